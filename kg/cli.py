@@ -1,0 +1,113 @@
+"""The ``kg`` command: a thin shell over :mod:`kg.api`.
+
+Every command parses its arguments, calls the library and turns a :class:`KGError` into a
+one-line message on stderr and a non-zero exit code; it never shows a traceback for bad
+input.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from kg.api import build as build_graph
+from kg.api import load
+from kg.model import KGError
+from kg.read import DEFAULT_MAX_CHARS, InputProblem
+
+app = typer.Typer(
+    name="kg",
+    help="Turn news articles into a knowledge graph of diplomacy: who met whom, where, "
+         "when, in which post.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _warn(problem: InputProblem) -> None:
+    typer.echo(f"skipped: {problem}", err=True)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Article files (.txt, .md) or folders of them.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    model: Annotated[str | None, typer.Option(
+        help="spaCy pipeline to load (default: best installed English pipeline).")] = None,
+    base: Annotated[str | None, typer.Option(
+        help="Base IRI of minted resources.")] = None,
+    max_chars: Annotated[int, typer.Option(
+        help="Refuse articles longer than this many characters.")] = DEFAULT_MAX_CHARS,
+    html: Annotated[bool, typer.Option(
+        "--html/--no-html", help="Also write the who-met-whom page.")] = True,
+) -> None:
+    """Build the graph of INPUTS into OUT/graph.ttl and OUT/graph.html."""
+    try:
+        graph = build_graph(inputs, model=model, base=base, max_chars=max_chars,
+                            on_problem=_warn)
+        ttl = out / "graph.ttl"
+        graph.serialize("turtle", ttl)
+        written = [ttl]
+        if html:
+            written.append(graph.to_html(out / "graph.html"))
+    except KGError as exc:
+        _fail(str(exc))
+    typer.echo(str(graph.summary()))
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by kg build.")],
+    sparql: Annotated[str | None, typer.Argument(
+        help="The SPARQL query (prefixes dip:, dipr:, prov:, rdfs:, skos: are predeclared).",
+        show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", help="Read the query from this file.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Ask GRAPH a SPARQL question and print the answer."""
+    if (sparql is None) == (file is None):
+        _fail("give the query either as an argument or with --file, not both", 2)
+    try:
+        if file is not None:
+            try:
+                sparql = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                _fail(f"{file}: cannot read: {exc.strerror or exc}")
+        table = load(graph).table(sparql or "")
+    except KGError as exc:
+        _fail(str(exc))
+    if fmt is OutputFormat.csv:
+        sys.stdout.write(table.to_csv())
+    elif fmt is OutputFormat.json:
+        typer.echo(table.to_json())
+    else:
+        typer.echo(table.to_text())
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,362 @@
+"""Doc -> events: meetings, statements, agreements, attacks, with their sentence and offsets.
+
+Each rule starts from a trigger found by ``dip_triggers`` (see :mod:`kg.rules`) and reads
+its arguments from the dependency parse.  Precision comes first: an event whose actors
+cannot be named is dropped rather than guessed, a meeting needs two distinct actors, and
+the realis of the clause (``will meet``, ``did not meet``, ``plans to meet``, questions,
+conditionals) is kept in ``status`` so that only asserted meetings count as meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.mentions import (
+    MentionIndex,
+    argument_actors,
+    dedupe,
+    find_mentions,
+)
+from kg.model import (
+    Agreement,
+    Article,
+    Attack,
+    Evidence,
+    Extraction,
+    Meeting,
+    Mention,
+    Statement,
+    Status,
+)
+from kg.numbers import parse_count
+from kg.posts import find_posts
+from kg.rules import TRIGGERS_KEY
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
+MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "should", "can",
+                    "wo", "must", "ca"})
+PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "due", "agree",
+                        "seek", "intend", "prepare", "aim", "try", "wish", "propose", "offer",
+                        "invite", "ready", "willing", "likely", "arrange", "call", "ask",
+                        "urge", "need", "going", "consider", "announce", "promise", "vow",
+                        "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
+                        "come", "return"})
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
+                       "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend"})
+FIRST_PERSON = frozenset({"i", "we"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
+CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
+         "negotiate": "046", "negotiations": "046"}
+WEAPON_WORDS = frozenset({"rocket", "bomb", "suicide", "missile", "drone", "terror",
+                          "terrorist", "militant", "air", "mortar", "car", "gun", "knife",
+                          "grenade", "artillery", "chemical", "insurgent", "taliban", "rebel",
+                          "sniper", "shooting", "gas", "arson", "truck"})
+CASUALTY_VERBS = frozenset({"kill", "die", "slay", "wound", "injure", "murder"})
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    speaker: Mention | None
+
+
+def evidence(sent: Span) -> Evidence:
+    text = sent.text.rstrip()
+    return Evidence(text, sent.start_char, sent.start_char + len(text))
+
+
+def status_of(trigger: Token) -> Status:
+    """Realis of the clause a trigger word belongs to."""
+    sent = trigger.sent
+    chain = [trigger]
+    t = trigger
+    # climb through the verb group: "is expected to meet", "plans to hold talks"
+    while t.head != t and len(chain) < 6 and (
+            t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
+            or (t.dep_ == "pobj" and t.head.lower_ in {"for", "to", "of"})
+            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of"})):
+        t = t.head
+        chain.append(t)
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"xcomp", "conj"}:
+            break
+    for tok in chain:
+        kids = list(tok.children)
+        if any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in kids):
+            return "negated"
+        if tok is not trigger and tok.lemma_.lower() in NEG_HEADS:
+            return "negated"
+    for tok in chain:
+        kids = list(tok.children)
+        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+            return "planned"
+        if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
+            return "planned"
+        if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS:
+            return "planned"
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and tok is trigger and \
+                trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
+            return "planned"
+    if sent.text.rstrip().endswith("?"):
+        return "planned"
+    return "asserted"
+
+
+def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
+    """Quoted passages and, where a statement attributes them, their speaker."""
+    quotes: list[Quote] = []
+    for para_start, para in _paragraphs(doc.text):
+        marks = [para_start + m.start() for m in _QUOTE_RE.finditer(para)]
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            speaker = None
+            for st in statements:
+                ev = st.evidence
+                # "..." X said  /  X said: "..."
+                if ev.start <= b <= ev.end or ev.start <= a <= ev.end:
+                    speaker = st.speaker
+                    break
+            quotes.append(Quote(a, b, speaker))
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for chunk in re.split(r"(\n\s*\n)", text):
+        if chunk and not chunk.isspace():
+            out.append((pos, chunk))
+        pos += len(chunk)
+    return out
+
+
+def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """Objects of "with"/"between" attached to ``tok``, following "and with ..."."""
+    out: list[Token] = []
+    for prep in _children(tok, {"prep"}):
+        if prep.lower_ not in preps:
+            continue
+        for p in [prep, *prep.conjuncts]:
+            out.extend(_children(p, {"pobj"}))
+    return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subj = _children(verb, SUBJ)
+    t = verb
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl"} and t.head != t:
+        t = t.head
+        subj = _children(t, SUBJ)
+    return subj
+
+
+def _scope(trigger: Token, skip: set[int]) -> list[Token]:
+    """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}):
+                continue
+            stack.append(c)
+    return out
+
+
+def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> Mention | None:
+    for tok in sorted(scope, key=lambda t: t.i):
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:
+            m = index.at(tok)
+            if m is not None and m.kind in {"Place", "Country"} and m not in exclude:
+                return m
+    return None
+
+
+def _date_text(scope: list[Token]) -> str | None:
+    for tok in sorted(scope, key=lambda t: t.i):
+        if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
+            span = next(e for e in tok.doc.ents if e.start == tok.i)
+            return span.text
+    return None
+
+
+def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:
+    for q in quotes:
+        if q.start <= tok.idx < q.end:
+            return q.speaker
+    return None
+
+
+def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meeting | None:
+    if trigger.dep_ in {"amod", "compound"}:
+        return None
+    verb = trigger
+    is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
+    lemma = trigger.lemma_.lower()
+    subj_toks: list[Token] = []
+    obj_toks: list[Token] = []
+    if is_noun:
+        if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
+            verb = trigger.head  # "held talks with"
+            subj_toks = _subjects(verb)
+            obj_toks = _prep_objects(verb, {"with"})
+        subj_toks += _children(trigger, {"poss"})
+        obj_toks += _prep_objects(trigger, {"with", "between"})
+        if lemma == "visit":
+            obj_toks += _prep_objects(trigger, {"to"})
+    else:
+        subj_toks = _subjects(trigger)
+        obj_toks = _children(trigger, {"dobj"}) + _prep_objects(trigger, {"with", "between"})
+    participants: list[Mention] = []
+    for tok in subj_toks:
+        if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
+            speaker = _speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
+            if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
+                speaker = _clause_subject_person(trigger, index)
+            if speaker is not None:
+                participants.append(speaker)
+        else:
+            participants.extend(argument_actors([tok], index))
+    if not subj_toks and not is_noun:
+        speaker = _speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
+        if speaker is not None:
+            participants.append(speaker)
+    objects = argument_actors(obj_toks, index)
+    if lemma in {"visit"} and not is_noun:
+        objects = [m for m in objects if m.kind in {"Person", "Organization"}]
+    participants.extend(objects)
+    participants = list(dedupe(participants))
+    if len(participants) < 2:
+        return None
+    skip = {t.i for t in subj_toks}
+    scope = _scope(trigger, skip) + ([] if verb is trigger else _scope(verb, skip | {trigger.i}))
+    location = _location(scope, index, set(participants))
+    return Meeting(
+        participants=tuple(participants),
+        evidence=evidence(trigger.sent),
+        location=location,
+        date_text=_date_text(scope),
+        status=status_of(trigger),
+        cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
+        trigger=trigger.text,
+    )
+
+
+def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "In his meeting with X, Pompeo called ...": "his" is the clause's subject."""
+    t = trigger
+    while t.head != t and t.pos_ not in {"VERB", "AUX"}:
+        t = t.head
+    for s in _children(t, SUBJ):
+        m = index.at(s)
+        if m is not None and m.kind == "Person":
+            return m
+    return None
+
+
+def _statement(trigger: Token, index: MentionIndex) -> Statement | None:
+    speakers = [m for m in argument_actors(_children(trigger, {"nsubj"}), index)
+                if m.kind == "Person"]
+    if len(speakers) != 1:
+        return None
+    sent = trigger.sent
+    comp = _children(trigger, {"ccomp"})
+    quote = None
+    if comp:
+        toks = sorted(comp[0].subtree, key=lambda t: t.i)
+        quote = trigger.doc[toks[0].i: toks[-1].i + 1].text.strip(" \"“”,")
+    return Statement(speaker=speakers[0], evidence=evidence(sent), quote=quote or None)
+
+
+def _agreement(trigger: Token, index: MentionIndex) -> Agreement | None:
+    obj = [c for c in _children(trigger, {"dobj"})]
+    parties = _subjects(trigger) + _prep_objects(trigger, {"with", "between"})
+    for o in obj:
+        parties += _prep_objects(o, {"with", "between"})
+    signatories = dedupe(argument_actors(parties, index))
+    if not signatories:
+        return None
+    scope = _scope(trigger, set())
+    return Agreement(signatories=signatories, evidence=evidence(trigger.sent),
+                     date_text=_date_text(scope), status=status_of(trigger))
+
+
+def _killed(sent: Span) -> int | None:
+    for tok in sent:
+        if tok.lemma_.lower() in CASUALTY_VERBS and tok.lemma_.lower() in {"kill", "slay",
+                                                                           "murder", "die"}:
+            for arg in [*tok.children, tok.head]:
+                for num in [arg, *arg.children]:
+                    if num.like_num and num.dep_ in {"nummod", "nsubj", "nsubjpass", "dobj"}:
+                        count = parse_count(num)
+                        if count is not None:
+                            return count
+    return None
+
+
+def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
+    if trigger.dep_ in {"amod"} or any(c.lower_ == "heart" for c in trigger.children):
+        return None
+    sent = trigger.sent
+    killed = _killed(sent)
+    weapon = any(c.lower_ in WEAPON_WORDS for c in trigger.children) or any(
+        c.lower_ in WEAPON_WORDS for c in trigger.lefts)
+    scope = list(trigger.subtree)
+    location = None
+    for tok in sorted(scope, key=lambda t: t.i):
+        m = index.at(tok)
+        if m is not None and m.kind == "Place":
+            location = m
+            break
+    if location is None:
+        location = _location(scope, index, set())
+    if killed is None and not weapon:
+        return None
+    return Attack(evidence=evidence(sent), location=location, killed=killed,
+                  date_text=_date_text(scope))
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """All mentions, events, posts and affiliations of one parsed article."""
+    index = find_mentions(doc)
+    triggers = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else []
+    statements = [s for t in triggers if t.label_ == "SAY"
+                  for s in [_statement(t.root, index)] if s is not None]
+    quotes = find_quotes(doc, index, statements)
+    meetings = [m for t in triggers if t.label_ == "MEET"
+                for m in [_meeting(t.root, index, quotes)] if m is not None]
+    agreements = [a for t in triggers if t.label_ == "SIGN"
+                  for a in [_agreement(t.root, index)] if a is not None]
+    attacks: dict[int, Attack] = {}
+    for t in triggers:
+        if t.label_ == "ATTACK":
+            a = _attack(t.root, index)
+            if a is not None and a.evidence.start not in attacks:
+                attacks[a.evidence.start] = a
+    posts = find_posts(doc, index)
+    return Extraction(
+        article=article,
+        mentions=index.mentions,
+        meetings=tuple(_unique_meetings(meetings)),
+        statements=tuple(statements),
+        agreements=tuple(agreements),
+        attacks=tuple(attacks.values()),
+        posts=tuple(posts),
+    )
+
+
+def _unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per sentence and set of participants (two triggers, one event)."""
+    seen: dict[tuple[int, frozenset[str]], Meeting] = {}
+    for m in meetings:
+        key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants))
+        seen.setdefault(key, m)
+    return list(seen.values())

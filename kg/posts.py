@@ -1,0 +1,175 @@
+"""Posts and affiliations stated inside a person's own noun phrase.
+
+Three shapes cover most news writing:
+
+- a title before the name: "US Secretary of State Mike Pompeo", "Qatari foreign minister
+  Al Thani", "Pakistan's President Pervez Musharraf";
+- an apposition after the name: "Philippe Sands, a QC and international law professor";
+- the name in apposition to the title: "the Victorian Premier, Steve Bracks",
+  "Taliban political deputy and head of the political office Mullah Beradar".
+
+A leading country, demonym or organisation is the body the post belongs to; a trailing
+"of <body>" does the same ("President Musharraf of Pakistan").  Coordinated titles give
+one post each.  A phrase is a post only when its head is a word for a role, so
+"the ceasefire Pompeo" never becomes a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.mentions import MentionIndex
+from kg.model import Evidence, Mention, PostFact
+
+ROLE_NOUNS = frozenset("""
+minister secretary president premier chancellor leader chief head deputy spokesman
+spokesperson spokeswoman envoy ambassador diplomat adviser advisor director chairman
+chairwoman chair governor mayor king queen prince princess emir emperor monarch sultan
+general commander officer official negotiator representative correspondent editor founder
+owner member senator congressman congresswoman lawmaker mp mep qc professor judge ceo
+executive businessman businessmen businesswoman analyst economist coordinator commissioner
+delegate mediator counsel attorney speaker whip candidate nominee consul chargé ayatollah
+cleric vice-president vice chancellor-elect president-elect prime secretary-general
+negotiators representatives inspector rapporteur administrator superintendent marshal
+lieutenant captain colonel admiral general-secretary chairperson treasurer governor-general
+ex-foreign viceroy premier-elect dean provost rector pastor bishop archbishop cardinal
+""".split())
+
+_STRIP_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "then", "then-",
+                          "former", "new", "current", "incoming", "outgoing", "acting",
+                          "also", "now", "who", "is", "was"})
+_SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at", "to"})
+
+
+def title_case(title: str) -> str:
+    """One spelling per title so one post gets one label: "Head of the Political Office"."""
+    words = title.split()
+    out = []
+    for i, w in enumerate(words):
+        if w.isupper() and len(w) > 1:
+            out.append(w)
+        elif i > 0 and w.lower() in _SMALL:
+            out.append(w.lower())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def _is_role(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS for t in tokens)
+
+
+def _split_titles(tokens: list[Token], index: MentionIndex) -> tuple[Mention | None, list[str]]:
+    """Separate a leading body ("US", "Qatari", "Pakistan's") from the titles after it."""
+    org: Mention | None = None
+    while tokens and (tokens[0].lower_ in _STRIP_WORDS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and index.at(tokens[0]) is not None:
+        m = index.at(tokens[0])
+        if m is None or m.kind == "Person" or m.kind == "Place":
+            break
+        org = m
+        tokens = tokens[1:]
+        while tokens and (tokens[0].tag_ == "POS" or index.at(tokens[0]) is m):
+            tokens = tokens[1:]
+    titles: list[str] = []
+    current: list[Token] = []
+    for tok in [*tokens, None]:
+        if tok is None or (tok.dep_ == "cc" and tok.lower_ in {"and", "&"}) or tok.text == ",":
+            words = list(current)
+            while words and words[0].lower_ in _STRIP_WORDS:
+                words = words[1:]
+            if words and _is_role(words) and all(index.at(t) is None for t in words):
+                titles.append(title_case(" ".join(t.text for t in words)))
+            current = []
+        else:
+            current.append(tok)
+    return org, titles
+
+
+def _trailing_body(head: Token, index: MentionIndex) -> Mention | None:
+    """ "President Musharraf of Pakistan", "founder of the Survivors Fund"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at"}:
+            for pobj in child.children:
+                m = index.at(pobj)
+                if pobj.dep_ == "pobj" and m is not None and m.kind in {"Country",
+                                                                        "Organization"}:
+                    return m
+    return None
+
+
+def _evidence(token: Token) -> Evidence:
+    sent = token.sent
+    text = sent.text.rstrip()
+    return Evidence(text, sent.start_char, sent.start_char + len(text))
+
+
+def _facts(person: Mention, tokens: list[Token], index: MentionIndex, ev: Evidence,
+           tail: Token | None) -> list[PostFact]:
+    org, titles = _split_titles(tokens, index)
+    if org is None and tail is not None:
+        org = _trailing_body(tail, index)
+    return [PostFact(person, t, ev, org) for t in titles]
+
+
+def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
+    """Posts stated in the noun phrase of each person mention."""
+    facts: list[PostFact] = []
+    for person in index.mentions:
+        if person.kind != "Person":
+            continue
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        ev = _evidence(head)
+        # 1. Title before the name, inside the name's own subtree.
+        left: list[Token] = []
+        i = span.start - 1
+        sub = set(t.i for t in head.subtree)
+        while i >= 0 and i in sub and doc[i].text not in {",", "(", "\n"} and not doc[i].is_space:
+            if doc[i].dep_ == "cc" and not left:
+                break
+            left.insert(0, doc[i])
+            i -= 1
+        if left:
+            facts.extend(_facts(person, left, index, ev, head))
+        # 2. Apposition after the name: "Philippe Sands, a QC and law professor".
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and index.at(child) is None:
+                np = [t for t in child.subtree if t.i >= child.left_edge.i]
+                np = _cut_clauses(np, child)
+                facts.extend(_facts(person, np, index, ev, child))
+        # 3. Name in apposition to a title: "the Victorian Premier, Steve Bracks".
+        if head.dep_ == "appos" and index.at(head.head) is None:
+            top = head.head
+            while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in {
+                    "NOUN", "PROPN"} and index.at(top.head.head) is None:
+                top = top.head.head
+            np = [t for t in top.subtree if t.i < span.start and t.i not in sub]
+            np = _cut_clauses(np, top)
+            if np and _is_role(np):
+                facts.extend(_facts(person, np, index, ev, top))
+    return _unique(facts)
+
+
+def _cut_clauses(tokens: list[Token], top: Token) -> list[Token]:
+    """Keep the noun phrase proper: stop at relative clauses, participles and commas."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.dep_ in {"relcl", "acl", "advcl", "punct"} and t.i > top.i:
+            break
+        out.append(t)
+    return out
+
+
+def _unique(facts: list[PostFact]) -> list[PostFact]:
+    seen: dict[tuple[Mention, str], PostFact] = {}
+    for f in facts:
+        key = (f.person, re.sub(r"\W+", " ", f.title.lower()))
+        if key not in seen or (seen[key].org is None and f.org is not None):
+            seen[key] = f
+    return list(seen.values())

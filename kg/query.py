@@ -1,0 +1,90 @@
+"""SPARQL over a graph, with values bound as variables (never pasted into query text), and
+the result as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from kg.model import KGError
+from kg.vocab import DIP, DIPR, PROV, SCHEMA, SKOS
+
+PREFIXES = {"dip": DIP._NS, "dipr": DIPR, "prov": PROV, "skos": SKOS, "schema": SCHEMA,
+            "rdfs": URIRef("http://www.w3.org/2000/01/rdf-schema#"),
+            "xsd": URIRef("http://www.w3.org/2001/XMLSchema#"),
+            "org": URIRef("http://www.w3.org/ns/org#")}
+
+
+class QueryError(KGError):
+    """A SPARQL query that could not be parsed or run."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A SELECT result: column names and rows of plain Python values (str/int/None)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(self.columns)
+        w.writerows(["" if v is None else v for v in row] for row in self.rows)
+        return buf.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows],
+                          ensure_ascii=False, indent=2, default=str)
+
+    def to_text(self) -> str:
+        cells = [[str(c) for c in self.columns]]
+        cells += [["" if v is None else str(v) for v in row] for row in self.rows]
+        widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(self.columns))]
+        lines = []
+        for n, r in enumerate(cells):
+            lines.append("  ".join(c[:80].ljust(w) for c, w in zip(r, widths, strict=True)))
+            if n == 0:
+                lines.append("  ".join("-" * w for w in widths))
+        lines.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
+        return "\n".join(lines)
+
+
+def _plain(v: object) -> object:
+    if v is None:
+        return None
+    if isinstance(v, Literal):
+        py = v.toPython()
+        return py if isinstance(py, (int, float, bool)) else str(v)
+    if isinstance(v, (URIRef, BNode)):
+        return str(v)
+    return str(v)
+
+
+def run_query(graph: Graph, sparql: str, bindings: Mapping[str, object] | None = None
+              ) -> Result:
+    """Run SPARQL with our prefixes predeclared and ``bindings`` as initial bindings."""
+    init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v))
+            for k, v in (bindings or {}).items()}
+    try:
+        return graph.query(sparql, initNs=PREFIXES, initBindings=init)
+    except Exception as exc:  # rdflib raises pyparsing and assorted errors
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise QueryError(f"SPARQL error: {first}") from exc
+
+
+def to_table(result: Result) -> Table:
+    if result.type == "ASK":
+        return Table(("ask",), ((bool(result.askAnswer),),))
+    if result.type != "SELECT":
+        raise QueryError("only SELECT and ASK results print as tables; "
+                         "use CONSTRUCT/DESCRIBE through the Python API")
+    cols = tuple(str(v) for v in result.vars or ())
+    rows = tuple(tuple(_plain(row[i]) for i in range(len(cols))) for row in result)
+    return Table(cols, rows)

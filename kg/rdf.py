@@ -1,0 +1,145 @@
+"""Entities and events -> RDF triples, one named graph per article.  The only minter.
+
+Every IRI is deterministic: entities by their resolution key (``person/mike-pompeo``,
+``country/USA``), posts by body and title, documents by their source path, events by a
+hash of the document, the event kind and the offsets of the words that triggered it.  So
+building the same articles twice gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import combinations
+
+from rdflib import XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from kg.model import Entity, Evidence, Mention, Resolution
+from kg.posts import title_case
+from kg.resolve import slugify
+from kg.vocab import DIP, DIPR, bind_prefixes
+
+_KIND_CLASS = {"Person": DIP.Person, "Organization": DIP.Organization,
+               "Country": DIP.Country, "Place": DIP.Place}
+
+
+def document_iri(source: str, base: Namespace = DIPR) -> URIRef:
+    """The IRI of an article, from its source path (stable when the text changes)."""
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
+    return base[f"document/{slugify(source)[-60:].strip('-')}-{digest}"]
+
+
+def entity_iri(entity: Entity, base: Namespace = DIPR) -> URIRef:
+    return base[entity.key]
+
+
+def _event_iri(kind: str, doc_sha: str, ev: Evidence, extra: str, base: Namespace) -> URIRef:
+    digest = hashlib.sha256(f"{doc_sha}|{kind}|{ev.start}|{ev.end}|{extra}".encode()).hexdigest()
+    return base[f"event/{kind.lower()}-{digest[:16]}"]
+
+
+class _Minter:
+    def __init__(self, res: Resolution, base: Namespace) -> None:
+        self.res = res
+        self.base = base
+        article = res.extraction.article
+        self.doc = document_iri(article.source, base)
+        self.g = Graph(identifier=self.doc)
+        bind_prefixes(self.g)
+
+    def entity(self, m: Mention) -> URIRef:
+        return entity_iri(self.res.entity_of[m], self.base)
+
+    def add_entity(self, e: Entity) -> None:
+        s = entity_iri(e, self.base)
+        self.g.add((s, RDF.type, _KIND_CLASS[e.kind]))
+        self.g.add((s, RDFS.label, Literal(e.label)))
+        for alt in sorted(e.alt_labels):
+            self.g.add((s, SKOS.altLabel, Literal(alt)))
+        if e.iso3:
+            self.g.add((s, DIP.isoCode, Literal(e.iso3)))
+        if e.country:
+            self.g.add((s, DIP.inCountry, self.base[e.country]))
+
+    def event(self, cls: URIRef, kind: str, ev: Evidence, extra: str) -> URIRef:
+        e = _event_iri(kind, self.res.extraction.article.sha256, ev, extra, self.base)
+        g = self.g
+        g.add((e, RDF.type, cls))
+        g.add((e, DIP.evidence, Literal(ev.sentence)))
+        g.add((e, DIP.startChar, Literal(ev.start, datatype=XSD.integer)))
+        g.add((e, DIP.endChar, Literal(ev.end, datatype=XSD.integer)))
+        g.add((e, PROV.wasDerivedFrom, self.doc))
+        return e
+
+
+def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
+    """The named graph of one article: its document, entities, events and posts."""
+    mint = _Minter(res, base)
+    g = mint.g
+    art = res.extraction.article
+    g.add((mint.doc, RDF.type, DIP.Document))
+    g.add((mint.doc, DIP.sourcePath, Literal(art.source)))
+    g.add((mint.doc, DIP.sha256, Literal(art.sha256)))
+    if art.title:
+        g.add((mint.doc, DIP.title, Literal(art.title)))
+    if art.date:
+        g.add((mint.doc, DIP.published, Literal(art.date, datatype=XSD.date)))
+    for e in res.entities:
+        mint.add_entity(e)
+        g.add((entity_iri(e, base), DIP.mentionedIn, mint.doc))
+
+    ex = res.extraction
+    for m in ex.meetings:
+        parts = sorted({mint.entity(p) for p in m.participants})
+        if len(parts) < 2:
+            continue  # two mentions of one entity ("Pompeo ... Mike Pompeo") are no meeting
+        e = mint.event(DIP.Meeting, "meeting", m.evidence, "|".join(parts) + m.trigger)
+        for p in parts:
+            g.add((e, DIP.participant, p))
+        g.add((e, DIP.status, Literal(m.status)))
+        g.add((e, DIP.cameo, Literal(m.cameo)))
+        if m.location is not None:
+            g.add((e, DIP.location, mint.entity(m.location)))
+        if m.date_text:
+            g.add((e, DIP.dateText, Literal(m.date_text)))
+        if m.status == "asserted":
+            for a, b in combinations(parts, 2):
+                g.add((a, DIP.metWith, b))
+                g.add((b, DIP.metWith, a))
+    for s in ex.statements:
+        e = mint.event(DIP.Statement, "statement", s.evidence, str(mint.entity(s.speaker)))
+        g.add((e, DIP.speaker, mint.entity(s.speaker)))
+        g.add((e, DIP.status, Literal("asserted")))
+        if s.quote:
+            g.add((e, DIP.quote, Literal(s.quote)))
+    for a in ex.agreements:
+        sigs = sorted({mint.entity(p) for p in a.signatories})
+        e = mint.event(DIP.Agreement, "agreement", a.evidence, "|".join(sigs))
+        for p in sigs:
+            g.add((e, DIP.signatory, p))
+        g.add((e, DIP.status, Literal(a.status)))
+        if a.date_text:
+            g.add((e, DIP.dateText, Literal(a.date_text)))
+    for k in ex.attacks:
+        e = mint.event(DIP.Attack, "attack", k.evidence, "")
+        g.add((e, DIP.status, Literal("asserted")))
+        if k.location is not None:
+            g.add((e, DIP.location, mint.entity(k.location)))
+        if k.killed is not None:
+            g.add((e, DIP.killed, Literal(k.killed, datatype=XSD.integer)))
+        if k.date_text:
+            g.add((e, DIP.dateText, Literal(k.date_text)))
+    for f in ex.posts:
+        person = mint.entity(f.person)
+        title = title_case(f.title)
+        org = res.entity_of[f.org] if f.org is not None else None
+        key = f"post/{slugify(org.key) if org else 'unattached'}/{slugify(title)}"
+        post = base[key]
+        g.add((post, RDF.type, DIP.Post))
+        g.add((post, RDFS.label, Literal(f"{org.label} {title}" if org else title)))
+        g.add((post, DIP.roleTitle, Literal(title)))
+        g.add((person, DIP.holdsPost, post))
+        if org is not None:
+            g.add((post, DIP.postIn, entity_iri(org, base)))
+            g.add((person, DIP.affiliation, entity_iri(org, base)))
+    return g

@@ -1,0 +1,121 @@
+"""Mentions -> canonical entities, inside one article.
+
+- People: "Pompeo" joins "Mike Pompeo" when every token of the shorter name is in exactly
+  one longer name of the article; the fullest name is the label.
+- Countries: names, short forms and demonyms ("US", "American", "United States",
+  "Afghan government", "Islamic Republic of Afghanistan") resolve through
+  :mod:`kg.gazetteer` to one ISO 3166 country.
+- Places: a city resolves through GeoNames and is linked to its country.
+- Organisations: "State Department" joins "US State Department" by the same token rule.
+
+Keys are deterministic (``person/mike-pompeo``, ``country/USA``), so the same name in
+another article, or a second build, lands on the same IRI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from kg import gazetteer
+from kg.model import Entity, EntityKind, Extraction, Mention, Resolution
+
+_NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: "Mullah Beradar" -> "mullah-beradar".
+
+    >>> slugify("Jean-François Théodore"), slugify("U.S. State Department")
+    ('jean-francois-theodore', 'us-state-department')
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[.'’]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
+
+
+def surface(text: str) -> str:
+    """A mention's text as a label: possessive and stray whitespace removed."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return re.sub(r"'s?$", "", text).strip()
+
+
+def _tokens(name: str) -> frozenset[str]:
+    words = re.findall(r"[\w-]+", name.lower())
+    return frozenset(w for w in words if w not in _NAME_STOP) or frozenset(words)
+
+
+def _cluster(names: Iterable[str]) -> dict[str, str]:
+    """Map each name to the fullest name that contains all its tokens, when unambiguous."""
+    unique = sorted(set(names), key=lambda n: (-len(_tokens(n)), -len(n), n))
+    canonical: dict[str, str] = {}
+    heads: list[str] = []
+    for name in unique:
+        toks = _tokens(name)
+        hosts = {canonical[h] for h in heads if toks <= _tokens(h)}
+        if len(hosts) == 1:
+            canonical[name] = hosts.pop()
+        else:
+            canonical[name] = name
+        heads.append(name)
+    return canonical
+
+
+def _place(m: Mention) -> tuple[Entity, Entity | None]:
+    name = surface(m.text)
+    city = gazetteer.city(name)
+    if city is not None:
+        country = gazetteer.country_by_iso2(city.iso2)
+        c_ent = _country_entity(country) if country else None
+        return (Entity(f"place/{slugify(city.name)}", "Place", city.name,
+                       country=c_ent.key if c_ent else None), c_ent)
+    return Entity(f"place/{slugify(name)}", "Place", name), None
+
+
+def _country_entity(c: gazetteer.Country) -> Entity:
+    return Entity(f"country/{c.iso3}", "Country", c.label, iso3=c.iso3)
+
+
+def resolve(extraction: Extraction) -> Resolution:
+    """Group the article's mentions into entities; return the mention -> entity map."""
+    mentions = extraction.mentions
+    by_kind: dict[EntityKind, list[Mention]] = {}
+    for m in mentions:
+        by_kind.setdefault(m.kind, []).append(m)
+    entity_of: dict[Mention, Entity] = {}
+    extra: list[Entity] = []
+
+    for kind, prefix in (("Person", "person"), ("Organization", "org")):
+        group = by_kind.get(kind, [])  # type: ignore[call-overload]
+        canon = _cluster(surface(m.text) for m in group)
+        for m in group:
+            label = canon[surface(m.text)]
+            entity_of[m] = Entity(f"{prefix}/{slugify(label)}", kind, label)
+    for m in by_kind.get("Country", []):
+        c = gazetteer.country(surface(m.text))
+        if c is None:  # pragma: no cover - find_mentions only makes Country from the gazetteer
+            continue
+        entity_of[m] = _country_entity(c)
+    for m in by_kind.get("Place", []):
+        place, country = _place(m)
+        entity_of[m] = place
+        if country is not None:
+            extra.append(country)
+
+    # One Entity per key, carrying every surface form as an alternative label.
+    forms: dict[str, set[str]] = {}
+    first: dict[str, Entity] = {}
+    for m, e in entity_of.items():
+        first.setdefault(e.key, e)
+        forms.setdefault(e.key, set()).add(surface(m.text))
+    for e in extra:
+        first.setdefault(e.key, e)
+        forms.setdefault(e.key, set())
+    merged = {
+        key: Entity(e.key, e.kind, e.label, frozenset(forms[key] - {e.label}), e.iso3, e.country)
+        for key, e in first.items()
+    }
+    entity_of = {m: merged[e.key] for m, e in entity_of.items()}
+    entities = tuple(sorted(merged.values(), key=lambda e: e.key))
+    return Resolution(extraction, entities, entity_of)

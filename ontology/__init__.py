@@ -1,0 +1,1 @@
+"""The diplomacy ontology and SHACL shapes, shipped as package data (kg.ontology)."""
