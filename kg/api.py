@@ -165,7 +165,7 @@ def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:
         if fmt in {"nquads", "trig"}:
             kg.dataset.parse(p, format=fmt)
         else:
-            kg.dataset.default_context.parse(p, format=fmt)  # type: ignore[attr-defined]
+            kg.dataset.default_graph.parse(p, format=fmt)
     except Exception as exc:
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise KGError(f"{path}: cannot parse as {fmt}: {msg}") from exc

@@ -69,6 +69,8 @@ def build(
             written.append(graph.to_html(out / "graph.html"))
     except KGError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
     typer.echo(str(graph.summary()))
     for path in written:
         typer.echo(f"wrote {path}")
@@ -94,6 +96,9 @@ def query(
                 sparql = file.read_text(encoding="utf-8")
             except OSError as exc:
                 _fail(f"{file}: cannot read: {exc.strerror or exc}")
+            except UnicodeDecodeError as exc:
+                _fail(f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
+                      f"at offset {exc.start})")
         table = load(graph).table(sparql or "")
     except KGError as exc:
         _fail(str(exc))

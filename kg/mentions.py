@@ -178,9 +178,9 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     # "Taliban political deputy and head of the political office Mullah Beradar"
     for desc in token.subtree:
         dm = index.at(desc)
-        if dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}:
-            if _within_np(desc, token):
-                return [dm]
+        if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
+                and _within_np(desc, token)):
+            return [dm]
     if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or token.dep_ == "pobj":
         return _modifier_actors(token, index, depth)
     return []

@@ -86,5 +86,6 @@ def to_table(result: Result) -> Table:
         raise QueryError("only SELECT and ASK results print as tables; "
                          "use CONSTRUCT/DESCRIBE through the Python API")
     cols = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(_plain(row[i]) for i in range(len(cols))) for row in result)
+    rows = tuple(tuple(_plain(row[i]) for i in range(len(cols)))  # type: ignore[index]
+                 for row in result)
     return Table(cols, rows)

@@ -26,7 +26,7 @@ _KIND_CLASS = {"Person": DIP.Person, "Organization": DIP.Organization,
 def document_iri(source: str, base: Namespace = DIPR) -> URIRef:
     """The IRI of an article, from its source path (stable when the text changes)."""
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
-    return base[f"document/{slugify(source)[-60:].strip('-')}-{digest}"]
+    return base[f"document/{slugify(source.replace('.', '-'))[-60:].strip('-')}-{digest}"]
 
 
 def entity_iri(entity: Entity, base: Namespace = DIPR) -> URIRef:
@@ -84,9 +84,9 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
         g.add((mint.doc, DIP.title, Literal(art.title)))
     if art.date:
         g.add((mint.doc, DIP.published, Literal(art.date, datatype=XSD.date)))
-    for e in res.entities:
-        mint.add_entity(e)
-        g.add((entity_iri(e, base), DIP.mentionedIn, mint.doc))
+    for ent in res.entities:
+        mint.add_entity(ent)
+        g.add((entity_iri(ent, base), DIP.mentionedIn, mint.doc))
 
     ex = res.extraction
     for m in ex.meetings:
@@ -112,14 +112,14 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
         g.add((e, DIP.status, Literal("asserted")))
         if s.quote:
             g.add((e, DIP.quote, Literal(s.quote)))
-    for a in ex.agreements:
-        sigs = sorted({mint.entity(p) for p in a.signatories})
-        e = mint.event(DIP.Agreement, "agreement", a.evidence, "|".join(sigs))
+    for agr in ex.agreements:
+        sigs = sorted({mint.entity(p) for p in agr.signatories})
+        e = mint.event(DIP.Agreement, "agreement", agr.evidence, "|".join(sigs))
         for p in sigs:
             g.add((e, DIP.signatory, p))
-        g.add((e, DIP.status, Literal(a.status)))
-        if a.date_text:
-            g.add((e, DIP.dateText, Literal(a.date_text)))
+        g.add((e, DIP.status, Literal(agr.status)))
+        if agr.date_text:
+            g.add((e, DIP.dateText, Literal(agr.date_text)))
     for k in ex.attacks:
         e = mint.event(DIP.Attack, "attack", k.evidence, "")
         g.add((e, DIP.status, Literal("asserted")))
@@ -132,14 +132,14 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
     for f in ex.posts:
         person = mint.entity(f.person)
         title = title_case(f.title)
-        org = res.entity_of[f.org] if f.org is not None else None
-        key = f"post/{slugify(org.key) if org else 'unattached'}/{slugify(title)}"
+        body = res.entity_of[f.org] if f.org is not None else None
+        key = f"post/{slugify(body.key) if body else 'unattached'}/{slugify(title)}"
         post = base[key]
         g.add((post, RDF.type, DIP.Post))
-        g.add((post, RDFS.label, Literal(f"{org.label} {title}" if org else title)))
+        g.add((post, RDFS.label, Literal(f"{body.label} {title}" if body else title)))
         g.add((post, DIP.roleTitle, Literal(title)))
         g.add((person, DIP.holdsPost, post))
-        if org is not None:
-            g.add((post, DIP.postIn, entity_iri(org, base)))
-            g.add((person, DIP.affiliation, entity_iri(org, base)))
+        if body is not None:
+            g.add((post, DIP.postIn, entity_iri(body, base)))
+            g.add((person, DIP.affiliation, entity_iri(body, base)))
     return g

@@ -29,7 +29,8 @@ class InputProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        source = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.source)
+        return f"{source}: {self.reason}"
 
 
 def _decode(data: bytes) -> str:
@@ -50,10 +51,11 @@ def _decode(data: bytes) -> str:
 
 
 def _title(text: str) -> str | None:
-    first, sep, _ = text.lstrip().partition("\n")
+    first, sep, rest = text.lstrip().partition("\n")
     first = first.strip()
-    if sep and 0 < len(first) <= 200 and not first.endswith((".", "!", "?", '"', "”")) and (
-            text.lstrip()[len(first):].startswith(("\n\n", "\n\r\n"))):
+    blank, newline, _ = rest.partition("\n")
+    if sep and newline and not blank.strip() and 0 < len(first) <= 200 and (
+            not first.endswith((".", "!", "?", '"', "”"))):
         return first
     return None
 

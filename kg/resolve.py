@@ -86,8 +86,10 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of: dict[Mention, Entity] = {}
     extra: list[Entity] = []
 
-    for kind, prefix in (("Person", "person"), ("Organization", "org")):
-        group = by_kind.get(kind, [])  # type: ignore[call-overload]
+    people_and_bodies: tuple[tuple[EntityKind, str], ...] = (
+        ("Person", "person"), ("Organization", "org"))
+    for kind, prefix in people_and_bodies:
+        group = by_kind.get(kind, [])
         canon = _cluster(surface(m.text) for m in group)
         for m in group:
             label = canon[surface(m.text)]
