@@ -33,7 +33,7 @@ from kg.model import (
 )
 from kg.numbers import parse_count
 from kg.posts import find_posts
-from kg.rules import TRIGGERS_KEY
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, TRIGGERS_KEY
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
@@ -203,11 +203,16 @@ def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meetin
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
+    if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
+                           for c in trigger.children):
+        return None  # "hosted talks between X and Y": the noun is the event, not the host
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
-            verb = trigger.head  # "held talks with"
-            subj_toks = _subjects(verb)
-            obj_toks = _prep_objects(verb, {"with"})
+            verb = trigger.head
+            if verb.lemma_.lower() in LIGHT_VERBS:  # "held talks with"
+                subj_toks = _subjects(verb)
+                obj_toks = _prep_objects(verb, {"with"})
+            obj_toks += _prep_objects(verb, {"between"})
         subj_toks += _children(trigger, {"poss"})
         obj_toks += _prep_objects(trigger, {"with", "between"})
         if lemma == "visit":
@@ -310,6 +315,8 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
     weapon = any(c.lower_ in WEAPON_WORDS for c in trigger.children) or any(
         c.lower_ in WEAPON_WORDS for c in trigger.lefts)
     scope = list(trigger.subtree)
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "A car bomb killed 12 in Mosul"
+        scope += _scope(trigger.head, {trigger.i})
     location = None
     for tok in sorted(scope, key=lambda t: t.i):
         m = index.at(tok)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.model import ACTOR_KINDS, EntityKind, Mention
-from kg.rules import ORG_NAMES, TITLES_KEY
+from kg.rules import ORG_NAMES, ROLE_NOUNS, TITLES_KEY
 
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "president", "gen",
@@ -102,6 +102,15 @@ def _person_names(doc: Doc) -> set[str]:
     return names
 
 
+def _after_role_word(doc: Doc, ent: Span) -> bool:
+    """ "Nato spokeswoman Ingrid Dahl": a two-or-more-word name right after a role word,
+    which the small model often tags ORG, names a person."""
+    if ent.start == 0 or len(ent) < 2 or ent.text.lower() in _ORG_NAMES_LOWER:
+        return False
+    prev = doc[ent.start - 1]
+    return prev.lower_ in ROLE_NOUNS and prev.head.i >= ent.start and prev.head.i < ent.end
+
+
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every named Person, Organization, Country and Place in ``doc``.
 
@@ -120,7 +129,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if not text:
             continue
         kind = _kind(ent.label_, text)
-        if kind in {"Place", "Organization"} and text.lower() in persons:
+        if kind in {"Place", "Organization"} and (
+                text.lower() in persons or _after_role_word(doc, ent)):
             kind = "Person"
         if kind is None:
             continue

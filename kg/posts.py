@@ -22,24 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import MentionIndex
 from kg.model import Evidence, Mention, PostFact
-
-ROLE_NOUNS = frozenset({
-    "minister", "secretary", "president", "premier", "chancellor", "leader", "chief", "head",
-    "deputy", "spokesman", "spokesperson", "spokeswoman", "envoy", "ambassador", "diplomat",
-    "adviser", "advisor", "director", "chairman", "chairwoman", "chair", "governor", "mayor",
-    "king", "queen", "prince", "princess", "emir", "emperor", "monarch", "sultan", "general",
-    "commander", "officer", "official", "negotiator", "representative", "correspondent",
-    "editor", "founder", "owner", "member", "senator", "congressman", "congresswoman",
-    "lawmaker", "mp", "mep", "qc", "professor", "judge", "ceo", "executive", "businessman",
-    "businessmen", "businesswoman", "analyst", "economist", "coordinator", "commissioner",
-    "delegate", "mediator", "counsel", "attorney", "speaker", "whip", "candidate", "nominee",
-    "consul", "chargé", "ayatollah", "cleric", "vice-president", "vice", "chancellor-elect",
-    "president-elect", "prime", "secretary-general", "negotiators", "representatives",
-    "inspector", "rapporteur", "administrator", "superintendent", "marshal", "lieutenant",
-    "captain", "colonel", "admiral", "general-secretary", "chairperson", "treasurer",
-    "governor-general", "ex-foreign", "viceroy", "premier-elect", "dean", "provost", "rector",
-    "pastor", "bishop", "archbishop", "cardinal",
-})
+from kg.rules import ROLE_NOUNS
 
 _STRIP_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "then", "then-",
                           "former", "new", "current", "incoming", "outgoing", "acting",

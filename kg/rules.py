@@ -33,10 +33,30 @@ SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", 
 SIGN_VERBS = ("sign", "conclude", "reach", "strike", "seal", "ink", "agree")
 AGREEMENT_NOUNS = ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "ceasefire",
                    "truce", "protocol", "convention", "contract")
-ATTACK_NOUNS = ("attack", "attacks", "bombing", "bombings", "blast", "explosion", "strike",
+ATTACK_NOUNS = ("attack", "attacks", "bombing", "bombings", "bomb", "bombs", "bomber",
+                "bombers", "shooting", "blast", "explosion", "strike",
                 "strikes", "airstrike", "airstrikes", "shelling", "ambush", "assault",
                 "massacre", "raid")
 ATTACK_VERBS = ("attack", "bomb", "shell", "ambush", "storm", "raid")
+
+# Words for a role: a phrase is a post title only when one of them is its head.
+ROLE_NOUNS = frozenset({
+    "minister", "secretary", "president", "premier", "chancellor", "leader", "chief", "head",
+    "deputy", "spokesman", "spokesperson", "spokeswoman", "envoy", "ambassador", "diplomat",
+    "adviser", "advisor", "director", "chairman", "chairwoman", "chair", "governor", "mayor",
+    "king", "queen", "prince", "princess", "emir", "emperor", "monarch", "sultan", "general",
+    "commander", "officer", "official", "negotiator", "representative", "correspondent",
+    "editor", "founder", "owner", "member", "senator", "congressman", "congresswoman",
+    "lawmaker", "mp", "mep", "qc", "professor", "judge", "ceo", "executive", "businessman",
+    "businessmen", "businesswoman", "analyst", "economist", "coordinator", "commissioner",
+    "delegate", "mediator", "counsel", "attorney", "speaker", "whip", "candidate", "nominee",
+    "consul", "chargé", "ayatollah", "cleric", "vice-president", "vice", "chancellor-elect",
+    "president-elect", "prime", "secretary-general", "negotiators", "representatives",
+    "inspector", "rapporteur", "administrator", "superintendent", "marshal", "lieutenant",
+    "captain", "colonel", "admiral", "general-secretary", "chairperson", "treasurer",
+    "governor-general", "ex-foreign", "viceroy", "premier-elect", "dean", "provost", "rector",
+    "pastor", "bishop", "archbishop", "cardinal",
+})
 
 # Titles that contain a word the NER would otherwise tag ("State", "Defence", "Commons").
 TITLE_PHRASES = (

@@ -1,0 +1,161 @@
+"""Extraction on sentences written for these tests, with the real spaCy model.
+
+Each case asserts the exact facts extracted: who met whom with which status, where and
+when; who holds which post of which body; who spoke; agreements and attacks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.model import Article, Extraction
+from kg.resolve import resolve
+
+
+def run(nlp: Language, text: str) -> Extraction:
+    return extract(nlp(text), Article("test.txt", text))
+
+
+def meetings(nlp: Language, text: str) -> set[tuple[frozenset[str], str | None, str]]:
+    ex = run(nlp, text)
+    res = resolve(ex)
+    return {
+        (frozenset(res.entity_of[p].label for p in m.participants),
+         res.entity_of[m.location].label if m.location else None, m.status)
+        for m in ex.meetings
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("German Chancellor Olaf Brandt met French President Claire Dubois in Berlin on "
+         "Tuesday.", {(frozenset({"Olaf Brandt", "Claire Dubois"}), "Berlin", "asserted")}),
+        ("Dutch Foreign Minister Pieter Jansen held talks with his Belgian counterpart Marc "
+         "Leclerc in Brussels.",
+         {(frozenset({"Pieter Jansen", "Marc Leclerc"}), "Brussels", "asserted")}),
+        ("Kenyan President Daniel Mwangi and Ugandan President Grace Okello met in Nairobi "
+         "last week.", {(frozenset({"Daniel Mwangi", "Grace Okello"}), "Nairobi", "asserted")}),
+        ("Egyptian President Omar Farouk received Jordan's King Hassan at the presidential "
+         "palace in Cairo.", {(frozenset({"Omar Farouk", "Hassan"}), "Cairo", "asserted")}),
+        ("Ms Lindqvist met with negotiators from the Sudanese government and the African "
+         "Union in Addis Ababa.",
+         {(frozenset({"Lindqvist", "Sudan", "African Union"}), "Addis Ababa", "asserted")}),
+    ],
+    ids=["met", "held-talks-with", "x-and-y-met", "received", "delegations"],
+)
+def test_extract_meeting_forms(nlp: Language, text: str, expected: set[object]) -> None:
+    assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Prime Minister Anna Lindqvist will meet Chinese Premier Wei Zhang next month.",
+         "planned"),
+        ("The Swedish envoy Lars Berg did not meet Iranian officials during his trip.",
+         "negated"),
+        ("Pakistani officials refused to meet the Indian delegation.", "negated"),
+        ("Kenyan President Daniel Mwangi is expected to meet Grace Okello in Kampala.",
+         "planned"),
+    ],
+    ids=["will", "did-not", "refused", "expected-to"],
+)
+def test_extract_meeting_realis(nlp: Language, text: str, status: str) -> None:
+    found = meetings(nlp, text)
+    assert found and {s for _, _, s in found} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway hosted talks between Colombian negotiators and rebel commanders in Oslo.",
+        "Secretary General Tomas Berger visited Kabul in March.",
+        "The two leaders held talks in Oslo.",
+        "The budget meets the government's golden rule, Chancellor Ruth Adler said.",
+    ],
+    ids=["host-is-no-participant", "visit-to-a-place", "unnamed-sides", "meet-a-rule"],
+)
+def test_extract_no_invented_meeting(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == set()
+
+
+def test_extract_quote_speaker_is_the_subject_of_a_tweet(nlp: Language) -> None:
+    text = ('"Met with the Estonian and Latvian delegations in Riga today," Foreign '
+            'Secretary Helen Marsh said on Twitter.')
+    found = meetings(nlp, text)
+    assert (frozenset({"Helen Marsh", "Estonia", "Latvia"}), "Riga", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("German Chancellor Olaf Brandt arrived on Monday.",
+         {("Olaf Brandt", "Chancellor", "Germany")}),
+        ("Brazil's foreign minister, Rafael Costa, said the talks were productive.",
+         {("Rafael Costa", "Foreign Minister", "Brazil")}),
+        ("Ahmed Karimi, Iran's deputy foreign minister, told reporters that the sanctions "
+         "must end.", {("Ahmed Karimi", "Deputy Foreign Minister", "Iran")}),
+        ("Nato spokeswoman Ingrid Dahl declined to comment.",
+         {("Ingrid Dahl", "Spokeswoman", "Nato")}),
+        ("Prime Minister Anna Lindqvist spoke first.", {("Anna Lindqvist", "Prime Minister",
+                                                          None)}),
+        ("The ceasefire Lindqvist signed was short-lived.", set()),
+    ],
+    ids=["title-before", "appos-after-possessive", "appos-after-name", "org-title",
+         "no-body", "not-a-title"],
+)
+def test_extract_posts(nlp: Language, text: str, expected: set[tuple[str, str, str | None]]
+                       ) -> None:
+    ex = run(nlp, text)
+    res = resolve(ex)
+    got = {(res.entity_of[p.person].label, p.title,
+            res.entity_of[p.org].label if p.org else None) for p in ex.posts}
+    assert got == expected
+
+
+def test_extract_statements_name_people_only(nlp: Language) -> None:
+    text = ("Defence Minister Karl Wendt said the exercise would go ahead. "
+            "The ministry said nothing more. Officials said the border was calm.")
+    ex = run(nlp, text)
+    assert [s.speaker.text for s in ex.statements] == ["Karl Wendt"]
+    assert ex.statements[0].quote == "the exercise would go ahead"
+
+
+def test_extract_agreement(nlp: Language) -> None:
+    ex = run(nlp, "Japan and South Korea signed a fisheries agreement in Seoul on Friday.")
+    assert [sorted(m.text for m in a.signatories) for a in ex.agreements] == [
+        ["Japan", "South Korea"]]
+    assert ex.agreements[0].date_text == "Friday"
+    assert ex.meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("A car bomb killed at least 12 people in Mosul on Sunday, police said.", "Mosul", 12),
+        ("Two suicide bombers attacked a market in Maiduguri, killing twenty-one people.",
+         "Maiduguri", 21),
+    ],
+)
+def test_extract_attacks(nlp: Language, text: str, place: str, killed: int) -> None:
+    ex = run(nlp, text)
+    assert [(a.location.text if a.location else None, a.killed) for a in ex.attacks] == [
+        (place, killed)]
+
+
+def test_extract_figurative_attack_is_no_attack(nlp: Language) -> None:
+    ex = run(nlp, "The minister launched a fierce attack on the opposition's budget plans.")
+    assert ex.attacks == ()
+
+
+def test_extract_surname_tagged_as_place_is_the_person(nlp: Language) -> None:
+    text = ("Foreign Minister Lena Vogt met Chinese Premier Wei Zhang in Geneva. "
+            "Vogt's visit came after months of tension.")
+    ex = run(nlp, text)
+    res = resolve(ex)
+    vogt = {res.entity_of[m].key for m in ex.mentions if "Vogt" in m.text}
+    assert vogt == {"person/lena-vogt"}
+    assert all(m.kind == "Person" for m in ex.mentions if "Vogt" in m.text)
