@@ -7,6 +7,7 @@ input.
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -108,6 +109,38 @@ def query(
         typer.echo(table.to_json())
     else:
         typer.echo(table.to_text())
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSONL, one article a line).")],
+    docs: Annotated[Path, typer.Option(
+        "--docs", help="Folder the gold's doc paths are relative to.")] = Path("."),
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")
+                       ] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list every false positive and missed fact.")] = False,
+) -> None:
+    """Score extraction against GOLD: precision, recall and F1 of meeting pairs, posts and
+    speakers."""
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.nlp import make_nlp
+
+    try:
+        report = run_evaluation(gold, docs, make_nlp(model))
+    except KGError as exc:
+        _fail(str(exc))
+    if as_json:
+        data = report.to_dict()
+        if errors:
+            data["errors"] = report.errors
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    typer.echo(report.to_text())
+    if errors:
+        for e in report.errors:
+            typer.echo(f"{e['kind']:<15} {e['measure']:<14} {e['doc']}  {e['value']}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

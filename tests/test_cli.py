@@ -1,0 +1,246 @@
+"""Tests of kg.cli through Typer's runner: bad input gives one-line messages, never a traceback.
+
+The spaCy pipeline is the session's (``kg.engine.make_nlp`` is patched to return it), so the
+model loads once.  Every article text here is invented for the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import inspect
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import rdflib
+import typer.main
+from spacy.language import Language
+from typer.testing import CliRunner, Result
+
+import kg.engine
+from kg.cli import app
+
+FIRST = ("Talks in Vienna\n\n"
+         "Foreign Minister Anna Keller met with Prime Minister Tomas Novak in Vienna on Monday. "
+         "Keller said the talks on river shipping were useful.\n")
+SECOND = ("Defence Minister Lena Hartmann met Foreign Minister Pavel Dvorak in Prague on Friday "
+          "to discuss border security.\n")
+PEOPLE = ["Anna Keller", "Lena Hartmann", "Pavel Dvorak", "Tomas Novak"]
+PERSONS_QUERY = "SELECT ?label WHERE { ?p a dip:Person ; rdfs:label ?label } ORDER BY ?label"
+MEETING_QUERY = """
+ASK {
+  ?m a dip:Meeting ; dip:participant ?a, ?b .
+  ?a rdfs:label "Anna Keller" .
+  ?b rdfs:label "Tomas Novak" .
+}"""
+PREFIXES = {"dip": "https://w3id.org/diplomacy-kg/ontology#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
+BAD_FILES = {
+    "empty.txt": b"",
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    "latin1.txt": "Entry to the Vienna summit hall costs £4.".encode("latin-1"),
+}
+
+
+def _runner() -> CliRunner:
+    """A runner with stderr apart from stdout (older runners needed ``mix_stderr=False``)."""
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # pragma: no cover
+    return CliRunner()
+
+
+def _invoke(args: list[str]) -> Result:
+    result = _runner().invoke(app, [str(a) for a in args])
+    everything = result.stdout + result.stderr
+    assert "Traceback" not in everything, everything
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _one_error(result: Result) -> str:
+    """The single ``error:`` line on stderr (other stderr lines are skip notices)."""
+    assert result.exit_code != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+@pytest.fixture(autouse=True)
+def _session_nlp(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+
+
+@dataclass(frozen=True)
+class Built:
+    inputs: Path
+    out: Path
+    result: Result
+
+    @property
+    def ttl(self) -> Path:
+        return self.out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[Built]:
+    """``kg build`` over two good articles and three bad files, run once for the module."""
+    root = tmp_path_factory.mktemp("cli")
+    inputs = root / "articles"
+    inputs.mkdir()
+    (inputs / "keller.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "hartmann.md").write_text(SECOND, encoding="utf-8")
+    for name, data in BAD_FILES.items():
+        (inputs / name).write_bytes(data)
+    out = root / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+        result = _invoke(["build", inputs, "--out", out])
+    yield Built(inputs, out, result)
+
+
+def test_cli_build_skips_bad_inputs(built: Built) -> None:
+    result = built.result
+    assert result.exit_code == 0, result.output
+    assert built.ttl.is_file()
+    assert (built.out / "graph.html").is_file()
+    assert "2 documents" in result.stdout
+    assert "3 inputs skipped" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(BAD_FILES), result.stderr
+    for name in BAD_FILES:
+        assert sum(name in line for line in lines) == 1, (name, lines)
+
+
+def test_cli_build_writes_meeting(built: Built) -> None:
+    graph = rdflib.Graph().parse(built.ttl, format="turtle")
+    assert len(graph) > 0
+    assert graph.query(MEETING_QUERY, initNs=PREFIXES).askAnswer
+    labels = {str(row[0]) for row in graph.query(PERSONS_QUERY, initNs=PREFIXES)}
+    assert labels == set(PEOPLE)
+
+
+@pytest.mark.parametrize("case", ["all-bad", "missing", "empty-folder", "no-articles"])
+def test_cli_build_fails_when_nothing_readable(tmp_path: Path, case: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    if case == "all-bad":
+        for name, data in BAD_FILES.items():
+            (inputs / name).write_bytes(data)
+    elif case == "missing":
+        inputs = tmp_path / "no-such-folder"
+    elif case == "no-articles":
+        (inputs / "page.html").write_text("<p>Anna Keller met Tomas Novak.</p>",
+                                          encoding="utf-8")
+    out = tmp_path / "out"
+    result = _invoke(["build", inputs, "--out", out])
+    assert "no article could be read" in _one_error(result)
+    assert not (out / "graph.ttl").exists()
+    if case == "all-bad":
+        assert len(result.stderr.splitlines()) == len(BAD_FILES) + 1
+
+
+def test_cli_build_unwritable_out(tmp_path: Path) -> None:
+    (tmp_path / "keller.txt").write_text(FIRST, encoding="utf-8")
+    out = tmp_path / "taken"
+    out.write_text("a file, not a folder", encoding="utf-8")
+    result = _invoke(["build", tmp_path / "keller.txt", "--out", out])
+    assert "taken" in _one_error(result)
+
+
+def test_cli_query_argument(built: Built) -> None:
+    result = _invoke(["query", built.ttl, PERSONS_QUERY])
+    assert result.exit_code == 0, result.output
+    for person in PEOPLE:
+        assert person in result.stdout
+    assert "(4 rows)" in result.stdout
+
+
+def test_cli_query_file(built: Built, tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text(MEETING_QUERY, encoding="utf-8")
+    result = _invoke(["query", built.ttl, "--file", rq])
+    assert result.exit_code == 0, result.output
+    assert "True" in result.stdout
+
+
+def test_cli_query_csv(built: Built) -> None:
+    result = _invoke(["query", built.ttl, PERSONS_QUERY, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["label"] for row in rows] == PEOPLE
+
+
+def test_cli_query_json(built: Built) -> None:
+    result = _invoke(["query", built.ttl, PERSONS_QUERY, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"label": person} for person in PEOPLE]
+
+
+@pytest.mark.parametrize("both", [True, False], ids=["both", "neither"])
+def test_cli_query_needs_exactly_one_source(built: Built, tmp_path: Path, both: bool) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text(PERSONS_QUERY, encoding="utf-8")
+    args = ["query", built.ttl] + ([PERSONS_QUERY, "--file", rq] if both else [])
+    result = _invoke(args)
+    assert result.exit_code == 2
+    assert "--file" in _one_error(result)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELEC ?x WHERE { ?x ?p ?o }",
+    "SELECT ?x WHERE { ?x ?p ?o ",
+    "SELECT ?x WHERE { ?x nope:thing ?o }",
+])
+def test_cli_query_syntax_error(built: Built, sparql: str) -> None:
+    result = _invoke(["query", built.ttl, sparql])
+    assert _one_error(result).startswith("error: SPARQL error")
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("case", ["missing-graph", "unparsable-graph", "missing-query-file",
+                                  "latin1-query-file"])
+def test_cli_query_bad_files(built: Built, tmp_path: Path, case: str) -> None:
+    graph, rq = built.ttl, tmp_path / "q.rq"
+    rq.write_text(PERSONS_QUERY, encoding="utf-8")
+    if case == "missing-graph":
+        graph = tmp_path / "absent.ttl"
+    elif case == "unparsable-graph":
+        graph = tmp_path / "broken.ttl"
+        graph.write_text("this is <not turtle", encoding="utf-8")
+    elif case == "missing-query-file":
+        rq = tmp_path / "absent.rq"
+    else:
+        rq.write_bytes("# price in £\nSELECT ?x WHERE { ?x ?p ?o }".encode("latin-1"))
+    result = _invoke(["query", graph, "--file", rq])
+    named = rq if case.endswith("query-file") else graph
+    assert str(named) in _one_error(result)
+
+
+def _commands() -> dict[str, Any]:
+    """The app's commands by name (duck-typed: Typer >= 0.29 vendors its own Click)."""
+    root = typer.main.get_command(app)
+    commands = getattr(root, "commands", None)
+    assert commands, "kg should be a group of commands"
+    return dict(commands)
+
+
+@pytest.mark.parametrize("name", [None, *sorted(_commands())])
+def test_cli_help(name: str | None) -> None:
+    result = _invoke(([name] if name else []) + ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.stdout
+    if name is None:
+        for command in _commands():
+            assert command in result.stdout
+        return
+    command = _commands()[name]
+    assert command.help and command.help.split("\n")[0].strip()[:30] in result.stdout
+    for param in command.params:
+        if param.param_type_name == "option" and not getattr(param, "hidden", False):
+            assert param.opts[0] in result.stdout, (name, param.opts)
