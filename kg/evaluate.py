@@ -1,0 +1,219 @@
+"""Gold JSONL -> precision, recall and F1 for meeting pairs, posts and speakers.
+
+The gold format is the one of ``shared/eval/dev/meetings.jsonl``: one record per article with
+``doc`` (a path relative to the documents folder), ``meetings`` (``participants``, optional
+``status``), ``roles`` (``person``, ``role``) and ``said`` (``speaker``).
+
+Scoring, per article:
+
+- a meeting gives every unordered pair of its participants; planned or negated meetings
+  give no pairs, on either side;
+- names match when all tokens of the shorter are in the longer, ignoring titles ("Pompeo"
+  matches "Mike Pompeo"); countries match through ISO 3166 ("British" is "Britain");
+- posts are (person, title) pairs, titles matched by the same token rule;
+- speakers are the people reported as saying something, once per article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from kg import gazetteer
+from kg.engine import process
+from kg.mentions import HONORIFICS
+from kg.model import Article, KGError, Resolution
+from kg.read import InputProblem, read_article
+
+_KEEP = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "king", "queen", "prince"})
+
+
+class GoldError(KGError):
+    """The gold file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Score:
+    tp_pred: int
+    predicted: int
+    tp_gold: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp_pred + other.tp_pred, self.predicted + other.predicted,
+                     self.tp_gold + other.tp_gold, self.gold + other.gold)
+
+
+@dataclass
+class Report:
+    """Scores by measure, and the mistakes behind them (for tuning)."""
+
+    scores: dict[str, Score] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    documents: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "scores": {k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                           "f1": round(s.f1, 4), "predicted": s.predicted, "gold": s.gold,
+                           "true_positives": s.tp_pred}
+                       for k, s in self.scores.items()},
+        }
+
+    def to_text(self) -> str:
+        lines = [f"{'measure':<14}{'precision':>10}{'recall':>8}{'F1':>8}{'pred':>7}{'gold':>7}"]
+        for k, s in self.scores.items():
+            lines.append(f"{k:<14}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+                         f"{s.predicted:>7}{s.gold:>7}")
+        lines.append(f"({self.documents} documents)")
+        return "\n".join(lines)
+
+
+def name_key(name: str) -> str | frozenset[str]:
+    """A comparable form of a name: a country's ISO code, else its tokens without titles."""
+    c = gazetteer.country(name)
+    if c is not None:
+        return c.iso3
+    words = re.findall(r"[\w'-]+", name.lower().replace("’", "'"))
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    core = [w for w in words if w not in HONORIFICS or w in _KEEP]
+    return frozenset(core or words)
+
+
+def names_match(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    if isinstance(ka, str) or isinstance(kb, str):
+        return ka == kb
+    if not ka or not kb:
+        return False
+    return ka <= kb or kb <= ka
+
+
+def _match(pred: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, Any], bool]
+           ) -> tuple[int, int, list[Any], list[Any]]:
+    """Greedy one-to-one matching; returns matched counts and the unmatched of each side."""
+    used: set[int] = set()
+    fp: list[Any] = []
+    for p in pred:
+        hit = next((i for i, g in enumerate(gold) if i not in used and same(p, g)), None)
+        if hit is None:
+            fp.append(p)
+        else:
+            used.add(hit)
+    fn = [g for i, g in enumerate(gold) if i not in used]
+    return len(pred) - len(fp), len(used), fp, fn
+
+
+def _pair_same(p: tuple[str, str], g: tuple[str, str]) -> bool:
+    return (names_match(p[0], g[0]) and names_match(p[1], g[1])) or (
+        names_match(p[0], g[1]) and names_match(p[1], g[0]))
+
+
+def _post_same(p: tuple[str, str], g: tuple[str, str]) -> bool:
+    if not names_match(p[0], g[0]):
+        return False
+    pt = set(re.findall(r"[\w-]+", p[1].lower())) - {"the", "of", "a"}
+    gt = set(re.findall(r"[\w-]+", g[1].lower())) - {"the", "of", "a"}
+    return bool(pt and gt) and (pt <= gt or gt <= pt)
+
+
+_SAME: dict[str, Callable[[Any, Any], bool]] = {
+    "meeting pairs": _pair_same, "posts": _post_same, "speakers": names_match}
+
+
+def _unique_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for p in pairs:
+        if p[0] != p[1] and not any(_pair_same(p, q) for q in out):
+            out.append(p)
+    return out
+
+
+def predicted(res: Resolution) -> dict[str, list[Any]]:
+    """Our facts of one article in the gold's terms."""
+    ex, ent = res.extraction, res.entity_of
+    pairs = _unique_pairs(
+        tuple(sorted((ent[a].label, ent[b].label)))  # type: ignore[misc]
+        for m in ex.meetings if m.status == "asserted"
+        for a, b in combinations(m.participants, 2) if ent[a].key != ent[b].key)
+    posts = list({(ent[f.person].label, f.title) for f in ex.posts})
+    speakers = sorted({ent[s.speaker].label for s in ex.statements})
+    return {"meeting pairs": pairs, "posts": sorted(posts), "speakers": speakers}
+
+
+def gold_facts(record: dict[str, Any]) -> dict[str, list[Any]]:
+    pairs = _unique_pairs(
+        tuple(sorted((a, b)))
+        for m in record.get("meetings", []) if m.get("status", "asserted") == "asserted"
+        for a, b in combinations(m["participants"], 2))
+    posts = [(r["person"], r["role"]) for r in record.get("roles", [])]
+    speakers = sorted({s["speaker"] for s in record.get("said", [])})
+    return {"meeting pairs": pairs, "posts": posts, "speakers": speakers}
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    records = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{n}: not JSON: {exc.msg}") from exc
+        if not isinstance(rec, dict) or "doc" not in rec:
+            raise GoldError(f"{path}:{n}: a gold record needs a 'doc' field")
+        records.append(rec)
+    return records
+
+
+def evaluate(gold_path: Path, docs: Path, nlp: Language) -> Report:
+    """Build the gold articles and score what we extract against the annotations."""
+    records = load_gold(gold_path)
+    articles: list[Article] = []
+    by_source: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        art = read_article(docs / rec["doc"], rec["doc"])
+        if isinstance(art, InputProblem):
+            raise GoldError(f"{docs / rec['doc']}: {art.reason}")
+        articles.append(art)
+        by_source[rec["doc"]] = rec
+    zero = Score(0, 0, 0, 0)
+    report = Report(scores={"meeting pairs": zero, "posts": zero, "speakers": zero})
+    for result in process(nlp, articles):
+        source = result.resolution.extraction.article.source
+        pred, gold = predicted(result.resolution), gold_facts(by_source[source])
+        for measure in report.scores:
+            same = _SAME[measure]
+            tp_p, tp_g, fp, fn = _match(pred[measure], gold[measure], same)
+            report.scores[measure] += Score(tp_p, len(pred[measure]), tp_g, len(gold[measure]))
+            report.errors += [{"doc": source, "measure": measure, "kind": "false positive",
+                               "value": v} for v in fp]
+            report.errors += [{"doc": source, "measure": measure, "kind": "missed",
+                               "value": v} for v in fn]
+        report.documents += 1
+    return report
