@@ -10,7 +10,7 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,7 +32,7 @@ from kg.model import (
     Status,
 )
 from kg.numbers import parse_count
-from kg.posts import find_posts
+from kg.posts import find_posts, title_holders
 from kg.rules import LIGHT_VERBS, MEET_NOUNS, TRIGGERS_KEY
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
@@ -102,6 +102,10 @@ def status_of(trigger: Token) -> Status:
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and tok is trigger and \
                 trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
             return "planned"
+    if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
+                                                                       "'re"}
+                                      for k in trigger.children):
+        return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
     if sent.text.rstrip().endswith("?"):
         return "planned"
     return "asserted"
@@ -195,9 +199,9 @@ def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:
     return None
 
 
-def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meeting | None:
+def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[Meeting]:
     if trigger.dep_ in {"amod", "compound"}:
-        return None
+        return []
     verb = trigger
     is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
     lemma = trigger.lemma_.lower()
@@ -205,7 +209,7 @@ def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meetin
     obj_toks: list[Token] = []
     if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                            for c in trigger.children):
-        return None  # "hosted talks between X and Y": the noun is the event, not the host
+        return []  # "hosted talks between X and Y": the noun is the event, not the host
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head
@@ -214,6 +218,8 @@ def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meetin
                 obj_toks = _prep_objects(verb, {"with"})
             obj_toks += _prep_objects(verb, {"between"})
         subj_toks += _children(trigger, {"poss"})
+        if not subj_toks and trigger.dep_ == "pobj":
+            subj_toks = _governing_subjects(trigger)
         obj_toks += _prep_objects(trigger, {"with", "between"})
         if lemma == "visit":
             obj_toks += _prep_objects(trigger, {"to"})
@@ -235,10 +241,21 @@ def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meetin
         if speaker is not None:
             participants.append(speaker)
     objects = argument_actors(obj_toks, index)
-    if lemma in {"visit"} and not is_noun:
+    if lemma in {"visit"}:  # a visit to a country or city is a trip, not a meeting
         objects = [m for m in objects if m.kind in {"Person", "Organization"}]
-    participants.extend(objects)
-    participants = list(dedupe(participants))
+    subjects = list(dedupe(participants))
+    # "A and B met C": two meetings with C, not a meeting of A with B.
+    groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects else [
+        subjects + objects]
+    out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index)]
+           if m is not None]
+    return out
+
+
+def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],
+                  index: MentionIndex) -> Meeting | None:
+    participants = list(dedupe(group))
+    lemma = trigger.lemma_.lower()
     if len(participants) < 2:
         return None
     skip = {t.i for t in subj_toks}
@@ -253,6 +270,19 @@ def _meeting(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> Meetin
         cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
         trigger=trigger.text,
     )
+
+
+def _governing_subjects(noun: Token) -> list[Token]:
+    """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
+    the subject of the verb the noun's preposition hangs on."""
+    prep = noun.head
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subj = _children(verb, SUBJ)
+    if not subj and verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return [verb.head]
+    return subj
 
 
 def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
@@ -334,12 +364,14 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
 def extract(doc: Doc, article: Article) -> Extraction:
     """All mentions, events, posts and affiliations of one parsed article."""
     index = find_mentions(doc)
+    posts = find_posts(doc, index)
+    index = replace(index, title_holders=title_holders(posts))
     triggers = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else []
     statements = [s for t in triggers if t.label_ == "SAY"
                   for s in [_statement(t.root, index)] if s is not None]
     quotes = find_quotes(doc, index, statements)
     meetings = [m for t in triggers if t.label_ == "MEET"
-                for m in [_meeting(t.root, index, quotes)] if m is not None]
+                for m in _meetings(t.root, index, quotes)]
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]
     attacks: dict[int, Attack] = {}
@@ -348,7 +380,6 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
-    posts = find_posts(doc, index)
     return Extraction(
         article=article,
         mentions=index.mentions,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,16 +33,17 @@ HONORIFICS = frozenset({
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "authorities"})
 
 GROUP_NOUNS = frozenset({
-    "negotiator", "negotiators", "team", "teams", "delegation", "delegations",
-    "representative", "representatives", "official", "officials", "member", "members",
-    "leader", "leaders", "minister", "ministers", "diplomat", "diplomats", "envoy", "envoys",
-    "side", "sides", "counterpart", "counterparts", "leadership", "mission", "emissary",
-    "emissaries", "negotiating", "officer", "officers", "commander", "commanders", "chief",
-    "chiefs", "head", "heads", "spokesman", "spokesperson", "deputy", "deputies", "president",
-    "premier", "secretary", "ambassador", "ambassadors", "foreign", "counsel", "staff",
-    "supporters", "insurgents", "militants", "fighters", "troops", "forces",
+    "negotiators", "team", "teams", "delegation", "delegations", "representatives",
+    "officials", "members", "leaders", "ministers", "diplomats", "envoys", "side", "sides",
+    "counterparts", "leadership", "mission", "emissaries", "negotiating", "officers",
+    "commanders", "chiefs", "heads", "deputies", "ambassadors", "staff", "supporters",
+    "insurgents", "militants", "fighters", "troops", "forces",
 })
-"""Nouns that stand for the body named in their modifiers ("Taliban negotiators")."""
+"""Nouns that stand for the body named in their modifiers ("Taliban negotiators").  A
+singular title ("the Pakistani president") stands for one person, never for the country."""
+
+PEERAGE = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "ayatollah"})
+"""Words that are part of a name and stay in it ("Lord Goldsmith", "Mullah Beradar")."""
 
 _LABEL_KIND: dict[str, EntityKind] = {
     "PERSON": "Person", "ORG": "Organization", "FAC": "Place", "LOC": "Place",
@@ -56,6 +57,9 @@ class MentionIndex:
 
     mentions: tuple[Mention, ...]
     by_token: dict[int, Mention]
+    title_holders: dict[str, tuple[tuple[Mention, str | None], ...]] = field(
+        default_factory=dict)
+    """Head word of a post title -> (person, ISO3 of the post's country) stated in the text."""
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -111,6 +115,27 @@ def _after_role_word(doc: Doc, ent: Span) -> bool:
     return prev.lower_ in ROLE_NOUNS and prev.head.i >= ent.start and prev.head.i < ent.end
 
 
+def _untagged_names(doc: Doc) -> list[Mention]:
+    """Names the NER missed but the grammar gives away: a proper noun headed by a peerage
+    word ("Lord Falconer", "Baroness Morgan") or right after a post title ("Home Office
+    Minister Lord Falconer")."""
+    found: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound":
+            continue
+        left = tok
+        while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \
+                and doc[left.i - 1].head == tok:
+            left = doc[left.i - 1]
+        before = doc[left.i - 1] if left.i > 0 else None
+        titled = before is not None and (before.ent_type_ == "TITLE" or (
+            before.lower_ in ROLE_NOUNS and before.head == tok))
+        if (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
+            start, end = left.idx, tok.idx + len(tok.text)
+            found.append(Mention(doc.text[start:end], start, end, "Person"))
+    return found
+
+
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every named Person, Organization, Country and Place in ``doc``.
 
@@ -134,11 +159,16 @@ def find_mentions(doc: Doc) -> MentionIndex:
             kind = "Person"
         if kind is None:
             continue
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ in PEERAGE and kind in {"Person", "Organization",
+                                                                     "Place"}:
+            kind, start, text = "Person", prev.idx, doc.text[prev.idx:end]
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if kind == "Country" and nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
             end = nxt.idx + len(nxt.text)
             text = doc.text[start:end]
         mentions.append(Mention(text, start, end, kind))
+    mentions += _untagged_names(doc)
     by_token: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -191,9 +221,35 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
                 and _within_np(desc, token)):
             return [dm]
-    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or token.dep_ == "pobj":
+    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS:
+        return _modifier_actors(token, index, depth)
+    holder = _title_holder(token, index)
+    if holder is not None:
+        return [holder]
+    if token.dep_ == "pobj" and token.lower_ not in ROLE_NOUNS:
         return _modifier_actors(token, index, depth)
     return []
+
+
+def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
+    """ "the Pakistani president" -> the one person the article earlier named as president
+    (of Pakistan, when the phrase names a country).  None when there is any doubt."""
+    if token.tag_ not in {"NN", "NNP"} or token.lower_ not in index.title_holders:
+        return None
+    if not any(c.lower_ == "the" for c in token.children):
+        return None
+    country = None
+    for c in token.children:
+        m = index.at(c)
+        if c.dep_ in {"amod", "compound", "poss"} and m is not None:
+            if m.kind != "Country":
+                return None
+            found = gazetteer.country(m.text)
+            country = found.iso3 if found else None
+    people = {(p.text.split()[-1].lower()) : p
+              for p, iso in index.title_holders[token.lower_]
+              if p.start < token.idx and (country is None or iso == country)}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _within_np(desc: Token, top: Token) -> bool:

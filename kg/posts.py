@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg import gazetteer
 from kg.mentions import MentionIndex
 from kg.model import Evidence, Mention, PostFact
 from kg.rules import ROLE_NOUNS
@@ -160,3 +161,14 @@ def _unique(facts: list[PostFact]) -> list[PostFact]:
         if key not in seen or (seen[key].org is None and f.org is not None):
             seen[key] = f
     return list(seen.values())
+
+
+def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str | None], ...]]:
+    """Head word of each title ("president") -> the people holding it, with the ISO3 code of
+    the post's country when it has one; the input of title coreference."""
+    out: dict[str, list[tuple[Mention, str | None]]] = {}
+    for f in posts:
+        head = f.title.split()[-1].lower()
+        country = gazetteer.country(f.org.text) if f.org is not None else None
+        out.setdefault(head, []).append((f.person, country.iso3 if country else None))
+    return {k: tuple(v) for k, v in out.items()}

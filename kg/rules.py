@@ -25,6 +25,7 @@ MEET_VERBS = ("meet", "met", "meets", "meeting")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley")
 VISIT_VERBS = ("visit", "host", "receive", "welcome")
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
+              "conference",
               "consultations", "visit", "audience")
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend")
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",

@@ -159,3 +159,42 @@ def test_extract_surname_tagged_as_place_is_the_person(nlp: Language) -> None:
     vogt = {res.entity_of[m].key for m in ex.mentions if "Vogt" in m.text}
     assert vogt == {"person/lena-vogt"}
     assert all(m.kind == "Person" for m in ex.mentions if "Vogt" in m.text)
+
+
+def test_extract_title_refers_back_to_the_named_holder(nlp: Language) -> None:
+    text = ("Malian Prime Minister Idrissa Kone arrived in Dakar on Sunday. On Monday the "
+            "Malian prime minister met President Awa Sarr at the presidential palace.")
+    assert meetings(nlp, text) == {(frozenset({"Idrissa Kone", "Awa Sarr"}), None,
+                                    "asserted")}
+
+
+def test_extract_title_without_a_named_holder_is_no_actor(nlp: Language) -> None:
+    text = "On Monday the Malian prime minister met President Awa Sarr in Dakar."
+    assert meetings(nlp, text) == set()
+
+
+def test_extract_two_subjects_meeting_one_object_are_two_meetings(nlp: Language) -> None:
+    text = ("Estonian President Kaja Tamm and Latvian President Janis Ozols met Mr Lindgren "
+            "in Stockholm on Friday.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Kaja Tamm", "Lindgren"}), "Stockholm", "asserted"),
+        (frozenset({"Janis Ozols", "Lindgren"}), "Stockholm", "asserted"),
+    }
+
+
+def test_extract_present_progressive_is_an_arrangement(nlp: Language) -> None:
+    found = meetings(nlp, "Finance chief Paolo Greco is meeting Ms Weber on Thursday.")
+    assert found == {(frozenset({"Paolo Greco", "Weber"}), None, "planned")}
+
+
+def test_extract_peerage_names(nlp: Language) -> None:
+    text = ("On 4 May Lord Ashby met Home Office Minister Lord Pemberton and Downing Street "
+            "adviser Baroness Hale.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Lord Ashby", "Lord Pemberton", "Baroness Hale"}), None, "asserted")}
+
+
+def test_extract_joint_news_conference(nlp: Language) -> None:
+    text = ("Mr Lindgren, speaking at a joint news conference with Polish Foreign Minister "
+            "Marek Nowak, urged calm.")
+    assert meetings(nlp, text) == {(frozenset({"Lindgren", "Marek Nowak"}), None, "asserted")}
