@@ -194,3 +194,12 @@ def test_seed_matches_golden_graph(seed_graph: kg.KnowledgeGraph) -> None:
         pytest.fail("seed graph differs from tests/golden/seed.ttl\n"
                     f"only now:\n{only_now.serialize(format='nt')}\n"
                     f"only golden:\n{only_golden.serialize(format='nt')}")
+
+
+def test_seed_conforms_to_shapes(seed_graph: kg.KnowledgeGraph) -> None:
+    pyshacl = pytest.importorskip("pyshacl")
+    from kg.vocab import load_ontology, load_shapes
+
+    conforms, _, text = pyshacl.validate(seed_graph.graph, shacl_graph=load_shapes(),
+                                         ont_graph=load_ontology(), inference="rdfs")
+    assert conforms, text
