@@ -9,12 +9,13 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.coref import pair_antecedents, pronoun_antecedent, quoted_ranges
 from kg.mentions import (
+    GROUP_NOUNS,
     MentionIndex,
     argument_actors,
     dedupe,
@@ -56,7 +57,6 @@ WEAPON_WORDS = frozenset({"rocket", "bomb", "suicide", "missile", "drone", "terr
                           "grenade", "artillery", "chemical", "insurgent", "taliban", "rebel",
                           "sniper", "shooting", "gas", "arson", "truck"})
 CASUALTY_VERBS = frozenset({"kill", "die", "slay", "wound", "injure", "murder"})
-_QUOTE_RE = re.compile(r"[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -114,27 +114,16 @@ def status_of(trigger: Token) -> Status:
 def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
     """Quoted passages and, where a statement attributes them, their speaker."""
     quotes: list[Quote] = []
-    for para_start, para in _paragraphs(doc.text):
-        marks = [para_start + m.start() for m in _QUOTE_RE.finditer(para)]
-        for a, b in zip(marks[::2], marks[1::2], strict=False):
-            speaker = None
-            for st in statements:
-                ev = st.evidence
-                # "..." X said  /  X said: "..."
-                if ev.start <= b <= ev.end or ev.start <= a <= ev.end:
-                    speaker = st.speaker
-                    break
-            quotes.append(Quote(a, b, speaker))
+    for a, b in quoted_ranges(doc.text):
+        speaker = None
+        for st in statements:
+            ev = st.evidence
+            # "..." X said  /  X said: "..."
+            if ev.start <= b <= ev.end or ev.start <= a <= ev.end:
+                speaker = st.speaker
+                break
+        quotes.append(Quote(a, b, speaker))
     return quotes
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for chunk in re.split(r"(\n\s*\n)", text):
-        if chunk and not chunk.isspace():
-            out.append((pos, chunk))
-        pos += len(chunk)
-    return out
 
 
 def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -218,6 +207,8 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
                 obj_toks = _prep_objects(verb, {"with"})
             obj_toks += _prep_objects(verb, {"between"})
         subj_toks += _children(trigger, {"poss"})
+        # "told a meeting of Israeli and Palestinian officials"
+        obj_toks += [p for p in _prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
             subj_toks = _governing_subjects(trigger)
         obj_toks += _prep_objects(trigger, {"with", "between"})
@@ -232,8 +223,12 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
             speaker = _speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)
+            if speaker is None:
+                speaker = pronoun_antecedent(tok, index)
             if speaker is not None:
                 participants.append(speaker)
+        elif pair := pair_antecedents(tok, index):
+            participants.extend(pair)
         else:
             participants.extend(argument_actors([tok], index))
     if not subj_toks and not is_noun:
@@ -280,8 +275,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = _children(verb, SUBJ)
-    if not subj and verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {"PROPN", "NOUN"}:
-        return [verb.head]
+    if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
+    if not subj and verb.dep_ == "advcl":
+        return _children(verb.head, SUBJ)  # ", speaking at ..., Mr Straw stressed"
     return subj
 
 
@@ -298,8 +295,13 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
 
 
 def _statement(trigger: Token, index: MentionIndex) -> Statement | None:
-    speakers = [m for m in argument_actors(_children(trigger, {"nsubj"}), index)
-                if m.kind == "Person"]
+    subj = _children(trigger, {"nsubj"})
+    speakers = [m for m in argument_actors(subj, index) if m.kind == "Person"]
+    if not speakers and len(subj) == 1:
+        reported = frozenset(t.i for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
+                             for t in c.subtree)
+        antecedent = pronoun_antecedent(subj[0], index, exclude=reported)
+        speakers = [antecedent] if antecedent is not None else []
     if len(speakers) != 1:
         return None
     sent = trigger.sent

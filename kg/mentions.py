@@ -42,6 +42,17 @@ GROUP_NOUNS = frozenset({
 """Nouns that stand for the body named in their modifiers ("Taliban negotiators").  A
 singular title ("the Pakistani president") stands for one person, never for the country."""
 
+BODY_WORDS = frozenset({
+    "council", "committee", "party", "ministry", "department", "union", "bank", "court",
+    "agency", "commission", "organisation", "organization", "office", "assembly", "group",
+    "army", "police", "company", "corporation", "fund", "association", "authority", "board",
+    "service", "institute", "university", "league", "front", "movement", "forces", "house",
+})
+"""Words that mark a name as a body, not a person."""
+
+ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+"""Forms of address before a surname ("Ms Jamieson"); not part of the name."""
+
 PEERAGE = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "ayatollah"})
 """Words that are part of a name and stay in it ("Lord Goldsmith", "Mullah Beradar")."""
 
@@ -81,7 +92,7 @@ def clean_name(span: Span) -> tuple[int, int, str]:
 
 
 def _kind(label: str, text: str) -> EntityKind | None:
-    if gazetteer.country(text) is not None and label in {"GPE", "NORP", "ORG"}:
+    if gazetteer.country(text) is not None and label in {"GPE", "NORP", "ORG", "PERSON"}:
         return "Country"
     if label == "GPE":
         return "Place"
@@ -111,6 +122,8 @@ def _after_role_word(doc: Doc, ent: Span) -> bool:
     which the small model often tags ORG, names a person."""
     if ent.start == 0 or len(ent) < 2 or ent.text.lower() in _ORG_NAMES_LOWER:
         return False
+    if any(t.lower_ in BODY_WORDS or not t.is_title for t in ent):
+        return False  # "the 15-member Security Council"
     prev = doc[ent.start - 1]
     return prev.lower_ in ROLE_NOUNS and prev.head.i >= ent.start and prev.head.i < ent.end
 
@@ -130,7 +143,10 @@ def _untagged_names(doc: Doc) -> list[Mention]:
         before = doc[left.i - 1] if left.i > 0 else None
         titled = before is not None and (before.ent_type_ == "TITLE" or (
             before.lower_ in ROLE_NOUNS and before.head == tok))
-        if (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
+        if left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
+            start, end = doc[left.i + 1].idx, tok.idx + len(tok.text)
+            found.append(Mention(doc.text[start:end], start, end, "Person"))
+        elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
             start, end = left.idx, tok.idx + len(tok.text)
             found.append(Mention(doc.text[start:end], start, end, "Person"))
     return found

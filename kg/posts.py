@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
-from kg.mentions import MentionIndex
+from kg.mentions import ADDRESS, MentionIndex
 from kg.model import Evidence, Mention, PostFact
 from kg.rules import ROLE_NOUNS
 
@@ -43,6 +43,24 @@ def title_case(title: str) -> str:
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
+
+
+RANKS = frozenset({"general", "gen", "colonel", "col", "major", "maj", "captain", "capt",
+                   "lieutenant", "lt", "admiral", "adm", "brigadier", "sergeant", "sgt",
+                   "marshal"})
+"""Military ranks used as titles ("Gen Musharraf") are forms of address, not posts."""
+
+
+def _title_text(words: list[Token]) -> str:
+    """The title as written (hyphens kept), a plural head made singular: "Businessmen" is
+    each man's title "Businessman"."""
+    doc = words[0].doc
+    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    head = words[-1]
+    if head.tag_ in {"NNS", "NNPS"} and head.lemma_ and text.endswith(head.text):
+        lemma = head.lemma_ if head.text.islower() else head.lemma_.capitalize()
+        text = text[: -len(head.text)] + lemma
+    return re.sub(r"\s+", " ", text)
 
 
 def _is_role(tokens: list[Token]) -> bool:
@@ -69,8 +87,11 @@ def _split_titles(tokens: list[Token], index: MentionIndex) -> tuple[Mention | N
             words = list(current)
             while words and words[0].lower_ in _STRIP_WORDS:
                 words = words[1:]
-            if words and _is_role(words) and all(index.at(t) is None for t in words):
-                titles.append(title_case(" ".join(t.text for t in words)))
+            while words and (words[-1].lower_ in ADDRESS or words[-1].is_punct):
+                words = words[:-1]
+            if (words and _is_role(words) and all(index.at(t) is None for t in words)
+                    and not (len(words) == 1 and words[0].lower_.rstrip(".") in RANKS)):
+                titles.append(title_case(_title_text(words)))
             current = []
         else:
             current.append(tok)
@@ -124,7 +145,13 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
             left.insert(0, doc[i])
             i -= 1
         if left:
-            facts.extend(_facts(person, left, index, ev, head))
+            found = _facts(person, left, index, ev, head)
+            facts.extend(found)
+            if left[-1].tag_ in {"NNS", "NNPS"}:  # "Businessmen Solomon Lew and Lindsay Fox"
+                for c in head.conjuncts:
+                    other = index.at(c)
+                    if other is not None and other.kind == "Person":
+                        facts.extend(PostFact(other, f.title, ev, f.org) for f in found)
         # 2. Apposition after the name: "Philippe Sands, a QC and law professor".
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and index.at(child) is None:

@@ -27,7 +27,9 @@ VISIT_VERBS = ("visit", "host", "receive", "welcome")
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference",
               "consultations", "visit", "audience")
-LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend")
+LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
+               "address", "tell", "chair", "join", "convene", "lead")
+"""Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
               "stress", "declare", "note", "confirm", "acknowledge", "suggest")

@@ -1,0 +1,133 @@
+"""Conservative coreference inside one article: pronouns and "the pair".
+
+Precision first.  A pronoun ("he", "she", "his", "her") refers to the most recent person
+who was the grammatical subject of a clause in the same or the previous two sentences, and
+only when no other person was a subject in between.  "The pair", "the two men", "both
+leaders" refer to the two people last coordinated as one subject ("Solomon Lew and Lindsay
+Fox").  Anything less clear resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.mentions import MentionIndex
+from kg.model import Mention
+
+PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
+PAIR_NOUNS = frozenset({"men", "women", "leaders", "ministers", "presidents", "sides",
+                        "officials", "businessmen", "politicians"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+WINDOW = 2
+"""How many sentences before the pronoun's own are searched."""
+
+
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges between paired double quotes, paragraph by paragraph."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for chunk in re.split(r"(\n\s*\n)", text):
+        marks = [pos + m.start() for m in _QUOTE_RE.finditer(chunk)]
+        ranges.extend(zip(marks[::2], marks[1::2], strict=False))
+        pos += len(chunk)
+    return ranges
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (cached on the Doc)."""
+    if "dip_quoted" not in doc.user_data:
+        inside: set[int] = set()
+        for a, b in quoted_ranges(doc.text):
+            span = doc.char_span(a, b + 1, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+        doc.user_data["dip_quoted"] = inside
+    quoted: set[int] = doc.user_data["dip_quoted"]
+    return quoted
+
+
+def _window_tokens(tok: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
+    """Tokens of the pronoun's sentence before it and of the sentences before that, less
+    quoted speech (people a speaker talks about are not the speaker) and ``exclude``."""
+    doc = tok.doc
+    sent = tok.sent
+    start = sent.start
+    for _ in range(WINDOW):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    quoted = _quoted(doc)
+    return [doc[i] for i in range(start, tok.i) if i not in quoted and i not in exclude]
+
+
+def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
+    people: list[Mention] = []
+    for t in tokens:
+        m = index.at(t)
+        if m is not None and m.kind == "Person" and t.dep_ in _SUBJ:
+            people.append(m)
+    return people
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    ta, tb = set(a.text.lower().split()), set(b.text.lower().split())
+    return ta <= tb or tb <= ta
+
+
+def pronoun_antecedent(tok: Token, index: MentionIndex, *,
+                       exclude: frozenset[int] = frozenset()) -> Mention | None:
+    """The person a personal pronoun stands for, or None when in any doubt.
+
+    ``exclude`` holds token indices that cannot hold the antecedent (for "..., he said",
+    the reported clause itself)."""
+    if tok.lower_ not in PERSONAL:
+        return None
+    subjects = _subject_people(_window_tokens(tok, exclude), index)
+    if not subjects:
+        return None
+    last = subjects[-1]
+    sent_start = tok.sent.start
+    # another person as subject in the pronoun's own sentence, before it: ambiguous
+    same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]
+    if any(not _same(m, last) for m in same_sentence):
+        return None
+    # two different people as subjects of the previous sentence: ambiguous
+    prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char]
+    if len({m.text.split()[-1].lower() for m in prev}) > 1:
+        return None
+    return last
+
+
+def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]
+                    ) -> list[tuple[Mention, Token]]:
+    out = []
+    for t in _window_tokens(tok, exclude):
+        m = index.at(t)
+        if m is not None and m.kind == "Person" and t.dep_ in _SUBJ:
+            out.append((m, t))
+    return out
+
+
+def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "The pair met ..." -> the two people last coordinated as one subject."""
+    words = {c.lower_ for c in tok.children} | {tok.lower_}
+    if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
+            (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
+        return []
+    for t in reversed(_window_tokens(tok)):
+        m = index.at(t)
+        if m is None or m.kind != "Person" or t.dep_ not in _SUBJ | {"ROOT", "appos"}:
+            continue
+        group = [m]
+        for c in t.conjuncts:
+            cm = index.at(c)
+            if cm is not None and cm.kind == "Person" and cm not in group:
+                group.append(cm)
+        return group if len(group) == 2 else []
+    return []
