@@ -29,6 +29,7 @@ demo: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check kg tests $(wildcard benchmarks/*.py)
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy $(wildcard benchmarks/*.py)
 
 test: lint
 	$(PY) -m pytest

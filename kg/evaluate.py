@@ -110,7 +110,7 @@ def names_match(a: str, b: str) -> bool:
     return ka <= kb or kb <= ka
 
 
-def _match(pred: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, Any], bool]
+def match_items(pred: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, Any], bool]
            ) -> tuple[int, int, list[Any], list[Any]]:
     """Greedy one-to-one matching; returns matched counts and the unmatched of each side."""
     used: set[int] = set()
@@ -125,12 +125,12 @@ def _match(pred: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, Any], 
     return len(pred) - len(fp), len(used), fp, fn
 
 
-def _pair_same(p: tuple[str, str], g: tuple[str, str]) -> bool:
+def pairs_match(p: tuple[str, str], g: tuple[str, str]) -> bool:
     return (names_match(p[0], g[0]) and names_match(p[1], g[1])) or (
         names_match(p[0], g[1]) and names_match(p[1], g[0]))
 
 
-def _post_same(p: tuple[str, str], g: tuple[str, str]) -> bool:
+def posts_match(p: tuple[str, str], g: tuple[str, str]) -> bool:
     if not names_match(p[0], g[0]):
         return False
     pt = set(re.findall(r"[\w-]+", p[1].lower())) - {"the", "of", "a"}
@@ -139,13 +139,13 @@ def _post_same(p: tuple[str, str], g: tuple[str, str]) -> bool:
 
 
 _SAME: dict[str, Callable[[Any, Any], bool]] = {
-    "meeting pairs": _pair_same, "posts": _post_same, "speakers": names_match}
+    "meeting pairs": pairs_match, "posts": posts_match, "speakers": names_match}
 
 
-def _unique_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+def unique_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in pairs:
-        if p[0] != p[1] and not any(_pair_same(p, q) for q in out):
+        if p[0] != p[1] and not any(pairs_match(p, q) for q in out):
             out.append(p)
     return out
 
@@ -153,7 +153,7 @@ def _unique_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 def predicted(res: Resolution) -> dict[str, list[Any]]:
     """Our facts of one article in the gold's terms."""
     ex, ent = res.extraction, res.entity_of
-    pairs = _unique_pairs(
+    pairs = unique_pairs(
         tuple(sorted((ent[a].label, ent[b].label)))  # type: ignore[misc]
         for m in ex.meetings if m.status == "asserted"
         for a, b in combinations(m.participants, 2) if ent[a].key != ent[b].key)
@@ -163,7 +163,7 @@ def predicted(res: Resolution) -> dict[str, list[Any]]:
 
 
 def gold_facts(record: dict[str, Any]) -> dict[str, list[Any]]:
-    pairs = _unique_pairs(
+    pairs = unique_pairs(
         tuple(sorted((a, b)))
         for m in record.get("meetings", []) if m.get("status", "asserted") == "asserted"
         for a, b in combinations(m["participants"], 2))
@@ -209,7 +209,7 @@ def evaluate(gold_path: Path, docs: Path, nlp: Language) -> Report:
         pred, gold = predicted(result.resolution), gold_facts(by_source[source])
         for measure in report.scores:
             same = _SAME[measure]
-            tp_p, tp_g, fp, fn = _match(pred[measure], gold[measure], same)
+            tp_p, tp_g, fp, fn = match_items(pred[measure], gold[measure], same)
             report.scores[measure] += Score(tp_p, len(pred[measure]), tp_g, len(gold[measure]))
             report.errors += [{"doc": source, "measure": measure, "kind": "false positive",
                                "value": v} for v in fp]

@@ -1,0 +1,94 @@
+"""The benchmark scripts under benchmarks/: importable, and scoring what they claim to."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from spacy.language import Language
+
+from tests.conftest import ROOT
+
+
+def _load(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` from its path (benchmarks/ is not a package)."""
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+baseline = _load("baseline")
+
+TEXT = ("Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday. "
+        "Keller will meet Chancellor Ruth Adler next week. "
+        "Novak said the economy of Austria was weak.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The real pair, and the place paired with each person: why the baseline is naive.
+        ("Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna.",
+         {("Anna Keller", "Tomas Novak"), ("Anna Keller", "Vienna"),
+          ("Tomas Novak", "Vienna")}),
+        # Entities without a meeting word give nothing.
+        ("Anna Keller praised Germany and France in Vienna.", set()),
+        # One entity with a meeting word gives no pair.
+        ("The summit in Geneva was cancelled.", set()),
+    ],
+)
+def test_benchmarks_baseline_pairs(nlp: Language, text: str, expected: set[tuple[str, str]]
+                                   ) -> None:
+    assert set(baseline.baseline_pairs(nlp(text))) == expected
+
+
+def test_benchmarks_baseline_pairs_ignores_realis(nlp: Language) -> None:
+    """A planned meeting is paired like one that happened; each pair comes once, sorted."""
+    pairs = baseline.baseline_pairs(nlp(TEXT))
+    assert ("Keller", "Ruth Adler") in pairs
+    assert all(a <= b for a, b in pairs)
+    assert len(pairs) == len(set(pairs))
+
+
+def _gold(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    gold = {"doc": "a.txt", "meetings": [
+        {"participants": ["Anna Keller", "Tomas Novak"]},
+        {"participants": ["Anna Keller", "Ruth Adler"], "status": "planned"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    return path
+
+
+def test_benchmarks_score_baseline(nlp: Language, tmp_path: Path) -> None:
+    """Keller/Novak is found; the two Vienna pairs and the planned meeting are not gold."""
+    score = baseline.score_baseline(_gold(tmp_path), tmp_path, nlp)
+    assert (score.tp_pred, score.predicted, score.tp_gold, score.gold) == (1, 4, 1, 1)
+    assert score.precision == 0.25 and score.recall == 1.0
+
+
+def test_benchmarks_baseline_main_json(nlp: Language, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    gold = _gold(tmp_path)
+    assert baseline.main([str(gold), "--docs", str(tmp_path), "--json"], nlp=nlp) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"] == 1
+    kg, base = data["systems"]["kg"], data["systems"]["baseline"]
+    assert (kg["gold"], base["gold"]) == (1, 1)
+    assert base["predicted"] == 4
+    assert data["difference"]["f1"] == pytest.approx(kg["f1"] - base["f1"], abs=1e-3)
+
+
+def test_benchmarks_baseline_missing_gold(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert baseline.main([str(tmp_path / "none.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "gold file not found" in err and err.count("\n") == 1
