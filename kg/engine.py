@@ -18,7 +18,7 @@ from kg.model import Article, Resolution
 from kg.nlp import make_nlp
 from kg.rdf import article_graph
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
-from kg.resolve import resolve
+from kg.resolve import link_across, resolve
 from kg.vocab import DIPR
 
 
@@ -31,12 +31,18 @@ class ArticleResult:
     graph: Graph
 
 
-def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
-            batch_size: int = 32) -> Iterator[ArticleResult]:
-    """Parse and extract each article; yields results in input order."""
+def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+                ) -> Iterator[Resolution]:
+    """Parse, extract and resolve each article inside itself; in input order."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        res = resolve(extract(doc, article))
+        yield resolve(extract(doc, article))
+
+
+def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
+            batch_size: int = 32) -> Iterator[ArticleResult]:
+    """Each article's resolution and named graph, people linked across the articles."""
+    for res in link_across(list(resolutions(nlp, articles, batch_size=batch_size))):
         yield ArticleResult(res, article_graph(res, base))
 
 

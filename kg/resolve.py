@@ -121,3 +121,55 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of = {m: merged[e.key] for m, e in entity_of.items()}
     entities = tuple(sorted(merged.values(), key=lambda e: e.key))
     return Resolution(extraction, entities, entity_of)
+
+
+def _person_tokens(label: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w-]+", label.lower()) if w not in _NAME_STOP)
+
+
+def link_across(resolutions: list[Resolution]) -> list[Resolution]:
+    """One IRI per person across articles: a partial name ("Pompeo", "George Bush") joins
+    the one fuller name of the corpus that contains all its tokens ("Mike Pompeo",
+    "George W Bush").  Names that fit two fuller names stay as they are.
+
+    Examples
+    --------
+    >>> from kg.model import Article, Extraction, Mention
+    >>> def one(name):
+    ...     m = Mention(name, 0, len(name), "Person")
+    ...     return resolve(Extraction(Article(name, name), mentions=(m,)))
+    >>> [r.entities[0].key for r in link_across([one("Mike Pompeo"), one("Pompeo")])]
+    ['person/mike-pompeo', 'person/mike-pompeo']
+    """
+    people: dict[str, Entity] = {}
+    for res in resolutions:
+        for e in res.entities:
+            if e.kind == "Person":
+                people.setdefault(e.key, e)
+    tokens = {k: _person_tokens(e.label) for k, e in people.items()}
+    target: dict[str, Entity] = {}
+    for key, toks in tokens.items():
+        hosts = [k for k, t in tokens.items() if k != key and toks and toks < t]
+        # the fullest names among the hosts must all be one name
+        tops = {k for k in hosts if not any(tokens[k] < tokens[o] for o in hosts)}
+        if len(tops) == 1:
+            target[key] = people[tops.pop()]
+    if not target:
+        return resolutions
+    out = []
+    for res in resolutions:
+        if not any(e.key in target for e in res.entities):
+            out.append(res)
+            continue
+        forms: dict[str, set[str]] = {}
+        first: dict[str, Entity] = {}
+        for e in res.entities:
+            t = target.get(e.key, e)
+            first.setdefault(t.key, t)
+            forms.setdefault(t.key, set()).update(e.alt_labels | {e.label})
+        merged = {k: Entity(e.key, e.kind, e.label, frozenset(forms[k] - {e.label}), e.iso3,
+                            e.country) for k, e in first.items()}
+        entity_of = {m: merged[target.get(e.key, e).key] for m, e in res.entity_of.items()}
+        out.append(Resolution(res.extraction, tuple(sorted(merged.values(),
+                                                           key=lambda e: e.key)), entity_of))
+    return out

@@ -1,0 +1,69 @@
+"""Entity resolution inside an article and across articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import kg
+from kg.resolve import slugify
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def people(graph: kg.KnowledgeGraph) -> set[str]:
+    return {r[0] for r in graph.table("SELECT ?l WHERE { ?p a dip:Person ; rdfs:label ?l }").rows}
+
+
+def test_resolve_surname_joins_full_name_across_articles(nlp: Language, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", "Envoy Mark Hollis met Foreign Minister Sara Lind in Oslo.\n")
+    b = write(tmp_path, "b.txt", "Mr Hollis met Prime Minister Jonas Berg in Bergen on Friday.\n")
+    graph = kg.build([a, b], nlp=nlp)
+    assert people(graph) == {"Mark Hollis", "Sara Lind", "Jonas Berg"}
+    rows = graph.table("""SELECT DISTINCT ?d WHERE {
+        ?m dip:participant ?p ; prov:wasDerivedFrom ?d . ?p rdfs:label "Mark Hollis" }""").rows
+    assert len(rows) == 2
+    alts = {r[0] for r in graph.table(
+        'SELECT ?a WHERE { ?p rdfs:label "Mark Hollis" ; skos:altLabel ?a }').rows}
+    assert "Hollis" in alts
+
+
+def test_resolve_ambiguous_surname_stays_apart(nlp: Language, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", "Envoy Mark Hollis met Foreign Minister Sara Lind in Oslo.\n")
+    b = write(tmp_path, "b.txt", "Senator Ruth Hollis met Prime Minister Jonas Berg in Bergen.\n")
+    c = write(tmp_path, "c.txt", "Mr Hollis met Mayor Erik Dahl in Tromso on Friday.\n")
+    graph = kg.build([a, b, c], nlp=nlp)
+    assert {"Mark Hollis", "Ruth Hollis", "Hollis"} <= people(graph)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "iso3"),
+    [("the US", "United States", "USA"), ("American troops", "United States", "USA"),
+     ("Qatari mediators", "Qatar", "QAT"), ("the UK", "United Kingdom", "GBR"),
+     ("British diplomats", "United Kingdom", "GBR")],
+)
+def test_resolve_countries_by_iso_code(nlp: Language, tmp_path: Path, text: str, label: str,
+                                       iso3: str) -> None:
+    p = write(tmp_path, "a.txt", f"Officials said {text} would attend.\n")
+    graph = kg.build([p], nlp=nlp)
+    rows = graph.table("SELECT ?c ?l WHERE { ?c a dip:Country ; dip:isoCode ?i ; rdfs:label ?l }"
+                       ).rows
+    assert (f"https://w3id.org/diplomacy-kg/resource/country/{iso3}", label) in rows
+
+
+def test_resolve_city_is_linked_to_its_country(nlp: Language, tmp_path: Path) -> None:
+    p = write(tmp_path, "a.txt", "Envoy Mark Hollis met Sara Lind in Doha on Monday.\n")
+    graph = kg.build([p], nlp=nlp)
+    assert graph.table("""SELECT ?c WHERE { ?p rdfs:label "Doha" ; dip:inCountry ?x .
+        ?x rdfs:label ?c }""").rows == (("Qatar",),)
+
+
+def test_resolve_slugify_is_ascii_and_stable() -> None:
+    assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert slugify("  ") == "unnamed"
