@@ -168,7 +168,9 @@ def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) ->
     for tok in sorted(scope, key=lambda t: t.i):
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:
             m = index.at(tok)
-            if m is not None and m.kind in {"Place", "Country"} and m not in exclude:
+            # "at 10 Downing Street", "at the White House": a body's seat is a place too
+            kinds = {"Place", "Country"} | ({"Organization"} if tok.head.lower_ == "at" else set())
+            if m is not None and m.kind in kinds and m not in exclude:
                 return m
     return None
 
@@ -218,6 +220,7 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
         subj_toks = _subjects(trigger)
         obj_toks = _children(trigger, {"dobj"}) + _prep_objects(trigger, {"with", "between"})
     participants: list[Mention] = []
+    joint = False
     for tok in subj_toks:
         if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
             speaker = _speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
@@ -229,6 +232,7 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
                 participants.append(speaker)
         elif pair := pair_antecedents(tok, index):
             participants.extend(pair)
+            joint = True  # "the pair met X": one meeting of three
         else:
             participants.extend(argument_actors([tok], index))
     if not subj_toks and not is_noun:
@@ -240,8 +244,8 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
         objects = [m for m in objects if m.kind in {"Person", "Organization"}]
     subjects = list(dedupe(participants))
     # "A and B met C": two meetings with C, not a meeting of A with B.
-    groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects else [
-        subjects + objects]
+    groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
+        else [subjects + objects]
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index)]
            if m is not None]
     return out
