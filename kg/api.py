@@ -2,35 +2,34 @@
 
 >>> import kg
 >>> graph = kg.build(["seeds/"])                          # doctest: +SKIP
->>> graph.query("SELECT ?p WHERE { ?p dip:metWith ?q }")  # doctest: +SKIP
+>>> graph.table("SELECT ?p WHERE { ?p dip:metWith ?q }")  # doctest: +SKIP
 >>> graph.who_met_whom()                                  # doctest: +SKIP
 >>> graph.to_html("out/graph.html")                       # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, Namespace, URIRef
+from rdflib import Dataset, Graph, Namespace
 from rdflib.query import Result
 from spacy.language import Language
 
 from kg.engine import ArticleResult, run
-from kg.model import KGError
+from kg.model import Article, KGError
 from kg.network import who_met_whom
 from kg.query import Table, run_query, to_table
+from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
+from kg.store import Store
 from kg.viz import write_html
-from kg.vocab import DIP, DIPR, bind_prefixes
+from kg.vocab import DIPR, bind_prefixes
 
 __all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load"]
-
-FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt",
-           "xml": "xml", "rdfxml": "xml", "jsonld": "json-ld", "json-ld": "json-ld",
-           "n3": "n3", "nq": "nquads", "nquads": "nquads", "trig": "trig"}
 
 
 class BuildError(KGError):
@@ -43,42 +42,63 @@ class Summary:
     entities: int
     meetings: int
     triples: int
-    problems: int
+    problems: int = 0
+    added: int = 0
+    unchanged: int = 0
 
     def __str__(self) -> str:
-        return (f"{self.documents} documents, {self.entities} entities, "
-                f"{self.meetings} meetings, {self.triples} triples"
-                + (f", {self.problems} inputs skipped" if self.problems else ""))
+        text = (f"{self.documents} documents, {self.entities} entities, "
+                f"{self.meetings} meetings, {self.triples} triples")
+        if self.unchanged:
+            text += f" ({self.added} added, {self.unchanged} unchanged)"
+        if self.problems:
+            text += f", {self.problems} inputs skipped"
+        return text
 
 
-@dataclass
+_COUNTS = """
+SELECT
+  (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?ent) AS ?entities)
+  (COUNT(DISTINCT ?meeting) AS ?meetings)
+WHERE {
+  { ?doc a dip:Document } UNION
+  { VALUES ?t { dip:Person dip:Organization dip:Country dip:Place } ?ent a ?t } UNION
+  { ?meeting a dip:Meeting }
+}"""
+
+
 class KnowledgeGraph:
-    """The diplomacy graph: one named graph per article in an rdflib Dataset."""
+    """The diplomacy graph: one named graph per article in an Oxigraph :class:`Store`.
 
-    dataset: Dataset = field(default_factory=lambda: Dataset(default_union=True))
-    problems: list[InputProblem] = field(default_factory=list)
+    ``query``/``table`` run SPARQL (answered by Oxigraph), ``graph`` is an rdflib copy of
+    every triple, ``dataset`` an rdflib view of the store itself.
+    """
 
-    def __post_init__(self) -> None:
-        bind_prefixes(self.dataset)
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store if store is not None else Store()
+        self.problems: list[InputProblem] = []
+        self.added = 0
+        self.unchanged = 0
 
     def add(self, result: ArticleResult) -> None:
         """Add (or replace) one article's named graph."""
-        ctx = self.dataset.graph(result.graph.identifier)
-        ctx.remove((None, None, None))
-        for triple in result.graph:
-            ctx.add(triple)
+        self.store.put_graph(result.graph)
+        self.__dict__.pop("dataset", None)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        return self.store.dataset()
 
     @property
     def graph(self) -> Graph:
-        """All articles' triples merged into one graph (what Turtle holds)."""
+        """All articles' triples merged into one rdflib graph (what Turtle holds)."""
         g = Graph()
         bind_prefixes(g)
-        for s, p, o, _ in self.dataset.quads((None, None, None, None)):
-            g.add((s, p, o))
+        g.parse(data=self.store.serialize("nt"), format="nt")
         return g
 
     def __len__(self) -> int:
-        return len(set(self.dataset.triples((None, None, None))))
+        return self.store.triple_count()
 
     def query(self, sparql: str, **bindings: object) -> Result:
         """Run SPARQL over the whole graph; ``bindings`` become bound variables."""
@@ -89,84 +109,76 @@ class KnowledgeGraph:
         return to_table(self.query(sparql, **bindings))
 
     def who_met_whom(self) -> nx.Graph:
-        return who_met_whom(self.graph)
+        return who_met_whom(self.dataset)
 
     def serialize(self, format: str = "turtle", destination: str | Path | None = None) -> str:
-        """The graph as text in ``format`` (ttl, nt, xml, jsonld, n3; nq/trig keep the
-        named graphs); written to ``destination`` too when given."""
-        fmt = FORMATS.get(format.lower())
-        if fmt is None:
-            raise KGError(f"unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
-        source: Graph = self.dataset if fmt in {"nquads", "trig"} else self.graph
-        text = source.serialize(format=fmt)
+        """The graph as text in ``format`` (ttl, nt, xml, jsonld, n3; nq and trig keep one
+        named graph per article); written to ``destination`` too when given."""
+        data = self.store.serialize(format)
         if destination is not None:
             Path(destination).parent.mkdir(parents=True, exist_ok=True)
-            Path(destination).write_text(text, encoding="utf-8")
-        return text
+            Path(destination).write_bytes(data)
+        return data.decode("utf-8")
 
     def to_html(self, path: str | Path, *, title: str = "Who met whom") -> Path:
         """Write the self-contained who-met-whom page (opens offline)."""
         return write_html(self.who_met_whom(), path, title=title)
 
     def summary(self) -> Summary:
-        g = self.graph
-        ents = {s for t in (DIP.Person, DIP.Organization, DIP.Country, DIP.Place)
-                for s in g.subjects(predicate=URIRef(str(_RDF_TYPE)), object=t)}
-        return Summary(
-            documents=len(set(g.subjects(URIRef(str(_RDF_TYPE)), DIP.Document))),
-            entities=len(ents),
-            meetings=len(set(g.subjects(URIRef(str(_RDF_TYPE)), DIP.Meeting))),
-            triples=len(g),
-            problems=len(self.problems),
-        )
-
-
-_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        row = self.table(_COUNTS).rows[0]
+        return Summary(documents=int(str(row[0])), entities=int(str(row[1])),
+                       meetings=int(str(row[2])), triples=len(self),
+                       problems=len(self.problems), added=self.added,
+                       unchanged=self.unchanged)
 
 
 def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           nlp: Language | None = None, base: str | None = None,
-          max_chars: int = DEFAULT_MAX_CHARS, on_problem: object = None) -> KnowledgeGraph:
-    """Build the graph of the articles in ``paths`` (files or folders of .txt/.md).
+          max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | Store | None = None,
+          on_problem: Callable[[InputProblem], None] | None = None) -> KnowledgeGraph:
+    """Build the graph of the articles in ``paths`` (files or folders of articles).
 
-    Unreadable inputs are collected in ``.problems`` (and passed to ``on_problem`` when it
-    is callable); the rest are built.  Raises :class:`BuildError` when nothing was readable.
+    With ``store`` (a folder, or a :class:`Store`) the graph is kept in Oxigraph on disk and
+    each build adds to it: an article already stored with the same text is not parsed again,
+    a changed one replaces its own named graph.  Unreadable inputs are collected in
+    ``.problems`` (and passed to ``on_problem``); the rest are built.  Raises
+    :class:`BuildError` when nothing could be read.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    kg = KnowledgeGraph()
+    target = store if isinstance(store, Store) else Store(store)
+    graph = KnowledgeGraph(target)
+    ns = Namespace(base) if base else DIPR
 
     def problem(p: InputProblem) -> None:
-        kg.problems.append(p)
-        if callable(on_problem):
+        graph.problems.append(p)
+        if on_problem is not None:
             on_problem(p)
 
-    ns = Namespace(base) if base else DIPR
-    count = 0
+    def unchanged(article: Article) -> bool:
+        same = target.stored_sha256(document_iri(article.source, ns)) == article.sha256
+        graph.unchanged += same
+        return same
+
     for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
-                      on_problem=problem):
-        kg.add(result)
-        count += 1
-    if count == 0:
+                      on_problem=problem, skip=unchanged,
+                      known_people=target.person_labels() if len(target) else ()):
+        graph.add(result)
+        graph.added += 1
+    target.flush()
+    if graph.added + graph.unchanged == 0:
         raise BuildError("no article could be read" + (
-            f" ({len(kg.problems)} input{'s' if len(kg.problems) != 1 else ''} skipped)"
-            if kg.problems else ""))
-    return kg
+            f" ({len(graph.problems)} input{'s' if len(graph.problems) != 1 else ''} skipped)"
+            if graph.problems else ""))
+    return graph
 
 
 def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:
-    """Load a graph file written by ``kg build`` (Turtle, N-Triples, N-Quads, TriG, ...)."""
+    """Open a graph: a store folder written by ``kg build --store``, or a graph file
+    (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) loaded into memory."""
     p = Path(path)
-    if not p.exists():
-        raise KGError(f"{path}: no such file")
-    fmt = FORMATS.get((format or p.suffix.lstrip(".")).lower(), "turtle")
-    kg = KnowledgeGraph()
-    try:
-        if fmt in {"nquads", "trig"}:
-            kg.dataset.parse(p, format=fmt)
-        else:
-            kg.dataset.default_graph.parse(p, format=fmt)
-    except Exception as exc:
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise KGError(f"{path}: cannot parse as {fmt}: {msg}") from exc
-    return kg
+    if p.is_dir():
+        return KnowledgeGraph(Store(p))
+    store = Store()
+    store.load_file(p, format)
+    return KnowledgeGraph(store)

@@ -40,18 +40,25 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
 
 
 def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
-            batch_size: int = 32) -> Iterator[ArticleResult]:
-    """Each article's resolution and named graph, people linked across the articles."""
-    for res in link_across(list(resolutions(nlp, articles, batch_size=batch_size))):
+            batch_size: int = 32, known_people: Iterable[str] = ()) -> Iterator[ArticleResult]:
+    """Each article's resolution and named graph, people linked across the articles (and to
+    ``known_people``, the full names already in the store)."""
+    linked = link_across(list(resolutions(nlp, articles, batch_size=batch_size)),
+                         known=known_people)
+    for res in linked:
         yield ArticleResult(res, article_graph(res, base))
 
 
 def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str | None = None,
         base: Namespace = DIPR, max_chars: int = DEFAULT_MAX_CHARS,
         on_problem: Callable[[InputProblem], None] | None = None,
-        on_article: Callable[[ArticleResult], None] | None = None) -> Iterator[ArticleResult]:
-    """Read ``paths`` and yield each article's result; report unreadable inputs to
-    ``on_problem`` and go on with the rest."""
+        skip: Callable[[Article], bool] | None = None,
+        known_people: Iterable[str] = ()) -> Iterator[ArticleResult]:
+    """Read ``paths`` and yield each article's result.
+
+    Unreadable inputs go to ``on_problem`` and the rest goes on; articles for which
+    ``skip`` is true (already stored, unchanged) are not parsed at all.
+    """
     language = nlp if nlp is not None else make_nlp(model)
 
     def articles() -> Iterator[Article]:
@@ -59,10 +66,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
             if isinstance(item, InputProblem):
                 if on_problem is not None:
                     on_problem(item)
-            else:
+            elif skip is None or not skip(item):
                 yield item
 
-    for result in process(language, articles(), base=base):
-        if on_article is not None:
-            on_article(result)
-        yield result
+    yield from process(language, articles(), base=base, known_people=known_people)

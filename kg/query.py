@@ -13,12 +13,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from kg.model import KGError
-from kg.vocab import DIP, DIPR, PROV, SCHEMA, SKOS
+from kg.store import PREFIXES as STORE_PREFIXES
 
-PREFIXES = {"dip": DIP._NS, "dipr": DIPR, "prov": PROV, "skos": SKOS, "schema": SCHEMA,
-            "rdfs": URIRef("http://www.w3.org/2000/01/rdf-schema#"),
-            "xsd": URIRef("http://www.w3.org/2001/XMLSchema#"),
-            "org": URIRef("http://www.w3.org/ns/org#")}
+PREFIXES = {k: URIRef(v) for k, v in STORE_PREFIXES.items()}
+"""Prefixes every query may use without declaring them."""
 
 
 class QueryError(KGError):
@@ -74,8 +72,10 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, object] | None =
             for k, v in (bindings or {}).items()}
     try:
         return graph.query(sparql, initNs=PREFIXES, initBindings=init)
-    except Exception as exc:  # rdflib raises pyparsing and assorted errors
+    except Exception as exc:  # rdflib and Oxigraph raise assorted errors
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "SELECT projection" in first:
+            first += " (a bound variable must be selected: add it to SELECT, or use SELECT *)"
         raise QueryError(f"SPARQL error: {first}") from exc
 
 

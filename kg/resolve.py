@@ -127,7 +127,8 @@ def _person_tokens(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w-]+", label.lower()) if w not in _NAME_STOP)
 
 
-def link_across(resolutions: list[Resolution]) -> list[Resolution]:
+def link_across(resolutions: list[Resolution], *, known: Iterable[str] = ()
+                ) -> list[Resolution]:
     """One IRI per person across articles: a partial name ("Pompeo", "George Bush") joins
     the one fuller name of the corpus that contains all its tokens ("Mike Pompeo",
     "George W Bush").  Names that fit two fuller names stay as they are.
@@ -142,6 +143,9 @@ def link_across(resolutions: list[Resolution]) -> list[Resolution]:
     ['person/mike-pompeo', 'person/mike-pompeo']
     """
     people: dict[str, Entity] = {}
+    for label in known:  # full names already stored by earlier builds
+        people.setdefault(f"person/{slugify(label)}", Entity(f"person/{slugify(label)}",
+                                                            "Person", label))
     for res in resolutions:
         for e in res.entities:
             if e.kind == "Person":

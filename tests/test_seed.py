@@ -110,11 +110,11 @@ def test_seed_attack(seed_graph: kg.KnowledgeGraph) -> None:
     ],
 )
 def test_seed_posts(seed_graph: kg.KnowledgeGraph, person: str, title: str, body: str) -> None:
-    rows = labels(seed_graph, """SELECT ?title ?body WHERE {
+    rows = labels(seed_graph, """SELECT ?title ?body ?person WHERE {
         ?x rdfs:label ?person ; dip:holdsPost ?post ; dip:affiliation ?b .
         ?post a dip:Post ; dip:roleTitle ?title ; dip:postIn ?b . ?b rdfs:label ?body }""",
                   person=person)
-    assert (title, body) in rows
+    assert (title, body, person) in rows
 
 
 def test_seed_statements(seed_graph: kg.KnowledgeGraph) -> None:

@@ -1,0 +1,170 @@
+"""Where the graph lives: an Oxigraph dataset in memory or on disk, one named graph per article.
+
+Writing an article replaces its named graph in one SPARQL update, so a store never holds
+half an article.  An article whose text is already stored (same ``dip:sha256``) is
+recognised before it is parsed; a changed article replaces its own named graph and nothing
+else.  Facts about an entity are repeated in each article's graph that mentions it, so
+removing one article never removes what the others say.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+
+from kg.model import KGError
+
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML, "rdf": ox.RdfFormat.RDF_XML,
+    "rdfxml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
+}
+"""Names accepted by ``--format`` and the file suffixes read by :meth:`Store.load_file`."""
+
+PREFIXES = {
+    "dip": "https://w3id.org/diplomacy-kg/ontology#",
+    "dipr": "https://w3id.org/diplomacy-kg/resource/",
+    "prov": "http://www.w3.org/ns/prov#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+}
+
+
+class StoreError(KGError):
+    """The store cannot be opened, read or written."""
+
+
+def export_format(name: str) -> ox.RdfFormat:
+    fmt = EXPORT_FORMATS.get(name.lower().lstrip("."))
+    if fmt is None:
+        raise StoreError(f"unknown RDF format {name!r}; choose one of "
+                         f"{', '.join(sorted(set(EXPORT_FORMATS)))}")
+    return fmt
+
+
+class Store:
+    """An Oxigraph dataset: in memory (``path=None``) or kept on disk in a folder."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+
+    def select(self, sparql: str, *, union: bool = True,
+               bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
+               ) -> list[ox.QuerySolution]:
+        """Rows of a SELECT query, with our prefixes and ``bindings`` substituted."""
+        result = self.ox.query(
+            sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
+            substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()})
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        return list(result)
+
+    # -- articles -------------------------------------------------------------------------
+    def stored_sha256(self, document: URIRef) -> str | None:
+        """The text hash recorded for a document, or None when it is not stored."""
+        rows = self.select("SELECT ?d ?sha WHERE { GRAPH ?d { ?d dip:sha256 ?sha } }",
+                           bindings={"d": ox.NamedNode(str(document))})
+        return str(rows[0][1].value) if rows else None
+
+    def put_graph(self, graph: Graph) -> None:
+        """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
+        name = graph.identifier
+        if not isinstance(name, URIRef):
+            raise StoreError("an article graph needs an IRI as its name")
+        body = graph.serialize(format="nt")
+        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
+        try:
+            self.ox.update(update)
+        except OSError as exc:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write: {exc}") from exc
+
+    def remove_document(self, key: str) -> list[str]:
+        """Remove the articles whose source path or IRI is ``key``; returns their IRIs."""
+        rows = self.select(
+            "SELECT DISTINCT ?d ?key WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } "
+            "FILTER (?src = ?key || STR(?d) = ?key) }", bindings={"key": ox.Literal(key)})
+        gone = [str(r[0].value) for r in rows]
+        for iri in gone:
+            self.ox.update(f"DROP SILENT GRAPH <{iri}>")
+        return gone
+
+    def documents(self) -> list[tuple[str, str]]:
+        """(IRI, source path) of every stored article."""
+        rows = self.select(
+            "SELECT ?d ?src WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } } "
+            "ORDER BY ?src")
+        return [(str(r[0].value), str(r[1].value)) for r in rows]
+
+    def person_labels(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?l WHERE { ?p a dip:Person ; rdfs:label ?l }")
+        return [str(r[0].value) for r in rows]
+
+    # -- reading ----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        """Every distinct triple of every article (what a Turtle file holds)."""
+        for row in self.select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"):
+            yield ox.Triple(row[0], row[1], row[2])
+
+    def triple_count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                           "WHERE { ?s ?p ?o } }")
+        return int(rows[0][0].value)
+
+    def dataset(self) -> Dataset:
+        """The store as an rdflib Dataset (queries are answered by Oxigraph)."""
+        from oxrdflib import OxigraphStore
+
+        ds = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        for prefix, iri in PREFIXES.items():
+            ds.bind(prefix, iri)
+        return ds
+
+    def serialize(self, fmt: str = "ttl") -> bytes:
+        """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
+        rdf_format = export_format(fmt)
+        out = io.BytesIO()
+        if rdf_format.supports_datasets:
+            quads: Iterable[ox.Quad] = self.ox.quads_for_pattern(None, None, None, None)
+            ox.serialize(quads, out, rdf_format, prefixes=PREFIXES)
+        else:
+            prefixes = PREFIXES if rdf_format in {
+                ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
+            ox.serialize(self.union_triples(), out, rdf_format, prefixes=prefixes)
+        return out.getvalue()
+
+    def load_file(self, path: str | Path, fmt: str | None = None) -> None:
+        """Load a graph file; triples go to the default graph, quads keep their graphs."""
+        p = Path(path)
+        if not p.is_file():
+            raise StoreError(f"{path}: no such file")
+        rdf_format = export_format(fmt or p.suffix or "ttl")
+        try:
+            self.ox.bulk_load(path=str(p), format=rdf_format)
+        except (SyntaxError, ValueError, OSError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"{path}: cannot parse as {rdf_format.name}: {first}") from exc
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self.ox.flush()
+
