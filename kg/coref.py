@@ -66,11 +66,16 @@ def _window_tokens(tok: Token, exclude: frozenset[int] = frozenset()) -> list[To
     return [doc[i] for i in range(start, tok.i) if i not in quoted and i not in exclude]
 
 
+def _is_subject(t: Token) -> bool:
+    """A clause's subject, or the agent of a passive ("delivered by Kim Yo Jong")."""
+    return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
 def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
     people: list[Mention] = []
     for t in tokens:
         m = index.at(t)
-        if m is not None and m.kind == "Person" and t.dep_ in _SUBJ:
+        if m is not None and m.kind == "Person" and _is_subject(t):
             people.append(m)
     return people
 
@@ -109,7 +114,7 @@ def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]
     out = []
     for t in _window_tokens(tok, exclude):
         m = index.at(t)
-        if m is not None and m.kind == "Person" and t.dep_ in _SUBJ:
+        if m is not None and m.kind == "Person" and _is_subject(t):
             out.append((m, t))
     return out
 

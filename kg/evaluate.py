@@ -31,6 +31,7 @@ from kg.engine import process
 from kg.mentions import HONORIFICS
 from kg.model import Article, KGError, Resolution
 from kg.read import InputProblem, read_article
+from kg.resolve import name_words
 
 _KEEP = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "king", "queen", "prince"})
 
@@ -95,8 +96,7 @@ def name_key(name: str) -> str | frozenset[str]:
     c = gazetteer.country(name)
     if c is not None:
         return c.iso3
-    words = re.findall(r"[\w'-]+", name.lower().replace("’", "'"))
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = name_words(name.replace("’", "'").replace("'s ", " "))
     core = [w for w in words if w not in HONORIFICS or w in _KEEP]
     return frozenset(core or words)
 

@@ -51,7 +51,7 @@ NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", 
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
-         "negotiate": "046", "negotiations": "046"}
+         "negotiate": "046", "negotiations": "046", "call": "040", "conversation": "040"}
 WEAPON_WORDS = frozenset({"rocket", "bomb", "suicide", "missile", "drone", "terror",
                           "terrorist", "militant", "air", "mortar", "car", "gun", "knife",
                           "grenade", "artillery", "chemical", "insurgent", "taliban", "rebel",
@@ -108,7 +108,30 @@ def status_of(trigger: Token) -> Status:
         return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
     if sent.text.rstrip().endswith("?"):
         return "planned"
+    if trigger.pos_ == "NOUN" and _prospective_noun(trigger):
+        return "planned"
     return "asserted"
+
+
+def _prospective_noun(noun: Token) -> bool:
+    """ "a summit between X and Y to take place", "pushed toward a summit", "ahead of talks
+    with X": the meeting named by the noun has not happened yet."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl"} and any(
+                k.dep_ == "aux" and (k.lower_ == "to" or k.lower_ in MODALS) for k in c.children):
+            return True
+    t = noun
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        if t.head.lower_ in {"toward", "towards", "ahead", "before"} or (
+                t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
+            return True
+        t = t.head.head
+    return False
+
+
+def is_headline(sent: Span) -> bool:
+    """A line with no closing punctuation (a headline, a teaser link) states no event."""
+    return not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
 
 
 def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
@@ -372,7 +395,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     index = find_mentions(doc)
     posts = find_posts(doc, index)
     index = replace(index, title_holders=title_holders(posts))
-    triggers = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else []
+    triggers = [t for t in doc.spans.get(TRIGGERS_KEY, [])
+                if not is_headline(t.sent)]
     statements = [s for t in triggers if t.label_ == "SAY"
                   for s in [_statement(t.root, index)] if s is not None]
     quotes = find_quotes(doc, index, statements)

@@ -114,6 +114,8 @@ def _person_names(doc: Doc) -> set[str]:
         parts = text.split()
         if len(parts) > 1:
             names.add(parts[-1].lower())
+            names.add(re.sub(r"^(?:al|el)-", "", parts[-1].lower()))  # "Abadi" of "al-Abadi"
+            names.add(parts[0].lower())  # family name first: "Moon" of "Moon Jae-in"
     return names
 
 
@@ -128,7 +130,7 @@ def _after_role_word(doc: Doc, ent: Span) -> bool:
     return prev.lower_ in ROLE_NOUNS and prev.head.i >= ent.start and prev.head.i < ent.end
 
 
-def _untagged_names(doc: Doc) -> list[Mention]:
+def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     """Names the NER missed but the grammar gives away: a proper noun headed by a peerage
     word ("Lord Falconer", "Baroness Morgan") or right after a post title ("Home Office
     Minister Lord Falconer")."""
@@ -143,7 +145,10 @@ def _untagged_names(doc: Doc) -> list[Mention]:
         before = doc[left.i - 1] if left.i > 0 else None
         titled = before is not None and (before.ent_type_ == "TITLE" or (
             before.lower_ in ROLE_NOUNS and before.head == tok))
-        if left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
+        if left == tok and tok.lower_ in persons and tok.is_title:
+            # a surname the article gave in full elsewhere, which the NER missed here
+            found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Person"))
+        elif left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
             start, end = doc[left.i + 1].idx, tok.idx + len(tok.text)
             found.append(Mention(doc.text[start:end], start, end, "Person"))
         elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
@@ -184,7 +189,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
             end = nxt.idx + len(nxt.text)
             text = doc.text[start:end]
         mentions.append(Mention(text, start, end, kind))
-    mentions += _untagged_names(doc)
+    mentions += _untagged_names(doc, persons)
     by_token: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -48,6 +48,7 @@ def make_nlp(model: str | None = None) -> Language:
     if missing:
         raise KGError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}: "
                       "diplomacy-kg needs a dependency parser and named entities")
+    nlp.add_pipe("dip_paragraphs", before="parser")
     nlp.add_pipe("dip_entities", before="ner")
     nlp.add_pipe("dip_triggers", last=True)
     return nlp

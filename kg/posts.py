@@ -64,7 +64,8 @@ def _title_text(words: list[Token]) -> str:
 
 
 def _is_role(tokens: list[Token]) -> bool:
-    return any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS for t in tokens)
+    return any(t.lower_ in ROLE_NOUNS or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower()
+                                           in ROLE_NOUNS) for t in tokens)
 
 
 def _split_titles(tokens: list[Token], index: MentionIndex) -> tuple[Mention | None, list[str]]:

@@ -1,29 +1,56 @@
 """Input files -> :class:`~kg.model.Article`, with a clear one-line problem for bad input.
 
-``read_inputs`` walks files and folders of ``.txt``/``.md`` articles in a stable order and
-yields either an Article or an :class:`InputProblem` naming the file and what is wrong with
-it (missing, empty, binary, not UTF-8 text, too large), so one broken file never stops the
-others.  A first line that reads as a headline (short, no final full stop, followed by a
-blank line) becomes the article's title; offsets always refer to the whole text.
+``read_inputs`` walks files and folders of articles in a stable order and yields either
+an Article or an :class:`InputProblem` naming the input and what is wrong with it
+(missing, empty, binary, not UTF-8 text, too large, no article in it), so one broken
+file never stops the others.  It reads:
+
+- ``.txt`` / ``.md`` text: a first line that reads as a headline (short, no final full
+  stop, followed by a blank line) becomes the title; a "Published: ..." line, a date
+  line, byline or dateline at the top gives the date (:func:`kg.dates.parse_published`).
+- ``.html`` / ``.htm`` pages: the main text, title, date and URL through trafilatura
+  (:mod:`kg.read_html`), offline.
+- ``.jsonl`` files, streamed line by line: one article per line, an object with ``id``
+  and ``text`` (non-empty strings) and optional ``title``, ``url`` and ``date``
+  (``"YYYY-MM-DD"`` or null).  The record's ``id`` is the article's source.  A bad line
+  is a problem named ``<file>:<line>``; the other lines are still read.
+
+An article's date is the one its format states (the JSONL field, the page's metadata),
+else one stated at the top of its text; it is never guessed.  Offsets always refer to
+the whole text the Article carries.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
+from kg.dates import parse_published
 from kg.model import Article
+from kg.read_html import extract_html
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+"""What a folder is searched for; a file named on its own is read whatever its suffix."""
 DEFAULT_MAX_CHARS = 2_000_000
 """Articles longer than this are refused (spaCy's own limit is 1,000,000 per Doc)."""
+HTML_BYTES_PER_CHAR = 10
+"""An HTML page may hold this many bytes of markup per character of the text limit."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
 class InputProblem:
-    """A file that could not be read as an article, and why (one line)."""
+    """A file (or a JSONL line, ``<file>:<line>``) that is not an article, and why (one line)."""
 
     source: str
     reason: str
@@ -60,10 +87,12 @@ def _title(text: str) -> str | None:
     return None
 
 
-def read_article(path: Path, source: str | None = None, *,
-                 max_chars: int = DEFAULT_MAX_CHARS) -> Article | InputProblem:
-    """Read one file; never raises for bad content, returns an InputProblem instead."""
-    name = source if source is not None else str(path)
+def _too_long(name: str, length: int, max_chars: int) -> InputProblem:
+    return InputProblem(name, f"too long: {length:,} characters, the limit is "
+                              f"{max_chars:,} (raise it with --max-chars)")
+
+
+def _read_bytes(path: Path, name: str) -> bytes | InputProblem:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -74,6 +103,63 @@ def read_article(path: Path, source: str | None = None, *,
         return InputProblem(name, f"cannot read: {exc.strerror or exc}")
     if not data.strip():
         return InputProblem(name, "empty file" if not data else "only whitespace")
+    return data
+
+
+def _html_article(data: bytes, name: str, max_chars: int) -> Article | InputProblem:
+    limit = HTML_BYTES_PER_CHAR * max_chars
+    if len(data) > limit:
+        return InputProblem(name, f"too large: {len(data):,} bytes of HTML, the limit is "
+                                  f"{limit:,} (raise it with --max-chars)")
+    html: str | bytes = data
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            html = _decode(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            return InputProblem(name, str(exc))
+    elif b"\x00" in data[:8192]:
+        return InputProblem(name, "binary file (contains NUL bytes), not an HTML page")
+    content = extract_html(html)  # any other charset: trafilatura reads the page's own
+    if content is None:
+        return InputProblem(name, "no article text found in the HTML")
+    if len(content.text) > max_chars:
+        return _too_long(name, len(content.text), max_chars)
+    return Article(source=name, text=content.text, title=content.title, date=content.date,
+                   url=content.url)
+
+
+def read_article(path: Path, source: str | None = None, *,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> Article | InputProblem:
+    """Read one text or HTML article; never raises for bad content.
+
+    Parameters
+    ----------
+    path : Path
+        The file.  ``.html``/``.htm`` is read as a web page, anything else as text.
+    source : str, optional
+        The name to give the article and its problems (default: ``str(path)``).
+    max_chars : int
+        Longer articles are refused.
+
+    Returns
+    -------
+    Article or InputProblem
+        The article, or a one-line reason it could not be read.  A ``.jsonl`` file holds
+        many articles: it is a problem here; read it with :func:`read_jsonl`.
+
+    Examples
+    --------
+    >>> read_article(Path("no/such/file.txt"))
+    InputProblem(source='no/such/file.txt', reason='no such file')
+    """
+    name = source if source is not None else str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return InputProblem(name, "a JSONL file holds many articles; read it with read_jsonl")
+    data = _read_bytes(path, name)
+    if isinstance(data, InputProblem):
+        return data
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _html_article(data, name, max_chars)
     try:
         text = _decode(data)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -81,10 +167,137 @@ def read_article(path: Path, source: str | None = None, *,
     if not text.strip():
         return InputProblem(name, "only whitespace")
     if len(text) > max_chars:
-        return InputProblem(name, f"too long: {len(text):,} characters, the limit is "
-                                  f"{max_chars:,} (raise it with --max-chars)")
+        return _too_long(name, len(text), max_chars)
     text = text.replace("\r\n", "\n")
-    return Article(source=name, text=text, title=_title(text))
+    return Article(source=name, text=text, title=_title(text), date=parse_published(text))
+
+
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    """``record[key]`` as a one-line string, ``None`` if absent, null or blank."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f'"{key}" must be a string or null, not {type(value).__name__}')
+    return " ".join(value.split()) or None
+
+
+def _iso_date(record: dict[str, Any]) -> _dt.date | None:
+    value = record.get("date")
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return _dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ValueError(f'bad "date" {str(value)[:40]!r} (YYYY-MM-DD or null)')
+
+
+def _record(raw: bytes, where: str, seen: dict[str, int], line: int, max_chars: int
+            ) -> Article | InputProblem:
+    """One JSONL line -> an Article, or the one-line reason it is not one."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return InputProblem(where, f"not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
+                                   f"{exc.start + 1})")
+    except json.JSONDecodeError as exc:
+        return InputProblem(where, f"not JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return InputProblem(where, "not JSON: nested too deeply")
+    if not isinstance(record, dict):
+        return InputProblem(where, f"not a JSON object but {type(record).__name__}")
+    rid, text = record.get("id"), record.get("text")
+    if not isinstance(rid, str) or not rid.strip():
+        return InputProblem(where, 'missing or empty "id" (a non-empty string)')
+    if rid in seen:
+        return InputProblem(where, f"duplicate id {rid!r} (first on line {seen[rid]})")
+    if not isinstance(text, str) or not text.strip():
+        return InputProblem(where, f'record {rid!r}: missing or empty "text"')
+    if len(text) > max_chars:
+        return _too_long(where, len(text), max_chars)
+    try:
+        title = _optional_str(record, "title")
+        url = _optional_str(record, "url")
+        date = _iso_date(record)
+    except ValueError as exc:
+        return InputProblem(where, f"record {rid!r}: {exc}")
+    seen[rid] = line
+    text = text.replace("\r\n", "\n")
+    return Article(source=rid, text=text, title=title, date=date or parse_published(text),
+                   url=url)
+
+
+def _lines(f: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The file's lines; ``None`` for a line longer than ``limit`` bytes (skipped)."""
+    while raw := f.readline(limit):
+        if len(raw) < limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := f.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def read_jsonl(path: Path, source: str | None = None, *,
+               max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | InputProblem]:
+    """The articles of a JSONL file, streamed a line at a time; never raises for bad content.
+
+    Parameters
+    ----------
+    path : Path
+        The file: UTF-8, one JSON object per line; blank lines are skipped.
+    source : str, optional
+        The file's name in problems (default: ``str(path)``); a line's problem is named
+        ``<source>:<line number>``.
+    max_chars : int
+        Longer texts are refused.
+
+    Yields
+    ------
+    Article or InputProblem
+        One per non-blank line in file order (the Article's source is the record ``id``),
+        or one problem for the whole file when it cannot be read at all.
+
+    Examples
+    --------
+    >>> list(read_jsonl(Path("no/such/file.jsonl")))
+    [InputProblem(source='no/such/file.jsonl', reason='no such file')]
+    """
+    name = source if source is not None else str(path)
+    limit = 6 * max_chars + 65_536  # a character may take six bytes as a JSON escape
+    seen: dict[str, int] = {}
+    records = 0
+    try:
+        with path.open("rb") as f:
+            if b"\x00" in f.read(8192):
+                yield InputProblem(name, "binary file (contains NUL bytes), not UTF-8 JSON lines")
+                return
+            f.seek(0)
+            for number, raw in enumerate(_lines(f, limit), start=1):
+                where = f"{name}:{number}"
+                if raw is None:
+                    yield InputProblem(where, f"line too long: over {limit:,} bytes "
+                                              "(raise the limit with --max-chars)")
+                    records += 1
+                    continue
+                if number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if raw.strip():
+                    records += 1
+                    yield _record(raw, where, seen, number, max_chars)
+    except FileNotFoundError:
+        yield InputProblem(name, "no such file")
+        return
+    except IsADirectoryError:
+        yield InputProblem(name, "is a directory")
+        return
+    except OSError as exc:
+        yield InputProblem(name, f"cannot read: {exc.strerror or exc}")
+        return
+    if not records:
+        yield InputProblem(name, "no records (empty file or only blank lines)")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -92,23 +305,51 @@ def _walk(root: Path) -> Iterator[Path]:
         dirnames.sort()
         for f in sorted(filenames):
             p = Path(dirpath) / f
-            if p.suffix.lower() in TEXT_SUFFIXES:
+            if p.suffix.lower() in INPUT_SUFFIXES:
                 yield p
+
+
+def _read_file(path: Path, name: str, max_chars: int) -> Iterator[Article | InputProblem]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl(path, name, max_chars=max_chars)
+    else:
+        yield read_article(path, name, max_chars=max_chars)
 
 
 def read_inputs(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS
                 ) -> Iterator[Article | InputProblem]:
-    """Articles from files and folders, in a stable order; problems are yielded, not raised."""
+    """Articles from files and folders, in a stable order; problems are yielded, not raised.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files (read whatever their suffix: ``.jsonl`` as JSON lines, ``.html``/``.htm``
+        as pages, anything else as text) and folders (searched recursively, in sorted
+        order, for the suffixes in :data:`INPUT_SUFFIXES`).
+    max_chars : int
+        Longer articles are refused.
+
+    Yields
+    ------
+    Article or InputProblem
+        In the order of ``paths``, then of sorted file names, then of JSONL lines.
+
+    Examples
+    --------
+    >>> [str(item) for item in read_inputs(["no/such/folder"])]
+    ['no/such/folder: no such file or folder']
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = False
             for p in _walk(path):
                 found = True
-                yield read_article(p, max_chars=max_chars)
+                yield from _read_file(p, str(p), max_chars)
             if not found:
-                yield InputProblem(str(raw), "folder holds no .txt or .md articles")
+                yield InputProblem(str(raw), "folder holds no .txt, .md, .html or .jsonl "
+                                             "articles")
         elif not path.exists():
             yield InputProblem(str(raw), "no such file or folder")
         else:
-            yield read_article(path, str(raw), max_chars=max_chars)
+            yield from _read_file(path, str(raw), max_chars)

@@ -41,8 +41,16 @@ def surface(text: str) -> str:
     return re.sub(r"'s?$", "", text).strip()
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az)-(?=\w)")
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-case words of a name, Arabic article prefixes dropped: "al-Abadi" -> "abadi"."""
+    return [_ARTICLE_PREFIX.sub("", w) for w in re.findall(r"[\w-]+", name.lower())]
+
+
 def _tokens(name: str) -> frozenset[str]:
-    words = re.findall(r"[\w-]+", name.lower())
+    words = name_words(name)
     return frozenset(w for w in words if w not in _NAME_STOP) or frozenset(words)
 
 
@@ -124,7 +132,7 @@ def resolve(extraction: Extraction) -> Resolution:
 
 
 def _person_tokens(label: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\w-]+", label.lower()) if w not in _NAME_STOP)
+    return frozenset(w for w in name_words(label) if w not in _NAME_STOP)
 
 
 def link_across(resolutions: list[Resolution], *, known: Iterable[str] = ()

@@ -25,10 +25,11 @@ MEET_VERBS = ("meet", "met", "meets", "meeting")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley")
 VISIT_VERBS = ("visit", "host", "receive", "welcome")
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
-              "conference",
+              "conference", "call", "conversation", "lunch", "dinner", "breakfast", "address",
               "consultations", "visit", "audience")
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
-               "address", "tell", "chair", "join", "convene", "lead")
+               "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
+               "place")
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
@@ -177,6 +178,16 @@ class TriggerMatcher:
             seen.setdefault((i, label), Span(doc, i, i + 1, label=label))
         doc.spans[TRIGGERS_KEY] = sorted(seen.values(), key=lambda s: (s.start, s.label_))
         return doc
+
+
+@Language.component("dip_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: a headline or a teaser line never runs into the
+    paragraph after it.  Put it before ``parser``, which keeps preset sentence starts."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("dip_triggers")

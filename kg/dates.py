@@ -1,0 +1,260 @@
+"""Date phrases as written in news -> :class:`datetime.date`, or ``None`` when unsure.
+
+:func:`resolve_date` reads one phrase ("13 March 2005", "on Saturday", "yesterday",
+"January 15 next year") against the article's own date, the *anchor*.  Its rules, kept
+simple so a reader can predict them:
+
+- A date with a year ("13 March 2005", "March 13, 2005", "2005-03-13") is itself; it is
+  the only kind that resolves without an anchor.  A weekday written beside it must agree
+  ("Sunday, March 13, 2005" was a Sunday), else ``None``.
+- A day and month without a year ("13 March", "January 15") takes the latest year in
+  which that day falls no later than a week after the anchor (news mostly reports the
+  past; the week's grace keeps "on March 15" in an article of March 10 in the same year).
+- "January 15 next year" / "last year" / "this year" count the year from the anchor's.
+- A bare weekday ("Saturday", "on Monday", "last Tuesday", "Friday night") is the latest
+  such day *before* the anchor: a Saturday article's "Saturday" is the Saturday before
+  (only "today" means the anchor's own day).  "next Monday" / "coming Monday" is the first
+  Monday after the anchor; "this Monday" is ambiguous and gives ``None``.
+- "today", "tonight", "this morning" -> the anchor; "yesterday", "last night" -> the day
+  before; "tomorrow" -> the day after; "three days ago" -> three days before.
+- With ``future=True`` (for an event the text plans rather than reports) a bare weekday
+  is the first such day after the anchor and a year-less date the earliest one no more
+  than a week before it.
+- Anything that is not one day ("next week", "in February", "March 2005", "recent
+  months", "the weekend", "March 13-14") gives ``None``, as does an impossible date.
+
+:func:`parse_published` finds the publication date near the top of an article's text:
+a "Published: ..." / "Updated ..." line, a line holding only a date, a byline ending in
+a date, or a dateline such as "VIENNA, March 12, 2019 (Agency) -".  It needs a year.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?"
+            r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?")
+_YEAR = r"(?:1[6-9]\d\d|2\d\d\d)(?!\d)"
+_DATE = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:"
+    rf"(?:the\s+)?(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    rf")(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"|(?<!\d)(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?!\d)",
+    re.IGNORECASE)
+"""A day with its month (and maybe a year and weekday), or an ISO ``YYYY-MM-DD`` date."""
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+            "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+_PAST = {"last": True, "past": True, "this past": True,
+         "next": False, "coming": False, "this coming": False}
+_GRACE = _dt.timedelta(days=7)
+
+
+def _weekday(word: str) -> int:
+    return _WEEKDAYS.index(word[:3].lower())
+
+
+def _month(word: str) -> int:
+    return _MONTHS.index(word[:3].lower()) + 1
+
+
+def _day(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clean(phrase: str) -> str:
+    s = " ".join(phrase.replace("’", "'").lower().split())
+    s = s.strip(" .,;:!?\"'()")
+    s = re.sub(r"'s$", "", s)
+    if s not in _OFFSETS:  # "late on Friday night" is Friday; "last night" stays
+        s = re.sub(r"^(?:(?:early|late|on)\s+)+", "", s)
+        s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s)
+    return s
+
+
+def _nearest(month: int, day: int, anchor: _dt.date, future: bool) -> _dt.date | None:
+    """The year-less ``day month`` nearest the anchor in the direction the text looks."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    days = [d for d in (_day(y, month, day) for y in years) if d is not None]
+    if future:
+        return next((d for d in days if d >= anchor - _GRACE), None)
+    return next((d for d in reversed(days) if d <= anchor + _GRACE), None)
+
+
+def _from_match(m: re.Match[str], anchor: _dt.date | None, *, year_shift: int | None,
+                future: bool) -> _dt.date | None:
+    """The date a :data:`_DATE` match names, or ``None`` when it needs an absent anchor."""
+    if m["iy"]:
+        return _day(int(m["iy"]), int(m["im"]), int(m["id"]))
+    month = _month(m["m1"] or m["m2"])
+    day = int(m["d1"] or m["d2"])
+    if m["y"]:
+        if year_shift is not None:
+            return None  # "13 March 2005 next year" contradicts itself
+        found = _day(int(m["y"]), month, day)
+    elif anchor is None:
+        return None
+    elif year_shift is not None:
+        found = _day(anchor.year + year_shift, month, day)
+    else:
+        found = _nearest(month, day, anchor, future)
+    if found is not None and m["wd"] and found.weekday() != _weekday(m["wd"]):
+        return None
+    return found
+
+
+def resolve_date(phrase: str, anchor: _dt.date | None, *,
+                 future: bool = False) -> _dt.date | None:
+    """The one day a date phrase names, read against the article's date; ``None`` if unsure.
+
+    Parameters
+    ----------
+    phrase : str
+        The phrase as written ("on Saturday", "13 March", "March 13, 2005").
+    anchor : datetime.date or None
+        The article's date.  Without it only phrases that carry a year resolve.
+    future : bool
+        Read bare weekdays and year-less dates forward from the anchor (for a planned
+        event); by default they are read backward, as reports of the past.
+
+    Returns
+    -------
+    datetime.date or None
+        The day, or ``None`` for a phrase that names no single day or cannot be placed.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> anchor = date(2019, 3, 13)  # a Wednesday
+    >>> resolve_date("December 6 1975", None)
+    datetime.date(1975, 12, 6)
+    >>> resolve_date("on Saturday", anchor)
+    datetime.date(2019, 3, 9)
+    >>> resolve_date("next Monday", anchor)
+    datetime.date(2019, 3, 18)
+    >>> resolve_date("yesterday", anchor)
+    datetime.date(2019, 3, 12)
+    >>> resolve_date("January 15 next year", anchor)
+    datetime.date(2020, 1, 15)
+    >>> resolve_date("30 December", date(2019, 1, 3))
+    datetime.date(2018, 12, 30)
+    >>> resolve_date("in February", anchor) is None
+    True
+    """
+    s = _clean(phrase)
+    year_shift: int | None = None
+    shifted = re.fullmatch(r"(.*\S)\s+(?:of\s+)?(next|last|this)\s+year", s)
+    if shifted:
+        s, year_shift = shifted[1], {"next": 1, "last": -1, "this": 0}[shifted[2]]
+    m = _DATE.fullmatch(s)
+    if m:
+        return _from_match(m, anchor, year_shift=year_shift, future=future)
+    if anchor is None or year_shift is not None:
+        return None
+    if s in _OFFSETS:
+        return anchor + _dt.timedelta(days=_OFFSETS[s])
+    ago = re.fullmatch(r"(\d{1,2}|[a-z]+) days? ago", s)
+    if ago:
+        n = int(ago[1]) if ago[1].isdigit() else _NUMBERS.get(ago[1])
+        return anchor - _dt.timedelta(days=n) if n else None
+    wd = re.fullmatch(rf"(?:(last|past|this past|next|coming|this coming)\s+)?({_WEEKDAY})", s)
+    if not wd:
+        return None
+    target = _weekday(wd[2])
+    backward = _PAST[wd[1]] if wd[1] else not future
+    if backward:
+        return anchor - _dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
+    return anchor + _dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+
+
+_KEYWORD = re.compile(r"(?:first\s+|last\s+|originally\s+)?(?P<kw>published|posted|updated"
+                      r"|date|dated)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"by\s", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—])\s*")
+_DATELINE = re.compile(r"[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?,\s*")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]")
+_TIME_TAIL = re.compile(r"[\s,|•·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\b.*|T\d{2}:\d{2}.*)?",
+                        re.IGNORECASE)
+_TOP_LINES = 8
+
+
+def _dated(line: str, start: int, *, search: bool = False
+           ) -> tuple[_dt.date | None, str]:
+    """A date with a year at (or with ``search``, after) ``line[start:]``, and the rest."""
+    m = _DATE.search(line, start) if search else _DATE.match(line, start)
+    if m is None or not (m["y"] or m["iy"]):
+        return None, ""
+    return _from_match(m, None, year_shift=None, future=False), line[m.end():]
+
+
+def _line_date(line: str) -> _dt.date | None:
+    """The date a non-keyword top line states: alone, after a byline, or in a dateline."""
+    found, rest = _dated(line, 0)
+    if found and _TIME_TAIL.fullmatch(rest):
+        return found
+    if _BYLINE.match(line):
+        for sep in _SEPARATOR.finditer(line):
+            found, rest = _dated(line, sep.end())
+            if found and _TIME_TAIL.fullmatch(rest):
+                return found
+    place = _DATELINE.match(line)
+    if place:
+        found, rest = _dated(line, place.end())
+        if found and _AFTER_DATELINE.match(rest):
+            return found
+    return None
+
+
+def parse_published(text: str) -> _dt.date | None:
+    """The publication date stated near the top of an article, or ``None``.
+
+    Looks at the first few non-blank lines for a "Published"/"Posted"/"Date" line (an
+    "Updated" line only when there is no such line), a line holding only a date (and
+    maybe a time), a byline "By ... | <date>", or a dateline "PLACE, <date> (Agency) -".
+    The date must carry a year; a date in running text is never taken.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+
+    Returns
+    -------
+    datetime.date or None
+        The date, or ``None`` when the top of the text states none with a year.
+
+    Examples
+    --------
+    >>> parse_published("Talks resume\\n\\nPublished: 12 March 2019\\n\\nThe envoys met.")
+    datetime.date(2019, 3, 12)
+    >>> parse_published("VIENNA, March 12, 2019 (Agency) - The envoys met.")
+    datetime.date(2019, 3, 12)
+    >>> parse_published("VIENNA, March 12 (Agency) - The envoys met.") is None
+    True
+    """
+    updated: _dt.date | None = None
+    lines = [ln.strip() for ln in text[:4000].splitlines() if ln.strip()][:_TOP_LINES]
+    for line in lines:
+        kw = _KEYWORD.match(line)
+        if kw:
+            found, _ = _dated(line, kw.end(), search=True)
+            if found and kw["kw"].lower() != "updated":
+                return found
+            updated = updated or found
+            continue
+        found = _line_date(line)
+        if found:
+            return found
+    return updated
