@@ -136,7 +136,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           nlp: Language | None = None, base: str | None = None,
           max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | Store | None = None,
           on_problem: Callable[[InputProblem], None] | None = None) -> KnowledgeGraph:
-    """Build the graph of the articles in ``paths`` (files or folders of articles).
+    """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
+    and .jsonl articles.
 
     With ``store`` (a folder, or a :class:`Store`) the graph is kept in Oxigraph on disk and
     each build adds to it: an article already stored with the same text is not parsed again,
@@ -155,7 +156,13 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         if on_problem is not None:
             on_problem(p)
 
+    seen: dict[str, str] = {}
+
     def unchanged(article: Article) -> bool:
+        first = seen.setdefault(article.sha256, article.source)
+        if first != article.source:  # the same text twice in one build ("a.txt", a.jsonl)
+            problem(InputProblem(article.source, f"same text as {first}, built once"))
+            return True
         same = target.stored_sha256(document_iri(article.source, ns)) == article.sha256
         graph.unchanged += same
         return same

@@ -48,7 +48,7 @@ def _warn(problem: InputProblem) -> None:
 @app.command()
 def build(
     inputs: Annotated[list[Path], typer.Argument(
-        help="Article files (.txt, .md) or folders of them.", show_default=False)],
+        help="Article files (.txt, .md, .html, .jsonl) or folders of them.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     model: Annotated[str | None, typer.Option(
         help="spaCy pipeline to load (default: best installed English pipeline).")] = None,

@@ -14,6 +14,7 @@ from itertools import combinations
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from kg.dates import resolve_date
 from kg.model import Entity, Evidence, Mention, Resolution
 from kg.posts import title_case
 from kg.resolve import slugify
@@ -61,6 +62,16 @@ class _Minter:
         if e.country:
             self.g.add((s, DIP.inCountry, self.base[e.country]))
 
+    def date(self, event: URIRef, text: str | None, *, future: bool = False) -> None:
+        """The date phrase as written, and the day it names when the article's date (or
+        the phrase itself) pins it down."""
+        if not text:
+            return
+        self.g.add((event, DIP.dateText, Literal(text)))
+        day = resolve_date(text, self.res.extraction.article.date, future=future)
+        if day is not None:
+            self.g.add((event, DIP.date, Literal(day, datatype=XSD.date)))
+
     def event(self, cls: URIRef, kind: str, ev: Evidence, extra: str) -> URIRef:
         e = _event_iri(kind, self.res.extraction.article.sha256, ev, extra, self.base)
         g = self.g
@@ -100,8 +111,7 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
         g.add((e, DIP.cameo, Literal(m.cameo)))
         if m.location is not None:
             g.add((e, DIP.location, mint.entity(m.location)))
-        if m.date_text:
-            g.add((e, DIP.dateText, Literal(m.date_text)))
+        mint.date(e, m.date_text, future=m.status == "planned")
         if m.status == "asserted":
             for a, b in combinations(parts, 2):
                 g.add((a, DIP.metWith, b))
@@ -118,8 +128,7 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
         for p in sigs:
             g.add((e, DIP.signatory, p))
         g.add((e, DIP.status, Literal(agr.status)))
-        if agr.date_text:
-            g.add((e, DIP.dateText, Literal(agr.date_text)))
+        mint.date(e, agr.date_text, future=agr.status == "planned")
     for k in ex.attacks:
         e = mint.event(DIP.Attack, "attack", k.evidence, "")
         g.add((e, DIP.status, Literal("asserted")))
@@ -127,8 +136,7 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
             g.add((e, DIP.location, mint.entity(k.location)))
         if k.killed is not None:
             g.add((e, DIP.killed, Literal(k.killed, datatype=XSD.integer)))
-        if k.date_text:
-            g.add((e, DIP.dateText, Literal(k.date_text)))
+        mint.date(e, k.date_text)
     for f in ex.posts:
         person = mint.entity(f.person)
         title = title_case(f.title)

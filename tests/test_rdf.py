@@ -1,0 +1,39 @@
+"""The RDF a build mints: dates resolved against the article's date, stable IRIs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+
+import kg
+
+
+def test_rdf_dates_resolve_against_the_article_date(nlp: Language, tmp_path: Path) -> None:
+    record = {"id": "wire/1", "date": "2019-05-08", "text": (
+        "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Saturday. "
+        "Keller will meet Chancellor Ruth Adler on Monday. "
+        "Keller met President Omar Haddad in Geneva in February.")}
+    src = tmp_path / "wire.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    graph = kg.build([src], nlp=nlp)
+    rows = set(graph.table("""SELECT ?text ?day ?status WHERE {
+        ?m a dip:Meeting ; dip:dateText ?text ; dip:status ?status .
+        OPTIONAL { ?m dip:date ?day } }""").rows)
+    assert rows == {("Saturday", "2019-05-04", "asserted"),   # the Saturday before
+                    ("Monday", "2019-05-13", "planned"),      # a plan: the Monday after
+                    ("February", None, "asserted")}           # no single day
+    published = graph.table("SELECT ?d WHERE { ?doc dip:published ?d ; dip:sourcePath ?s }"
+                            ).rows
+    assert published == (("2019-05-08",),)
+
+
+def test_rdf_same_text_twice_is_built_once(nlp: Language, tmp_path: Path) -> None:
+    text = "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    graph = kg.build([tmp_path], nlp=nlp)
+    assert graph.summary().documents == 1
+    assert [str(p) for p in graph.problems] == [f"{tmp_path / 'b.txt'}: same text as "
+                                                f"{tmp_path / 'a.txt'}, built once"]
