@@ -72,6 +72,21 @@ class _Minter:
         if day is not None:
             self.g.add((event, DIP.date, Literal(day, datatype=XSD.date)))
 
+    def fact(self, s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> None:
+        """Provenance of a post or affiliation: a reified ``rdf:Statement`` carrying the
+        sentence, its offsets and the source article, like an event does."""
+        extra = f"{s}|{p}|{o}"
+        st = _event_iri("fact", self.res.extraction.article.sha256, ev, extra, self.base)
+        g = self.g
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.subject, s))
+        g.add((st, RDF.predicate, p))
+        g.add((st, RDF.object, o))
+        g.add((st, DIP.evidence, Literal(ev.sentence)))
+        g.add((st, DIP.startChar, Literal(ev.start, datatype=XSD.integer)))
+        g.add((st, DIP.endChar, Literal(ev.end, datatype=XSD.integer)))
+        g.add((st, PROV.wasDerivedFrom, self.doc))
+
     def event(self, cls: URIRef, kind: str, ev: Evidence, extra: str) -> URIRef:
         e = _event_iri(kind, self.res.extraction.article.sha256, ev, extra, self.base)
         g = self.g
@@ -147,7 +162,9 @@ def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
         g.add((post, RDFS.label, Literal(f"{body.label} {title}" if body else title)))
         g.add((post, DIP.roleTitle, Literal(title)))
         g.add((person, DIP.holdsPost, post))
+        mint.fact(person, DIP.holdsPost, post, f.evidence)
         if body is not None:
             g.add((post, DIP.postIn, entity_iri(body, base)))
             g.add((person, DIP.affiliation, entity_iri(body, base)))
+            mint.fact(person, DIP.affiliation, entity_iri(body, base), f.evidence)
     return g

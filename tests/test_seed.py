@@ -203,3 +203,18 @@ def test_seed_conforms_to_shapes(seed_graph: kg.KnowledgeGraph) -> None:
     conforms, _, text = pyshacl.validate(seed_graph.graph, shacl_graph=load_shapes(),
                                          ont_graph=load_ontology(), inference="rdfs")
     assert conforms, text
+
+
+def test_seed_posts_carry_their_provenance(seed_graph: kg.KnowledgeGraph) -> None:
+    rows = labels(seed_graph, """SELECT ?person ?title ?s ?e ?src WHERE {
+        ?st a rdf:Statement ; rdf:subject ?p ; rdf:predicate dip:holdsPost ; rdf:object ?post ;
+            dip:startChar ?s ; dip:endChar ?e ; prov:wasDerivedFrom ?d .
+        ?p rdfs:label ?person . ?post dip:roleTitle ?title . ?d dip:sourcePath ?src }""",
+                  person="Al Thani")
+    assert len(rows) == 1
+    (_, title, start, end, src), = rows
+    from tests.conftest import SEED
+
+    assert title == "Foreign Minister"
+    assert "Qatari foreign minister Al Thani" in SEED.read_text(encoding="utf-8")[start:end]
+    assert src == "seeds/000_28493343f67b95bb.txt"
