@@ -25,11 +25,11 @@ from kg.network import who_met_whom
 from kg.query import Table, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
-from kg.store import Store
+from kg.store import GraphStore, Store
 from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
 
-__all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load"]
+__all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load", "open_store"]
 
 
 class BuildError(KGError):
@@ -74,7 +74,7 @@ class KnowledgeGraph:
     every triple, ``dataset`` an rdflib view of the store itself.
     """
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self, store: GraphStore | None = None) -> None:
         self.store = store if store is not None else Store()
         self.problems: list[InputProblem] = []
         self.added = 0
@@ -112,7 +112,7 @@ class KnowledgeGraph:
         return who_met_whom(self.dataset)
 
     def serialize(self, format: str = "turtle", destination: str | Path | None = None) -> str:
-        """The graph as text in ``format`` (ttl, nt, xml, jsonld, n3; nq and trig keep one
+        """The graph as text in ``format`` (ttl, nt, xml, n3; nq, trig and jsonld keep one
         named graph per article); written to ``destination`` too when given."""
         data = self.store.serialize(format)
         if destination is not None:
@@ -132,9 +132,21 @@ class KnowledgeGraph:
                        unchanged=self.unchanged)
 
 
+def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
+    """A store from what a user gives: None (in memory), a folder, a URL, or a store."""
+    if spec is None or isinstance(spec, (str, Path)):
+        text = str(spec) if spec is not None else ""
+        if text.startswith(("http://", "https://")):
+            from kg.remote import RemoteStore
+
+            return RemoteStore(text)
+        return Store(spec)
+    return spec
+
+
 def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           nlp: Language | None = None, base: str | None = None,
-          max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | Store | None = None,
+          max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | GraphStore | None = None,
           on_problem: Callable[[InputProblem], None] | None = None) -> KnowledgeGraph:
     """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
     and .jsonl articles.
@@ -147,7 +159,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    target = store if isinstance(store, Store) else Store(store)
+    target = open_store(store)
     graph = KnowledgeGraph(target)
     ns = Namespace(base) if base else DIPR
 

@@ -18,6 +18,7 @@ import typer
 from kg.api import build as build_graph
 from kg.api import load
 from kg.model import KGError
+from kg.query import Table, canned_queries
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 
 app = typer.Typer(
@@ -50,6 +51,11 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(
         help="Article files (.txt, .md, .html, .jsonl) or folders of them.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    store: Annotated[str | None, typer.Option(
+        "--store", help="Oxigraph store folder to build into [default: OUT/store], or the URL "
+                        "of a SPARQL 1.1 server (Graph Store Protocol).")] = None,
+    memory: Annotated[bool, typer.Option(
+        "--memory", help="Keep no store: build in memory, write only the files.")] = False,
     model: Annotated[str | None, typer.Option(
         help="spaCy pipeline to load (default: best installed English pipeline).")] = None,
     base: Annotated[str | None, typer.Option(
@@ -59,10 +65,15 @@ def build(
     html: Annotated[bool, typer.Option(
         "--html/--no-html", help="Also write the who-met-whom page.")] = True,
 ) -> None:
-    """Build the graph of INPUTS into OUT/graph.ttl and OUT/graph.html."""
+    """Build the graph of INPUTS into a store and OUT/graph.ttl and OUT/graph.html.
+
+    Building again adds to the store: unchanged articles are skipped, changed ones replace
+    their own facts.
+    """
+    target = None if memory else (store or str(out / "store"))
     try:
         graph = build_graph(inputs, model=model, base=base, max_chars=max_chars,
-                            on_problem=_warn)
+                            on_problem=_warn, store=target)
         ttl = out / "graph.ttl"
         graph.serialize("turtle", ttl)
         written = [ttl]
@@ -73,42 +84,119 @@ def build(
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
     typer.echo(str(graph.summary()))
+    if target is not None:
+        typer.echo(f"store {target}")
     for path in written:
         typer.echo(f"wrote {path}")
 
 
-@app.command()
-def query(
-    graph: Annotated[Path, typer.Argument(help="A graph file written by kg build.")],
-    sparql: Annotated[str | None, typer.Argument(
-        help="The SPARQL query (prefixes dip:, dipr:, prov:, rdfs:, skos: are predeclared).",
-        show_default=False)] = None,
-    file: Annotated[Path | None, typer.Option(
-        "--file", "-f", help="Read the query from this file.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option(
-        "--format", help="Output format.")] = OutputFormat.table,
-) -> None:
-    """Ask GRAPH a SPARQL question and print the answer."""
-    if (sparql is None) == (file is None):
-        _fail("give the query either as an argument or with --file, not both", 2)
+def _read_query(file: Path) -> str:
     try:
-        if file is not None:
-            try:
-                sparql = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                _fail(f"{file}: cannot read: {exc.strerror or exc}")
-            except UnicodeDecodeError as exc:
-                _fail(f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
-                      f"at offset {exc.start})")
-        table = load(graph).table(sparql or "")
-    except KGError as exc:
-        _fail(str(exc))
+        return file.read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{file}: cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        _fail(f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
+              f"at offset {exc.start})")
+
+
+def _print_table(table: Table, fmt: OutputFormat) -> None:
     if fmt is OutputFormat.csv:
         sys.stdout.write(table.to_csv())
     elif fmt is OutputFormat.json:
         typer.echo(table.to_json())
     else:
         typer.echo(table.to_text())
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(
+        help="A store folder, or a graph file (ttl, nt, nq, trig, jsonld, xml).")],
+    question: Annotated[str | None, typer.Argument(
+        help="SPARQL text, or the name of a canned question: "
+             + ", ".join(f"{q.name} {' '.join(p.upper() for p in q.params)}".strip()
+                         for q in canned_queries().values())
+             + ". Prefixes dip:, dipr:, prov:, rdf:, rdfs:, skos:, schema:, org:, xsd: are "
+               "predeclared.", show_default=False)] = None,
+    values: Annotated[list[str] | None, typer.Argument(
+        help="Values for a canned question (bound as variables, never pasted into it).",
+        show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", help="Read the query from this file.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Ask GRAPH a SPARQL question (answered by Oxigraph) and print the answer."""
+    if (question is None) == (file is None):
+        _fail("give the query either as an argument or with --file, not both", 2)
+    canned = canned_queries()
+    bindings: dict[str, object] = {}
+    try:
+        if file is not None:
+            sparql = _read_query(file)
+        elif question in canned:
+            sparql = canned[question].sparql
+            bindings = canned[question].bindings(values or [])
+        else:
+            sparql = question or ""
+        if values and not bindings:
+            _fail(f"values are only for canned questions ({', '.join(canned)})", 2)
+        table = load(graph).table(sparql, **bindings)
+    except KGError as exc:
+        _fail(str(exc))
+    _print_table(table, fmt)
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", help="ttl, nt, nq, trig, jsonld or xml (nq, trig and jsonld keep one named "
+                         "graph per article).")] = "ttl",
+    output: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write here instead of standard output.")] = None,
+) -> None:
+    """Write the whole graph of GRAPH in another RDF format."""
+    try:
+        data = load(graph).store.serialize(fmt)
+    except KGError as exc:
+        _fail(str(exc))
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(data)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def remove(
+    store: Annotated[Path, typer.Argument(help="A store folder written by kg build.")],
+    documents: Annotated[list[str], typer.Argument(
+        help="Source paths (as given to kg build) or document IRIs.", show_default=False)],
+) -> None:
+    """Delete articles and their facts from STORE; facts other articles state stay."""
+    if not store.is_dir():
+        _fail(f"{store}: not a store folder")
+    try:
+        target = load(store).store
+        missing = []
+        for doc in documents:
+            gone = target.remove_document(doc)
+            if not gone:
+                missing.append(doc)
+            for iri in gone:
+                typer.echo(f"removed {doc} ({iri})")
+        target.flush()
+    except KGError as exc:
+        _fail(str(exc))
+    if missing:
+        _fail(f"not in the store: {', '.join(missing)}")
 
 
 @app.command()
