@@ -80,6 +80,17 @@ class KnowledgeGraph:
         self.added = 0
         self.unchanged = 0
 
+    def close(self) -> None:
+        """Release the store (on disk: its lock); the object is unusable afterwards."""
+        self.__dict__.pop("dataset", None)
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def add(self, result: ArticleResult) -> None:
         """Add (or replace) one article's named graph."""
         self.store.put_graph(result.graph)

@@ -72,18 +72,19 @@ def build(
     """
     target = None if memory else (store or str(out / "store"))
     try:
-        graph = build_graph(inputs, model=model, base=base, max_chars=max_chars,
-                            on_problem=_warn, store=target)
-        ttl = out / "graph.ttl"
-        graph.serialize("turtle", ttl)
-        written = [ttl]
-        if html:
-            written.append(graph.to_html(out / "graph.html"))
+        with build_graph(inputs, model=model, base=base, max_chars=max_chars,
+                         on_problem=_warn, store=target) as graph:
+            ttl = out / "graph.ttl"
+            graph.serialize("turtle", ttl)
+            written = [ttl]
+            if html:
+                written.append(graph.to_html(out / "graph.html"))
+            summary = graph.summary()
     except KGError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
-    typer.echo(str(graph.summary()))
+    typer.echo(str(summary))
     if target is not None:
         typer.echo(f"store {target}")
     for path in written:
@@ -142,7 +143,8 @@ def query(
             sparql = question or ""
         if values and not bindings:
             _fail(f"values are only for canned questions ({', '.join(canned)})", 2)
-        table = load(graph).table(sparql, **bindings)
+        with load(graph) as kgraph:
+            table = kgraph.table(sparql, **bindings)
     except KGError as exc:
         _fail(str(exc))
     _print_table(table, fmt)
@@ -159,7 +161,8 @@ def export(
 ) -> None:
     """Write the whole graph of GRAPH in another RDF format."""
     try:
-        data = load(graph).store.serialize(fmt)
+        with load(graph) as kgraph:
+            data = kgraph.store.serialize(fmt)
     except KGError as exc:
         _fail(str(exc))
     if output is None:
@@ -184,15 +187,14 @@ def remove(
     if not store.is_dir():
         _fail(f"{store}: not a store folder")
     try:
-        target = load(store).store
         missing = []
-        for doc in documents:
-            gone = target.remove_document(doc)
-            if not gone:
-                missing.append(doc)
-            for iri in gone:
-                typer.echo(f"removed {doc} ({iri})")
-        target.flush()
+        with load(store) as kgraph:
+            for doc in documents:
+                gone = kgraph.store.remove_document(doc)
+                if not gone:
+                    missing.append(doc)
+                for iri in gone:
+                    typer.echo(f"removed {doc} ({iri})")
     except KGError as exc:
         _fail(str(exc))
     if missing:

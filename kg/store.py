@@ -9,6 +9,7 @@ removing one article never removes what the others say.
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -66,6 +67,7 @@ class GraphStore(Protocol):
     def triple_count(self) -> int: ...
     def __len__(self) -> int: ...
     def flush(self) -> None: ...
+    def close(self) -> None: ...
     def dataset(self) -> Dataset: ...
 
 
@@ -83,7 +85,12 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+            if "lock" in str(exc).lower():
+                raise StoreError(f"{self.path}: the store is in use by another kg command "
+                                 "(a build or a server); try again when it has finished"
+                                 ) from exc
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unknown error"
+            raise StoreError(f"{self.path}: cannot open the store: {first}") from exc
 
     def select(self, sparql: str, *, union: bool = True,
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
@@ -187,4 +194,11 @@ class Store:
     def flush(self) -> None:
         if self.path is not None:
             self.ox.flush()
+
+    def close(self) -> None:
+        """Write everything out and release the folder's lock (another process, or a later
+        build in this one, can then open it)."""
+        self.flush()
+        self.ox = ox.Store()  # drop our handle on the folder
+        gc.collect()  # rdflib views of the store hold it in reference cycles
 

@@ -244,3 +244,31 @@ def test_cli_help(name: str | None) -> None:
     for param in command.params:
         if param.param_type_name == "option" and not getattr(param, "hidden", False):
             assert param.opts[0] in result.stdout, (name, param.opts)
+
+
+def test_cli_store_rebuild_export_remove(tmp_path: Path, nlp: Language) -> None:
+    """The store a build leaves behind: a second build adds nothing, export writes every
+    format, remove deletes one article, canned questions take values."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "keller.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "hartmann.txt").write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _invoke(["build", inputs, "--out", out]).exit_code == 0
+    again = _invoke(["build", inputs, "--out", out])
+    assert again.exit_code == 0 and "(0 added, 2 unchanged)" in again.stdout
+    store = out / "store"
+    for fmt in ("ttl", "nq", "trig", "jsonld", "xml", "nt"):
+        result = _invoke(["export", store, "--format", fmt, "--out", tmp_path / f"g.{fmt}"])
+        assert result.exit_code == 0 and (tmp_path / f"g.{fmt}").stat().st_size > 0
+    assert "not a format" not in _one_error(_invoke(["export", store, "--format", "docx"]))
+    met = _invoke(["query", store, "meetings-of", "anna keller", "--format", "json"])
+    assert met.exit_code == 0
+    assert {row["with"] for row in json.loads(met.stdout)} == {"Tomas Novak"}
+    assert "takes NAME" in _one_error(_invoke(["query", store, "meetings-of"]))
+    removed = _invoke(["remove", store, str(inputs / "keller.txt")])
+    assert removed.exit_code == 0 and "removed" in removed.stdout
+    left = _invoke(["query", store, "SELECT ?s WHERE { ?d dip:sourcePath ?s }", "--format",
+                    "csv"])
+    assert list(csv.reader(io.StringIO(left.stdout)))[1:] == [[str(inputs / "hartmann.txt")]]
+    assert "not in the store" in _one_error(_invoke(["remove", store, "nothing.txt"]))

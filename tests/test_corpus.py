@@ -89,3 +89,22 @@ def test_corpus_peers_and_titles_missed_by_the_ner(nlp: Language, corpus: Path) 
 )
 def test_corpus_articles_without_meetings(nlp: Language, corpus: Path, rel: str) -> None:
     assert pairs(meetings(nlp, corpus, rel)) == set()
+
+
+def test_corpus_sample_twice_into_one_store(nlp: Language, corpus: Path, tmp_path: Path
+                                            ) -> None:
+    """Building the same real articles twice adds nothing; removing one article and adding
+    it back gives the same dataset, graph by graph."""
+    import kg
+    from tests.test_store import quads, same_dataset
+
+    sample = sorted((corpus / "bbc" / "politics").glob("*.txt"))[:12]
+    first = kg.build(sample, nlp=nlp, store=tmp_path / "store")
+    n = len(first.store.ox)
+    again = kg.build(sample, nlp=nlp, store=first.store)
+    assert (again.added, again.unchanged, len(again.store.ox)) == (0, 12, n)
+    before = quads(again.store)
+    assert again.store.remove_document(str(sample[3]))
+    assert len(again.store.ox) < n
+    kg.build([sample[3]], nlp=nlp, store=again.store)
+    assert same_dataset(quads(again.store), before)
