@@ -68,6 +68,8 @@ def _window_tokens(tok: Token, exclude: frozenset[int] = frozenset()) -> list[To
 
 def _is_subject(t: Token) -> bool:
     """A clause's subject, or the agent of a passive ("delivered by Kim Yo Jong")."""
+    while t.dep_ == "conj" and t.head != t:  # "Vogt and Wendt landed": both are subjects
+        t = t.head
     return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent")
 
 
@@ -106,6 +108,15 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char]
     if len({m.text.split()[-1].lower() for m in prev}) > 1:
         return None
+    # another person before the verb of the antecedent's sentence ("A and B landed"), even
+    # where the parser did not make both subjects: ambiguous
+    ante = tok.doc.char_span(last.start, last.end, alignment_mode="expand")
+    if ante is not None:
+        sent = ante.sent
+        before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)}
+        if any(m is not None and m.kind == "Person" and not _same(m, last)
+               for m in before_verb):
+            return None
     return last
 
 

@@ -198,3 +198,34 @@ def test_extract_joint_news_conference(nlp: Language) -> None:
     text = ("Mr Lindgren, speaking at a joint news conference with Polish Foreign Minister "
             "Marek Nowak, urged calm.")
     assert meetings(nlp, text) == {(frozenset({"Lindgren", "Marek Nowak"}), None, "asserted")}
+
+
+def test_extract_a_title_alone_is_no_person(nlp: Language) -> None:
+    ex = run(nlp, "The Secretary of State met the Foreign Minister of Qatar in Doha.")
+    assert [m for m in ex.mentions if m.kind == "Person"] == []
+    assert ex.meetings == ()
+
+
+def test_extract_mr_surname_is_the_named_person(nlp: Language) -> None:
+    text = ("Prime Minister Tony Blair arrived in Paris on Monday. Mr Blair met President "
+            "Jacques Chirac at the Elysee Palace.")
+    assert meetings(nlp, text) == {(frozenset({"Tony Blair", "Jacques Chirac"}),
+                                    "Elysee Palace", "asserted")}
+
+
+def test_extract_the_minister_said_after_a_named_minister(nlp: Language) -> None:
+    text = ("Finance Minister Ruth Adler presented the budget on Tuesday. "
+            "The minister said the deficit would shrink.")
+    ex = run(nlp, text)
+    assert [resolve(ex).entity_of[s.speaker].label for s in ex.statements] == ["Ruth Adler"]
+
+
+def test_extract_pronoun_after_one_named_subject(nlp: Language) -> None:
+    text = "Foreign Minister Lena Vogt landed in Oslo. She met Prime Minister Jonas Berg."
+    assert meetings(nlp, text) == {(frozenset({"Lena Vogt", "Jonas Berg"}), None, "asserted")}
+
+
+def test_extract_pronoun_after_two_named_subjects_is_left_alone(nlp: Language) -> None:
+    text = ("Foreign Minister Lena Vogt and Defence Minister Karl Wendt landed in Oslo. "
+            "He met Prime Minister Jonas Berg on Friday.")
+    assert meetings(nlp, text) == set()
