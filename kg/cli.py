@@ -233,6 +233,33 @@ def evaluate(
             typer.echo(f"{e['kind']:<15} {e['measure']:<14} {e['doc']}  {e['value']}")
 
 
+@app.command()
+def serve(
+    store: Annotated[Path, typer.Argument(help="A store folder written by kg build.")],
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    host: Annotated[str, typer.Option(
+        help="Address to bind; the default keeps the endpoint on this machine.")
+                    ] = "127.0.0.1",
+    writable: Annotated[bool, typer.Option(
+        "--writable", help="Also accept SPARQL updates and Graph Store writes.")] = False,
+) -> None:
+    """Serve STORE as a SPARQL 1.1 endpoint (read-only unless --writable) until Ctrl-C.
+
+    Queries go to http://HOST:PORT/query; every article's graph is part of the default graph.
+    """
+    from kg.serve import run_server
+
+    def ready(url: str) -> None:
+        typer.echo(f"SPARQL endpoint: {url}/query ({'read-write' if writable else 'read-only'};"
+                   " Ctrl-C to stop)")
+
+    try:
+        code = run_server(store, host=host, port=port, read_only=not writable, on_ready=ready)
+    except KGError as exc:
+        _fail(str(exc))
+    raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

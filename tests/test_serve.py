@@ -1,0 +1,273 @@
+"""Tests of kg.serve: a real ``oxigraph serve-read-only`` on a store built from two invented
+articles, spoken to over HTTP with urllib only.  Every server is stopped by its fixture or a
+``finally``; every file is under ``tmp_path``."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from spacy.language import Language
+
+import kg
+import kg.serve
+from kg.serve import OxigraphServer, ServeError, find_oxigraph, serve
+from kg.store import Store
+
+ARTICLES = {
+    "vienna.txt": "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on "
+                  "Monday. Keller said the talks were useful.\n",
+    "berlin.txt": "President Maria Lopez of Chile met Chancellor Olaf Brandt in Berlin on "
+                  "Tuesday.\n",
+}
+PREFIXES = ("PREFIX dip: <https://w3id.org/diplomacy-kg/ontology#> "
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ")
+MEETINGS = PREFIXES + """
+SELECT ?a ?b WHERE {
+  ?m a dip:Meeting ; dip:participant ?x, ?y .
+  ?x rdfs:label ?a . ?y rdfs:label ?b .
+  FILTER (STR(?a) < STR(?b))
+}"""
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def http(method: str, url: str, body: bytes | None = None,
+         content_type: str | None = None) -> tuple[int, bytes]:
+    """Status and body of one request (an error status is returned, not raised)."""
+    headers = {"Accept": "application/sparql-results+json"}
+    if content_type:
+        headers["Content-Type"] = content_type
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with NO_PROXY.open(request, timeout=10) as response:
+            return int(response.status), bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def rows(url: str, sparql: str) -> list[dict[str, str]]:
+    status, body = http("POST", f"{url}/query", sparql.encode(), "application/sparql-query")
+    assert status == 200, body
+    return [{k: v["value"] for k, v in b.items()}
+            for b in json.loads(body)["results"]["bindings"]]
+
+
+def quad_count(url: str) -> int:
+    return int(rows(url, QUADS)[0]["n"])
+
+
+@pytest.fixture(scope="module")
+def oxigraph() -> Path:
+    try:
+        return find_oxigraph()
+    except ServeError as exc:
+        pytest.skip(f"the oxigraph server is not installed: {exc}")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A finished store of the two articles, its lock released."""
+    root = tmp_path_factory.mktemp("serve")
+    for name, text in ARTICLES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    with kg.build([root / n for n in ARTICLES], nlp=nlp, store=root / "store") as graph:
+        assert graph.summary().documents == 2
+    del graph
+    gc.collect()
+    return root / "store"
+
+
+@pytest.fixture(scope="module")
+def server(oxigraph: Path, store_dir: Path) -> Iterator[OxigraphServer]:
+    running = serve(store_dir, port=free_port())
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def test_serve_answers_post_query(server: OxigraphServer) -> None:
+    pairs = {(r["a"], r["b"]) for r in rows(server.url, MEETINGS)}
+    assert pairs == {("Anna Keller", "Tomas Novak"), ("Maria Lopez", "Olaf Brandt")}
+
+
+def test_serve_answers_get_query(server: OxigraphServer) -> None:
+    query = PREFIXES + ('ASK { ?m a dip:Meeting ; dip:participant ?a, ?b . '
+                        '?a rdfs:label "Anna Keller" . ?b rdfs:label "Tomas Novak" }')
+    status, body = http("GET", f"{server.url}/query?" + urllib.parse.urlencode({"query": query}))
+    assert status == 200, body
+    assert json.loads(body)["boolean"] is True
+
+
+@pytest.mark.parametrize(("method", "path", "body", "content_type"), [
+    ("POST", "/update", b'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> "c" } }',
+     "application/sparql-update"),
+    ("POST", "/update", urllib.parse.urlencode({"update": "DROP ALL"}).encode(),
+     "application/x-www-form-urlencoded"),
+    ("PUT", "/store?graph=urn%3Ax%3Ag", b'<urn:x:a> <urn:x:b> "c" .\n', "application/n-triples"),
+    ("POST", "/store?default", b'<urn:x:a> <urn:x:b> "c" .\n', "application/n-triples"),
+    ("DELETE", "/store", None, None),
+])
+def test_serve_refuses_writes(server: OxigraphServer, method: str, path: str,
+                              body: bytes | None, content_type: str | None) -> None:
+    before = quad_count(server.url)
+    status, answer = http(method, server.url + path, body, content_type)
+    assert 400 <= status < 500, (status, answer)
+    assert quad_count(server.url) == before > 0
+    status, body = http("POST", f"{server.url}/query", b"ASK { GRAPH <urn:x:g> { ?s ?p ?o } }",
+                        "application/sparql-query")
+    assert json.loads(body)["boolean"] is False
+
+
+def test_serve_binds_loopback(server: OxigraphServer) -> None:
+    port = urllib.parse.urlsplit(server.url).port
+    assert server.url == f"http://127.0.0.1:{port}"
+    assert isinstance(server.args, list) and f"127.0.0.1:{port}" in server.args
+    table = Path("/proc/net/tcp")
+    if not table.is_file():
+        pytest.skip("no /proc/net/tcp to list listening sockets")
+    listening = [line.split()[1] for line in table.read_text().splitlines()[1:]
+                 if line.split()[3] == "0A" and line.split()[1].endswith(f":{port:04X}")]
+    assert listening == [f"0100007F:{port:04X}"]  # 127.0.0.1, not 0.0.0.0
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "file", "other"])
+def test_serve_not_a_store(oxigraph: Path, tmp_path: Path, case: str) -> None:
+    target = tmp_path / "store"
+    if case == "empty":
+        target.mkdir()
+    elif case == "file":
+        target.write_text("not a store", encoding="utf-8")
+    elif case == "other":
+        target.mkdir()
+        (target / "notes.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(ServeError, match=r"store|folder") as info:
+        serve(target, port=free_port())
+    assert str(target) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_serve_writable_refuses_a_foreign_folder(oxigraph: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(ServeError, match="not an Oxigraph store and not empty"):
+        serve(tmp_path, port=free_port(), read_only=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("precheck", [True, False], ids=["checked-first", "told-by-oxigraph"])
+def test_serve_port_taken(oxigraph: Path, store_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                          precheck: bool) -> None:
+    if not precheck:
+        monkeypatch.setattr(kg.serve, "_check_port", lambda host, port: None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ServeError, match=f"127.0.0.1:{port} is already in use"):
+            serve(store_dir, port=port)
+
+
+def test_serve_port_taken_by_another_server(server: OxigraphServer, store_dir: Path) -> None:
+    """The other server answers HTTP there, which must not pass for ours being ready."""
+    port = urllib.parse.urlsplit(server.url).port
+    assert port is not None
+    with pytest.raises(ServeError, match="already in use"):
+        serve(store_dir, port=port)
+    assert quad_count(server.url) > 0  # the first one is untouched
+
+
+def test_serve_writable_store_locked(oxigraph: Path, tmp_path: Path) -> None:
+    held = Store(tmp_path / "store")
+    try:
+        with pytest.raises(ServeError, match="open in another process"):
+            serve(tmp_path / "store", port=free_port(), read_only=False)
+    finally:
+        held.close()
+    running = serve(tmp_path / "store", port=free_port(), read_only=False)
+    try:
+        assert quad_count(running.url) == 0
+    finally:
+        running.stop()
+
+
+def test_serve_read_only_opens_a_held_store(oxigraph: Path, tmp_path: Path) -> None:
+    """A read-only server takes no lock (what the module notes say about serving)."""
+    held = Store(tmp_path / "store")
+    try:
+        held.ox.add(ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"),
+                            ox.Literal("c"), ox.NamedNode("urn:x:g")))
+        held.flush()
+        running = serve(tmp_path / "store", port=free_port())
+        try:
+            assert quad_count(running.url) == 1
+        finally:
+            running.stop()
+    finally:
+        held.close()
+
+
+def test_serve_missing_binary(tmp_path: Path, store_dir: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ServeError, match="no oxigraph executable"):
+        serve(store_dir, port=free_port(), executable=tmp_path / "oxigraph")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ServeError, match=r"not installed \(pip install 'oxigraph"):
+        find_oxigraph()
+
+
+RUN = """
+import sys
+from kg.serve import run_server
+code = run_server(sys.argv[1], port=int(sys.argv[2]),
+                  on_ready=lambda url: print("ready", url, flush=True))
+print("stopped", code, flush=True)
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_serve_run_server_forwards_signals(oxigraph: Path, store_dir: Path,
+                                           signum: signal.Signals) -> None:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(store_dir), str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == f"ready http://127.0.0.1:{port}", proc.stderr
+        assert quad_count(f"http://127.0.0.1:{port}") > 0
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert out.strip() == "stopped 0"
+    deadline = time.monotonic() + 5
+    while True:  # the oxigraph child is gone with its parent: nothing answers any more
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                break
+        assert time.monotonic() < deadline, "the server outlived run_server"
+        time.sleep(0.05)
