@@ -61,7 +61,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
-from kg.store import PREFIXES, StoreError, export_format
+from kg.store import PREFIXES, StoreError, serialize_rdf
 
 __all__ = ["RemoteStore", "RemoteStoreError", "values_clause", "with_prefixes"]
 
@@ -299,17 +299,7 @@ class RemoteStore:
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article.  Read
         with one SELECT (portable to every SPARQL server), written by pyoxigraph."""
-        rdf_format = export_format(fmt)
-        quads = self.quads()
-        out = io.BytesIO()
-        if rdf_format.supports_datasets:
-            ox.serialize(quads, out, rdf_format, prefixes=PREFIXES)
-        else:
-            triples = dict.fromkeys(q.triple for q in quads)
-            prefixes = PREFIXES if rdf_format in {
-                ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
-            ox.serialize(triples, out, rdf_format, prefixes=prefixes)
-        return out.getvalue()
+        return serialize_rdf(self.quads(), fmt)
 
     def dataset(self) -> Dataset:
         """An rdflib Dataset whose queries the server answers (over the union of the

@@ -51,6 +51,21 @@ def export_format(name: str) -> ox.RdfFormat:
     return fmt
 
 
+def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
+    """Quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``; quads
+    given for a triple format are merged into one graph."""
+    rdf_format = export_format(fmt)
+    out = io.BytesIO()
+    if rdf_format.supports_datasets:
+        ox.serialize(items, out, rdf_format, prefixes=PREFIXES)
+        return out.getvalue()
+    triples = dict.fromkeys(i.triple if isinstance(i, ox.Quad) else i for i in items)
+    prefixes = PREFIXES if rdf_format in {
+        ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
+    ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+    return out.getvalue()
+
+
 class GraphStore(Protocol):
     """What a build needs from a store; :class:`Store` (Oxigraph, local) and
     :class:`kg.remote.RemoteStore` (any SPARQL 1.1 server) provide it."""
@@ -168,16 +183,9 @@ class Store:
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
-        rdf_format = export_format(fmt)
-        out = io.BytesIO()
-        if rdf_format.supports_datasets:
-            quads: Iterable[ox.Quad] = self.ox.quads_for_pattern(None, None, None, None)
-            ox.serialize(quads, out, rdf_format, prefixes=PREFIXES)
-        else:
-            prefixes = PREFIXES if rdf_format in {
-                ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
-            ox.serialize(self.union_triples(), out, rdf_format, prefixes=prefixes)
-        return out.getvalue()
+        if export_format(fmt).supports_datasets:
+            return serialize_rdf(self.ox.quads_for_pattern(None, None, None, None), fmt)
+        return serialize_rdf(self.union_triples(), fmt)
 
     def load_file(self, path: str | Path, fmt: str | None = None) -> None:
         """Load a graph file; triples go to the default graph, quads keep their graphs."""
