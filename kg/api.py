@@ -158,7 +158,10 @@ def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
 def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           nlp: Language | None = None, base: str | None = None,
           max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | GraphStore | None = None,
-          on_problem: Callable[[InputProblem], None] | None = None) -> KnowledgeGraph:
+          on_problem: Callable[[InputProblem], None] | None = None,
+          progress: Callable[[str], None] | None = None, jobs: int = 1,
+          batch_size: int = 32, engine: str = "local", scheduler: str | None = None
+          ) -> KnowledgeGraph:
     """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
     and .jsonl articles.
 
@@ -167,6 +170,10 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     a changed one replaces its own named graph.  Unreadable inputs are collected in
     ``.problems`` (and passed to ``on_problem``); the rest are built.  Raises
     :class:`BuildError` when nothing could be read.
+
+    ``progress`` is called once per input with "added", "unchanged" or "skipped".
+    ``jobs`` parses in that many processes; ``engine="dask"`` runs parsing and extraction on
+    a Dask cluster (``scheduler`` address, or a local cluster of ``jobs`` workers).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -174,10 +181,15 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     graph = KnowledgeGraph(target)
     ns = Namespace(base) if base else DIPR
 
+    def tick(event: str) -> None:
+        if progress is not None:
+            progress(event)
+
     def problem(p: InputProblem) -> None:
         graph.problems.append(p)
         if on_problem is not None:
             on_problem(p)
+        tick("skipped")
 
     seen: dict[str, str] = {}
 
@@ -188,11 +200,15 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             return True
         same = target.stored_sha256(document_iri(article.source, ns)) == article.sha256
         graph.unchanged += same
+        if same:
+            tick("unchanged")
         return same
 
     for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                       on_problem=problem, skip=unchanged,
-                      known_people=target.person_labels() if len(target) else ()):
+                      known_people=target.person_labels() if len(target) else (),
+                      jobs=jobs, batch_size=batch_size, engine=engine, scheduler=scheduler,
+                      on_parsed=lambda article: tick("added")):
         graph.add(result)
         graph.added += 1
     target.flush()

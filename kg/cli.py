@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from kg.api import build as build_graph
 from kg.api import load
 from kg.model import KGError
 from kg.query import Table, canned_queries
-from kg.read import DEFAULT_MAX_CHARS, InputProblem
+from kg.read import DEFAULT_MAX_CHARS, InputProblem, count_inputs
 
 app = typer.Typer(
     name="kg",
@@ -29,6 +39,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class OutputFormat(str, Enum):
@@ -64,6 +79,16 @@ def build(
         help="Refuse articles longer than this many characters.")] = DEFAULT_MAX_CHARS,
     html: Annotated[bool, typer.Option(
         "--html/--no-html", help="Also write the who-met-whom page.")] = True,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that parse (or Dask workers).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 32,
+    engine: Annotated[Engine, typer.Option(
+        help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (default: a local cluster of --jobs workers).")
+                         ] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build the graph of INPUTS into a store and OUT/graph.ttl and OUT/graph.html.
 
@@ -72,8 +97,10 @@ def build(
     """
     target = None if memory else (store or str(out / "store"))
     try:
-        with build_graph(inputs, model=model, base=base, max_chars=max_chars,
-                         on_problem=_warn, store=target) as graph:
+        with _progress(inputs, quiet) as tick, build_graph(
+                inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
+                store=target, progress=tick, jobs=jobs, batch_size=batch_size,
+                engine=engine.value, scheduler=scheduler) as graph:
             ttl = out / "graph.ttl"
             graph.serialize("turtle", ttl)
             written = [ttl]
@@ -89,6 +116,27 @@ def build(
         typer.echo(f"store {target}")
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+@contextmanager
+def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr (articles, rate, time left), unless quiet or not a terminal."""
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("building", total=count_inputs(inputs) or None, rate="")
+
+        def tick(event: str) -> None:
+            bar.advance(task)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        yield tick
 
 
 def _read_query(file: Path) -> str:

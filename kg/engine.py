@@ -1,7 +1,9 @@
 """Run the pipeline: read -> spaCy -> extract -> resolve -> one RDF graph per article.
 
-The spaCy pipeline is built once and fed through ``nlp.pipe`` in batches; each article's
-named graph is yielded as soon as it is made, so callers can stream them into a store.
+The spaCy pipeline is built once and fed through ``nlp.pipe`` in batches; articles stream
+through in bounded chunks and each article's named graph is yielded as soon as it is made,
+so memory does not grow with the number of articles and callers can write to a store as
+they go.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from rdflib import Graph, Namespace
 from spacy.language import Language
 
 from kg.extract import extract
-from kg.model import Article, Resolution
+from kg.model import Article, KGError, Resolution
 from kg.nlp import make_nlp
 from kg.rdf import article_graph
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
@@ -31,21 +33,53 @@ class ArticleResult:
     graph: Graph
 
 
-def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
-                ) -> Iterator[Resolution]:
-    """Parse, extract and resolve each article inside itself; in input order."""
+LINK_CHUNK = 256
+"""Articles resolved together before their graphs are written: bounds memory."""
+
+
+def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
+                n_process: int = 1) -> Iterator[Resolution]:
+    """Parse, extract and resolve each article inside itself; in input order.
+
+    ``n_process`` > 1 parses in that many worker processes (``nlp.pipe``); extraction runs
+    here, on the parsed Docs.
+    """
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                 n_process=n_process):
         yield resolve(extract(doc, article))
 
 
+def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (),
+                chunk: int = LINK_CHUNK) -> Iterator[Resolution]:
+    """People linked across articles, ``chunk`` articles at a time: a partial name joins a
+    fuller one from the same chunk or from any earlier article (or ``known_people``, the
+    names a store already holds).  Memory holds one chunk and the set of full names."""
+    known = set(known_people)
+    batch: list[Resolution] = []
+
+    def flush() -> Iterator[Resolution]:
+        linked = link_across(list(batch), known=sorted(known))
+        for res in linked:
+            known.update(e.label for e in res.entities
+                         if e.kind == "Person" and len(e.label.split()) > 1)
+        batch.clear()
+        yield from linked
+
+    for res in stream:
+        batch.append(res)
+        if len(batch) >= chunk:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
 def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
-            batch_size: int = 32, known_people: Iterable[str] = ()) -> Iterator[ArticleResult]:
-    """Each article's resolution and named graph, people linked across the articles (and to
-    ``known_people``, the full names already in the store)."""
-    linked = link_across(list(resolutions(nlp, articles, batch_size=batch_size)),
-                         known=known_people)
-    for res in linked:
+            batch_size: int = 32, known_people: Iterable[str] = (), n_process: int = 1
+            ) -> Iterator[ArticleResult]:
+    """Each article's resolution and named graph, streamed in input order."""
+    stream = resolutions(nlp, articles, batch_size=batch_size, n_process=n_process)
+    for res in link_stream(stream, known_people=known_people):
         yield ArticleResult(res, article_graph(res, base))
 
 
@@ -53,13 +87,18 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         base: Namespace = DIPR, max_chars: int = DEFAULT_MAX_CHARS,
         on_problem: Callable[[InputProblem], None] | None = None,
         skip: Callable[[Article], bool] | None = None,
-        known_people: Iterable[str] = ()) -> Iterator[ArticleResult]:
-    """Read ``paths`` and yield each article's result.
+        known_people: Iterable[str] = (), jobs: int = 1, batch_size: int = 32,
+        engine: str = "local", scheduler: str | None = None,
+        on_parsed: Callable[[Article], None] | None = None) -> Iterator[ArticleResult]:
+    """Read ``paths`` and yield each article's result, in input order.
 
     Unreadable inputs go to ``on_problem`` and the rest goes on; articles for which
-    ``skip`` is true (already stored, unchanged) are not parsed at all.
+    ``skip`` is true (already stored, unchanged) are not parsed at all.  ``engine="dask"``
+    parses and extracts on a Dask cluster (``scheduler`` address, or a local cluster of
+    ``jobs`` workers); the driver links people and mints the graphs either way, so both
+    engines give the same graph.  ``on_parsed`` hears of each article as soon as it is
+    parsed (graphs follow in chunks, after people are linked).
     """
-    language = nlp if nlp is not None else make_nlp(model)
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, max_chars=max_chars):
@@ -69,4 +108,25 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
             elif skip is None or not skip(item):
                 yield item
 
-    yield from process(language, articles(), base=base, known_people=known_people)
+    if engine == "dask":
+        from kg.distributed import dask_resolutions
+
+        stream: Iterator[Resolution] = dask_resolutions(
+            articles(), model=model, scheduler=scheduler, workers=jobs,
+            batch_size=batch_size)
+    elif engine == "local":
+        language = nlp if nlp is not None else make_nlp(model)
+        stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
+    else:
+        raise KGError(f"unknown engine {engine!r}; choose local or dask")
+    if on_parsed is not None:
+        stream = _tap(stream, on_parsed)
+    for res in link_stream(stream, known_people=known_people):
+        yield ArticleResult(res, article_graph(res, base))
+
+
+def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]
+         ) -> Iterator[Resolution]:
+    for res in stream:
+        seen(res.extraction.article)
+        yield res

@@ -353,3 +353,22 @@ def read_inputs(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHA
             yield InputProblem(str(raw), "no such file or folder")
         else:
             yield from _read_file(path, str(raw), max_chars)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many articles ``read_inputs`` will yield at most (files, plus JSONL lines), found
+    without decoding anything: the total of a progress bar."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
