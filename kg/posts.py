@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
-from kg.mentions import ADDRESS, MentionIndex
+from kg.mentions import ADDRESS, MentionIndex, doc_text
 from kg.model import Evidence, Mention, PostFact
 from kg.rules import ROLE_NOUNS
 
@@ -55,7 +55,7 @@ def _title_text(words: list[Token]) -> str:
     """The title as written (hyphens kept), a plural head made singular: "Businessmen" is
     each man's title "Businessman"."""
     doc = words[0].doc
-    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    text = doc_text(doc)[words[0].idx: words[-1].idx + len(words[-1].text)]
     head = words[-1]
     if head.tag_ in {"NNS", "NNPS"} and head.lemma_ and text.endswith(head.text):
         lemma = head.lemma_ if head.text.islower() else head.lemma_.capitalize()

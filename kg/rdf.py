@@ -9,10 +9,12 @@ building the same articles twice gives the same graph.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from itertools import combinations
 
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from kg.dates import resolve_date
 from kg.model import Entity, Evidence, Mention, Resolution
@@ -39,14 +41,59 @@ def _event_iri(kind: str, doc_sha: str, ev: Evidence, extra: str, base: Namespac
     return base[f"event/{kind.lower()}-{digest[:16]}"]
 
 
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: Node) -> str:
+    """A term in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"<{term}>"
+
+
+class Triples:
+    """One article's triples in the order they were minted, as a named graph.
+
+    Cheaper than an rdflib Graph (no indexes) for what a build does with them: write them
+    to a store as N-Triples.  :meth:`graph` gives an rdflib Graph when one is wanted.
+    """
+
+    def __init__(self, identifier: URIRef) -> None:
+        self.identifier = identifier
+        self._triples: dict[tuple[Node, Node, Node], None] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self._triples[triple] = None
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def ntriples(self) -> str:
+        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in self._triples)
+
+    def graph(self) -> Graph:
+        g = Graph(identifier=self.identifier)
+        bind_prefixes(g)
+        for t in self._triples:
+            g.add(t)
+        return g
+
+
 class _Minter:
     def __init__(self, res: Resolution, base: Namespace) -> None:
         self.res = res
         self.base = base
         article = res.extraction.article
         self.doc = document_iri(article.source, base)
-        self.g = Graph(identifier=self.doc)
-        bind_prefixes(self.g)
+        self.g = Triples(self.doc)
 
     def entity(self, m: Mention) -> URIRef:
         return entity_iri(self.res.entity_of[m], self.base)
@@ -99,6 +146,11 @@ class _Minter:
 
 
 def article_graph(res: Resolution, base: Namespace = DIPR) -> Graph:
+    """The named graph of one article as an rdflib Graph (see :func:`article_triples`)."""
+    return article_triples(res, base).graph()
+
+
+def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
     """The named graph of one article: its document, entities, events and posts."""
     mint = _Minter(res, base)
     g = mint.g

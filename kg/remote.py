@@ -61,7 +61,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
-from kg.store import PREFIXES, StoreError, serialize_rdf
+from kg.rdf import Triples
+from kg.store import PREFIXES, StoreError, named_ntriples, serialize_rdf
 
 __all__ = ["RemoteStore", "RemoteStoreError", "values_clause", "with_prefixes"]
 
@@ -253,13 +254,11 @@ class RemoteStore:
         rows = self.select(_SHA, union=False, bindings={"d": _node(str(document))})
         return str(rows[0][0].value) if rows else None
 
-    def put_graph(self, graph: Graph) -> None:
+    def put_graph(self, graph: Graph | Triples) -> None:
         """Replace the named graph ``graph.identifier`` on the server with ``graph``."""
-        name = graph.identifier
-        if not isinstance(name, URIRef):
-            raise StoreError("an article graph needs an IRI as its name")
+        name, text = named_ntriples(graph)
         iri = str(_node(str(name)))
-        body = graph.serialize(format="nt", encoding="utf-8")
+        body = text.encode("utf-8")
         if len(body) <= self.max_update_bytes:
             self._update(f"DROP SILENT GRAPH {iri} ;\n"
                          f"INSERT DATA {{ GRAPH {iri} {{\n{body.decode('utf-8')}}} }}")

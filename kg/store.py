@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.model import KGError
+from kg.rdf import Triples
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -51,6 +52,16 @@ def export_format(name: str) -> ox.RdfFormat:
     return fmt
 
 
+def named_ntriples(graph: Graph | Triples) -> tuple[URIRef, str]:
+    """The name and the N-Triples text of an article's graph."""
+    name = graph.identifier
+    if not isinstance(name, URIRef):
+        raise StoreError("an article graph needs an IRI as its name")
+    if isinstance(graph, Triples):
+        return name, graph.ntriples()
+    return name, graph.serialize(format="nt")
+
+
 def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
     """Quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``; quads
     given for a triple format are merged into one graph."""
@@ -71,7 +82,7 @@ class GraphStore(Protocol):
     :class:`kg.remote.RemoteStore` (any SPARQL 1.1 server) provide it."""
 
     def stored_sha256(self, document: URIRef) -> str | None: ...
-    def put_graph(self, graph: Graph) -> None: ...
+    def put_graph(self, graph: Graph | Triples) -> None: ...
     def remove_document(self, key: str) -> list[str]: ...
     def documents(self) -> list[tuple[str, str]]: ...
     def person_labels(self) -> list[str]: ...
@@ -125,12 +136,9 @@ class Store:
                            bindings={"d": ox.NamedNode(str(document))})
         return str(rows[0][1].value) if rows else None
 
-    def put_graph(self, graph: Graph) -> None:
+    def put_graph(self, graph: Graph | Triples) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
-        name = graph.identifier
-        if not isinstance(name, URIRef):
-            raise StoreError("an article graph needs an IRI as its name")
-        body = graph.serialize(format="nt")
+        name, body = named_ntriples(graph)
         update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
         try:
             self.ox.update(update)
