@@ -98,6 +98,17 @@ class _Minter:
     def entity(self, m: Mention) -> URIRef:
         return entity_iri(self.res.entity_of[m], self.base)
 
+    def place(self, m: Mention) -> URIRef:
+        """Where an event happened: a place or country; a body named as the place ("at 10
+        Downing Street", "at the White House") stands for its premises, a Place."""
+        e = self.res.entity_of[m]
+        if e.kind != "Organization":
+            return entity_iri(e, self.base)
+        seat = Entity(f"place/{slugify(e.label)}", "Place", e.label)
+        self.add_entity(seat)
+        self.g.add((entity_iri(seat, self.base), DIP.mentionedIn, self.doc))
+        return entity_iri(seat, self.base)
+
     def add_entity(self, e: Entity) -> None:
         s = entity_iri(e, self.base)
         self.g.add((s, RDF.type, _KIND_CLASS[e.kind]))
@@ -177,7 +188,7 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
         g.add((e, DIP.status, Literal(m.status)))
         g.add((e, DIP.cameo, Literal(m.cameo)))
         if m.location is not None:
-            g.add((e, DIP.location, mint.entity(m.location)))
+            g.add((e, DIP.location, mint.place(m.location)))
         mint.date(e, m.date_text, future=m.status == "planned")
         if m.status == "asserted":
             for a, b in combinations(parts, 2):
@@ -200,7 +211,7 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
         e = mint.event(DIP.Attack, "attack", k.evidence, "")
         g.add((e, DIP.status, Literal("asserted")))
         if k.location is not None:
-            g.add((e, DIP.location, mint.entity(k.location)))
+            g.add((e, DIP.location, mint.place(k.location)))
         if k.killed is not None:
             g.add((e, DIP.killed, Literal(k.killed, datatype=XSD.integer)))
         mint.date(e, k.date_text)

@@ -89,17 +89,19 @@ ORG_NAMES = (
 
 
 def _title_patterns() -> list[dict[str, Any]]:
-    return [
-        {"label": "TITLE", "pattern": [{"LOWER": w.lower()} for w in phrase.split()]}
-        for phrase in TITLE_PHRASES
-    ]
+    """Phrase patterns (matched on lower-case text by a PhraseMatcher: cheap)."""
+    return [{"label": "TITLE", "pattern": phrase} for phrase in TITLE_PHRASES]
 
 
 def _org_patterns() -> list[dict[str, Any]]:
+    """Names as phrases; short all-capital acronyms ("UN", "EU") as exact-case token
+    patterns, so "un" or "eu" in running text never match."""
     out: list[dict[str, Any]] = []
     for name in ORG_NAMES:
-        toks = name.split()
-        out.append({"label": "ORG", "pattern": [{"TEXT": t} for t in toks]})
+        if name.isupper() and len(name.replace(".", "")) <= 4:
+            out.append({"label": "ORG", "pattern": [{"ORTH": name}]})
+        else:
+            out.append({"label": "ORG", "pattern": name})
     return out
 
 
