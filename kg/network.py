@@ -1,18 +1,46 @@
-"""RDF -> the who-met-whom graph as networkx, built by SPARQL.
+"""RDF -> the who-met-whom graph as networkx, built by SPARQL, and its export to files.
 
-Nodes are actors (IRI strings) with ``label``, ``type`` and ``country``; an edge joins two
-actors that took part in one asserted meeting, with ``weight`` (number of meetings) and
-``meetings`` (one dict per meeting: ``sentence``, ``source``, ``date``, ``place``).
+Nodes are actors (IRI strings) with ``label``, ``type``, ``country`` and ``aliases`` (the
+actor's ``skos:altLabel`` forms, sorted); an edge joins two actors that took part in one
+asserted meeting, with ``weight`` (number of meetings) and ``meetings`` (one dict per
+meeting: ``sentence``, ``source``, ``date``, ``place``).
+
+:func:`write_graph` saves such a graph as GraphML or GEXF (for Gephi, yEd, Cytoscape) or as a
+CSV edge list.  The analyses over the graph (centrality, communities, chains) live in
+:mod:`kg.analytics`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal, cast
 
 import networkx as nx
 from rdflib import Graph
 
+from kg.model import KGError
 from kg.query import run_query
+
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "flatten", "who_met_whom",
+           "write_graph"]
+
+ExportFormat = Literal["graphml", "gexf", "csv"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("graphml", "gexf", "csv")
+"""The file formats :func:`write_graph` writes."""
+
+CSV_COLUMNS = ("source", "target", "meetings", "dates", "places", "evidence", "article",
+               "source_id", "target_id")
+"""The header of the CSV edge list: labels first, IRIs last."""
+
+JOIN = "; "
+"""Separator of the several values flattened into one GraphML/GEXF/CSV cell."""
+
+
+class NetworkError(KGError):
+    """The who-met-whom graph cannot be analysed or written as asked."""
+
 
 MEETING_PAIRS = """
 SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?placeLabel WHERE {
@@ -34,9 +62,19 @@ SELECT ?actor ?label ?type ?country WHERE {
 }
 """
 
+ALIASES = """
+SELECT DISTINCT ?actor ?alt WHERE {
+  ?m a dip:Meeting ; dip:status "asserted" ; dip:participant ?actor .
+  ?actor skos:altLabel ?alt .
+}
+"""
+
 
 def who_met_whom(graph: Graph) -> nx.Graph:
     """The undirected who-met-whom graph of every asserted meeting in ``graph``.
+
+    Nodes are added in IRI order and edges in pair order, so the same RDF always gives
+    the same graph, down to iteration order.
 
     Examples
     --------
@@ -58,15 +96,170 @@ def who_met_whom(graph: Graph) -> nx.Graph:
     if not edges:
         return g
     ends = {n for pair in edges for n in pair}
+    attrs: dict[str, dict[str, Any]] = {}
     for row in run_query(graph, ACTORS):
         iri = str(row.actor)  # type: ignore[union-attr]
-        if iri in ends and iri not in g:
-            g.add_node(iri, label=str(row.label), type=str(row.type).rsplit("#", 1)[-1],  # type: ignore[union-attr]
-                       country=str(row.country) if row.country is not None else None)  # type: ignore[union-attr]
+        if iri in ends and iri not in attrs:
+            attrs[iri] = {"label": str(row.label),  # type: ignore[union-attr]
+                          "type": str(row.type).rsplit("#", 1)[-1],  # type: ignore[union-attr]
+                          "country": str(row.country) if row.country is not None else None}  # type: ignore[union-attr]
+    aliases: dict[str, set[str]] = {}
+    for row in run_query(graph, ALIASES):
+        aliases.setdefault(str(row.actor), set()).add(str(row.alt))  # type: ignore[union-attr]
+    for n in sorted(ends):
+        data = attrs.get(n) or {"label": n.rsplit("/", 1)[-1], "type": "Actor", "country": None}
+        g.add_node(n, **data, aliases=tuple(sorted(aliases.get(n, set()) - {data["label"]})))
     for (a, b), meetings in sorted(edges.items()):
-        for n in (a, b):
-            if n not in g:
-                g.add_node(n, label=n.rsplit("/", 1)[-1], type="Actor", country=None)
         ordered = sorted(meetings.values(), key=lambda m: (m["source"] or "", m["sentence"]))
         g.add_edge(a, b, weight=len(ordered), meetings=ordered)
     return g
+
+
+def _distinct(values: Iterable[object]) -> list[str]:
+    """The non-empty values as strings, first occurrence first, without repeats."""
+    return list(dict.fromkeys(str(v) for v in values if v is not None and str(v) != ""))
+
+
+def _scalar(value: object) -> str | int | float | bool | None:
+    """``value`` as something GraphML and GEXF can hold (None: leave the attribute out)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, Mapping | bytes):
+        return JOIN.join(_distinct(cast(Iterable[object], value)))
+    return str(value)
+
+
+def _meeting_list(value: object) -> list[Mapping[str, Any]]:
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
+        return []
+    return [m for m in cast(Iterable[object], value) if isinstance(m, Mapping)]
+
+
+def _flat_edge(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """An edge's attributes with ``meetings`` spelled out as counts and joined strings."""
+    meetings = _meeting_list(attrs.get("meetings"))
+    flat: dict[str, Any] = {k: _scalar(v) for k, v in attrs.items() if k != "meetings"}
+    flat["weight"] = attrs.get("weight", max(len(meetings), 1))
+    if "meetings" in attrs:
+        flat["meetings"] = len(meetings)
+        flat["dates"] = JOIN.join(_distinct(m.get("date") for m in meetings))
+        flat["places"] = JOIN.join(_distinct(m.get("place") for m in meetings))
+        flat["sources"] = JOIN.join(_distinct(m.get("source") for m in meetings))
+        flat["evidence"] = str(meetings[0].get("sentence") or "") if meetings else ""
+    return {k: v for k, v in flat.items() if v is not None}
+
+
+def flatten(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose every attribute is a string, number or boolean.
+
+    GraphML and GEXF hold only scalar attributes, so each edge's ``meetings`` list becomes
+    ``meetings`` (a count), ``dates``, ``places`` and ``sources`` (distinct values joined
+    with ``"; "``) and ``evidence`` (the first meeting's sentence); other lists (a node's
+    ``aliases``) are joined the same way, and ``None`` values are left out.
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_node("urn:a", label="Mike Pompeo", country=None, aliases=("Pompeo", "Mike"))
+    >>> g.add_edge("urn:a", "urn:b", weight=2, meetings=[
+    ...     {"sentence": "Pompeo met Al Thani.", "source": "a.txt", "date": None,
+    ...      "place": "Doha"},
+    ...     {"sentence": "They met again.", "source": "b.txt", "date": "2020-09-12",
+    ...      "place": "Doha"}])
+    >>> flat = flatten(g)
+    >>> flat.nodes["urn:a"]
+    {'label': 'Mike Pompeo', 'aliases': 'Pompeo; Mike'}
+    >>> flat.edges["urn:a", "urn:b"]["places"], flat.edges["urn:a", "urn:b"]["evidence"]
+    ('Doha', 'Pompeo met Al Thani.')
+    """
+    flat: nx.Graph = nx.Graph()
+    flat.graph.update({k: v for k, v in ((k, _scalar(v)) for k, v in graph.graph.items())
+                       if v is not None})
+    for n, attrs in graph.nodes(data=True):
+        flat.add_node(n, **{k: v for k, v in ((k, _scalar(v)) for k, v in attrs.items())
+                            if v is not None})
+    for u, v, attrs in graph.edges(data=True):
+        flat.add_edge(u, v, **_flat_edge(attrs))
+    return flat
+
+
+def _label(graph: nx.Graph, node: str) -> str:
+    return str(graph.nodes[node].get("label") or node)
+
+
+def _csv_rows(graph: nx.Graph) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for u, v, attrs in graph.edges(data=True):
+        a, b = sorted((str(u), str(v)), key=lambda n: (_label(graph, n), n))
+        meetings = _meeting_list(attrs.get("meetings"))
+        first = meetings[0] if meetings else {}
+        rows.append([_label(graph, a), _label(graph, b),
+                     attrs.get("weight", max(len(meetings), 1)),
+                     JOIN.join(_distinct(m.get("date") for m in meetings)),
+                     JOIN.join(_distinct(m.get("place") for m in meetings)),
+                     first.get("sentence") or "", first.get("source") or "", a, b])
+    return sorted(rows, key=lambda r: (str(r[0]), str(r[1]), str(r[7]), str(r[8])))
+
+
+def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the who-met-whom ``graph`` to ``path`` as GraphML, GEXF or a CSV edge list.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        A graph as :func:`who_met_whom` (or :mod:`kg.analytics`) returns it.
+    path : str or Path
+        The file to write; missing parent folders are made.
+    fmt : {"graphml", "gexf", "csv"}, optional
+        The format; by default the suffix of ``path`` (``.graphml``, ``.gexf``, ``.csv``).
+        GraphML and GEXF get a :func:`flatten`-ed copy (Gephi reads ``label`` as the node
+        label and ``weight`` as the edge weight); the CSV has one row per pair with the
+        header :data:`CSV_COLUMNS`: both labels, the number of meetings, their dates and
+        places, the first evidence sentence and its article, then both IRIs.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    NetworkError
+        For an unknown format, or when the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([("urn:a", {"label": "Mike Pompeo"}), ("urn:b", {"label": "Al Thani"})])
+    >>> g.add_edge("urn:a", "urn:b", weight=1, meetings=[{"sentence": "Pompeo met Al Thani.",
+    ...            "source": "a.txt", "date": None, "place": "Doha"}])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_graph(g, Path(tmp) / "pairs.csv")
+    ...     print(out.read_text(encoding="utf-8"), end="")
+    source,target,meetings,dates,places,evidence,article,source_id,target_id
+    Al Thani,Mike Pompeo,1,,Doha,Pompeo met Al Thani.,a.txt,urn:b,urn:a
+    >>> write_graph(g, "pairs.xlsx")
+    Traceback (most recent call last):
+    ...
+    kg.network.NetworkError: cannot tell the format of pairs.xlsx: give one of graphml, gexf, csv
+    """
+    target = Path(path)
+    chosen = (fmt or target.suffix.lstrip(".")).lower()
+    if chosen not in EXPORT_FORMATS:
+        what = f"unknown format {fmt!r}" if fmt else f"cannot tell the format of {target}"
+        raise NetworkError(f"{what}: give one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if chosen == "csv":
+            with target.open("w", encoding="utf-8", newline="") as f:
+                writer = csv.writer(f, lineterminator="\n")
+                writer.writerow(CSV_COLUMNS)
+                writer.writerows(_csv_rows(graph))
+        elif chosen == "graphml":
+            nx.write_graphml(flatten(graph), target, encoding="utf-8")
+        else:
+            nx.write_gexf(flatten(graph), target, encoding="utf-8")
+    except OSError as exc:
+        raise NetworkError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target

@@ -1,0 +1,376 @@
+"""The who-met-whom graph's analyses and exports (kg.network, kg.analytics).
+
+Three graphs: a small one built from invented sentences whose answers are known exactly
+(Keller met Novak twice, Novak met Lopez, Lopez met Brandt, and apart from them Hartmann met
+Dvorak), the seed article's, and 30 real BBC politics articles (sanity checks only).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from spacy.language import Language
+
+import kg
+from kg.analytics import (
+    ActorNotFound,
+    ActorStats,
+    Hop,
+    NoChain,
+    actor_table,
+    chain,
+    communities,
+    ego,
+    find_actor,
+    prune,
+)
+from kg.model import KGError
+from kg.network import CSV_COLUMNS, NetworkError, flatten, write_graph
+
+PERSON = "https://w3id.org/diplomacy-kg/resource/person/"
+KELLER, NOVAK, LOPEZ, BRANDT = (PERSON + s for s in
+                                ("anna-keller", "tomas-novak", "maria-lopez", "olaf-brandt"))
+HARTMANN, DVORAK = PERSON + "lena-hartmann", PERSON + "pavel-dvorak"
+ARTICLES = {
+    "a1.txt": "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday.",
+    "a2.txt": "Foreign Minister Anna Keller met Prime Minister Tomas Novak again in Prague on "
+              "Friday.",
+    "b.txt": "Prime Minister Tomas Novak met President Maria Lopez in Madrid on Tuesday.",
+    "c.txt": "President Maria Lopez met Chancellor Olaf Brandt in Berlin on Wednesday.",
+    "d.txt": "Defence Minister Lena Hartmann met Foreign Minister Pavel Dvorak in Warsaw on "
+             "Thursday.",
+}
+POMPEO = PERSON + "mike-pompeo"
+AL_THANI, BERADAR = PERSON + "al-thani", PERSON + "mullah-beradar"
+AFGHANISTAN = "https://w3id.org/diplomacy-kg/resource/country/AFG"
+
+
+@pytest.fixture(scope="module")
+def invented(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> nx.Graph:
+    folder = tmp_path_factory.mktemp("invented")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    return kg.build(sorted(folder.glob("*.txt")), nlp=nlp).who_met_whom()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_graph: kg.KnowledgeGraph) -> nx.Graph:
+    return seed_graph.who_met_whom()
+
+
+@pytest.fixture(scope="module")
+def bbc(nlp: Language, corpus: Path) -> nx.Graph:
+    sample = sorted((corpus / "bbc" / "politics").glob("*.txt"))[:30]
+    assert len(sample) == 30
+    return kg.build(sample, nlp=nlp).who_met_whom()
+
+
+def labels(graph: nx.Graph, nodes: Iterable[str]) -> list[str]:
+    return sorted(graph.nodes[n]["label"] for n in nodes)
+
+
+def hops(found: list[Hop]) -> list[tuple[str, str, int]]:
+    return [(h.from_label, h.to_label, h.meetings) for h in found]
+
+
+# --- the invented graph: exact answers ----------------------------------------------------
+
+def test_network_invented_graph_has_the_written_meetings(invented: nx.Graph) -> None:
+    weights = {frozenset(labels(invented, (u, v))): w
+               for u, v, w in invented.edges(data="weight")}
+    assert weights == {frozenset({"Anna Keller", "Tomas Novak"}): 2,
+                       frozenset({"Tomas Novak", "Maria Lopez"}): 1,
+                       frozenset({"Maria Lopez", "Olaf Brandt"}): 1,
+                       frozenset({"Lena Hartmann", "Pavel Dvorak"}): 1}
+    assert list(invented.nodes) == sorted(invented.nodes)  # stable order
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Anna Keller", KELLER), ("anna  KELLER", KELLER), ("Keller", KELLER), ("novak", NOVAK),
+    ("Olaf", BRANDT), (LOPEZ, LOPEZ), ("Brandt Olaf", BRANDT),
+])
+def test_network_find_actor_by_label_word_or_iri(invented: nx.Graph, name: str,
+                                                 expected: str) -> None:
+    assert find_actor(invented, name) == expected
+
+
+def test_network_find_actor_unknown_suggests_close_labels(invented: nx.Graph) -> None:
+    with pytest.raises(ActorNotFound) as caught:
+        find_actor(invented, "Anna Kellar")
+    message = str(caught.value)
+    assert isinstance(caught.value, KGError) and "\n" not in message
+    assert message == "no actor called 'Anna Kellar'; close labels: Anna Keller"
+    with pytest.raises(ActorNotFound, match="close labels: Tomas Novak"):
+        find_actor(invented, "Nowak")
+    with pytest.raises(ActorNotFound, match=r"^no actor called 'Zyx' among 6 actors$"):
+        find_actor(invented, "Zyx")
+
+
+def test_network_find_actor_suggests_at_most_five() -> None:
+    graph = nx.Graph()
+    graph.add_nodes_from((f"urn:{i}", {"label": f"Actor Number{i}"}) for i in range(9))
+    with pytest.raises(ActorNotFound) as caught:
+        find_actor(graph, "Number")  # not a word of any label, but close to nine
+    assert str(caught.value).count("Actor Number") == 5
+
+
+def test_network_find_actor_ambiguous_names_the_candidates() -> None:
+    graph = nx.Graph([("urn:a", "urn:b"), ("urn:c", "urn:b")])
+    nx.set_node_attributes(graph, {"urn:a": "Mike Pompeo", "urn:b": "Georgia",
+                                   "urn:c": "Mike Pence"}, "label")
+    with pytest.raises(ActorNotFound, match=r"^'mike' is ambiguous: Mike Pence, Mike Pompeo$"):
+        find_actor(graph, "mike")
+    graph.add_node("urn:d", label="Georgia")  # the country and the US state
+    with pytest.raises(ActorNotFound,
+                       match=r"'Georgia' is ambiguous: Georgia <urn:b>, Georgia <urn:d>"):
+        find_actor(graph, "Georgia")
+    assert find_actor(graph, "urn:d") == "urn:d"
+
+
+def test_network_actor_table_ranks_by_weighted_degree(invented: nx.Graph) -> None:
+    rows = actor_table(invented)
+    assert [(r.label, r.degree, r.weighted_degree, r.betweenness, r.community) for r in rows] == [
+        ("Tomas Novak", 2, 3, 0.2, 0),  # on 2 of the 10 shortest paths between other pairs
+        ("Anna Keller", 1, 2, 0.0, 0),
+        ("Maria Lopez", 2, 2, 0.2, 2),
+        ("Lena Hartmann", 1, 1, 0.0, 1),
+        ("Olaf Brandt", 1, 1, 0.0, 2),
+        ("Pavel Dvorak", 1, 1, 0.0, 1),
+    ]
+    assert rows[0] == ActorStats(id=NOVAK, label="Tomas Novak", type="Person", country=None,
+                                 degree=2, weighted_degree=3, betweenness=0.2, community=0)
+    assert [r.label for r in actor_table(invented, top=2)] == ["Tomas Novak", "Anna Keller"]
+    with pytest.raises(NetworkError, match="top must be at least 1"):
+        actor_table(invented, top=0)
+
+
+def test_network_actor_table_samples_betweenness_on_large_graphs() -> None:
+    graph = nx.relabel_nodes(nx.connected_watts_strogatz_graph(120, 4, 0.2, seed=1),
+                             lambda n: f"urn:{n:03}")
+    nx.set_node_attributes(graph, {n: f"Actor {n[4:]}" for n in graph}, "label")
+    exact = {r.id: r.betweenness for r in actor_table(graph, top=None)}
+    estimate = {r.id: r.betweenness for r in actor_table(graph, top=None, sample=60)}
+    assert estimate == {r.id: r.betweenness for r in actor_table(graph, top=None, sample=60)}
+    assert estimate != exact
+    assert max(abs(estimate[n] - exact[n]) for n in graph) < 0.1
+    assert exact == {r.id: r.betweenness for r in actor_table(graph, top=None, sample=120)}
+    with pytest.raises(NetworkError, match="sample must be at least 1"):
+        actor_table(graph, sample=0)
+
+
+def test_network_communities_exact_partition(invented: nx.Graph) -> None:
+    assert [labels(invented, c) for c in communities(invented)] == [
+        ["Anna Keller", "Tomas Novak"], ["Lena Hartmann", "Pavel Dvorak"],
+        ["Maria Lopez", "Olaf Brandt"]]
+    assert communities(nx.Graph()) == []
+
+
+def test_network_communities_ignore_insertion_order(invented: nx.Graph) -> None:
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(reversed(list(invented.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(invented.edges(data=True))))
+    assert communities(shuffled) == communities(invented)
+    assert actor_table(shuffled) == actor_table(invented)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Keller", "Brandt", [("Anna Keller", "Tomas Novak", 2), ("Tomas Novak", "Maria Lopez", 1),
+                          ("Maria Lopez", "Olaf Brandt", 1)]),
+    ("Olaf Brandt", "Tomas Novak", [("Olaf Brandt", "Maria Lopez", 1),
+                                    ("Maria Lopez", "Tomas Novak", 1)]),
+    ("Hartmann", "Dvorak", [("Lena Hartmann", "Pavel Dvorak", 1)]),
+    ("Novak", "Novak", []),
+])
+def test_network_chain_exact(invented: nx.Graph, a: str, b: str,
+                             expected: list[tuple[str, str, int]]) -> None:
+    assert hops(chain(invented, a, b)) == expected
+
+
+def test_network_chain_keeps_first_evidence_and_source(invented: nx.Graph) -> None:
+    first = chain(invented, "Keller", "Novak")[0]
+    assert (first.from_id, first.to_id) == (KELLER, NOVAK)
+    assert first.sentence == ARTICLES["a1.txt"]
+    assert first.source is not None and first.source.endswith("a1.txt")
+    assert str(first).startswith('Anna Keller met Tomas Novak (2 times): "Foreign Minister')
+
+
+def test_network_chain_between_components_raises(invented: nx.Graph) -> None:
+    with pytest.raises(NoChain, match="no chain of meetings links Anna Keller and Pavel Dvorak"):
+        chain(invented, "Keller", "Dvorak")
+    with pytest.raises(ActorNotFound):
+        chain(invented, "Keller", "Nobody Atall")
+
+
+def test_network_chain_prefers_the_pairs_that_met_most() -> None:
+    graph = nx.Graph()
+    graph.add_weighted_edges_from([("a", "b", 1), ("b", "d", 1), ("a", "c", 3), ("c", "d", 2),
+                                   ("a", "e", 1), ("e", "f", 9), ("f", "d", 9)])
+    nx.set_node_attributes(graph, {n: n.upper() for n in graph}, "label")
+    assert hops(chain(graph, "A", "D")) == [("A", "C", 3), ("C", "D", 2)]
+
+
+@pytest.mark.parametrize(("depth", "expected"), [
+    (0, ["Tomas Novak"]),
+    (1, ["Anna Keller", "Maria Lopez", "Tomas Novak"]),
+    (2, ["Anna Keller", "Maria Lopez", "Olaf Brandt", "Tomas Novak"]),
+])
+def test_network_ego_by_depth(invented: nx.Graph, depth: int, expected: list[str]) -> None:
+    around = ego(invented, "Novak", depth=depth)
+    assert labels(around, around) == expected
+    assert around.graph["center"] == NOVAK
+    if depth:
+        assert around.edges[KELLER, NOVAK]["meetings"] == invented.edges[KELLER, NOVAK][
+            "meetings"]
+
+
+def test_network_ego_is_a_copy(invented: nx.Graph) -> None:
+    around = ego(invented, "Hartmann")
+    around.nodes[HARTMANN]["label"] = "changed"
+    assert invented.nodes[HARTMANN]["label"] == "Lena Hartmann"
+    with pytest.raises(NetworkError):
+        ego(invented, "Hartmann", depth=-1)
+
+
+@pytest.mark.parametrize(("top", "min_meetings", "expected"), [
+    (None, None, {("Anna Keller", "Tomas Novak"), ("Maria Lopez", "Tomas Novak"),
+                  ("Maria Lopez", "Olaf Brandt"), ("Lena Hartmann", "Pavel Dvorak")}),
+    (None, 2, {("Anna Keller", "Tomas Novak")}),
+    (3, None, {("Anna Keller", "Tomas Novak"), ("Maria Lopez", "Tomas Novak")}),
+    (2, None, {("Anna Keller", "Tomas Novak")}),
+    (4, 2, {("Anna Keller", "Tomas Novak")}),  # isolated actors are dropped
+])
+def test_network_prune(invented: nx.Graph, top: int | None, min_meetings: int | None,
+                       expected: set[tuple[str, str]]) -> None:
+    kept = prune(invented, top=top, min_meetings=min_meetings)
+    assert {tuple(labels(kept, e)) for e in kept.edges} == expected
+    assert {n for e in kept.edges for n in e} == set(kept.nodes)
+    assert invented.number_of_edges() == 4  # the input is untouched
+
+
+@pytest.mark.parametrize("option", ["top", "min_meetings"])
+def test_network_prune_refuses_non_positive(invented: nx.Graph, option: str) -> None:
+    with pytest.raises(NetworkError, match=f"{option} must be at least 1"):
+        prune(invented, **{option: 0})
+
+
+# --- export ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_write_graph_parses_back(invented: nx.Graph, tmp_path: Path, fmt: str,
+                                         read: object) -> None:
+    path = write_graph(invented, tmp_path / "out" / f"g.{fmt}")
+    back = read(path)  # type: ignore[operator]
+    assert set(back.nodes) == set(invented.nodes)
+    assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in invented.edges}
+    assert back.nodes[NOVAK]["label"] == "Tomas Novak"
+    assert back.nodes[NOVAK]["type"] == "Person"
+    edge = back.edges[KELLER, NOVAK]
+    assert int(edge["weight"]) == 2 and int(edge["meetings"]) == 2
+    assert edge["dates"] == "Monday; Friday" and edge["places"] == "Vienna; Prague"
+    assert edge["evidence"] == ARTICLES["a1.txt"]
+    assert edge["sources"].endswith("a2.txt")
+
+
+def test_network_write_graph_format_by_argument_or_suffix(invented: nx.Graph,
+                                                          tmp_path: Path) -> None:
+    path = write_graph(invented, tmp_path / "edges.txt", "GEXF")
+    assert nx.read_gexf(path).number_of_edges() == 4
+    with pytest.raises(NetworkError, match="unknown format 'dot'"):
+        write_graph(invented, tmp_path / "g.dot", "dot")
+    with pytest.raises(NetworkError, match="cannot tell the format"):
+        write_graph(invented, tmp_path / "g")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(NetworkError, match="cannot write"):
+        write_graph(invented, tmp_path / "file" / "g.csv")
+
+
+def test_network_write_graph_csv_edge_list(invented: nx.Graph, tmp_path: Path) -> None:
+    path = write_graph(invented, tmp_path / "edges.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    table = [r[:6] for r in rows[1:]]
+    assert table == [
+        ["Anna Keller", "Tomas Novak", "2", "Monday; Friday", "Vienna; Prague",
+         ARTICLES["a1.txt"]],
+        ["Lena Hartmann", "Pavel Dvorak", "1", "Thursday", "Warsaw", ARTICLES["d.txt"]],
+        ["Maria Lopez", "Olaf Brandt", "1", "Wednesday", "Berlin", ARTICLES["c.txt"]],
+        ["Maria Lopez", "Tomas Novak", "1", "Tuesday", "Madrid", ARTICLES["b.txt"]],
+    ]
+    assert rows[1][6].endswith("a1.txt") and rows[1][7:] == [KELLER, NOVAK]
+
+
+def test_network_flatten_leaves_the_graph_alone(invented: nx.Graph) -> None:
+    flat = flatten(invented)
+    assert isinstance(invented.edges[KELLER, NOVAK]["meetings"], list)
+    scalars = (str, int, float, bool)
+    assert all(isinstance(v, scalars) for _, d in flat.nodes(data=True) for v in d.values())
+    assert all(isinstance(v, scalars) for _, _, d in flat.edges(data=True) for v in d.values())
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+def test_network_seed_find_actor_by_alias(seed: nx.Graph) -> None:
+    assert "Pompeo" in seed.nodes[POMPEO]["aliases"]
+    assert find_actor(seed, "Pompeo") == POMPEO
+    assert find_actor(seed, "islamic republic of afghanistan") == AFGHANISTAN
+    assert find_actor(seed, "Thani") == AL_THANI
+    with pytest.raises(ActorNotFound, match="close labels: Mike Pompeo"):
+        find_actor(seed, "Pompei")
+
+
+def test_network_seed_pompeo_is_the_top_actor(seed: nx.Graph) -> None:
+    top = actor_table(seed, top=1)[0]
+    assert (top.label, top.degree, top.country) == ("Mike Pompeo", 4, "United States")
+    assert top.weighted_degree == sum(w for *_, w in seed.edges(POMPEO, data="weight"))
+    assert top.betweenness == max(r.betweenness for r in actor_table(seed, top=None))
+
+
+def test_network_seed_chain_goes_through_pompeo(seed: nx.Graph) -> None:
+    found = chain(seed, "Al Thani", "Mullah Beradar")
+    assert hops(found) == [("Al Thani", "Mike Pompeo", 1), ("Mike Pompeo", "Mullah Beradar", 1)]
+    assert found[0].sentence is not None and "Doha" in found[0].sentence
+    assert found[0].source == "seeds/000_28493343f67b95bb.txt"
+    assert labels(seed, ego(seed, "Al Thani", depth=1)) == ["Al Thani", "Mike Pompeo"]
+
+
+def test_network_seed_graphml_keeps_aliases(seed: nx.Graph, tmp_path: Path) -> None:
+    back = nx.read_graphml(write_graph(seed, tmp_path / "seed.graphml"))
+    assert "Pompeo" in back.nodes[POMPEO]["aliases"].split("; ")
+    assert back.number_of_edges() == seed.number_of_edges()
+
+
+# --- 30 real BBC politics articles: sanity only -------------------------------------------------
+
+def test_network_corpus_metrics_cover_every_actor(bbc: nx.Graph) -> None:
+    assert bbc.number_of_edges() > 0
+    rows = actor_table(bbc, top=None)
+    assert {r.id for r in rows} == set(bbc.nodes)
+    assert all(0.0 <= r.betweenness <= 1.0 and r.weighted_degree >= r.degree >= 1 for r in rows)
+    assert [r.weighted_degree for r in rows] == sorted((r.weighted_degree for r in rows),
+                                                       reverse=True)
+    groups = communities(bbc)
+    assert sorted(n for c in groups for n in c) == sorted(bbc.nodes)  # a partition
+    assert [len(c) for c in groups] == sorted((len(c) for c in groups), reverse=True)
+    assert {r.community for r in rows} == set(range(len(groups)))
+
+
+def test_network_corpus_chain_and_exports(bbc: nx.Graph, tmp_path: Path) -> None:
+    biggest = max(nx.connected_components(bbc), key=len)
+    a, b = sorted(biggest)[0], sorted(biggest)[-1]
+    found = chain(bbc, a, b)
+    assert len(found) == nx.shortest_path_length(bbc, a, b)
+    assert all(h.sentence for h in found)
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        back = read(write_graph(bbc, tmp_path / f"bbc.{fmt}"))
+        assert back.number_of_nodes() == bbc.number_of_nodes()
+        assert back.number_of_edges() == bbc.number_of_edges()
+    names = [bbc.nodes[n]["label"] for n in bbc]
+    for row in actor_table(bbc, top=5):
+        assert find_actor(bbc, row.id) == row.id
+        if names.count(row.label) == 1:
+            assert find_actor(bbc, row.label) == row.id
