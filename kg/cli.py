@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import networkx as nx
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -25,11 +26,15 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from kg.analytics import actor_table, chain, communities, prune
+from kg.analytics import ego as ego_graph
 from kg.api import build as build_graph
 from kg.api import load
 from kg.model import KGError
+from kg.network import write_graph
 from kg.query import Table, canned_queries
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, count_inputs
+from kg.viz import write_html
 
 app = typer.Typer(
     name="kg",
@@ -279,6 +284,111 @@ def evaluate(
     if errors:
         for e in report.errors:
             typer.echo(f"{e['kind']:<15} {e['measure']:<14} {e['doc']}  {e['value']}")
+
+
+def _network(graph: Path) -> nx.Graph:
+    with load(graph) as kgraph:
+        return kgraph.who_met_whom()
+
+
+@app.command()
+def network(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    top: Annotated[int, typer.Option(min=1, help="How many actors to list.")] = 20,
+    export_to: Annotated[Path | None, typer.Option(
+        "--export", help="Also write the who-met-whom graph here (.graphml, .gexf or .csv; "
+                         "Gephi opens GraphML and GEXF).")] = None,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="Exact betweenness even on large graphs (slow).")] = False,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")
+                   ] = OutputFormat.table,
+) -> None:
+    """The most connected actors: meetings, partners, betweenness, community."""
+    try:
+        g = _network(graph)
+        rows = actor_table(g, top=top, **({"sample": None} if exact else {}))
+        if export_to is not None:
+            write_graph(g, export_to)
+    except KGError as exc:
+        _fail(str(exc))
+    table = Table(("actor", "type", "country", "meetings", "partners", "betweenness",
+                   "community"),
+                  tuple((r.label, r.type, r.country, r.weighted_degree, r.degree,
+                         round(r.betweenness, 4), r.community) for r in rows))
+    _print_table(table, fmt)
+    if fmt is OutputFormat.table:
+        typer.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} pairs that met, "
+                   f"{len(communities(g)) if g.number_of_nodes() else 0} communities")
+    if export_to is not None:
+        typer.echo(f"wrote {export_to}", err=True)
+
+
+@app.command()
+def path(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    source: Annotated[str, typer.Argument(help="An actor's name (or part of it).")],
+    target: Annotated[str, typer.Argument(help="Another actor's name.")],
+) -> None:
+    """How is SOURCE connected to TARGET: the shortest chain of meetings, with evidence."""
+    try:
+        hops = chain(_network(graph), source, target)
+    except KGError as exc:
+        _fail(str(exc))
+    for hop in hops:
+        typer.echo(str(hop))
+    typer.echo(f"({len(hops)} step{'s' if len(hops) != 1 else ''})")
+
+
+@app.command()
+def ego(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    actor: Annotated[str, typer.Argument(help="An actor's name (or part of it).")],
+    depth: Annotated[int, typer.Option(min=1, help="How many meetings away.")] = 2,
+    html_out: Annotated[Path | None, typer.Option(
+        "--html", help="Also write this neighbourhood as a page.")] = None,
+) -> None:
+    """ACTOR's neighbourhood: everyone within DEPTH meetings, and who met whom among them."""
+    try:
+        sub = ego_graph(_network(graph), actor, depth=depth)
+        if html_out is not None:
+            write_html(sub, html_out, title=f"Around {sub.nodes[sub.graph['center']]['label']}")
+    except KGError as exc:
+        _fail(str(exc))
+    center = sub.graph["center"]
+    dist = nx.single_source_shortest_path_length(sub, center)
+    for node in sorted(sub.nodes, key=lambda n: (dist[n], str(sub.nodes[n].get("label")))):
+        if node == center:
+            continue
+        data = sub.nodes[node]
+        meetings = sub.edges[center, node]["weight"] if sub.has_edge(center, node) else 0
+        typer.echo(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
+                   + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
+    typer.echo(f"{sub.number_of_nodes() - 1} actors within {depth} of "
+               f"{sub.nodes[center]['label']}, {sub.number_of_edges()} pairs that met")
+    if html_out is not None:
+        typer.echo(f"wrote {html_out}", err=True)
+
+
+@app.command()
+def viz(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The page to write.")
+                   ] = Path("graph.html"),
+    top: Annotated[int | None, typer.Option(
+        min=1, help="Only the N most connected actors.")] = None,
+    min_meetings: Annotated[int | None, typer.Option(
+        min=1, help="Only pairs that met at least K times.")] = None,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "Who met whom",
+) -> None:
+    """Write the interactive who-met-whom page: one file that opens offline."""
+    try:
+        g = _network(graph)
+        if top is not None or min_meetings is not None:
+            g = prune(g, top=top, min_meetings=min_meetings)
+        write_html(g, out, title=title)
+    except KGError as exc:
+        _fail(str(exc))
+    typer.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} pairs; wrote {out}")
 
 
 @app.command()

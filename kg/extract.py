@@ -266,8 +266,8 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
         if speaker is not None:
             participants.append(speaker)
     objects = argument_actors(obj_toks, index)
-    if lemma in {"visit"}:  # a visit to a country or city is a trip, not a meeting
-        objects = [m for m in objects if m.kind in {"Person", "Organization"}]
+    if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
+        objects = [m for m in objects if m.kind == "Person"]
     subjects = list(dedupe(participants))
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \

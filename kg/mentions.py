@@ -185,6 +185,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     ents = doc_ents(doc)
     doc.spans[TITLES_KEY] = [e for e in ents if e.label_ == "TITLE"]
     persons = _person_names(doc)
+    known = {w for p in persons if " " in p for w in (p, p.split()[-1], p.split()[0])}
     mentions: list[Mention] = []
     for ent in ents:
         if ent.label_ == "TITLE":
@@ -193,6 +194,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if not text:
             continue
         kind = _kind(ent.label_, text)
+        if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
+                gazetteer.city(text) is not None:
+            kind = "Place"  # "visits Manchester": a one-word city is no person
         if kind in {"Place", "Organization"} and (
                 text.lower() in persons or _after_role_word(doc, ent)):
             kind = "Person"

@@ -33,11 +33,12 @@ Other servers, with keyword arguments:
   ``update_url=.../repositories/repo/statements``,
   ``store_url=.../repositories/repo/rdf-graphs/service``.
 
-Queries with ``union=True`` read every named graph as the default graph.  Oxigraph is told
-so per request by its ``union-default-graph`` parameter (``union_param``); GraphDB's
-default graph already is the union; Fuseki needs ``unionDefaultGraph`` in its dataset
-configuration (pass ``union_param=None`` to send nothing).  The store's own methods use
-explicit ``GRAPH`` patterns and do not depend on it.
+As in a local :class:`~kg.store.Store`, each article is a named graph and the default graph
+is their merge, maintained by the same SPARQL updates that write and remove articles, so
+queries read the default graph with set semantics on any SPARQL 1.1 server.  Configure the
+server with a plain default graph (not a "union default graph", which would count every
+repeated fact once per article).  ``union=True`` asks Oxigraph for its union default graph
+instead (``union_param``), for stores written by other tools.
 
 Only the URLs given are contacted: redirects are refused, and proxies from the environment
 are not used for a loopback server.
@@ -62,7 +63,14 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
 from kg.rdf import Triples
-from kg.store import PREFIXES, StoreError, named_ntriples, serialize_rdf
+from kg.store import (
+    PREFIXES,
+    StoreError,
+    named_ntriples,
+    removal_update,
+    replace_update,
+    serialize_rdf,
+)
 
 __all__ = ["RemoteStore", "RemoteStoreError", "values_clause", "with_prefixes"]
 
@@ -146,8 +154,7 @@ _FIND = """SELECT DISTINCT ?d WHERE {
 _SHA = "SELECT ?sha WHERE { GRAPH ?d { ?d dip:sha256 ?sha } }"
 _PEOPLE = "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?p a dip:Person ; rdfs:label ?l } } ORDER BY ?l"
 _QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
-            "{ { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
+_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _ALL = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -232,7 +239,7 @@ class RemoteStore:
         return f"{self.store_url}{joiner}graph={urllib.parse.quote(iri, safe='')}"
 
     # -- GraphStore ---------------------------------------------------------------------
-    def select(self, sparql: str, *, union: bool = True,
+    def select(self, sparql: str, *, union: bool = False,
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
                ) -> list[ox.QuerySolution]:
         """Rows of a SELECT query run by the server, with our prefixes declared and
@@ -259,12 +266,13 @@ class RemoteStore:
         name, text = named_ntriples(graph)
         iri = str(_node(str(name)))
         body = text.encode("utf-8")
-        if len(body) <= self.max_update_bytes:
-            self._update(f"DROP SILENT GRAPH {iri} ;\n"
-                         f"INSERT DATA {{ GRAPH {iri} {{\n{body.decode('utf-8')}}} }}")
-        else:
+        if 2 * len(body) <= self.max_update_bytes:
+            self._update(replace_update(iri[1:-1], text))
+        else:  # too large for one update: three requests, not atomic
+            self._update(removal_update(iri[1:-1]))
             self._http("PUT", self._graph_url(str(name)), body=body,
                        content_type="application/n-triples")
+            self._update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}")
 
     def remove_document(self, key: str) -> list[str]:
         """Delete the graphs of the articles whose source path or IRI is ``key``; returns
@@ -272,7 +280,7 @@ class RemoteStore:
         rows = self.select(_FIND, union=False, bindings={"key": ox.Literal(key)})
         gone = [str(r[0].value) for r in rows]
         for iri in gone:
-            self._http("DELETE", self._graph_url(iri), allow=(404,))
+            self._update(removal_update(iri))
         return gone
 
     def documents(self) -> list[tuple[str, str]]:
@@ -288,7 +296,7 @@ class RemoteStore:
         return int(self.select(_QUADS, union=False)[0][0].value)
 
     def triple_count(self) -> int:
-        """Distinct triples over every graph."""
+        """Distinct triples over every article (the merged default graph)."""
         return int(self.select(_TRIPLES, union=False)[0][0].value)
 
     def quads(self) -> list[ox.Quad]:
@@ -303,7 +311,7 @@ class RemoteStore:
     def dataset(self) -> Dataset:
         """An rdflib Dataset whose queries the server answers (over the union of the
         articles' graphs); read-only."""
-        ds = Dataset(store=_Reader(self), default_union=True)
+        ds = Dataset(store=_Reader(self), default_union=False)
         for prefix, iri in PREFIXES.items():
             ds.bind(prefix, iri)
         return ds
@@ -326,5 +334,5 @@ class _Reader(SPARQLStore):
     def _query(self, *args: Any, **kwargs: Any) -> Result:
         sparql = args[0] if args else kwargs["query"]
         data, media_type = self.remote._query(
-            str(sparql), union=True, accept=f"{RESULTS_JSON}, application/n-triples;q=0.9")
+            str(sparql), union=False, accept=f"{RESULTS_JSON}, application/n-triples;q=0.9")
         return Result.parse(io.BytesIO(data), content_type=media_type)

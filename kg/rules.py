@@ -140,9 +140,12 @@ def trigger_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             # "X held talks with Y": the noun is the event word.
             [{"RIGHT_ID": "light", "RIGHT_ATTRS": {"LEMMA": {"IN": list(LIGHT_VERBS)}}},
              {"LEFT_ID": "light", "REL_OP": ">", "RIGHT_ID": "trigger",
-              "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "DEP": "dobj"}}],
+              "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "DEP": "dobj",
+                              "IS_LOWER": True}}],
             # "a meeting with Y", "talks between X and Y", "X's visit to Y".
-            _pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}},
+            # lower case: "Breakfast with Frost" is a programme, not a breakfast
+            _pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]},
+                      "IS_LOWER": True},
                      (">", "prep", {"LOWER": {"IN": ["with", "between", "to"]}})),
         ],
         "SAY": [_pattern({"LEMMA": {"IN": list(SAY_LEMMAS)}, "POS": "VERB"},

@@ -4,13 +4,14 @@ The server is the ``oxigraph`` command from PyPI (``pip install 'oxigraph>=0.5,<
 same storage format as pyoxigraph 0.5); its executable lies next to the Python interpreter
 of the virtual environment, or on ``PATH``.  :func:`serve` runs::
 
-    oxigraph serve-read-only --location DIR --bind 127.0.0.1:7878 --union-default-graph
+    oxigraph serve-read-only --location DIR --bind 127.0.0.1:7878
 
 and waits until it answers.  The endpoint (Oxigraph's layout) is ``/query`` for SPARQL
 queries (GET ``?query=`` or POST), ``/update`` for SPARQL updates and ``/store`` for the
-Graph Store Protocol; read-only mode refuses updates and writes with a 4xx status.  With
-``union_default_graph`` (the default) a query without ``GRAPH`` reads every article's
-named graph, as ``kg query`` does.
+Graph Store Protocol; read-only mode refuses updates and writes with a 4xx status.  A query
+without ``GRAPH`` reads the default graph, which a kg store keeps as the merge of every
+article's named graph, as ``kg query`` does (``union_default_graph`` makes Oxigraph read
+all graphs as a multiset instead, for stores written by other tools).
 
 Only one process at a time may open a store folder for writing (Oxigraph locks it), so a
 writable server (``read_only=False``) needs the build to be finished and its process to
@@ -187,7 +188,7 @@ def _explain(server: OxigraphServer, host: str, port: int) -> ServeError:
 
 
 def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-          read_only: bool = True, union_default_graph: bool = True, timeout: float = 10.0,
+          read_only: bool = True, union_default_graph: bool = False, timeout: float = 10.0,
           executable: str | Path | None = None) -> OxigraphServer:
     """Start an Oxigraph SPARQL server on the store folder ``store_dir`` and wait until it
     answers at ``http://host:port`` (``.url``).  Read-only unless ``read_only=False`` (a
@@ -231,7 +232,7 @@ def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
 
 
 def run_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-               read_only: bool = True, union_default_graph: bool = True,
+               read_only: bool = True, union_default_graph: bool = False,
                on_ready: Callable[[str], None] | None = None,
                executable: str | Path | None = None) -> int:
     """Serve ``store_dir`` until SIGINT or SIGTERM (forwarded to the server); for the CLI.

@@ -1,10 +1,14 @@
 """Where the graph lives: an Oxigraph dataset in memory or on disk, one named graph per article.
 
-Writing an article replaces its named graph in one SPARQL update, so a store never holds
-half an article.  An article whose text is already stored (same ``dip:sha256``) is
-recognised before it is parsed; a changed article replaces its own named graph and nothing
-else.  Facts about an entity are repeated in each article's graph that mentions it, so
-removing one article never removes what the others say.
+Each article has its own named graph; the default graph is their merge (every distinct
+triple once), kept up to date in the same update that writes or removes an article.
+Queries read the default graph, so they see set semantics and stay fast however many
+articles repeat a fact.  Writing an article replaces its named graph (and its share of
+the merge) in one SPARQL update, so a store never holds half an article.  An article
+whose text is already stored (same ``dip:sha256``) is recognised before it is parsed; a
+changed article replaces its own named graph and nothing else.  Facts about an entity are
+repeated in each article's graph that mentions it, so removing one article never removes
+what the others say.
 """
 
 from __future__ import annotations
@@ -62,6 +66,27 @@ def named_ntriples(graph: Graph | Triples) -> tuple[URIRef, str]:
     return name, graph.serialize(format="nt")
 
 
+def replace_update(name: URIRef | str, ntriples: str) -> str:
+    """One SPARQL update that replaces article graph ``name`` with ``ntriples`` and keeps
+    the default graph the merge of all article graphs."""
+    return (f"{removal_update(name)} ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples}}} }} ;\n"
+            f"INSERT DATA {{\n{ntriples}}}")
+
+
+def removal_update(name: URIRef | str) -> str:
+    """One SPARQL update that removes article graph ``name``: its triples leave the merged
+    default graph unless another article states them too."""
+    g = f"<{name}>"
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }} ;\n"
+            f"DROP SILENT GRAPH {g}")
+
+
+MERGE_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+"""Rebuild the merged default graph from the article graphs (after loading quads)."""
+
+
 def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
     """Quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``; quads
     given for a triple format are merged into one graph."""
@@ -86,7 +111,7 @@ class GraphStore(Protocol):
     def remove_document(self, key: str) -> list[str]: ...
     def documents(self) -> list[tuple[str, str]]: ...
     def person_labels(self) -> list[str]: ...
-    def select(self, sparql: str, *, union: bool = True,
+    def select(self, sparql: str, *, union: bool = False,
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
                ) -> list[ox.QuerySolution]: ...
     def serialize(self, fmt: str = "ttl") -> bytes: ...
@@ -118,10 +143,11 @@ class Store:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unknown error"
             raise StoreError(f"{self.path}: cannot open the store: {first}") from exc
 
-    def select(self, sparql: str, *, union: bool = True,
+    def select(self, sparql: str, *, union: bool = False,
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
                ) -> list[ox.QuerySolution]:
-        """Rows of a SELECT query, with our prefixes and ``bindings`` substituted."""
+        """Rows of a SELECT query over the merged default graph (``union``: over every graph
+        as a multiset instead), with our prefixes and ``bindings`` substituted."""
         result = self.ox.query(
             sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
             substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()})
@@ -139,9 +165,8 @@ class Store:
     def put_graph(self, graph: Graph | Triples) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
         name, body = named_ntriples(graph)
-        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
         try:
-            self.ox.update(update)
+            self.ox.update(replace_update(name, body))
         except OSError as exc:
             raise StoreError(f"{self.path or 'memory store'}: cannot write: {exc}") from exc
 
@@ -152,7 +177,7 @@ class Store:
             "FILTER (?src = ?key || STR(?d) = ?key) }", bindings={"key": ox.Literal(key)})
         gone = [str(r[0].value) for r in rows]
         for iri in gone:
-            self.ox.update(f"DROP SILENT GRAPH <{iri}>")
+            self.ox.update(removal_update(iri))
         return gone
 
     def documents(self) -> list[tuple[str, str]]:
@@ -168,31 +193,33 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self.ox)
+        """Quads in the article graphs (the merged default graph is not counted)."""
+        return len(self.ox) - self.triple_count()
 
     def union_triples(self) -> Iterator[ox.Triple]:
-        """Every distinct triple of every article (what a Turtle file holds)."""
-        for row in self.select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"):
-            yield ox.Triple(row[0], row[1], row[2])
+        """Every distinct triple of every article (the merged default graph; what a Turtle
+        file holds)."""
+        for q in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield q.triple
 
     def triple_count(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                           "WHERE { ?s ?p ?o } }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(rows[0][0].value)
 
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset (queries are answered by Oxigraph)."""
         from oxrdflib import OxigraphStore
 
-        ds = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        ds = Dataset(store=OxigraphStore(store=self.ox), default_union=False)
         for prefix, iri in PREFIXES.items():
             ds.bind(prefix, iri)
         return ds
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
-        if export_format(fmt).supports_datasets:
-            return serialize_rdf(self.ox.quads_for_pattern(None, None, None, None), fmt)
+        if export_format(fmt).supports_datasets:  # the article graphs; the merge is derived
+            return serialize_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
+                                  if not isinstance(q.graph_name, ox.DefaultGraph)), fmt)
         return serialize_rdf(self.union_triples(), fmt)
 
     def load_file(self, path: str | Path, fmt: str | None = None) -> None:
@@ -203,6 +230,8 @@ class Store:
         rdf_format = export_format(fmt or p.suffix or "ttl")
         try:
             self.ox.bulk_load(path=str(p), format=rdf_format)
+            if rdf_format.supports_datasets:
+                self.ox.update(MERGE_UPDATE)
         except (SyntaxError, ValueError, OSError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"{path}: cannot parse as {rdf_format.name}: {first}") from exc
