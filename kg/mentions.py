@@ -194,11 +194,14 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if not text:
             continue
         kind = _kind(ent.label_, text)
+        titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
+                                    or doc[ent.start - 1].lower_ in ROLE_NOUNS)
         if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
-                gazetteer.city(text) is not None:
-            kind = "Place"  # "visits Manchester": a one-word city is no person
+                not titled and gazetteer.city(text) is not None:
+            kind = "Place"  # "visits Manchester": a one-word city is no person ("King Hassan" is)
         if kind in {"Place", "Organization"} and (
-                text.lower() in persons or _after_role_word(doc, ent)):
+                text.lower() in known or _after_role_word(doc, ent)
+                or (text.lower() in persons and gazetteer.city(text) is None)):
             kind = "Person"
         if kind is None:
             continue

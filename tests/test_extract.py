@@ -229,3 +229,15 @@ def test_extract_pronoun_after_two_named_subjects_is_left_alone(nlp: Language) -
     text = ("Foreign Minister Lena Vogt and Defence Minister Karl Wendt landed in Oslo. "
             "He met Prime Minister Jonas Berg on Friday.")
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Hollis is touring the north this week as he visits Manchester, Leeds and York.",
+        "Home Secretary Ruth Adler told BBC One's Breakfast with Frost that crime was falling.",
+    ],
+    ids=["trip-to-cities", "programme-named-breakfast"],
+)
+def test_extract_no_meeting_in_trips_or_programmes(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == set()
