@@ -8,6 +8,17 @@ with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page builds tooltip
 elements filled through ``textContent``.  The page's own script and styles live beside this
 module in ``kg/static/viz.js`` and ``kg/static/viz.css`` (package data).
 
+The page filters what it shows, all in the browser: a date range (an edge is shown when one
+of its meetings has an ISO date inside it; undated meetings stay unless "dated meetings
+only" is ticked), a place (one of its meetings was there; date and place must hold for the
+same meeting) and the actor types of the legend (unticking one hides its actors and their
+edges).  While a date or place is set, actors left without a shown edge are hidden too.
+Filtering sets ``hidden`` on items of ``window.nodes`` and ``window.edges``, which stay the
+full DataSets the network draws (``network.body.data``), so the frozen layout never moves;
+``window.kgVisibleNodes()`` and ``window.kgVisibleEdges()`` return the ids still shown and
+``window.kgFilterState()`` the controls' values (``from``, ``to``, ``datedOnly``, ``place``,
+``types``).  ``window.kgReady`` turns true once the layout is stable and frozen.
+
 This is the only module that imports pyvis.
 """
 
@@ -146,27 +157,38 @@ def _nodes(graph: nx.Graph, edges: list[_Edge]) -> list[_Node]:
     return nodes
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _iri_tail(iri: str) -> str:
     tail = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
     return tail or iri
 
 
 def _options(node_count: int) -> dict[str, Any]:
-    """vis-network options: straight edges, physics that stabilises and is then frozen."""
+    """vis-network options: straight edges, physics that stabilises and is then frozen.
+
+    Past about 50 actors the layout is drawn tighter and labels larger, so that once the
+    whole graph is fitted to the window its labels are still readable.
+    """
     iterations = 1000 if node_count <= 100 else max(100, 100_000 // node_count)
+    crowded = node_count > 50
     return {
         "autoResize": True,
         "layout": {"improvedLayout": node_count <= 150, "randomSeed": 7},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"}},
+                  "font": {"size": 18 if crowded else 14, "face": "sans-serif",
+                           "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#1f2933",
                                              "hover": "#1f2933"},
                   "selectionWidth": 1.5, "hoverWidth": 1.0},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 500,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "physics": {"enabled": node_count > 0, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120,
+                    "forceAtlas2Based": {"gravitationalConstant": -60,
+                                         "centralGravity": 0.02 if crowded else 0.01,
+                                         "springLength": 80 if crowded else 120,
                                          "springConstant": 0.08, "avoidOverlap": 0.4},
                     "minVelocity": 0.75,
                     "stabilization": {"enabled": True, "iterations": iterations,
@@ -206,8 +228,19 @@ def _csp_hash(script: str) -> str:
 
 
 def _legend() -> str:
-    return "".join(f'<li><span class="kg-swatch kg-t-{kind}"></span>{html.escape(kind)}</li>'
-                   for kind in TYPE_COLOURS)
+    """One ticked checkbox per node type: the legend doubles as the actor-type filter."""
+    return "".join(f'<li><label><input type="checkbox" class="kg-type" value="{html.escape(kind)}"'
+                   f' checked><span class="kg-swatch kg-t-{kind}"></span>{html.escape(kind)}'
+                   "</label></li>" for kind in TYPE_COLOURS)
+
+
+_FILTERS = "".join([
+    '<label>from <input id="kg-from" type="date" aria-label="Meetings from"></label>',
+    '<label>to <input id="kg-to" type="date" aria-label="Meetings until"></label>',
+    '<label><input id="kg-dated" type="checkbox"> dated meetings only</label>',
+    '<label>place <select id="kg-place" aria-label="Meeting place">',
+    '<option value="">all places</option></select></label>',
+])
 
 
 def render_html(graph: nx.Graph, *, title: str = "Who met whom") -> str:
@@ -264,10 +297,15 @@ def render_html(graph: nx.Graph, *, title: str = "Who met whom") -> str:
         ' aria-label="Find an actor by name"><button type="submit">Find</button>',
         '<datalist id="kg-labels"></datalist><span id="kg-search-status" role="status">'
         "</span></form>\n",
-        f'<ul id="kg-legend" aria-label="Node types">{_legend()}</ul>\n',
-        f'<span id="kg-counts">{len(nodes)} actors, {len(edges)} links</span></header>\n',
+        f'<span id="kg-counts" role="status">{_plural(len(nodes), "actor")}, '
+        f'{_plural(len(edges), "link")}</span>\n',
+        '<button id="kg-reset" type="button" title="Clear every filter">show all</button>\n',
+        '<form id="kg-filters" autocomplete="off" aria-label="Filter the graph">',
+        f'<ul id="kg-legend" aria-label="Actor types shown">{_legend()}</ul>',
+        f"{_FILTERS}</form></header>\n",
         '<main id="kg-main"><div id="kg-network"></div>',
         '<p id="kg-empty" hidden>no meetings found</p>',
+        '<p id="kg-none" hidden>no meetings match the filters</p>',
         '<p id="kg-progress" aria-live="polite"></p></main>\n',
         f'<script type="application/json" id="kg-data">{_script_json(payload)}</script>\n',
         f"<script>{vis_js}</script>\n<script>{app_js}</script>\n</body>\n</html>\n",

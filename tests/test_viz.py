@@ -418,3 +418,182 @@ def test_viz_browser_larger_graph_freezes(visit: Opener) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("network.getPositions(['urn:x:1'])['urn:x:1']") == before
     seen.assert_clean()
+
+
+# --------------------------------------------------------------------------- filters
+
+INES, KASIM, LEDA = BASE + "person/ines-marrow", BASE + "person/kasim-dole", BASE + "person/leda"
+COMPACT, VALDORIA, ESTMARK = (BASE + "org/tidewater-compact", BASE + "country/VAL",
+                              BASE + "country/EST")
+PORT, HALL, VELL = "Port Meridian", "Harbour Hall", "<b>Vell</b>"
+
+
+def _filter_graph() -> nx.Graph:
+    """Six actors of three types; meetings dated in 2031, undated, or with no record."""
+    graph = nx.Graph()
+    for iri, label, kind in [(INES, "Ines Marrow", "Person"), (KASIM, "Kasim Dole", "Person"),
+                             (LEDA, "Leda Quill", "Person"),
+                             (COMPACT, "Tidewater Compact", "Organization"),
+                             (VALDORIA, "Valdoria", "Country"), (ESTMARK, "Estmark", "Country")]:
+        graph.add_node(iri, label=label, type=kind, country=None)
+    graph.add_edge(INES, KASIM, weight=2, meetings=[
+        _meeting("Marrow met Dole.", "f/1.txt", "2031-01-10", PORT),
+        _meeting("Marrow and Dole met again.", "f/2.txt", "the next day", HALL)])
+    graph.add_edge(INES, COMPACT, weight=1, meetings=[
+        _meeting("The Compact received Marrow.", "f/3.txt", "2031-03-05", HALL)])
+    graph.add_edge(KASIM, VALDORIA, weight=1, meetings=[
+        _meeting("Dole visited Valdoria.", "f/4.txt", "2031-06-20", PORT)])
+    graph.add_edge(COMPACT, ESTMARK, weight=1, meetings=[
+        _meeting("Estmark hosted the Compact.", "f/5.txt", "last spring", None)])
+    graph.add_edge(VALDORIA, ESTMARK, weight=1, meetings=[
+        _meeting("Valdoria and Estmark held talks.", "f/6.txt", "2031-02-14", VELL)])
+    graph.add_edge(LEDA, ESTMARK, weight=1)  # no meeting records: one undated, placeless
+    return graph
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+ALL_PAIRS = {_pair(INES, KASIM), _pair(INES, COMPACT), _pair(KASIM, VALDORIA),
+             _pair(COMPACT, ESTMARK), _pair(VALDORIA, ESTMARK), _pair(LEDA, ESTMARK)}
+ALL_ACTORS = {INES, KASIM, LEDA, COMPACT, VALDORIA, ESTMARK}
+
+
+def _shown(page: Page) -> tuple[set[frozenset[str]], set[str]]:
+    """The pairs of the visible edges and the visible nodes, checked against `hidden`."""
+    found = page.evaluate("""() => ({
+        edges: kgVisibleEdges().map((id) => [edges.get(id).from, edges.get(id).to]),
+        nodes: kgVisibleNodes(),
+        hiddenEdges: edges.get().filter((e) => e.hidden).length,
+        hiddenNodes: nodes.get().filter((n) => n.hidden).length,
+        total: [edges.length, nodes.length]})""")
+    pairs, actors = {frozenset(e) for e in found["edges"]}, set(found["nodes"])
+    assert len(pairs) + found["hiddenEdges"] == found["total"][0]
+    assert len(actors) + found["hiddenNodes"] == found["total"][1]
+    return pairs, actors
+
+
+def test_viz_html_has_filter_controls() -> None:
+    page = render_html(_filter_graph())
+    for control in ('id="kg-from" type="date"', 'id="kg-to" type="date"',
+                    'id="kg-dated" type="checkbox"', '<select id="kg-place"',
+                    '<option value="">all places</option>', 'id="kg-reset" type="button"'):
+        assert control in page
+    for kind in TYPE_COLOURS:
+        assert f'class="kg-type" value="{kind}" checked' in page
+    assert not re.search(r"\son[a-z]+\s*=", page.split("<script>")[0], flags=re.I)
+    assert "Vell" not in page.split('id="kg-data"')[0]  # places reach the page as data only
+
+
+def test_viz_browser_filters_start_with_everything_shown(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    assert _shown(page) == (ALL_PAIRS, ALL_ACTORS)
+    assert page.evaluate("kgFilterState()") == {
+        "from": None, "to": None, "datedOnly": False, "place": None,
+        "types": list(TYPE_COLOURS)}
+    assert page.locator("#kg-place option").all_inner_texts() == [
+        "all places", f"{VELL} (1)", f"{HALL} (2)", f"{PORT} (2)"]
+    assert page.locator("#kg-place b").count() == 0  # the markup in a place stays text
+    assert page.locator("#kg-counts").inner_text() == "6 actors, 6 links"
+    assert page.locator("#kg-legend li:visible").all_inner_texts() == [
+        "Person", "Organization", "Country"]  # no Place or Other actor: not listed
+    assert page.locator("#kg-legend li").nth(0).get_attribute("title") == "3 actors"
+    assert page.evaluate("[kgFilterState === window.kgFilterState, "
+                         "document.getElementById('kg-from').min, "
+                         "document.getElementById('kg-to').max]") == [
+        True, "2031-01-10", "2031-06-20"]
+    seen.assert_clean()
+
+
+def test_viz_browser_date_range_hides_edges_outside_it(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    before = page.evaluate("network.getPositions(nodes.getIds())")
+    page.fill("#kg-from", "2031-02-01")
+    page.fill("#kg-to", "2031-04-30")
+    pairs, actors = _shown(page)
+    # inside: 03-05, 02-14; kept for an undated meeting: the next day, last spring, no record
+    assert pairs == ALL_PAIRS - {_pair(KASIM, VALDORIA)}
+    assert actors == ALL_ACTORS
+    page.check("#kg-dated")
+    pairs, actors = _shown(page)
+    assert pairs == {_pair(INES, COMPACT), _pair(VALDORIA, ESTMARK)}
+    assert actors == {INES, COMPACT, VALDORIA, ESTMARK}
+    assert page.locator("#kg-counts").inner_text() == "4 of 6 actors, 2 of 6 links"
+    assert page.evaluate("kgFilterState()")["from"] == "2031-02-01"
+    page.fill("#kg-from", "2031-06-01")
+    page.fill("#kg-to", "")
+    assert _shown(page) == ({_pair(KASIM, VALDORIA)}, {KASIM, VALDORIA})
+    assert page.evaluate("network.getPositions(nodes.getIds())") == before  # the layout stays put
+    assert page.evaluate("network.physics.options.enabled") is False
+    seen.assert_clean()
+
+
+def test_viz_browser_place_keeps_only_its_edges(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    page.select_option("#kg-place", PORT)
+    assert _shown(page) == ({_pair(INES, KASIM), _pair(KASIM, VALDORIA)},
+                            {INES, KASIM, VALDORIA})
+    page.select_option("#kg-place", VELL)
+    assert _shown(page) == ({_pair(VALDORIA, ESTMARK)}, {VALDORIA, ESTMARK})
+    # place and date must hold for the same meeting: Harbour Hall's dated one is in March
+    page.select_option("#kg-place", HALL)
+    page.fill("#kg-to", "2031-02-01")
+    assert _shown(page) == ({_pair(INES, KASIM)}, {INES, KASIM})  # its undated meeting
+    page.check("#kg-dated")
+    assert _shown(page) == (set(), set())
+    assert page.locator("#kg-none").is_visible()
+    page.click("#kg-reset")
+    assert _shown(page) == (ALL_PAIRS, ALL_ACTORS)
+    assert not page.locator("#kg-none").is_visible()
+    assert page.evaluate("kgFilterState()")["place"] is None
+    seen.assert_clean()
+
+
+def test_viz_browser_unticking_a_type_hides_its_nodes_and_edges(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    page.uncheck("#kg-legend input[value=Person]")
+    assert _shown(page) == ({_pair(COMPACT, ESTMARK), _pair(VALDORIA, ESTMARK)},
+                            {COMPACT, VALDORIA, ESTMARK})
+    assert page.evaluate("kgFilterState()")["types"] == [
+        t for t in TYPE_COLOURS if t != "Person"]
+    page.uncheck("#kg-legend input[value=Country]")
+    assert _shown(page) == (set(), {COMPACT})  # a type filter alone keeps unlinked actors
+    page.check("#kg-legend input[value=Person]")
+    assert _shown(page) == ({_pair(INES, KASIM), _pair(INES, COMPACT)},
+                            {INES, KASIM, LEDA, COMPACT})
+    page.fill("#kg-search", "Valdoria")
+    assert page.locator("#kg-search-status").inner_text() == "“Valdoria” is hidden by the filters"
+    assert page.evaluate("network.getSelectedNodes()") == []
+    page.check("#kg-legend input[value=Country]")
+    assert _shown(page) == (ALL_PAIRS, ALL_ACTORS)
+    seen.assert_clean()
+
+
+def test_viz_browser_hidden_items_are_not_drawn(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    at = "(id) => network.getNodeAt(network.canvasToDOM(network.getPositions([id])[id])) ?? null"
+    assert page.evaluate(at, LEDA) == LEDA
+    page.uncheck("#kg-legend input[value=Person]")
+    assert page.evaluate(at, LEDA) is None  # hidden: nothing there to hover or click
+    seen.assert_clean()
+
+
+def test_viz_browser_filters_on_an_empty_graph(visit: Opener) -> None:
+    seen = visit(nx.Graph())
+    page = seen.page
+    assert page.locator("#kg-place option").all_inner_texts() == ["all places"]
+    assert page.locator("#kg-legend li:visible").count() == len(TYPE_COLOURS)
+    page.fill("#kg-from", "2031-01-01")
+    page.check("#kg-dated")
+    page.uncheck("#kg-legend input[value=Person]")
+    page.click("#kg-reset")
+    assert page.evaluate("[kgVisibleNodes().length, kgVisibleEdges().length]") == [0, 0]
+    assert page.locator("#kg-empty").is_visible() and not page.locator("#kg-none").is_visible()
+    assert page.locator("#kg-counts").inner_text() == "0 actors, 0 links"
+    seen.assert_clean()
