@@ -9,7 +9,7 @@ they go.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, Namespace
@@ -56,11 +56,15 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
 
 
 def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (),
+                known_labels: dict[str, str] | None = None,
                 chunk: int = LINK_CHUNK) -> Iterator[Resolution]:
     """People linked across articles, ``chunk`` articles at a time: a partial name joins a
     fuller one from the same chunk or from any earlier article (or ``known_people``, the
-    names a store already holds).  Memory holds one chunk and the set of full names."""
+    names a store already holds).  Every entity keeps the label it was first given (or the
+    one the store holds, ``known_labels`` by key), so "NATO" and "Nato" never give one node
+    two labels.  Memory holds one chunk, the full names and the labels."""
     known = set(known_people)
+    labels: dict[str, str] = dict(known_labels or {})
     batch: list[Resolution] = []
 
     def flush() -> Iterator[Resolution]:
@@ -69,7 +73,8 @@ def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (
             known.update(e.label for e in res.entities
                          if e.kind == "Person" and len(e.label.split()) > 1)
         batch.clear()
-        yield from linked
+        for res in linked:
+            yield relabel(res, labels)
 
     for res in stream:
         batch.append(res)
@@ -77,6 +82,22 @@ def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (
             yield from flush()
     if batch:
         yield from flush()
+
+
+def relabel(res: Resolution, labels: dict[str, str]) -> Resolution:
+    """``res`` with each entity's label as first recorded in ``labels`` (which learns the
+    labels of entities it has not seen); other spellings become alternative labels."""
+    changed = False
+    for e in res.entities:
+        first = labels.setdefault(e.key, e.label)
+        changed |= first != e.label
+    if not changed:
+        return res
+    new = {e.key: replace(e, label=labels[e.key],
+                          alt_labels=(e.alt_labels | {e.label}) - {labels[e.key]})
+           for e in res.entities}
+    return Resolution(res.extraction, tuple(new[e.key] for e in res.entities),
+                      {m: new[e.key] for m, e in res.entity_of.items()})
 
 
 def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
@@ -92,8 +113,9 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         base: Namespace = DIPR, max_chars: int = DEFAULT_MAX_CHARS,
         on_problem: Callable[[InputProblem], None] | None = None,
         skip: Callable[[Article], bool] | None = None,
-        known_people: Iterable[str] = (), jobs: int = 1, batch_size: int = 32,
-        engine: str = "local", scheduler: str | None = None,
+        known_people: Iterable[str] = (), known_labels: dict[str, str] | None = None,
+        jobs: int = 1, batch_size: int = 32, engine: str = "local",
+        scheduler: str | None = None,
         on_parsed: Callable[[Article], None] | None = None) -> Iterator[ArticleResult]:
     """Read ``paths`` and yield each article's result, in input order.
 
@@ -126,7 +148,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
-    for res in link_stream(stream, known_people=known_people):
+    for res in link_stream(stream, known_people=known_people, known_labels=known_labels):
         yield ArticleResult(res, article_triples(res, base))
 
 

@@ -60,6 +60,7 @@ _LABEL_KIND: dict[str, EntityKind] = {
     "PERSON": "Person", "ORG": "Organization", "FAC": "Place", "LOC": "Place",
 }
 _ORG_NAMES_LOWER = frozenset(n.lower() for n in ORG_NAMES)
+_JUNK = re.compile(r"[\[\]{}<>@#|_=+*/\\]|\d{3,}|https?:")
 
 
 @dataclass(frozen=True)
@@ -191,8 +192,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if ent.label_ == "TITLE":
             continue
         start, end, text = clean_name(ent)
-        if not text:
-            continue
+        if not text or _JUNK.search(text):
+            continue  # "Hillary] Clinton", "@POTUS": scraping debris, not a name
         kind = _kind(ent.label_, text)
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)

@@ -44,9 +44,9 @@ class NetworkError(KGError):
 
 MEETING_PAIRS = """
 SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?placeLabel WHERE {
-  ?m a dip:Meeting ; dip:status "asserted" ; dip:participant ?a, ?b ;
+  ?m a dip:Meeting ; dip:participant ?a, ?b ; dip:status ?status ;
      dip:evidence ?sentence ; prov:wasDerivedFrom ?doc .
-  FILTER (STR(?a) < STR(?b))
+  FILTER (?status = "asserted" && STR(?a) < STR(?b))
   OPTIONAL { ?doc dip:sourcePath ?source }
   OPTIONAL { ?m dip:date ?date }
   OPTIONAL { ?m dip:dateText ?dateText }
@@ -64,7 +64,8 @@ SELECT ?actor ?label ?type ?country WHERE {
 
 ALIASES = """
 SELECT DISTINCT ?actor ?alt WHERE {
-  ?m a dip:Meeting ; dip:status "asserted" ; dip:participant ?actor .
+  ?m a dip:Meeting ; dip:participant ?actor ; dip:status ?status .
+  FILTER (?status = "asserted")
   ?actor skos:altLabel ?alt .
 }
 """

@@ -32,7 +32,9 @@ _SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at", "to"})
 
 
 def title_case(title: str) -> str:
-    """One spelling per title so one post gets one label: "Head of the Political Office"."""
+    """One spelling per title so one post gets one label: "Head of the Political Office";
+    "Vice-President" and "vice president" are both "Vice President"."""
+    title = re.sub(r"(?<=\w)-(?=\w)", " ", title).strip(" \"'“”‘’-–—()[]{}.,;:")
     words = title.split()
     out = []
     for i, w in enumerate(words):

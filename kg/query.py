@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.resources import files
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
@@ -89,3 +90,35 @@ def to_table(result: Result) -> Table:
     rows = tuple(tuple(_plain(row[i]) for i in range(len(cols)))  # type: ignore[index]
                  for row in result)
     return Table(cols, rows)
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A question shipped with kg (``kg/queries/NAME.rq``) and the values it takes."""
+
+    name: str
+    sparql: str
+    params: tuple[str, ...]
+    description: str
+
+    def bindings(self, values: list[str]) -> dict[str, object]:
+        if len(values) != len(self.params):
+            wanted = " ".join(p.upper() for p in self.params) or "no value"
+            raise QueryError(f"{self.name} takes {wanted}, got {len(values)} value"
+                             f"{'s' if len(values) != 1 else ''}")
+        return dict(zip(self.params, values, strict=True))
+
+
+def canned_queries() -> dict[str, CannedQuery]:
+    """The canned questions by name: who-met-whom, meetings-of, meetings-in, posts, ..."""
+    out: dict[str, CannedQuery] = {}
+    folder = files("kg.queries")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
+        params = tuple(c.split(":", 1)[1].strip() for c in comments if c.startswith("param:"))
+        desc = next((c for c in comments if not c.startswith("param:")), "")
+        out[entry.name[:-3]] = CannedQuery(entry.name[:-3], text, params, desc)
+    return out

@@ -153,6 +153,8 @@ _FIND = """SELECT DISTINCT ?d WHERE {
 } ORDER BY ?d"""
 _SHA = "SELECT ?sha WHERE { GRAPH ?d { ?d dip:sha256 ?sha } }"
 _PEOPLE = "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?p a dip:Person ; rdfs:label ?l } } ORDER BY ?l"
+_LABELS = ("SELECT ?e ?l WHERE { VALUES ?t { dip:Person dip:Organization dip:Place } "
+           "?e a ?t ; rdfs:label ?l }")
 _QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _ALL = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -287,6 +289,16 @@ class RemoteStore:
         """(IRI, source path) of every stored article."""
         return [(str(r[0].value), str(r[1].value))
                 for r in self.select(_DOCUMENTS, union=False)]
+
+    def entity_labels(self, base: str) -> dict[str, str]:
+        """The label of every stored person, organisation and place, by key (IRI less
+        ``base``)."""
+        out: dict[str, str] = {}
+        for r in self.select(_LABELS, union=False):
+            iri = str(r[0].value)
+            if iri.startswith(base):
+                out.setdefault(iri[len(base):], str(r[1].value))
+        return out
 
     def person_labels(self) -> list[str]:
         return [str(r[0].value) for r in self.select(_PEOPLE, union=False)]

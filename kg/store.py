@@ -111,6 +111,7 @@ class GraphStore(Protocol):
     def remove_document(self, key: str) -> list[str]: ...
     def documents(self) -> list[tuple[str, str]]: ...
     def person_labels(self) -> list[str]: ...
+    def entity_labels(self, base: str) -> dict[str, str]: ...
     def select(self, sparql: str, *, union: bool = False,
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
                ) -> list[ox.QuerySolution]: ...
@@ -186,6 +187,19 @@ class Store:
             "SELECT ?d ?src WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } } "
             "ORDER BY ?src")
         return [(str(r[0].value), str(r[1].value)) for r in rows]
+
+    def entity_labels(self, base: str) -> dict[str, str]:
+        """The label of every stored person, organisation and place, by key (IRI less
+        ``base``): what later articles must call them."""
+        rows = self.select(
+            "SELECT ?e ?l WHERE { VALUES ?t { dip:Person dip:Organization dip:Place } "
+            "?e a ?t ; rdfs:label ?l }")
+        out: dict[str, str] = {}
+        for r in rows:
+            iri = str(r[0].value)
+            if iri.startswith(base):
+                out.setdefault(iri[len(base):], str(r[1].value))
+        return out
 
     def person_labels(self) -> list[str]:
         rows = self.select("SELECT DISTINCT ?l WHERE { ?p a dip:Person ; rdfs:label ?l }")
