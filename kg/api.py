@@ -23,9 +23,10 @@ from kg.engine import ArticleResult, run
 from kg.model import Article, KGError
 from kg.network import who_met_whom
 from kg.query import Table, run_query, to_table
-from kg.rdf import document_iri
+from kg.rdf import Triples, document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import GraphStore, Store
+from kg.validate import Report, validate_graphs
 from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
 
@@ -77,6 +78,7 @@ class KnowledgeGraph:
     def __init__(self, store: GraphStore | None = None) -> None:
         self.store = store if store is not None else Store()
         self.problems: list[InputProblem] = []
+        self.validation: Report | None = None
         self.added = 0
         self.unchanged = 0
 
@@ -143,6 +145,16 @@ class KnowledgeGraph:
                        unchanged=self.unchanged)
 
 
+VALIDATE_BATCH = 200
+"""Article graphs validated together (each pySHACL call has a fixed cost)."""
+
+
+def _validate(batch: list[Triples]) -> Report:
+    report = validate_graphs(t.graph() for t in batch)
+    batch.clear()
+    return report
+
+
 def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
     """A store from what a user gives: None (in memory), a folder, a URL, or a store."""
     if spec is None or isinstance(spec, (str, Path)):
@@ -160,8 +172,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           max_chars: int = DEFAULT_MAX_CHARS, store: str | Path | GraphStore | None = None,
           on_problem: Callable[[InputProblem], None] | None = None,
           progress: Callable[[str], None] | None = None, jobs: int = 1,
-          batch_size: int = 32, engine: str = "local", scheduler: str | None = None
-          ) -> KnowledgeGraph:
+          batch_size: int = 32, engine: str = "local", scheduler: str | None = None,
+          validate: bool = False) -> KnowledgeGraph:
     """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
     and .jsonl articles.
 
@@ -172,6 +184,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     :class:`BuildError` when nothing could be read.
 
     ``progress`` is called once per input with "added", "unchanged" or "skipped".
+    ``validate`` checks each added article's graph against the SHACL shapes (in batches, as
+    they are written); the report is ``.validation``.
     ``jobs`` parses in that many processes; ``engine="dask"`` runs parsing and extraction on
     a Dask cluster (``scheduler`` address, or a local cluster of ``jobs`` workers).
     """
@@ -204,6 +218,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             tick("unchanged")
         return same
 
+    pending: list[Triples] = []
+    reports: list[Report] = []
     for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                       on_problem=problem, skip=unchanged,
                       known_people=target.person_labels() if len(target) else (),
@@ -212,6 +228,14 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
                       on_parsed=lambda article: tick("added")):
         graph.add(result)
         graph.added += 1
+        if validate:
+            pending.append(result.triples)
+            if len(pending) >= VALIDATE_BATCH:
+                reports.append(_validate(pending))
+    if validate:
+        if pending:
+            reports.append(_validate(pending))
+        graph.validation = Report.merge(reports)
     target.flush()
     if graph.added + graph.unchanged == 0:
         raise BuildError("no article could be read" + (

@@ -94,6 +94,9 @@ def build(
                          ] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
+    validate: Annotated[bool, typer.Option(
+        "--validate/--no-validate", help="Check the new articles' graphs against the SHACL "
+                                         "shapes and report violations.")] = True,
 ) -> None:
     """Build the graph of INPUTS into a store and OUT/graph.ttl and OUT/graph.html.
 
@@ -105,18 +108,24 @@ def build(
         with _progress(inputs, quiet) as tick, build_graph(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
                 store=target, progress=tick, jobs=jobs, batch_size=batch_size,
-                engine=engine.value, scheduler=scheduler) as graph:
+                engine=engine.value, scheduler=scheduler, validate=validate) as graph:
             ttl = out / "graph.ttl"
             graph.serialize("turtle", ttl)
             written = [ttl]
             if html:
                 written.append(graph.to_html(out / "graph.html"))
             summary = graph.summary()
+            report = graph.validation
     except KGError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
     typer.echo(str(summary))
+    if report is not None:
+        if report.conforms:
+            typer.echo("valid: the new articles conform to the SHACL shapes")
+        else:
+            typer.echo(report.to_text(limit=20), err=True)
     if target is not None:
         typer.echo(f"store {target}")
     for path in written:
@@ -389,6 +398,28 @@ def viz(
     except KGError as exc:
         _fail(str(exc))
     typer.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} pairs; wrote {out}")
+
+
+@app.command("validate")
+def validate_command(
+    graph: Annotated[Path, typer.Argument(
+        help="A store folder, or a graph file (ttl, nt, nq, trig, jsonld, xml).")],
+    limit: Annotated[int, typer.Option(min=1, help="Violations to list at most.")] = 50,
+) -> None:
+    """Check GRAPH against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.validate import validate_file, validate_store
+
+    try:
+        if graph.is_dir():
+            with load(graph) as kgraph:
+                report = validate_store(kgraph.store)
+        else:
+            report = validate_file(graph)
+    except KGError as exc:
+        _fail(str(exc))
+    typer.echo(report.to_text(limit=limit))
+    if not report.conforms:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -272,3 +272,39 @@ def test_cli_store_rebuild_export_remove(tmp_path: Path, nlp: Language) -> None:
                     "csv"])
     assert list(csv.reader(io.StringIO(left.stdout)))[1:] == [[str(inputs / "hartmann.txt")]]
     assert "not in the store" in _one_error(_invoke(["remove", store, "nothing.txt"]))
+
+
+def test_cli_network_path_ego_viz_validate(tmp_path: Path, nlp: Language) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday.\n",
+        encoding="utf-8")
+    (inputs / "b.txt").write_text(
+        "Prime Minister Tomas Novak met President Elena Lopez in Madrid on Friday.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    built = _invoke(["build", inputs, "--out", out])
+    assert built.exit_code == 0 and "valid:" in built.stdout
+    store = out / "store"
+    net = _invoke(["network", store, "--format", "json", "--export", tmp_path / "g.gexf"])
+    assert net.exit_code == 0
+    top = json.loads(net.stdout)[0]
+    assert (top["actor"], top["partners"]) == ("Tomas Novak", 2)
+    assert (tmp_path / "g.gexf").stat().st_size > 0
+    path = _invoke(["path", store, "Keller", "Lopez"])
+    assert path.exit_code == 0 and "(2 steps)" in path.stdout
+    assert "Anna Keller met Tomas Novak" in path.stdout
+    assert "no actor called" in _one_error(_invoke(["path", store, "Keller", "Nobody"]))
+    ego = _invoke(["ego", store, "Keller", "--depth", "1"])
+    assert ego.exit_code == 0 and "Tomas Novak" in ego.stdout and "Elena Lopez" not in ego.stdout
+    page = tmp_path / "page.html"
+    viz = _invoke(["viz", store, "--out", page, "--top", "2"])
+    assert viz.exit_code == 0 and page.stat().st_size > 0 and "2 actors" in viz.stdout
+    assert _invoke(["validate", store]).exit_code == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix dip: <https://w3id.org/diplomacy-kg/ontology#> .\n"
+                   "<http://x/m> a dip:Meeting ; dip:participant <http://x/a> .\n",
+                   encoding="utf-8")
+    invalid = _invoke(["validate", bad])
+    assert invalid.exit_code == 1 and "Does not conform" in invalid.stdout
