@@ -97,6 +97,9 @@ def build(
     validate: Annotated[bool, typer.Option(
         "--validate/--no-validate", help="Check the new articles' graphs against the SHACL "
                                          "shapes and report violations.")] = True,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when any input was skipped or any shape is violated "
+                         "(everything readable is still built).")] = False,
 ) -> None:
     """Build the graph of INPUTS into a store and OUT/graph.ttl and OUT/graph.html.
 
@@ -130,6 +133,14 @@ def build(
         typer.echo(f"store {target}")
     for path in written:
         typer.echo(f"wrote {path}")
+    if strict and (summary.problems or (report is not None and not report.conforms)):
+        typer.echo("error: --strict: "
+                   + ", ".join(part for part in (
+                       f"{summary.problems} input{'s' if summary.problems != 1 else ''} "
+                       "skipped" if summary.problems else "",
+                       "shape violations" if report is not None and not report.conforms
+                       else "") if part), err=True)
+        raise typer.Exit(1)
 
 
 @contextmanager
