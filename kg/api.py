@@ -133,6 +133,11 @@ class KnowledgeGraph:
             Path(destination).write_bytes(data)
         return data.decode("utf-8")
 
+    def write(self, path: str | Path, format: str = "turtle") -> Path:
+        """Write the graph in ``format`` to ``path``, streaming: fit for stores of any size."""
+        self.store.write(path, format)
+        return Path(path)
+
     def to_html(self, path: str | Path, *, title: str = "Who met whom") -> Path:
         """Write the self-contained who-met-whom page (opens offline)."""
         return write_html(self.who_met_whom(), path, title=title)

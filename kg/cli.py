@@ -112,8 +112,7 @@ def build(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
                 store=target, progress=tick, jobs=jobs, batch_size=batch_size,
                 engine=engine.value, scheduler=scheduler, validate=validate) as graph:
-            ttl = out / "graph.ttl"
-            graph.serialize("turtle", ttl)
+            ttl = graph.write(out / "graph.ttl", "turtle")
             written = [ttl]
             if html:
                 written.append(graph.to_html(out / "graph.html"))
@@ -235,18 +234,16 @@ def export(
     """Write the whole graph of GRAPH in another RDF format."""
     try:
         with load(graph) as kgraph:
-            data = kgraph.store.serialize(fmt)
+            if output is None:
+                sys.stdout.buffer.write(kgraph.store.serialize(fmt))
+                sys.stdout.flush()
+            else:
+                kgraph.write(output, fmt)
     except KGError as exc:
         _fail(str(exc))
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(data)
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    if output is not None:
         typer.echo(f"wrote {output}", err=True)
 
 

@@ -38,6 +38,17 @@ class ArticleResult:
         return self.triples.graph()
 
 
+PIPELINE_MAX_LENGTH = 1_000_000
+"""The longest text a spaCy pipeline parses (its default ``nlp.max_length``, which
+:func:`kg.nlp.make_nlp` keeps); the Dask workers' limit."""
+
+
+def too_long_to_parse(length: int, max_length: int) -> str:
+    """Why an article longer than the pipeline's ``max_length`` is skipped (one line)."""
+    return (f"too long for the spaCy pipeline: {length:,} characters, its limit is "
+            f"{max_length:,} per article (split the article into smaller files)")
+
+
 LINK_CHUNK = 256
 """Articles resolved together before their graphs are written: bounds memory."""
 
@@ -127,8 +138,13 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     parsed (graphs follow in chunks, after people are linked).
     """
 
+    language = nlp if nlp is not None or engine != "local" else make_nlp(model)
+    max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
+
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, max_chars=max_chars):
+            if not isinstance(item, InputProblem) and len(item.text) > max_length:
+                item = InputProblem(item.source, too_long_to_parse(len(item.text), max_length))
             if isinstance(item, InputProblem):
                 if on_problem is not None:
                     on_problem(item)
@@ -141,8 +157,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         stream: Iterator[Resolution] = dask_resolutions(
             articles(), model=model, scheduler=scheduler, workers=jobs,
             batch_size=batch_size)
-    elif engine == "local":
-        language = nlp if nlp is not None else make_nlp(model)
+    elif engine == "local" and language is not None:
         stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
     else:
         raise KGError(f"unknown engine {engine!r}; choose local or dask")

@@ -55,6 +55,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
+from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -319,6 +320,11 @@ class RemoteStore:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article.  Read
         with one SELECT (portable to every SPARQL server), written by pyoxigraph."""
         return serialize_rdf(self.quads(), fmt)
+
+    def write(self, path: str | Path, fmt: str = "ttl") -> None:
+        """Write the server's graph in ``fmt`` to a file."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(self.serialize(fmt))
 
     def dataset(self) -> Dataset:
         """An rdflib Dataset whose queries the server answers (over the union of the

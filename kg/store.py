@@ -17,7 +17,7 @@ import gc
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -87,18 +87,28 @@ MERGE_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Rebuild the merged default graph from the article graphs (after loading quads)."""
 
 
-def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
-    """Quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``; quads
-    given for a triple format are merged into one graph."""
+def write_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str,
+              output: BinaryIO | str | Path, *, distinct: bool = False) -> None:
+    """Write quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``,
+    streaming; quads given for a triple format are merged into one graph (``distinct``: the
+    triples are already distinct, so nothing is held in memory)."""
     rdf_format = export_format(fmt)
-    out = io.BytesIO()
+    target = str(output) if isinstance(output, Path) else output
     if rdf_format.supports_datasets:
-        ox.serialize(items, out, rdf_format, prefixes=PREFIXES)
-        return out.getvalue()
-    triples = dict.fromkeys(i.triple if isinstance(i, ox.Quad) else i for i in items)
+        ox.serialize(items, target, rdf_format, prefixes=PREFIXES)
+        return
+    triples: Iterable[ox.Triple] = (i.triple if isinstance(i, ox.Quad) else i for i in items)
+    if not distinct:
+        triples = dict.fromkeys(triples)
     prefixes = PREFIXES if rdf_format in {
         ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
-    ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+    ox.serialize(triples, target, rdf_format, prefixes=prefixes)
+
+
+def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
+    """:func:`write_rdf` into memory."""
+    out = io.BytesIO()
+    write_rdf(items, fmt, out)
     return out.getvalue()
 
 
@@ -116,6 +126,7 @@ class GraphStore(Protocol):
                bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
                ) -> list[ox.QuerySolution]: ...
     def serialize(self, fmt: str = "ttl") -> bytes: ...
+    def write(self, path: str | Path, fmt: str = "ttl") -> None: ...
     def triple_count(self) -> int: ...
     def __len__(self) -> int: ...
     def flush(self) -> None: ...
@@ -228,6 +239,15 @@ class Store:
         for prefix, iri in PREFIXES.items():
             ds.bind(prefix, iri)
         return ds
+
+    def write(self, path: str | Path, fmt: str = "ttl") -> None:
+        """Write the graph in ``fmt`` to a file, streaming (memory stays flat)."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if export_format(fmt).supports_datasets:
+            write_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
+                       if not isinstance(q.graph_name, ox.DefaultGraph)), fmt, Path(path))
+        else:
+            write_rdf(self.union_triples(), fmt, Path(path), distinct=True)
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
