@@ -137,8 +137,9 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     engines give the same graph.  ``on_parsed`` hears of each article as soon as it is
     parsed (graphs follow in chunks, after people are linked).
     """
-
-    language = nlp if nlp is not None or engine != "local" else make_nlp(model)
+    language = nlp
+    if language is None and engine == "local":
+        language = make_nlp(model)
     max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
 
     def articles() -> Iterator[Article]:

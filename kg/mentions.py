@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.model import ACTOR_KINDS, EntityKind, Mention
+from kg.model import ACTOR_KINDS, EntityKind, Mention, visible
 from kg.rules import ORG_NAMES, ROLE_NOUNS, TITLES_KEY
 
 HONORIFICS = frozenset({
@@ -192,8 +192,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if ent.label_ == "TITLE":
             continue
         start, end, text = clean_name(ent)
-        if not text or _JUNK.search(text):
-            continue  # "Hillary] Clinton", "@POTUS": scraping debris, not a name
+        if not visible(text).strip() or _JUNK.search(text):
+            continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
         kind = _kind(ent.label_, text)
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +21,18 @@ ACTOR_KINDS: frozenset[str] = frozenset({"Person", "Organization", "Country"})
 
 Status = Literal["asserted", "planned", "negated"]
 """Realis of an event: did the text say it happened?"""
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible control and format characters (a stray DEL, a zero-width
+    space, a bidi override), as a label should be; whitespace and the zero-width
+    (non-)joiners some scripts spell with are kept.
+
+    >>> visible("Li\x7fnz"), visible("\u2060Foreign Minister\u200b")
+    ('Linz', 'Foreign Minister')
+    """
+    return "".join(c for c in text if c.isspace() or c in "\u200c\u200d"
+                   or unicodedata.category(c) not in {"Cc", "Cf"})
 
 
 class KGError(Exception):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.mentions import ADDRESS, MentionIndex, doc_text
-from kg.model import Evidence, Mention, PostFact
+from kg.model import Evidence, Mention, PostFact, visible
 from kg.rules import ROLE_NOUNS
 
 _STRIP_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "then", "then-",
@@ -34,7 +34,8 @@ _SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at", "to"})
 def title_case(title: str) -> str:
     """One spelling per title so one post gets one label: "Head of the Political Office";
     "Vice-President" and "vice president" are both "Vice President"."""
-    title = re.sub(r"(?<=\w)-(?=\w)", " ", title).strip(" \"'“”‘’-–—()[]{}.,;:")
+    title = re.sub(r"(?<=\w)-(?=\w)", " ", visible(title))
+    title = re.sub(r"^[\W_]+|[\W_]+$", "", title)  # quotes, brackets, "\\", "^", "@"
     words = title.split()
     out = []
     for i, w in enumerate(words):

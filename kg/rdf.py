@@ -215,11 +215,13 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
         if k.killed is not None:
             g.add((e, DIP.killed, Literal(k.killed, datatype=XSD.integer)))
         mint.date(e, k.date_text)
+    titles: dict[str, str] = {}  # one label per post: the first spelling of its title
     for f in ex.posts:
         person = mint.entity(f.person)
         title = title_case(f.title)
         body = res.entity_of[f.org] if f.org is not None else None
         key = f"post/{slugify(body.key) if body else 'unattached'}/{slugify(title)}"
+        title = titles.setdefault(key, title)
         post = base[key]
         g.add((post, RDF.type, DIP.Post))
         g.add((post, RDFS.label, Literal(f"{body.label} {title}" if body else title)))

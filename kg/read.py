@@ -96,6 +96,8 @@ def _read_bytes(path: Path, name: str) -> bytes | InputProblem:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if path.is_symlink():
+            return InputProblem(name, f"broken symbolic link (to {os.readlink(path)!r})")
         return InputProblem(name, "no such file")
     except IsADirectoryError:
         return InputProblem(name, "is a directory")
@@ -309,6 +311,11 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield p
 
 
+def _special(path: Path) -> bool:
+    """A FIFO, socket or device (or a link to one): found in a folder, it is not read."""
+    return path.exists() and not path.is_file()
+
+
 def _read_file(path: Path, name: str, max_chars: int) -> Iterator[Article | InputProblem]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl(path, name, max_chars=max_chars)
@@ -345,7 +352,10 @@ def read_inputs(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHA
             found = False
             for p in _walk(path):
                 found = True
-                yield from _read_file(p, str(p), max_chars)
+                if _special(p):  # reading a FIFO blocks, a device never ends
+                    yield InputProblem(str(p), "not a regular file (a FIFO, socket or device)")
+                else:
+                    yield from _read_file(p, str(p), max_chars)
             if not found:
                 yield InputProblem(str(raw), "folder holds no .txt, .md, .html or .jsonl "
                                              "articles")
@@ -363,7 +373,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
         path = Path(raw)
         files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
         for f in files:
-            if f.suffix.lower() in JSONL_SUFFIXES:
+            if f.suffix.lower() in JSONL_SUFFIXES and not _special(f):
                 try:
                     with f.open("rb") as fh:
                         total += sum(1 for line in fh if line.strip())

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from kg import gazetteer
-from kg.model import Entity, EntityKind, Extraction, Mention, Resolution
+from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
 
 _NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
 
@@ -36,8 +36,9 @@ def slugify(text: str) -> str:
 
 
 def surface(text: str) -> str:
-    """A mention's text as a label: possessive and stray whitespace removed."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    """A mention's text as a label: possessive, invisible characters and stray whitespace
+    removed."""
+    text = re.sub(r"\s+", " ", visible(text).replace("’", "'")).strip()
     return re.sub(r"'s?$", "", text).strip()
 
 

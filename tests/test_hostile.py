@@ -1,0 +1,498 @@
+"""Hostile and broken input: nothing crashes, nothing is lost, nothing leaks.
+
+Arbitrary text, markup and quotes in articles; SPARQL-looking values for canned questions; a
+build killed with SIGKILL half way; two builds racing for one store; symlink loops, FIFOs and
+broken links in an input folder; articles far too long to parse.  Every article text here is
+invented for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from spacy.language import Language
+from typer.testing import CliRunner, Result
+
+import kg
+import kg.engine
+from kg.cli import app
+from kg.model import Article
+from kg.query import canned_queries
+from kg.read import read_article
+from kg.store import Store
+from kg.validate import validate
+from kg.vocab import DIP as DIP_NS
+from tests.test_store import quads, same_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+DIP = "https://w3id.org/diplomacy-kg/ontology#"
+
+# -- 1. any text at all ---------------------------------------------------------------------
+
+MEETING = "Foreign Minister Ilse Brandt met Prime Minister Oskar Lenz in Linz on Monday. "
+FRAGMENTS = st.sampled_from([
+    MEETING, "<script>alert(1)</script>", '"""', "'''", '"', "{", "}", "} UNION {", "\\",
+    "\\u0022", "\x00", "\x01", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\r", "\r\n", "\n\n",
+    "\u2028", "\ufeff", "\u202e", "\u200b", "@prefix x: <http://x/> .", "<http://x/y>", "^^",
+    " .", "#", "&amp;", "]]>", "-->", "é", "Straße", "東京", "🙂", "\U0010fffd",
+])
+TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=14).map("".join)
+EVENTS = """
+SELECT ?e ?evidence ?start ?end WHERE {
+  ?e dip:evidence ?evidence ; dip:startChar ?start ; dip:endChar ?end }"""
+
+
+def _same_graph(expected: Graph, actual: Graph) -> None:
+    if not isomorphic(expected, actual):
+        _, only_expected, only_actual = graph_diff(to_isomorphic(expected),
+                                                   to_isomorphic(actual))
+        pytest.fail(f"graphs differ:\nonly expected:\n{only_expected.serialize(format='nt')}"
+                    f"\nonly actual:\n{only_actual.serialize(format='nt')}")
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=TEXTS)
+@example(text=MEETING + "\x7f" + MEETING)  # found by Hypothesis: "\x7fForeign Minister"
+@example(text="\x01")  # found by Hypothesis: an organisation named "\x01"
+@example(text=MEETING + "\\" + MEETING)  # found by Hypothesis: "\\foreign Minister"
+def test_hostile_any_text_builds_or_is_refused(text: str, nlp: Language, tmp_path: Path
+                                               ) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode("utf-8"))
+    read = read_article(path)
+    try:
+        graph = kg.build([path], nlp=nlp)
+    except kg.BuildError:
+        assert not isinstance(read, Article), f"a readable article was refused: {text!r}"
+        return
+    assert isinstance(read, Article), f"built an article read_article refuses: {read}"
+    # nothing lost: the stored hash is the text's, every event's evidence is its own slice
+    sha = graph.table("SELECT ?sha WHERE { ?d dip:sha256 ?sha }").rows
+    assert sha == ((hashlib.sha256(read.text.encode("utf-8")).hexdigest(),),)
+    for _, evidence, start, end in graph.table(EVENTS).rows:
+        assert isinstance(start, int) and isinstance(end, int)
+        assert read.text[start:end] == evidence
+    merged = graph.graph
+    back = Graph().parse(data=graph.store.serialize("ttl"), format="turtle")
+    _same_graph(merged, back)
+    report = validate(merged)
+    assert report.conforms, report.to_text()
+
+
+@pytest.mark.parametrize("glue", ["\x01", "\x7f", "\x9b", "\u00ad", "\u200b", "\u2060",
+                                  "\u202e", "\ufeff"])
+def test_hostile_invisible_characters_stay_out_of_labels(nlp: Language, tmp_path: Path,
+                                                         glue: str) -> None:
+    path = tmp_path / "glued.txt"
+    path.write_text(f"{MEETING}{glue}{MEETING}Later {glue}Ilse Brandt met Oskar Lenz in "
+                    f"Li{glue}nz and Minister{glue} Vera Holm in {glue}Graz.\n", encoding="utf-8")
+    graph = kg.build([path], nlp=nlp)
+    labels = [str(r[0]) for r in graph.table(
+        "SELECT ?l WHERE { ?x rdfs:label|skos:altLabel|dip:roleTitle ?l }").rows]
+    assert "Linz" in labels and "Foreign Minister" in labels
+    assert [label for label in labels if not label.isprintable()] == []
+    report = validate(graph.graph)
+    assert report.conforms, report.to_text()
+    for _, evidence, start, end in graph.table(EVENTS).rows:  # evidence stays as written
+        assert path.read_text(encoding="utf-8")[int(str(start)):int(str(end))] == evidence
+
+
+@pytest.mark.parametrize("glue", ["\\", "^", "|", "@", "<", "(", '"', "~"])
+def test_hostile_punctuation_glued_to_a_title_gives_one_label(nlp: Language, tmp_path: Path,
+                                                              glue: str) -> None:
+    path = tmp_path / "glued.txt"
+    path.write_text(MEETING + glue + MEETING, encoding="utf-8")
+    graph = kg.build([path], nlp=nlp)
+    rows = graph.table("SELECT ?p ?l ?t WHERE { ?p a dip:Post ; rdfs:label ?l ; "
+                       "dip:roleTitle ?t }").rows
+    assert len({post for post, _, _ in rows}) == len(rows)  # one label and title per post
+    labels = {str(label) for _, label, _ in rows}
+    assert "Foreign Minister" in labels and not any(glue in label for label in labels)
+    report = validate(graph.graph)
+    assert report.conforms, report.to_text()
+
+
+# -- 2. markup, quotes and SPARQL in the data ----------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_SENTENCES = (
+    f'Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna, saying "{SCRIPT}"'
+    ' and """ to reporters.',
+    f"Keller later met Ruth Adler {IMG} in Graz on Tuesday.",
+    "Envoy Mara Quist met Minister Jan Orel in Bled, calling it {a \"frank\"} \\ 'useful' talk.",
+)
+HOSTILE_NAMES = [
+    'Anna Keller" } UNION { ?x ?y ?z } #',
+    "Anna Keller' } ; DROP ALL ; #",
+    "} UNION { GRAPH ?g { ?s ?p ?o } }",
+    "DROP ALL",
+    "Anna Keller\\",
+    '"""',
+    "# Anna Keller",
+    "Anna Keller\n} INSERT DATA { <urn:x> <urn:y> <urn:z> }",
+    "?name",
+    "<https://w3id.org/diplomacy-kg/resource/person/anna-keller>",
+]
+RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig",
+                  "jsonld": "json-ld", "xml": "xml"}
+
+
+@dataclass(frozen=True)
+class Hostile:
+    graph: kg.KnowledgeGraph
+    store: Store
+    text: str
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[Hostile]:
+    """One article of hostile sentences, built into a store on disk."""
+    folder = tmp_path_factory.mktemp("hostile")
+    text = "\n\n".join(HOSTILE_SENTENCES) + "\n"
+    path = folder / "hostile.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(folder / "store")
+    graph = kg.build([path], nlp=nlp, store=store)
+    yield Hostile(graph, store, text)
+    graph.close()
+
+
+def _evidence(graph: Graph | Dataset) -> set[str]:
+    if isinstance(graph, Dataset):
+        return {str(o) for g in graph.graphs()
+                for o in g.objects(None, DIP_NS.evidence)}
+    return {str(o) for o in graph.objects(None, DIP_NS.evidence)}
+
+
+def test_hostile_markup_in_evidence_survives_every_format(hostile: Hostile) -> None:
+    graph, text = hostile.graph, hostile.text
+    rows = graph.table(EVENTS).rows
+    expected = {str(r[1]) for r in rows}
+    for sentence in HOSTILE_SENTENCES:
+        assert sentence in expected, f"not extracted whole: {sentence!r} (got {expected})"
+    for _, evidence, start, end in rows:
+        assert text[int(str(start)):int(str(end))] == evidence
+    for fmt, rdflib_format in RDFLIB_FORMATS.items():
+        data = graph.store.serialize(fmt)
+        back: Graph | Dataset
+        if fmt in {"nq", "trig", "jsonld"}:
+            back = Dataset()
+            back.parse(data=data, format=rdflib_format)
+            assert same_dataset(back, quads(hostile.store)), fmt
+        else:
+            back = Graph().parse(data=data, format=rdflib_format)
+            _same_graph(graph.graph, back)
+        assert _evidence(back) == expected, fmt
+
+
+def test_hostile_markup_never_reaches_the_page(hostile: Hostile, tmp_path: Path) -> None:
+    page = hostile.graph.to_html(tmp_path / "page.html").read_text(encoding="utf-8")
+    for dangerous in (SCRIPT, "<script>alert", IMG, "<img src=x", "onerror=alert(1)>"):
+        assert dangerous not in page
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page,
+                      flags=re.S)
+    assert match is not None
+    payload = json.dumps(json.loads(match.group(1)), ensure_ascii=False)
+    for sentence in HOSTILE_SENTENCES[:2]:  # still there, as data, character for character
+        assert json.dumps(sentence, ensure_ascii=False)[1:-1] in payload
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_canned_values_answer_nothing_and_change_nothing(
+        hostile: Hostile, name: str) -> None:
+    graph, store = hostile.graph, hostile.store
+    q = canned_queries()["meetings-of"]
+    before = store.serialize("nq")
+    count = len(store.ox)
+    assert graph.table(q.sparql, **q.bindings([name])).rows == ()  # through rdflib
+    assert store.select(q.sparql, bindings={"name": ox.Literal(name)}) == []  # Oxigraph
+    assert len(store.ox) == count
+    assert store.serialize("nq") == before
+    assert graph.table(q.sparql, name="anna keller").rows  # the question itself works
+
+
+# -- 3. and 4. real processes: SIGKILL mid-build, two builds on one store -----------------
+
+FIRST = ["Anna", "Tomas", "Lena", "Pavel", "Ruth", "Karl", "Eva", "Jonas", "Mira", "Otto"]
+LAST = ["Keller", "Novak", "Hartmann", "Dvorak", "Adler", "Berg", "Lind", "Vogel", "Kranz",
+        "Sommer"]
+PLACES = ["Vienna", "Prague", "Graz", "Brno", "Linz", "Salzburg"]
+ARTICLES = 600
+"""More than two of the engine's link chunks (256 articles), so a build writes its first
+articles seconds before its last: time to kill it, or to race it."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: Path
+    clean: Dataset
+    """A clean in-process build of every article: what a store must end up holding."""
+
+
+def _article(i: int) -> str:
+    a = f"{FIRST[i % 10]} {LAST[i // 10 % 10]}"
+    b = f"{FIRST[(i + 3) % 10]} {LAST[(i // 10 + 5) % 10]}"
+    return (f"Foreign Minister {a} met Prime Minister {b} in {PLACES[i % 6]} on Monday. "
+            f"Officials counted {i + 3} delegates at the talks on river shipping.\n")
+
+
+@pytest.fixture(scope="module")
+def corpus600(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Corpus:
+    folder = tmp_path_factory.mktemp("many") / "articles"
+    folder.mkdir()
+    for i in range(ARTICLES):
+        (folder / f"a{i:04d}.txt").write_text(_article(i), encoding="utf-8")
+    store = Store()
+    assert kg.build([folder], nlp=nlp, store=store).summary().meetings == ARTICLES
+    return Corpus(folder, quads(store))
+
+
+def _command(folder: Path, out: Path, *extra: str | Path) -> list[str]:
+    return [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--quiet",
+            "--no-validate", "--no-html", *map(str, extra)]
+
+
+def _env() -> dict[str, str]:
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else "")}
+
+
+def _start(cmd: list[str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+_DOCUMENTS = ("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a "
+              f"<{DIP}Document> }} }}")
+
+
+def _stored_documents(store: Path) -> int:
+    """Documents in a store another process has open for writing (0 while unreadable)."""
+    try:
+        view = ox.Store.read_only(str(store))
+        result = view.query(_DOCUMENTS)
+        assert isinstance(result, ox.QuerySolutions)
+        return int(next(iter(result))[0].value)
+    except (OSError, StopIteration):
+        return 0
+
+
+def _wait(proc: subprocess.Popen[str], ready: Callable[[], bool], what: str,
+          timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            pytest.fail(f"the build ended (exit {proc.returncode}) before {what}; give it more "
+                        f"articles\n{out}\n{err}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate(timeout=60)
+
+
+def test_hostile_sigkill_mid_build_loses_nothing(corpus600: Corpus, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    store = out / "store"
+    cmd = _command(corpus600.folder, out)
+    proc = _start(cmd, tmp_path)
+    try:
+        _wait(proc, lambda: _stored_documents(store) > 0, "it had stored an article")
+        assert proc.poll() is None, "the build finished before the kill: give it more articles"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+    finally:
+        _stop(proc)
+    assert proc.returncode == -signal.SIGKILL, "the kill landed after the build had ended"
+
+    with kg.load(store) as graph:  # opens after the crash
+        assert isinstance(graph.store, Store)
+        stored = len(graph.store.documents())
+        assert 0 < stored < ARTICLES, f"{stored} documents: the kill was not mid-build"
+        killed = quads(graph.store)
+        missing = graph.store.select(
+            "SELECT ?d WHERE { GRAPH ?d { ?d a dip:Document } "
+            "FILTER NOT EXISTS { GRAPH ?d { ?d dip:sha256 ?sha ; dip:sourcePath ?src } } "
+            "FILTER NOT EXISTS { GRAPH ?d { ?m a dip:Meeting ; prov:wasDerivedFrom ?d } } }")
+        assert missing == []
+        orphans = graph.store.select(
+            "SELECT ?e WHERE { GRAPH ?g { ?e dip:evidence ?x } "
+            "FILTER NOT EXISTS { GRAPH ?g { ?e prov:wasDerivedFrom ?g } } }")
+        assert orphans == []
+        # the merged default graph is exactly the union of the article graphs
+        named = {q.triple for q in graph.store.ox.quads_for_pattern(None, None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph)}
+        assert set(graph.store.union_triples()) == named
+    clean = {str(g.identifier): g for g in corpus600.clean.graphs() if len(g)}
+    for g in killed.graphs():
+        if len(g):  # every article graph that made it is whole: as a clean build makes it
+            _same_graph(clean[str(g.identifier)], g)
+
+    rerun = _run(cmd, tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "Traceback" not in rerun.stderr
+    assert f"({ARTICLES - stored} added, {stored} unchanged)" in rerun.stdout
+    with kg.load(store) as graph:
+        assert isinstance(graph.store, Store)
+        assert len(graph.store.documents()) == ARTICLES
+        assert same_dataset(quads(graph.store), corpus600.clean)
+
+
+def test_hostile_second_build_on_a_busy_store_is_refused(corpus600: Corpus, tmp_path: Path
+                                                         ) -> None:
+    store = tmp_path / "shared-store"
+    first = _start(_command(corpus600.folder, tmp_path / "one", "--store", store), tmp_path)
+    second_cmd = _command(corpus600.folder, tmp_path / "two", "--store", store)
+    try:
+        _wait(first, (store / "LOCK").is_file, "it had opened the store")
+        second = _run(second_cmd, tmp_path)
+        assert first.poll() is None, "the first build ended before the second one ran"
+        _, err = first.communicate(timeout=300)
+    finally:
+        _stop(first)
+    assert first.returncode == 0, err
+    assert second.returncode != 0
+    assert "Traceback" not in second.stderr
+    lines = second.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), second.stderr
+    assert "in use" in lines[0] and str(store) in lines[0]
+    assert not (tmp_path / "two" / "graph.ttl").exists()
+
+    with kg.load(store) as graph:  # the first build's store is whole
+        assert isinstance(graph.store, Store)
+        assert len(graph.store.documents()) == ARTICLES
+        assert same_dataset(quads(graph.store), corpus600.clean)
+    again = _run(second_cmd, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert f"(0 added, {ARTICLES} unchanged)" in again.stdout
+    assert (tmp_path / "two" / "graph.ttl").is_file()
+
+
+# -- 5. and 6. odd files and huge articles, through the CLI ---------------------------------
+
+GOOD = "Defence Minister Lena Hartmann met Foreign Minister Pavel Dvorak in Prague on Friday.\n"
+
+
+def _runner() -> CliRunner:
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # pragma: no cover
+    return CliRunner()
+
+
+def _build(monkeypatch: pytest.MonkeyPatch, nlp: Language, *args: str | Path) -> Result:
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+    result = _runner().invoke(app, ["build", *map(str, args), "--quiet", "--no-validate",
+                                    "--no-html"])
+    assert "Traceback" not in result.stdout + result.stderr
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _skipped(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
+
+
+def test_hostile_links_fifos_and_sockets_in_a_folder(tmp_path: Path, nlp: Language,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "inner" / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("..", folder / "inner" / "loop")  # a folder that contains itself
+    os.symlink(folder / "absent.txt", folder / "gone.txt")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer for ever
+    os.mkfifo(folder / "pipe.jsonl")
+    os.symlink("/dev/zero", folder / "zero.txt")  # reading it would never end
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "sock.md"))
+        result = _build(monkeypatch, nlp, folder, "--out", tmp_path / "out", "--memory")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("1 documents")
+    skipped = _skipped(result)
+    assert len(skipped) == len(result.stderr.splitlines()) == 5, result.stderr
+    problems = {line.split(": ", 2)[1]: line.split(": ", 2)[2] for line in skipped}
+    assert problems[str(folder / "gone.txt")].startswith("broken symbolic link")
+    for name in ("pipe.txt", "pipe.jsonl", "zero.txt", "sock.md"):
+        assert problems[str(folder / name)].startswith("not a regular file"), problems
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway")
+def test_hostile_unreadable_file_is_one_line(tmp_path: Path, nlp: Language,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked = folder / "locked.txt"
+    locked.write_text(GOOD.replace("Prague", "Brno"), encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = _build(monkeypatch, nlp, folder, "--out", tmp_path / "out", "--memory")
+    finally:
+        locked.chmod(0o600)
+    assert result.exit_code == 0
+    assert _skipped(result) == [f"skipped: {locked}: cannot read: Permission denied"]
+
+
+def test_hostile_huge_article_refused_naming_max_chars(tmp_path: Path, nlp: Language,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    huge = folder / "huge.txt"
+    line = "The delegates waited in the long hall while the rain kept falling outside.\n"
+    huge.write_text(line * (50_000_000 // len(line) + 1), encoding="utf-8")
+    started = time.monotonic()
+    result = _build(monkeypatch, nlp, folder, "--out", tmp_path / "out", "--memory")
+    assert time.monotonic() - started < 20  # refused, not parsed
+    assert result.exit_code == 0, result.stderr
+    [skipped] = _skipped(result)
+    assert skipped.startswith(f"skipped: {huge}: too long") and "--max-chars" in skipped
+
+
+@pytest.mark.parametrize(("chars", "max_chars"), [(1_500_000, None), (3_000_000, 3_500_000)])
+def test_hostile_article_beyond_the_pipeline_is_refused(
+        tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch, chars: int,
+        max_chars: int | None) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    big = folder / "big.txt"
+    paragraph = GOOD.replace("Friday", "Sunday") + "\n"
+    big.write_text((paragraph * (chars // len(paragraph) + 1))[:chars], encoding="utf-8")
+    limit = ["--max-chars", str(max_chars)] if max_chars else []
+    result = _build(monkeypatch, nlp, folder, *limit, "--out", tmp_path / "out", "--memory")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("1 documents")
+    [skipped] = _skipped(result)
+    assert skipped.startswith(f"skipped: {big}: too long for the spaCy pipeline")
+    assert f"{chars:,} characters" in skipped and f"{nlp.max_length:,}" in skipped
