@@ -308,3 +308,17 @@ def test_cli_network_path_ego_viz_validate(tmp_path: Path, nlp: Language) -> Non
                    encoding="utf-8")
     invalid = _invoke(["validate", bad])
     assert invalid.exit_code == 1 and "Does not conform" in invalid.stdout
+
+
+def test_cli_build_strict_fails_on_skipped_input(tmp_path: Path, nlp: Language) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "scan.pdf.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\x00stream")
+    lenient = _invoke(["build", inputs, "--out", tmp_path / "a", "--quiet"])
+    assert lenient.exit_code == 0 and "1 inputs skipped" in lenient.stdout
+    strict = _invoke(["build", inputs, "--out", tmp_path / "b", "--quiet", "--strict"])
+    assert strict.exit_code == 1
+    assert "--strict: 1 input skipped" in _one_error(strict)
+    assert (tmp_path / "b" / "graph.ttl").is_file()  # everything readable is still built
+    assert "scan.pdf.txt: binary file" in strict.stderr
