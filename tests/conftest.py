@@ -48,3 +48,14 @@ def corpus() -> Path:
     if not path.is_dir():
         pytest.skip(f"news corpus not found at {path} (set KG_CORPUS to run corpus tests)")
     return path
+
+
+@pytest.fixture(scope="module")
+def oxigraph() -> Path:
+    """The ``oxigraph`` server executable; skips when it is not installed."""
+    from kg.serve import ServeError, find_oxigraph
+
+    try:
+        return find_oxigraph()
+    except ServeError as exc:
+        pytest.skip(f"the oxigraph server is not installed: {exc}")

@@ -23,7 +23,7 @@ from spacy.language import Language
 import kg
 from kg.rdf import document_iri
 from kg.remote import RemoteStore, RemoteStoreError, values_clause, with_prefixes
-from kg.serve import OxigraphServer, ServeError, find_oxigraph, serve
+from kg.serve import OxigraphServer, serve
 from kg.store import GraphStore, Store, StoreError
 
 VIENNA = ("Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday. "
@@ -82,14 +82,6 @@ def by_graph(nquads: bytes) -> dict[str, Graph]:
     ds = Dataset()
     ds.parse(data=nquads.decode("utf-8"), format="nquads")
     return {str(g.identifier): g for g in ds.graphs() if len(g)}
-
-
-@pytest.fixture(scope="module")
-def oxigraph() -> Path:
-    try:
-        return find_oxigraph()
-    except ServeError as exc:
-        pytest.skip(f"the oxigraph server is not installed: {exc}")
 
 
 @pytest.fixture

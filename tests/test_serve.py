@@ -77,14 +77,6 @@ def quad_count(url: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def oxigraph() -> Path:
-    try:
-        return find_oxigraph()
-    except ServeError as exc:
-        pytest.skip(f"the oxigraph server is not installed: {exc}")
-
-
-@pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
     """A finished store of the two articles, its lock released."""
     root = tmp_path_factory.mktemp("serve")
