@@ -133,9 +133,14 @@ def pairs_match(p: tuple[str, str], g: tuple[str, str]) -> bool:
 def posts_match(p: tuple[str, str], g: tuple[str, str]) -> bool:
     if not names_match(p[0], g[0]):
         return False
-    pt = set(re.findall(r"[\w-]+", p[1].lower())) - {"the", "of", "a"}
-    gt = set(re.findall(r"[\w-]+", g[1].lower())) - {"the", "of", "a"}
+    pt, gt = _title_words(p[1]), _title_words(g[1])
     return bool(pt and gt) and (pt <= gt or gt <= pt)
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's words; a hyphen joins words like a space ("ex-foreign secretary" is
+    "Ex Foreign Secretary", the spelling kg gives every post)."""
+    return set(re.findall(r"\w+", title.lower())) - {"the", "of", "a"}
 
 
 _SAME: dict[str, Callable[[Any, Any], bool]] = {

@@ -77,3 +77,15 @@ def test_evaluate_dev_gold(nlp: Language) -> None:
     assert report.scores["posts"].precision >= 0.85
     assert report.scores["speakers"].precision >= 0.9
     assert report.scores["meeting pairs"].precision >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("ours", "gold", "same"),
+    [("Ex Foreign Secretary", "ex-foreign secretary", True),
+     ("Under Secretary", "Treasury Under-Secretary", True),
+     ("Foreign Secretary", "Home Secretary", False)],
+)
+def test_evaluate_titles_match_across_hyphens(ours: str, gold: str, same: bool) -> None:
+    from kg.evaluate import posts_match
+
+    assert posts_match(("Robin Cook", ours), ("Robin Cook", gold)) is same
