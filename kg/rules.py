@@ -3,20 +3,20 @@
 ``dip_entities`` runs before ``ner``: it marks post titles ("Secretary of State") so the
 statistical NER cannot read "State" as an organisation, and pins the label of armed groups
 and international bodies that the small model often mislabels.  ``dip_triggers`` runs last:
-a :class:`~spacy.matcher.DependencyMatcher` finds the words that introduce meetings,
-statements, agreements and attacks and stores them in ``doc.spans["dip_triggers"]``, each
-labelled ``MEET``, ``SAY``, ``SIGN`` or ``ATTACK``.  ``kg.extract`` reads the arguments of
-each trigger from the dependency parse.
+it finds the words that introduce meetings, statements, agreements and attacks and stores
+them in ``doc.spans["dip_triggers"]``, each labelled ``MEET``, ``SAY``, ``SIGN`` or
+``ATTACK``.  ``kg.extract`` reads the arguments of each trigger from the dependency parse.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
@@ -118,71 +118,86 @@ def make_dip_entities(nlp: Language, name: str, *, overwrite_ents: bool) -> Enti
     return ruler
 
 
-def _pattern(anchor: dict[str, Any], *children: tuple[str, str, dict[str, Any]]
-             ) -> list[dict[str, Any]]:
-    """A DependencyMatcher pattern: an anchor token and its direct dependents."""
-    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
-    for i, (rel, dep, attrs) in enumerate(children):
-        pattern.append({"LEFT_ID": "trigger", "REL_OP": rel, "RIGHT_ID": f"c{i}",
-                        "RIGHT_ATTRS": {"DEP": dep, **attrs}})
-    return pattern
-
-
-def trigger_patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    """The trigger patterns by label; the anchor token (``trigger``) is the event word."""
-    return {
-        "MEET": [
-            # "X met Y", "X met with Y", "X and Y met", tweets' subject-less "Met with".
-            _pattern({"LOWER": {"IN": list(MEET_VERBS)},
-                      "POS": {"IN": ["VERB", "AUX", "PROPN"]}}),
-            # "X talked with Y", "held talks", "visited", "hosted".
-            _pattern({"LEMMA": {"IN": list(TALK_VERBS + VISIT_VERBS)}, "POS": "VERB"}),
-            # "X held talks with Y": the noun is the event word.
-            [{"RIGHT_ID": "light", "RIGHT_ATTRS": {"LEMMA": {"IN": list(LIGHT_VERBS)}}},
-             {"LEFT_ID": "light", "REL_OP": ">", "RIGHT_ID": "trigger",
-              "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "DEP": "dobj",
-                              "IS_LOWER": True}}],
-            # "a meeting with Y", "talks between X and Y", "X's visit to Y".
-            # lower case: "Breakfast with Frost" is a programme, not a breakfast
-            _pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]},
-                      "IS_LOWER": True},
-                     (">", "prep", {"LOWER": {"IN": ["with", "between", "to"]}})),
-        ],
-        "SAY": [_pattern({"LEMMA": {"IN": list(SAY_LEMMAS)}, "POS": "VERB"},
-                         (">", "nsubj", {}))],
-        "SIGN": [
-            _pattern({"LEMMA": {"IN": list(SIGN_VERBS)}, "POS": "VERB"},
-                     (">", "dobj", {"LEMMA": {"IN": list(AGREEMENT_NOUNS)}})),
-        ],
-        "ATTACK": [
-            _pattern({"LOWER": {"IN": list(ATTACK_NOUNS)}, "POS": "NOUN"}),
-            _pattern({"LEMMA": {"IN": list(ATTACK_VERBS)}, "POS": "VERB"}),
-        ],
-    }
+MEET_PREPS = frozenset({"with", "between", "to"})
 
 
 class TriggerMatcher:
-    """Finds event words with a DependencyMatcher; stores them in ``doc.spans``."""
+    """Finds event words and stores them in ``doc.spans``; each rule is an anchor word and,
+    for some, one of its direct dependents:
+
+    ``MEET``
+        "X met (with) Y", "X and Y met", tweets' subject-less "Met with" (a form of *meet*
+        tagged VERB, AUX or PROPN); a talk or visit verb ("talked", "visited", "hosted");
+        a lower-case meeting noun that is the direct object of a light verb ("held
+        talks"); a lower-case meeting noun with a *with*/*between*/*to* preposition ("a
+        meeting with Y", "X's visit to Y").  Lower case only: "Breakfast with Frost" is a
+        programme, not a breakfast.
+    ``SAY``
+        a speech verb with a nominal subject.
+    ``SIGN``
+        a signing verb whose direct object is an agreement noun ("signed a treaty").
+    ``ATTACK``
+        an attack noun, or an attack verb.
+
+    Candidates are picked by a vectorised look-up of every token's lower-case form and
+    lemma; only those few are checked in Python, so the component costs a small fraction of
+    the parse (a :class:`~spacy.matcher.DependencyMatcher` with the same rules cost several
+    times more; ``tests/test_rules.py`` checks the two agree on real articles).
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.matcher = DependencyMatcher(nlp.vocab)
-        self._anchor: dict[str, tuple[str, int]] = {}
-        for label, patterns in trigger_patterns().items():
-            for k, pattern in enumerate(patterns):
-                key = f"{label}#{k}"
-                ids = [node["RIGHT_ID"] for node in pattern]
-                self._anchor[key] = (label, ids.index("trigger"))
-                self.matcher.add(key, [pattern])
+        strings = nlp.vocab.strings
+        self._lower = numpy.array(sorted({strings.add(w) for w in (
+            *MEET_VERBS, *MEET_NOUNS, *ATTACK_NOUNS)}), dtype="uint64")
+        self._lemma = numpy.array(sorted({strings.add(w) for w in (
+            *TALK_VERBS, *VISIT_VERBS, *SAY_LEMMAS, *SIGN_VERBS, *ATTACK_VERBS)}),
+            dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
-        seen: dict[tuple[int, str], Span] = {}
-        for match_id, token_ids in self.matcher(doc):
-            label, anchor = self._anchor[doc.vocab.strings[match_id]]
-            i = token_ids[anchor]
-            seen.setdefault((i, label), Span(doc, i, i + 1, label=label))
-        doc.spans[TRIGGERS_KEY] = sorted(seen.values(), key=lambda s: (s.start, s.label_))
+        found: list[Span] = []
+        if len(doc):
+            arr = doc.to_array([LOWER, LEMMA])
+            hits = numpy.isin(arr[:, 0], self._lower) | numpy.isin(arr[:, 1], self._lemma)
+            for i in numpy.flatnonzero(hits).tolist():
+                for label in sorted(_labels(doc[i])):
+                    found.append(Span(doc, i, i + 1, label=label))
+        doc.spans[TRIGGERS_KEY] = found
         return doc
+
+
+_MEET_VERBS = frozenset(MEET_VERBS)
+_MEET_LEMMAS = frozenset(TALK_VERBS + VISIT_VERBS)
+_MEET_NOUNS = frozenset(MEET_NOUNS)
+_LIGHT_VERBS = frozenset(LIGHT_VERBS)
+_SAY = frozenset(SAY_LEMMAS)
+_SIGN = frozenset(SIGN_VERBS)
+_AGREEMENTS = frozenset(AGREEMENT_NOUNS)
+_ATTACK_NOUNS = frozenset(ATTACK_NOUNS)
+_ATTACK_VERBS = frozenset(ATTACK_VERBS)
+
+
+def _labels(tok: Token) -> set[str]:
+    """The trigger labels of one candidate token (see :class:`TriggerMatcher`)."""
+    lower, lemma, pos = tok.lower_, tok.lemma_, tok.pos_
+    out: set[str] = set()
+    if ((lower in _MEET_VERBS and pos in {"VERB", "AUX", "PROPN"})
+            or (lemma in _MEET_LEMMAS and pos == "VERB")
+            or (lower in _MEET_NOUNS and tok.is_lower and (
+                (tok.dep_ == "dobj" and tok.head.i != tok.i
+                 and tok.head.lemma_ in _LIGHT_VERBS)
+                or (pos in {"NOUN", "PROPN"} and any(
+                    c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))))):
+        out.add("MEET")
+    if pos == "VERB":
+        if lemma in _SAY and any(c.dep_ == "nsubj" for c in tok.children):
+            out.add("SAY")
+        if lemma in _SIGN and any(c.dep_ == "dobj" and c.lemma_ in _AGREEMENTS
+                                  for c in tok.children):
+            out.add("SIGN")
+    if (lower in _ATTACK_NOUNS and pos == "NOUN") or (lemma in _ATTACK_VERBS and pos == "VERB"):
+        out.add("ATTACK")
+    return out
 
 
 @Language.component("dip_paragraphs")

@@ -1,0 +1,130 @@
+"""``dip_triggers`` against the same rules written as a spaCy DependencyMatcher.
+
+The component looks candidates up in arrays and checks dependents in Python because the
+DependencyMatcher cost several times more; these tests hold the two to the same answers on
+sentences written for them and on real corpus articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+from kg.rules import (
+    AGREEMENT_NOUNS,
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    LIGHT_VERBS,
+    MEET_NOUNS,
+    MEET_VERBS,
+    SAY_LEMMAS,
+    SIGN_VERBS,
+    TALK_VERBS,
+    TRIGGERS_KEY,
+    VISIT_VERBS,
+)
+
+
+def _pattern(anchor: dict[str, Any], *children: tuple[str, dict[str, Any]]
+             ) -> list[dict[str, Any]]:
+    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
+    for i, (dep, attrs) in enumerate(children):
+        pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": f"c{i}",
+                        "RIGHT_ATTRS": {"DEP": dep, **attrs}})
+    return pattern
+
+
+ORACLE: dict[str, list[list[dict[str, Any]]]] = {
+    "MEET": [
+        _pattern({"LOWER": {"IN": list(MEET_VERBS)}, "POS": {"IN": ["VERB", "AUX", "PROPN"]}}),
+        _pattern({"LEMMA": {"IN": list(TALK_VERBS + VISIT_VERBS)}, "POS": "VERB"}),
+        [{"RIGHT_ID": "light", "RIGHT_ATTRS": {"LEMMA": {"IN": list(LIGHT_VERBS)}}},
+         {"LEFT_ID": "light", "REL_OP": ">", "RIGHT_ID": "trigger",
+          "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "DEP": "dobj", "IS_LOWER": True}}],
+        _pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]},
+                  "IS_LOWER": True},
+                 ("prep", {"LOWER": {"IN": ["with", "between", "to"]}})),
+    ],
+    "SAY": [_pattern({"LEMMA": {"IN": list(SAY_LEMMAS)}, "POS": "VERB"}, ("nsubj", {}))],
+    "SIGN": [_pattern({"LEMMA": {"IN": list(SIGN_VERBS)}, "POS": "VERB"},
+                      ("dobj", {"LEMMA": {"IN": list(AGREEMENT_NOUNS)}}))],
+    "ATTACK": [_pattern({"LOWER": {"IN": list(ATTACK_NOUNS)}, "POS": "NOUN"}),
+               _pattern({"LEMMA": {"IN": list(ATTACK_VERBS)}, "POS": "VERB"})],
+}
+
+
+@pytest.fixture(scope="module")
+def oracle(nlp: Language) -> tuple[DependencyMatcher, dict[str, tuple[str, int]]]:
+    """The matcher, and for each pattern key its label and the index of its anchor node."""
+    matcher = DependencyMatcher(nlp.vocab)
+    anchors: dict[str, tuple[str, int]] = {}
+    for label, patterns in ORACLE.items():
+        for k, pattern in enumerate(patterns):
+            key = f"{label}#{k}"
+            anchors[key] = (label, [n["RIGHT_ID"] for n in pattern].index("trigger"))
+            matcher.add(key, [pattern])
+    return matcher, anchors
+
+
+def expected(oracle: tuple[DependencyMatcher, dict[str, tuple[str, int]]], doc: Doc
+             ) -> list[tuple[int, str]]:
+    matcher, anchors = oracle
+    out = set()
+    for match_id, token_ids in matcher(doc):
+        label, anchor = anchors[doc.vocab.strings[match_id]]
+        out.add((token_ids[anchor], label))
+    return sorted(out)
+
+
+def found(doc: Doc) -> list[tuple[int, str]]:
+    return [(s.start, s.label_) for s in doc.spans[TRIGGERS_KEY]]
+
+
+SENTENCES = [
+    "The two foreign ministers met in Geneva and talked for three hours.",
+    "Met with the Kenyan delegation this morning.",
+    "She held talks with her Chilean counterpart and hosted a dinner for the envoys.",
+    "A meeting between the rival leaders was planned, but the summit with Japan was not.",
+    "Breakfast with Frost returns on Sunday.",
+    "Officials said the ceasefire would hold; he told reporters nothing had changed.",
+    "The two governments signed a trade agreement and sealed the pact with a handshake.",
+    "Rebels attacked the convoy after a bombing near the airport killed four soldiers.",
+    "Talks collapsed.  The visit to Seoul went ahead, and the President visited the troops.",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_same_triggers_as_the_dependency_matcher(
+        nlp: Language, oracle: tuple[DependencyMatcher, dict[str, tuple[str, int]]],
+        text: str) -> None:
+    doc = nlp(text)
+    assert found(doc) == expected(oracle, doc)
+
+
+def test_the_sentences_exercise_every_label(nlp: Language) -> None:
+    labels = {s.label_ for doc in nlp.pipe(SENTENCES) for s in doc.spans[TRIGGERS_KEY]}
+    assert labels == {"MEET", "SAY", "SIGN", "ATTACK"}
+
+
+def test_held_talks_marks_the_noun(nlp: Language) -> None:
+    doc = nlp("She held talks with her Chilean counterpart.")
+    assert [(doc[i].text, label) for i, label in found(doc)] == [("talks", "MEET")]
+
+
+def test_same_triggers_on_real_articles(
+        nlp: Language, oracle: tuple[DependencyMatcher, dict[str, tuple[str, int]]],
+        corpus: Path) -> None:
+    files = sorted((corpus / "bbc" / "politics").glob("*.txt"))[:60]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    triggers = 0
+    for f, doc in zip(files, nlp.pipe(texts), strict=True):
+        assert found(doc) == expected(oracle, doc), f.name
+        triggers += len(doc.spans[TRIGGERS_KEY])
+    assert triggers > 500  # the articles are full of meetings, statements and attacks
