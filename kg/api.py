@@ -25,7 +25,7 @@ from kg.network import who_met_whom
 from kg.query import Table, run_query, to_table
 from kg.rdf import Triples, document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
-from kg.store import GraphStore, Store
+from kg.store import GraphStore, Store, WriteBehind
 from kg.validate import Report, validate_graphs
 from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
@@ -225,18 +225,22 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
 
     pending: list[Triples] = []
     reports: list[Report] = []
-    for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
-                      on_problem=problem, skip=unchanged,
-                      known_people=target.person_labels() if len(target) else (),
-                      known_labels=target.entity_labels(str(ns)) if len(target) else None,
-                      jobs=jobs, batch_size=batch_size, engine=engine, scheduler=scheduler,
-                      on_parsed=lambda article: tick("added")):
-        graph.add(result)
-        graph.added += 1
-        if validate:
-            pending.append(result.triples)
-            if len(pending) >= VALIDATE_BATCH:
-                reports.append(_validate(pending))
+    writer = WriteBehind(target)  # the store writes on another core while we parse
+    try:
+        for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
+                          on_problem=problem, skip=unchanged,
+                          known_people=target.person_labels() if len(target) else (),
+                          known_labels=target.entity_labels(str(ns)) if len(target) else None,
+                          jobs=jobs, batch_size=batch_size, engine=engine,
+                          scheduler=scheduler, on_parsed=lambda article: tick("added")):
+            writer.put(result.triples)
+            graph.added += 1
+            if validate:
+                pending.append(result.triples)
+                if len(pending) >= VALIDATE_BATCH:
+                    reports.append(_validate(pending))
+    finally:
+        writer.close()  # every article parsed so far is written, even after an error
     if validate:
         if pending:
             reports.append(_validate(pending))

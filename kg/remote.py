@@ -54,7 +54,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -276,6 +276,11 @@ class RemoteStore:
             self._http("PUT", self._graph_url(str(name)), body=body,
                        content_type="application/n-triples")
             self._update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}")
+
+    def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None:
+        """Replace each graph in turn (one atomic update each)."""
+        for graph in graphs:
+            self.put_graph(graph)
 
     def remove_document(self, key: str) -> list[str]:
         """Delete the graphs of the articles whose source path or IRI is ``key``; returns

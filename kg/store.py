@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Iterable, Iterator
+import queue
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -64,6 +66,20 @@ def named_ntriples(graph: Graph | Triples) -> tuple[URIRef, str]:
     if isinstance(graph, Triples):
         return name, graph.ntriples()
     return name, graph.serialize(format="nt")
+
+
+def nquads(name: URIRef | str, ntriples: str) -> str:
+    """N-Quads that put the N-Triples ``ntriples`` both in graph ``name`` and in the
+    merged default graph.
+
+    >>> print(nquads("http://ex/g", '<http://ex/a> <http://ex/b> "c" .\\n'), end="")
+    <http://ex/a> <http://ex/b> "c" <http://ex/g> .
+    <http://ex/a> <http://ex/b> "c" .
+    """
+    # only "\n" ends a line: N-Triples leaves U+2028 and U+0085 unescaped in literals
+    lines = [line for line in ntriples.split("\n") if line.strip()]
+    named = "".join(f"{line.rstrip()[:-1]}<{name}> .\n" for line in lines)
+    return named + "".join(f"{line}\n" for line in lines)
 
 
 def replace_update(name: URIRef | str, ntriples: str) -> str:
@@ -118,6 +134,7 @@ class GraphStore(Protocol):
 
     def stored_sha256(self, document: URIRef) -> str | None: ...
     def put_graph(self, graph: Graph | Triples) -> None: ...
+    def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None: ...
     def remove_document(self, key: str) -> list[str]: ...
     def documents(self) -> list[tuple[str, str]]: ...
     def person_labels(self) -> list[str]: ...
@@ -132,6 +149,67 @@ class GraphStore(Protocol):
     def flush(self) -> None: ...
     def close(self) -> None: ...
     def dataset(self) -> Dataset: ...
+
+
+class WriteBehind:
+    """Writes article graphs to ``store`` from a background thread, in the order given,
+    while the caller goes on parsing: Oxigraph (and an HTTP server) work without Python's
+    lock, so on a second core the writing costs the parse almost nothing.
+
+    At most ``depth`` graphs wait (memory stays bounded: :meth:`put` blocks when the writer
+    is behind); whatever has queued up is written together (:meth:`Store.put_graphs`).  A
+    write error stops the writer and is raised by the next :meth:`put` or by :meth:`close`,
+    which waits for every graph to be written.
+    """
+
+    def __init__(self, store: GraphStore, *, depth: int = 64) -> None:
+        self.store = store
+        self._queue: queue.Queue[Graph | Triples | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._failed = False
+        self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            batch = [first]
+            while first is not None:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                batch.append(item)
+                if item is None:
+                    break
+            graphs = [g for g in batch if g is not None]
+            if graphs and not self._failed:
+                try:
+                    self.store.put_graphs(graphs)
+                except BaseException as exc:  # reported to the caller by put() or close()
+                    self._error, self._failed = exc, True
+            if batch[-1] is None:
+                return
+
+    def _raise(self) -> None:
+        """Raise the writer's error, once."""
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def put(self, graph: Graph | Triples) -> None:
+        """Queue one article's graph (blocks while ``depth`` graphs are waiting)."""
+        self._raise()
+        if self._failed or not self._thread.is_alive():
+            raise StoreError("the store writer has stopped")
+        self._queue.put(graph)
+
+    def close(self) -> None:
+        """Wait until every queued graph is written; raise the writer's error, if any."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
 
 
 class Store:
@@ -176,11 +254,29 @@ class Store:
 
     def put_graph(self, graph: Graph | Triples) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
-        name, body = named_ntriples(graph)
+        self.put_graphs([graph])
+
+    def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None:
+        """Write article graphs in order, each atomically.  Graphs new to the store are
+        loaded as N-Quads together, in one transaction (no SPARQL to parse, nothing to
+        remove); a graph already stored is replaced by its own update."""
+        fresh: dict[URIRef, str] = {}
         try:
-            self.ox.update(replace_update(name, body))
+            for graph in graphs:
+                name, body = named_ntriples(graph)
+                if name in fresh or self.ox.contains_named_graph(ox.NamedNode(name)):
+                    self._load(fresh)
+                    self.ox.update(replace_update(name, body))
+                else:
+                    fresh[name] = nquads(name, body)
+            self._load(fresh)
         except OSError as exc:
             raise StoreError(f"{self.path or 'memory store'}: cannot write: {exc}") from exc
+
+    def _load(self, fresh: dict[URIRef, str]) -> None:
+        if fresh:
+            self.ox.load("".join(fresh.values()), format=ox.RdfFormat.N_QUADS)
+            fresh.clear()
 
     def remove_document(self, key: str) -> list[str]:
         """Remove the articles whose source path or IRI is ``key``; returns their IRIs."""

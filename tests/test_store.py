@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from spacy.language import Language
 
 import kg
 from kg.query import canned_queries
-from kg.store import Store
+from kg.rdf import Triples
+from kg.store import Store, StoreError, WriteBehind
 
 KELLER = "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday.\n"
 ADLER = "Chancellor Ruth Adler met Foreign Minister Anna Keller in Berlin on Friday.\n"
@@ -136,3 +139,80 @@ def test_store_canned_values_cannot_change_the_query(seed_graph: kg.KnowledgeGra
 def test_store_who_met_whom_question(seed_graph: kg.KnowledgeGraph) -> None:
     rows = seed_graph.table(canned_queries()["who-met-whom"].sparql).rows
     assert ("Al Thani", "Mike Pompeo", 1) in rows
+
+
+def _triples(name: str, *objects: str) -> Triples:
+    t = Triples(URIRef(name))
+    for o in objects:
+        t.add((URIRef(name), URIRef("http://example.org/says"), Literal(o)))
+    return t
+
+
+def test_put_graphs_new_and_replaced_graphs_keep_the_merge() -> None:
+    store = Store()
+    # odd line breaks inside literals: only "\n" may end an N-Quads line
+    store.put_graphs([_triples("http://example.org/a", "one\u2028two", "x\x85y\x1cz"),
+                      _triples("http://example.org/b", "shared")])
+    store.put_graphs([_triples("http://example.org/a", "shared", "new"),
+                      _triples("http://example.org/c", "shared")])
+    said = {str(r[0].value) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }")}
+    assert said == {"shared", "new"}
+    assert len(store) == 4 and store.triple_count() == 4  # a: 2, b: 1, c: 1; merge: 4
+    store.remove_document("http://example.org/a")  # nothing: not a dip:Document
+
+
+def test_put_graphs_same_graph_twice_in_one_batch_keeps_the_last() -> None:
+    store = Store()
+    store.put_graphs([_triples("http://example.org/a", "first"),
+                      _triples("http://example.org/a", "second")])
+    said = [str(r[0].value) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }")]
+    assert said == ["second"] and len(store) == 1
+
+
+class _SlowStore(Store):
+    """A store whose writes are slow or fail, to watch the background writer."""
+
+    def __init__(self, fail_on: str | None = None, delay: float = 0.0) -> None:
+        super().__init__()
+        self.fail_on, self.delay = fail_on, delay
+        self.batches: list[int] = []
+
+    def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None:
+        time.sleep(self.delay)
+        if self.fail_on is not None and any(self.fail_on in str(g.identifier) for g in graphs):
+            raise StoreError("disk full")
+        self.batches.append(len(graphs))
+        super().put_graphs(graphs)
+
+
+def test_write_behind_writes_everything_in_order_and_bounds_the_queue() -> None:
+    store = _SlowStore(delay=0.01)
+    writer = WriteBehind(store, depth=4)
+    for i in range(40):
+        writer.put(_triples(f"http://example.org/{i % 7}", str(i)))
+        assert writer._queue.qsize() <= 4
+    writer.close()
+    said = {str(r[0].value) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }")}
+    assert said == {str(i) for i in range(33, 40)}  # each graph holds its last write
+    assert sum(store.batches) == 40 and max(store.batches) > 1  # queued graphs go together
+
+
+def test_write_behind_reports_a_write_error_once() -> None:
+    store = _SlowStore(fail_on="http://example.org/bad")
+    writer = WriteBehind(store)
+    writer.put(_triples("http://example.org/good", "ok"))
+    writer.put(_triples("http://example.org/bad", "no"))
+    with pytest.raises(StoreError, match="disk full"):
+        for i in range(1000):  # a later put() raises the error...
+            writer.put(_triples(f"http://example.org/n{i}", "later"))
+            time.sleep(0.001)
+    writer.close()  # ...and close() does not raise it twice
+    with pytest.raises(StoreError, match="stopped"):
+        writer.put(_triples("http://example.org/late", "late"))
+    assert {str(r[0].value) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }")} <= {"ok"}
+
+
+def test_build_reports_a_store_that_cannot_write(nlp: Language, tmp_path: Path) -> None:
+    a, b = articles(tmp_path)
+    with pytest.raises(StoreError, match="disk full"):
+        kg.build([a, b], nlp=nlp, store=_SlowStore(fail_on="http"))  # every graph fails
