@@ -20,7 +20,7 @@ from kg.model import Article, KGError, Resolution
 from kg.nlp import make_nlp
 from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
-from kg.resolve import link_across, resolve
+from kg.resolve import PersonIndex, link_across, resolve
 from kg.vocab import DIPR
 
 
@@ -74,15 +74,16 @@ def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (
     names a store already holds).  Every entity keeps the label it was first given (or the
     one the store holds, ``known_labels`` by key), so "NATO" and "Nato" never give one node
     two labels.  Memory holds one chunk, the full names and the labels."""
-    known = set(known_people)
+    known = PersonIndex(known_people)
     labels: dict[str, str] = dict(known_labels or {})
     batch: list[Resolution] = []
 
     def flush() -> Iterator[Resolution]:
-        linked = link_across(list(batch), known=sorted(known))
+        linked = link_across(list(batch), known=known)
         for res in linked:
-            known.update(e.label for e in res.entities
-                         if e.kind == "Person" and len(e.label.split()) > 1)
+            for e in res.entities:
+                if e.kind == "Person" and len(e.label.split()) > 1:
+                    known.add(e.label)
         batch.clear()
         for res in linked:
             yield relabel(res, labels)

@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
@@ -153,9 +156,13 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     word ("Lord Falconer", "Baroness Morgan") or right after a post title ("Home Office
     Minister Lord Falconer")."""
     found: list[Mention] = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound":
-            continue
+    if not len(doc):
+        return found
+    arr = doc.to_array([POS, ENT_TYPE, DEP])  # candidates picked in C, not token by token
+    candidates = numpy.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 0)
+                                   & (arr[:, 2] != doc.vocab.strings["compound"]))
+    for i in candidates.tolist():
+        tok = doc[i]
         left = tok
         while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \
                 and doc[left.i - 1].head == tok:

@@ -31,6 +31,8 @@ def visible(text: str) -> str:
     >>> visible("Li\x7fnz"), visible("\u2060Foreign Minister\u200b")
     ('Linz', 'Foreign Minister')
     """
+    if text.isprintable():  # no control or format character (the common case, in C)
+        return text
     return "".join(c for c in text if c.isspace() or c in "\u200c\u200d"
                    or unicodedata.category(c) not in {"Cc", "Cf"})
 

@@ -136,11 +136,50 @@ def _person_tokens(label: str) -> frozenset[str]:
     return frozenset(w for w in name_words(label) if w not in _NAME_STOP)
 
 
-def link_across(resolutions: list[Resolution], *, known: Iterable[str] = ()
+class PersonIndex:
+    """Full person names seen so far (by earlier chunks, or stored by earlier builds),
+    indexed by word so that the fuller names containing a partial one are found without
+    comparing every pair: linking stays linear in the size of the corpus.
+
+    A key spelled two ways keeps its alphabetically first label.
+    """
+
+    def __init__(self, labels: Iterable[str] = ()) -> None:
+        self.people: dict[str, Entity] = {}
+        self.tokens: dict[str, frozenset[str]] = {}
+        self.by_word: dict[str, set[str]] = {}
+        for label in labels:
+            self.add(label)
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def add(self, label: str) -> None:
+        key = f"person/{slugify(label)}"
+        old = self.people.get(key)
+        if old is not None:
+            if label >= old.label:
+                return
+            for w in self.tokens[key]:
+                self.by_word[w].discard(key)
+        self.people[key] = Entity(key, "Person", label)
+        self.tokens[key] = _person_tokens(label)
+        for w in self.tokens[key]:
+            self.by_word.setdefault(w, set()).add(key)
+
+    def containing(self, toks: frozenset[str]) -> set[str]:
+        """Keys of the names that have every word in ``toks`` (non-empty)."""
+        sets = sorted((self.by_word.get(w, set()) for w in toks), key=len)
+        return set(sets[0]).intersection(*sets[1:])
+
+
+def link_across(resolutions: list[Resolution], *, known: Iterable[str] | PersonIndex = ()
                 ) -> list[Resolution]:
     """One IRI per person across articles: a partial name ("Pompeo", "George Bush") joins
     the one fuller name of the corpus that contains all its tokens ("Mike Pompeo",
     "George W Bush").  Names that fit two fuller names stay as they are.
+
+    ``known`` holds the full names of earlier articles (a :class:`PersonIndex`, or labels).
 
     Examples
     --------
@@ -151,22 +190,31 @@ def link_across(resolutions: list[Resolution], *, known: Iterable[str] = ()
     >>> [r.entities[0].key for r in link_across([one("Mike Pompeo"), one("Pompeo")])]
     ['person/mike-pompeo', 'person/mike-pompeo']
     """
-    people: dict[str, Entity] = {}
-    for label in known:  # full names already stored by earlier builds
-        people.setdefault(f"person/{slugify(label)}", Entity(f"person/{slugify(label)}",
-                                                            "Person", label))
+    index = known if isinstance(known, PersonIndex) else PersonIndex(known)
+    here = PersonIndex()  # this chunk's people that ``index`` lacks (first spelling wins)
     for res in resolutions:
         for e in res.entities:
-            if e.kind == "Person":
-                people.setdefault(e.key, e)
-    tokens = {k: _person_tokens(e.label) for k, e in people.items()}
+            if e.kind == "Person" and e.key not in index.people and e.key not in here.people:
+                here.people[e.key] = e
+                here.tokens[e.key] = _person_tokens(e.label)
+                for w in here.tokens[e.key]:
+                    here.by_word.setdefault(w, set()).add(e.key)
+
+    def tokens(k: str) -> frozenset[str]:
+        return index.tokens[k] if k in index.tokens else here.tokens[k]
+
     target: dict[str, Entity] = {}
-    for key, toks in tokens.items():
-        hosts = [k for k, t in tokens.items() if k != key and toks and toks < t]
+    for key in {e.key for res in resolutions for e in res.entities if e.kind == "Person"}:
+        toks = tokens(key)
+        if not toks:
+            continue
+        hosts = [k for k in index.containing(toks) | here.containing(toks)
+                 if k != key and toks < tokens(k)]
         # the fullest names among the hosts must all be one name
-        tops = {k for k in hosts if not any(tokens[k] < tokens[o] for o in hosts)}
+        tops = {k for k in hosts if not any(tokens(k) < tokens(o) for o in hosts)}
         if len(tops) == 1:
-            target[key] = people[tops.pop()]
+            top = tops.pop()
+            target[key] = index.people[top] if top in index.people else here.people[top]
     if not target:
         return resolutions
     out = []

@@ -67,3 +67,46 @@ def test_engine_links_people_across_chunks() -> None:
     keys = [r.entities[0].key for r in link_stream(iter(stream), chunk=2)]
     # the full names came in the first chunk; the surnames in the second join them
     assert keys == ["person/mike-pompeo", "person/ruth-adler"] * 2
+
+
+def _person(name: str) -> kg.model.Resolution:  # type: ignore[name-defined]
+    from kg.model import Article, Extraction, Mention
+    from kg.resolve import resolve
+
+    m = Mention(name, 0, len(name), "Person")
+    return resolve(Extraction(Article(name, name), mentions=(m,)))
+
+
+def test_engine_linking_across_chunks_matches_linking_at_once() -> None:
+    """The word index gives what comparing every pair of names gave: a partial name joins
+    its one fullest host, two hosts leave it alone, whichever chunk each came in."""
+    names = ["George W Bush", "George Bush", "Bush", "Laura Bush", "Mike Pompeo",
+             "Pompeo", "Ruth Adler", "Adler", "Kim Jong-un", "Kim", "Jong-un",
+             "Haider al-Abadi", "Abadi"]
+    at_once = [r.entities[0].key for r in link_stream(iter(map(_person, names)),
+                                                      chunk=len(names))]
+    assert at_once[names.index("George Bush")] == "person/george-w-bush"
+    assert at_once[names.index("Bush")] == "person/bush"  # George W or Laura: ambiguous
+    assert at_once[names.index("Pompeo")] == "person/mike-pompeo"
+    assert at_once[names.index("Abadi")] == "person/haider-al-abadi"
+    def linked(chunk: int) -> list[str]:
+        return [r.entities[0].key for r in link_stream(iter(map(_person, names)), chunk=chunk)]
+
+    # one article per chunk: "Bush" comes before "Laura Bush", so it has one host then
+    bush = names.index("Bush")
+    assert linked(1) == [*at_once[:bush], "person/george-w-bush", *at_once[bush + 1:]]
+    assert linked(2) == at_once  # "Bush" and "Laura Bush" share a chunk
+    later = [r.entities[0].key for r in link_stream(iter(map(_person, ["Pompeo", "Abadi"])),
+                                                    known_people=["Mike Pompeo",
+                                                                  "Haider al-Abadi"])]
+    assert later == ["person/mike-pompeo", "person/haider-al-abadi"]
+
+
+def test_person_index_keeps_the_first_label_of_a_key() -> None:
+    from kg.resolve import PersonIndex
+
+    index = PersonIndex(["Jean Claude Juncker", "Jean-Claude Juncker"])
+    assert len(index) == 1
+    assert index.people["person/jean-claude-juncker"].label == "Jean Claude Juncker"
+    assert index.containing(frozenset({"juncker"})) == {"person/jean-claude-juncker"}
+    assert index.containing(frozenset({"jean-claude"})) == set()  # that spelling is gone
