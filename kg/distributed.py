@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from functools import cache
 from itertools import islice
 from typing import Any
@@ -44,8 +45,16 @@ def parse_batch(articles: list[Article], model: str | None, batch_size: int
     """A worker's task: parse, extract and resolve a batch of articles."""
     nlp = _worker_nlp(model)
     pairs = ((a.text, a) for a in articles)
-    return [resolve(extract(doc, art))
-            for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+    # the first batch warms the caches; later ones forget the words they add (a worker
+    # may parse millions of articles)
+    with nlp.memory_zone() if model in _warm else nullcontext():
+        out = [resolve(extract(doc, art))
+               for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+    _warm.add(model)
+    return out
+
+
+_warm: set[str | None] = set()
 
 
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:

@@ -9,7 +9,9 @@ they go.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph, Namespace
@@ -53,17 +55,28 @@ LINK_CHUNK = 256
 """Articles resolved together before their graphs are written: bounds memory."""
 
 
+ZONE = 1000
+"""Articles parsed inside one spaCy memory zone."""
+
+
 def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
-                n_process: int = 1) -> Iterator[Resolution]:
+                n_process: int = 1, zone: int = ZONE) -> Iterator[Resolution]:
     """Parse, extract and resolve each article inside itself; in input order.
 
     ``n_process`` > 1 parses in that many worker processes (``nlp.pipe``); extraction runs
-    here, on the parsed Docs.
+    here, on the parsed Docs.  After the first ``zone`` articles (which warm spaCy's
+    caches), each ``zone`` articles are parsed inside :meth:`Language.memory_zone`, which
+    forgets the words they added to the vocabulary: a stream of millions of articles does
+    not grow spaCy's memory.  Nothing made from a Doc outlives it but plain dataclasses.
     """
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                 n_process=n_process):
-        yield resolve(extract(doc, article))
+    stream = iter(articles)
+    warm = False
+    while chunk := list(islice(stream, zone)):
+        with nlp.memory_zone() if warm else nullcontext():
+            for doc, article in nlp.pipe(((a.text, a) for a in chunk), as_tuples=True,
+                                         batch_size=batch_size, n_process=n_process):
+                yield resolve(extract(doc, article))
+        warm = True
 
 
 def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (),

@@ -99,6 +99,9 @@ def removal_update(name: URIRef | str) -> str:
             f"DROP SILENT GRAPH {g}")
 
 
+FLUSH_QUADS = 64_000
+"""Quads written between two flushes of an on-disk store (about 50 MB of RocksDB's memory)."""
+
 MERGE_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Rebuild the merged default graph from the article graphs (after loading quads)."""
 
@@ -217,6 +220,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._unflushed = 0
         try:
             if self.path is None:
                 self.ox = ox.Store()
@@ -267,6 +271,7 @@ class Store:
                 if name in fresh or self.ox.contains_named_graph(ox.NamedNode(name)):
                     self._load(fresh)
                     self.ox.update(replace_update(name, body))
+                    self._written(2 * body.count("\n"))
                 else:
                     fresh[name] = nquads(name, body)
             self._load(fresh)
@@ -275,8 +280,18 @@ class Store:
 
     def _load(self, fresh: dict[URIRef, str]) -> None:
         if fresh:
-            self.ox.load("".join(fresh.values()), format=ox.RdfFormat.N_QUADS)
+            text = "".join(fresh.values())
+            self.ox.load(text, format=ox.RdfFormat.N_QUADS)
+            self._written(text.count("\n"))
             fresh.clear()
+
+    def _written(self, quads: int) -> None:
+        """Flush to disk after every :data:`FLUSH_QUADS` quads: RocksDB keeps what was
+        written in memory until then, and without this a long build's memory would grow
+        with the store (about 0.75 KB per quad)."""
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self.flush()
 
     def remove_document(self, key: str) -> list[str]:
         """Remove the articles whose source path or IRI is ``key``; returns their IRIs."""
@@ -367,6 +382,8 @@ class Store:
             raise StoreError(f"{path}: cannot parse as {rdf_format.name}: {first}") from exc
 
     def flush(self) -> None:
+        """Write what RocksDB holds in memory out to disk (and free it)."""
+        self._unflushed = 0
         if self.path is not None:
             self.ox.flush()
 

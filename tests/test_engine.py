@@ -110,3 +110,48 @@ def test_person_index_keeps_the_first_label_of_a_key() -> None:
     assert index.people["person/jean-claude-juncker"].label == "Jean Claude Juncker"
     assert index.containing(frozenset({"juncker"})) == {"person/jean-claude-juncker"}
     assert index.containing(frozenset({"jean-claude"})) == set()  # that spelling is gone
+
+
+def _invented(i: int) -> str:
+    """An article whose names and words no vocabulary has seen."""
+    tag = "".join("aeiou"[int(d) % 5] + "rstvk"[int(d) // 2] for d in f"{i:02d}")
+    a, b, w = f"Zor{tag}ian", f"Quill{tag}brandt", f"blorf{tag}ly"
+    return (f"Foreign Minister Anna {a} met Chancellor Piet {b} in Vienna on Monday. "
+            f"The talks went {w} well, {a} said.")
+
+
+def test_memory_zones_forget_the_words_of_parsed_articles(nlp: Language) -> None:
+    from kg.engine import resolutions
+    from kg.model import Article
+
+    arts = [Article(f"{i}.txt", _invented(i)) for i in range(40)]
+    before = len(nlp.vocab.strings)
+    out = list(resolutions(nlp, arts[:4], zone=4))  # the first zone warms the caches
+    warmed = len(nlp.vocab.strings)
+    out += list(resolutions(nlp, arts[:4], zone=4))  # (again: a new stream warms again)
+    grown_by_one = len(nlp.vocab.strings) - warmed
+    assert warmed > before  # the first articles' words stay, as spaCy's cache needs them
+    out = list(resolutions(nlp, arts, zone=4))
+    # 36 more articles of new words, and the vocabulary holds only one zone's worth more
+    assert len(nlp.vocab.strings) - warmed <= grown_by_one + 40
+    # every article still gives its facts: nothing read a Doc after its zone ended
+    pairs = [{nlp_label for m in r.extraction.meetings
+              for nlp_label in (r.entity_of[p].label for p in m.participants)} for r in out]
+    assert pairs == [{f"Anna {a.text.split()[3]}", f"Piet {a.text.split()[7]}"} for a in arts]
+    assert len({frozenset(p) for p in pairs}) == 40
+
+
+def test_store_flushes_rocksdb_as_it_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    import kg.store
+    from tests.test_store import _triples
+
+    flushed: list[int] = []
+    monkeypatch.setattr(kg.store, "FLUSH_QUADS", 10)
+    store = kg.store.Store(tmp_path / "s")
+    real = store.flush
+    monkeypatch.setattr(store, "flush", lambda: (flushed.append(store._unflushed), real()))
+    for i in range(6):  # 6 graphs of 2 triples: 4 quads each with the merge
+        store.put_graph(_triples(f"http://example.org/{i}", "a", str(i)))
+    assert flushed == [12, 12]  # after every 10 quads or more
+    assert store.triple_count() == 12 and len(store) == 12
