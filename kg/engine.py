@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
-from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph, Namespace
@@ -59,6 +58,28 @@ ZONE = 1000
 """Articles parsed inside one spaCy memory zone."""
 
 
+ZONE_CHARS = 20_000_000
+"""At most this much text is read ahead for one memory zone (a few very long articles)."""
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size``, or fewer when their text passes :data:`ZONE_CHARS`.
+
+    >>> [len(c) for c in _chunks((Article(str(i), "x") for i in range(5)), 2)]
+    [2, 2, 1]
+    """
+    chunk: list[Article] = []
+    chars = 0
+    for article in articles:
+        chunk.append(article)
+        chars += len(article.text)
+        if len(chunk) >= size or chars >= ZONE_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
 def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
                 n_process: int = 1, zone: int = ZONE) -> Iterator[Resolution]:
     """Parse, extract and resolve each article inside itself; in input order.
@@ -69,9 +90,8 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
     forgets the words they added to the vocabulary: a stream of millions of articles does
     not grow spaCy's memory.  Nothing made from a Doc outlives it but plain dataclasses.
     """
-    stream = iter(articles)
     warm = False
-    while chunk := list(islice(stream, zone)):
+    for chunk in _chunks(articles, zone):
         with nlp.memory_zone() if warm else nullcontext():
             for doc, article in nlp.pipe(((a.text, a) for a in chunk), as_tuples=True,
                                          batch_size=batch_size, n_process=n_process):

@@ -92,3 +92,19 @@ def test_benchmarks_baseline_missing_gold(tmp_path: Path,
     assert baseline.main([str(tmp_path / "none.jsonl")]) == 1
     err = capsys.readouterr().err
     assert "gold file not found" in err and err.count("\n") == 1
+
+
+def test_benchmarks_throughput_side_by_side(corpus: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A small run of benchmarks/throughput.py: both sides parse the same articles, block by
+    block, and the report adds up."""
+    throughput = _load("throughput")
+    assert throughput.main(["--corpus", str(corpus / "bbc"), "--limit", "6", "--block", "3",
+                            "--no-memory", "--json"]) == 0
+    out = capsys.readouterr()
+    report = json.loads(out.out)
+    assert report["articles"] == 6 and report["words"] > 1000
+    assert report["ratio"] == pytest.approx(
+        report["raw_spacy_seconds"] / report["kg_build_seconds"], rel=0.02)
+    assert report["kg_build_words_per_s"] == round(report["words"] / report["kg_build_seconds"])
+    assert "side by side: 6/6 articles" in out.err
