@@ -23,10 +23,10 @@ from kg.engine import ArticleResult, run
 from kg.model import Article, KGError
 from kg.network import who_met_whom
 from kg.query import Table, run_query, to_table
-from kg.rdf import Triples, document_iri
+from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import GraphStore, Store, WriteBehind
-from kg.validate import Report, validate_graphs
+from kg.validate import BackgroundValidation, Report
 from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
 
@@ -150,16 +150,6 @@ class KnowledgeGraph:
                        unchanged=self.unchanged)
 
 
-VALIDATE_BATCH = 200
-"""Article graphs validated together (each pySHACL call has a fixed cost)."""
-
-
-def _validate(batch: list[Triples]) -> Report:
-    report = validate_graphs(t.graph() for t in batch)
-    batch.clear()
-    return report
-
-
 def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
     """A store from what a user gives: None (in memory), a folder, a URL, or a store."""
     if spec is None or isinstance(spec, (str, Path)):
@@ -223,8 +213,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             tick("unchanged")
         return same
 
-    pending: list[Triples] = []
-    reports: list[Report] = []
+    checker = BackgroundValidation() if validate else None  # pySHACL in another process
     writer = WriteBehind(target)  # the store writes on another core while we parse
     try:
         for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
@@ -235,16 +224,16 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
                           scheduler=scheduler, on_parsed=lambda article: tick("added")):
             writer.put(result.triples)
             graph.added += 1
-            if validate:
-                pending.append(result.triples)
-                if len(pending) >= VALIDATE_BATCH:
-                    reports.append(_validate(pending))
+            if checker is not None:
+                checker.add(result.triples.ntriples())
+    except BaseException:
+        if checker is not None:
+            checker.cancel()
+        raise
     finally:
         writer.close()  # every article parsed so far is written, even after an error
-    if validate:
-        if pending:
-            reports.append(_validate(pending))
-        graph.validation = Report.merge(reports)
+    if checker is not None:
+        graph.validation = checker.close()
     target.flush()
     if graph.added + graph.unchanged == 0:
         raise BuildError("no article could be read" + (

@@ -1,13 +1,16 @@
 """Check a graph against the SHACL shapes of ``ontology/shapes.ttl``.
 
 pySHACL runs the shapes of :func:`kg.vocab.load_shapes` with the ontology of
-:func:`kg.vocab.load_ontology` mixed in and RDFS inference, so a shape that targets
-``dip:Actor`` reaches a node typed only ``dip:Person``.  The result is a :class:`Report`
+:func:`kg.vocab.load_ontology` mixed in, so a shape that targets ``dip:Actor`` reaches a
+node typed only ``dip:Person`` (SHACL's class targets follow ``rdfs:subClassOf``).  No
+RDFS inference runs: it would type the value of every property by its range, which makes the
+``sh:class`` checks pass whatever the graph says, and it cost three quarters of the time.
+The result is a :class:`Report`
 of :class:`Violation` values, each naming its focus node, path, message, severity and the
 shape that failed.
 
 Validating one large graph costs less than validating its articles one by one: each pySHACL
-call pays a fixed price (the RDFS closure of the ontology, the shapes), so
+call pays a fixed price (mixing in the ontology, reading the shapes), so
 :func:`validate_graphs` validates article graphs in batches, and :func:`validate_store`
 validates the union of a store once, which also catches facts that only clash across
 articles (one entity labelled differently by two articles).
@@ -29,14 +32,21 @@ Conforms: no violations.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+import queue
 import re
+import subprocess
+import sys
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -48,17 +58,23 @@ from kg.vocab import load_ontology, load_shapes
 
 __all__ = [
     "DEFAULT_BATCH",
+    "BackgroundValidation",
     "Report",
     "ValidationError",
     "Violation",
     "validate",
     "validate_file",
     "validate_graphs",
+    "validate_ntriples",
     "validate_store",
 ]
 
 DEFAULT_BATCH = 200
 """Article graphs validated together by :func:`validate_graphs` (one pySHACL call each)."""
+
+BACKGROUND_BATCH = 100
+"""Article graphs per batch of :class:`BackgroundValidation`: the last batch is validated
+after the parse has ended, so it is kept smaller than :data:`DEFAULT_BATCH`."""
 
 SHAPES_NS = "https://w3id.org/diplomacy-kg/shapes#"
 
@@ -232,9 +248,9 @@ def _violations(report: Graph, shapes: Graph) -> Iterator[Violation]:
 
 
 def validate(graph: Graph) -> Report:
-    """Validate ``graph`` against the project's shapes, with the ontology and RDFS inference.
+    """Validate ``graph`` against the project's shapes, with the ontology mixed in.
 
-    The graph is not changed (pySHACL infers into a copy).
+    The graph is not changed (pySHACL mixes the ontology into a copy).
 
     Parameters
     ----------
@@ -258,7 +274,7 @@ def validate(graph: Graph) -> Report:
     shapes, ontology = _shapes_and_ontology()
     try:
         conforms, report, _ = pyshacl.validate(
-            graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+            graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
     except pyshacl.errors.ReportableRuntimeError as exc:
         raise ValidationError(f"SHACL validation failed: {_first_line(exc)}") from exc
     if not isinstance(report, Graph):  # pragma: no cover - pySHACL returns a Graph here
@@ -292,6 +308,152 @@ def validate_graphs(graphs: Iterable[Graph], *, batch: int = DEFAULT_BATCH) -> R
             union += g
         reports.append(validate(union))
     return Report.merge(reports)
+
+
+def validate_ntriples(text: str) -> Report:
+    """Validate the graph written as N-Triples in ``text`` (what a background worker
+    receives: text travels between processes cheaply)."""
+    graph = Graph()
+    graph.parse(data=text, format="nt")
+    return validate(graph)
+
+
+class BackgroundValidation:
+    """Validates article graphs in batches while a build goes on.
+
+    Graphs are held until ``batch`` of them are there; each full batch goes to one worker
+    process (pySHACL is pure Python: a thread would compete with the parse for Python's
+    lock, a process runs on another core).  The worker is ``python -c`` importing this
+    module, fed N-Triples through a pipe by a thread of ours, so it needs no
+    ``if __name__ == "__main__"`` guard in the caller's script and never forks a process
+    that holds threads.  At most ``in_flight`` batches wait for it, so memory stays bounded.
+    A build that never fills a batch validates here and starts nothing.  :meth:`close`
+    returns the merged report.
+    """
+
+    def __init__(self, *, batch: int | None = None, in_flight: int = 2) -> None:
+        self.batch = batch or BACKGROUND_BATCH
+        self._texts: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue(maxsize=in_flight)
+        self._reports: list[Report] = []
+        self._error: BaseException | None = None
+        self._worker: subprocess.Popen[bytes] | None = None
+        self._feeder: threading.Thread | None = None
+
+    def add(self, ntriples: str) -> None:
+        """One article's graph, as N-Triples."""
+        self._texts.append(ntriples)
+        if len(self._texts) >= self.batch:
+            text, self._texts = "".join(self._texts), []
+            self._send(text)
+
+    def _send(self, text: str) -> None:
+        if self._worker is None:
+            self._start()
+        self._check()
+        self._queue.put(text)
+
+    def _start(self) -> None:
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH"))
+                                            if p)
+        self._worker = subprocess.Popen(
+            [sys.executable, "-c", "from kg.validate import serve; serve()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._feeder = threading.Thread(target=self._feed, name="kg-validation", daemon=True)
+        self._feeder.start()
+
+    def _feed(self) -> None:
+        """Send each batch to the worker and read its report back (pipe I/O: no GIL)."""
+        worker = self._worker
+        assert worker is not None and worker.stdin is not None and worker.stdout is not None
+        while (text := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the caller is told by _check or close
+            try:
+                _write_frame(worker.stdin, text.encode("utf-8"))
+                answer = _read_frame(worker.stdout)
+                if answer is None:
+                    raise ValidationError("the validation worker process died (out of "
+                                          "memory?); build with --no-validate, then run "
+                                          "kg validate")
+                result = pickle.loads(answer)
+                if isinstance(result, BaseException):
+                    raise result
+                self._reports.append(result)
+            except (OSError, ValidationError, pickle.UnpicklingError) as exc:
+                self._error = exc if isinstance(exc, ValidationError) else ValidationError(
+                    f"the validation worker failed: {_first_line(exc)}")
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> Report:
+        """Validate what is left and wait for the worker: the report of every graph."""
+        try:
+            if self._texts and self._worker is not None:
+                self._send("".join(self._texts))
+            elif self._texts:
+                self._reports.append(validate_ntriples("".join(self._texts)))
+            self._texts = []
+            self._stop()
+            self._check()
+        finally:
+            self.cancel()
+        return Report.merge(self._reports)
+
+    def _stop(self) -> None:
+        if self._feeder is not None:
+            self._queue.put(None)
+            self._feeder.join()
+            self._feeder = None
+
+    def cancel(self) -> None:
+        """Stop the worker (what it has not validated yet is dropped)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if self._feeder is not None:  # still busy (the build failed): don't wait for it
+            worker.kill()
+            with contextlib.suppress(queue.Full):
+                self._queue.put_nowait(None)
+            self._feeder = None
+        if worker.stdin is not None:
+            with contextlib.suppress(OSError):
+                worker.stdin.close()
+        worker.wait()
+        if worker.stdout is not None:
+            worker.stdout.close()
+
+
+def _write_frame(out: IO[bytes], data: bytes) -> None:
+    out.write(len(data).to_bytes(8, "big"))
+    out.write(data)
+    out.flush()
+
+
+def _read_frame(source: IO[bytes]) -> bytes | None:
+    head = source.read(8)
+    if len(head) < 8:
+        return None
+    size = int.from_bytes(head, "big")
+    data = source.read(size)
+    return data if len(data) == size else None
+
+
+def serve() -> None:
+    """The validation worker: reads N-Triples batches from stdin, writes pickled reports
+    (or the error) to stdout, until stdin closes."""
+    source, out = sys.stdin.buffer, sys.stdout.buffer
+    while (data := _read_frame(source)) is not None:
+        result: Report | KGError
+        try:
+            result = validate_ntriples(data.decode("utf-8"))
+        except KGError as exc:
+            result = exc
+        _write_frame(out, pickle.dumps(result))
 
 
 def validate_store(store: GraphSource) -> Report:

@@ -187,8 +187,8 @@ def load_shapes() -> Graph:
     """Parse the SHACL shapes that a produced graph should conform to.
 
     Validate with ``pyshacl.validate(data, shacl_graph=load_shapes(),
-    ont_graph=load_ontology(), inference="rdfs")`` so that shapes targeting a
-    superclass (``dip:Actor``) reach instances typed with a subclass (``dip:Person``).
+    ont_graph=load_ontology())`` so that shapes targeting a superclass (``dip:Actor``) reach
+    instances typed with a subclass (``dip:Person``), as :func:`kg.validate.validate` does.
 
     Returns
     -------

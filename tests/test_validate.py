@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import kg
 from kg.model import KGError
 from kg.store import Store
 from kg.validate import (
+    BackgroundValidation,
     Report,
     ValidationError,
     Violation,
@@ -258,3 +260,82 @@ def test_validate_corpus_labels_agree_across_articles(nlp: Language, corpus: Pat
     paths = [corpus / "bbc/politics/002.txt", corpus / "bbc/politics/073.txt"]
     report = validate_store(kg.build(paths, nlp=nlp).store)
     assert report.conforms, report.to_text()
+
+
+def _nt(g: Graph) -> str:
+    return g.serialize(format="nt")
+
+
+def _article(i: int, *, bad: bool = False) -> str:
+    """One small article graph as N-Triples: a document; a person, given two labels if bad."""
+    g = Graph()
+    doc, person = DIPR[f"document/d-{i}"], DIPR[f"person/p-{i}"]
+    _document(g, doc, "abcdef"[i % 6])
+    _person(g, person, f"Person {i}")
+    if bad:
+        g.add((person, RDFS.label, Literal(f"Someone {i}")))
+    return _nt(g)
+
+
+def test_background_validation_small_build_starts_no_process() -> None:
+    checker = BackgroundValidation(batch=10)
+    for i in range(3):
+        checker.add(_article(i, bad=i == 1))
+    report = checker.close()
+    assert checker._worker is None  # fewer than one batch: validated here
+    assert {(v.focus, v.component) for v in report.violations} == {
+        (DIPR["person/p-1"], "MaxCount")}
+
+
+def test_background_validation_in_a_worker_process_finds_every_violation() -> None:
+    checker = BackgroundValidation(batch=4, in_flight=1)
+    worker_pids = set()
+    for i in range(11):  # two full batches in the worker, and the rest
+        checker.add(_article(i, bad=i in {2, 9, 10}))
+        if checker._worker is not None:
+            worker_pids.add(checker._worker.pid)
+    report = checker.close()
+    assert len(worker_pids) == 1 and os.getpid() not in worker_pids
+    assert {(v.focus, v.component) for v in report.violations} == {
+        (DIPR[f"person/p-{i}"], "MaxCount") for i in (2, 9, 10)}
+    assert len(checker._reports) == 3
+
+
+def test_background_validation_worker_death_is_a_clear_error() -> None:
+    checker = BackgroundValidation(batch=2, in_flight=1)
+    checker.add(_article(0))
+    checker.add(_article(1))
+    assert checker._worker is not None
+    checker._worker.kill()
+    with pytest.raises(ValidationError, match="validation worker"):
+        for i in range(2, 40):
+            checker.add(_article(i))
+        checker.close()
+    checker.cancel()
+
+
+def test_build_validates_in_the_background(nlp: Language, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg.build(validate=True) hands batches to the worker and reports what it found."""
+    import kg.validate
+
+    monkeypatch.setattr(kg.validate, "BACKGROUND_BATCH", 2)
+    started: list[int] = []
+    start = kg.validate.BackgroundValidation._start
+
+    def spy(self: BackgroundValidation) -> None:
+        start(self)
+        assert self._worker is not None
+        started.append(self._worker.pid)
+
+    monkeypatch.setattr(kg.validate.BackgroundValidation, "_start", spy)
+    for i, (who, other) in enumerate([("Anna Keller", "Tomas Novak"),
+                                      ("Ruth Adler", "Piet Jansen"),
+                                      ("Marta Lind", "Oskar Berg")]):
+        (tmp_path / f"{i}.txt").write_text(
+            f"Foreign Minister {who} met Prime Minister {other} in Vienna on Monday.\n",
+            encoding="utf-8")
+    graph = kg.build([tmp_path], nlp=nlp, validate=True)
+    assert graph.validation is not None and graph.validation.conforms
+    assert graph.summary().documents == 3
+    assert len(started) == 1  # one worker took the batches
