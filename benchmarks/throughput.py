@@ -20,7 +20,7 @@ pessimistic for kg.
 Usage::
 
     .venv/bin/python benchmarks/throughput.py [--corpus DIR] [--limit N] [--jobs J]
-        [--batch-size B] [--block K] [--no-memory] [--json]
+        [--batch-size B] [--block K] [--validate] [--no-memory] [--json]
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def side_by_side(files: list[Path], *, jobs: int, batch_size: int, block: int
-                 ) -> tuple[float, float]:
+def side_by_side(files: list[Path], *, jobs: int, batch_size: int, block: int,
+                 validate: bool = False) -> tuple[float, float]:
     """Seconds raw spaCy and ``kg.build`` take over ``files``, block by block."""
     import spacy
 
@@ -78,7 +78,8 @@ def side_by_side(files: list[Path], *, jobs: int, batch_size: int, block: int
 
             def kg_build(chunk: list[Path] = chunk) -> float:
                 t = time.perf_counter()
-                kg.build(chunk, nlp=nlp, store=store, jobs=jobs, batch_size=batch_size)
+                kg.build(chunk, nlp=nlp, store=store, jobs=jobs, batch_size=batch_size,
+                         validate=validate)
                 return time.perf_counter() - t
 
             if k % 2 == 0:
@@ -134,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--block", type=int, default=250,
                         help="articles per block of the side-by-side run (default 250)")
+    parser.add_argument("--validate", action="store_true",
+                        help="kg build also validates against the SHACL shapes (as the CLI "
+                             "does by default)")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -145,10 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     files = corpus_files(folder, args.limit)
     n_words = words([f.read_text(encoding="utf-8") for f in files])
     raw, ours = side_by_side(files, jobs=args.jobs, batch_size=args.batch_size,
-                             block=args.block)
+                             block=args.block, validate=args.validate)
     report: dict[str, Any] = {
         "articles": len(files), "words": n_words, "jobs": args.jobs,
-        "batch_size": args.batch_size, "block": args.block,
+        "batch_size": args.batch_size, "block": args.block, "validate": args.validate,
         "raw_spacy_seconds": round(raw, 2), "kg_build_seconds": round(ours, 2),
         "raw_spacy_words_per_s": round(n_words / raw), "kg_build_words_per_s":
             round(n_words / ours), "ratio": round(raw / ours, 3),
@@ -164,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"{report['articles']} articles, {n_words:,} words, jobs={args.jobs}, "
-          f"batch size {args.batch_size}, interleaved in blocks of {args.block}")
+          f"batch size {args.batch_size}, interleaved in blocks of {args.block}"
+          f"{', kg validating' if args.validate else ''}")
     print(f"raw spaCy nlp.pipe   {report['raw_spacy_words_per_s']:>8,} words/s "
           f"({raw:.1f} s)")
     print(f"kg build             {report['kg_build_words_per_s']:>8,} words/s "

@@ -66,9 +66,11 @@ class Triples:
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
         self._triples: dict[tuple[Node, Node, Node], None] = {}
+        self._text: str | None = None
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         self._triples[triple] = None
+        self._text = None
 
     def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
         return iter(self._triples)
@@ -77,7 +79,10 @@ class Triples:
         return len(self._triples)
 
     def ntriples(self) -> str:
-        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in self._triples)
+        """The triples as N-Triples (made once: the store and the validation both ask)."""
+        if self._text is None:
+            self._text = "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in self._triples)
+        return self._text
 
     def graph(self) -> Graph:
         g = Graph(identifier=self.identifier)
