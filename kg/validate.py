@@ -447,6 +447,7 @@ def serve() -> None:
     """The validation worker: reads N-Triples batches from stdin, writes pickled reports
     (or the error) to stdout, until stdin closes."""
     source, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print() must not break the frames on stdout
     while (data := _read_frame(source)) is not None:
         result: Report | KGError
         try:
