@@ -155,15 +155,19 @@ class PersonIndex:
         return len(self.people)
 
     def add(self, label: str) -> None:
+        """A full name (of its key's spellings, the alphabetically first is kept)."""
         key = f"person/{slugify(label)}"
         old = self.people.get(key)
-        if old is not None:
-            if label >= old.label:
-                return
-            for w in self.tokens[key]:
-                self.by_word[w].discard(key)
-        self.people[key] = Entity(key, "Person", label)
-        self.tokens[key] = _person_tokens(label)
+        if old is None or label < old.label:
+            self.put(Entity(key, "Person", label))
+
+    def put(self, person: Entity) -> None:
+        """Index ``person`` under its key, replacing what the key held."""
+        key = person.key
+        for w in self.tokens.get(key, ()):
+            self.by_word[w].discard(key)
+        self.people[key] = person
+        self.tokens[key] = _person_tokens(person.label)
         for w in self.tokens[key]:
             self.by_word.setdefault(w, set()).add(key)
 
@@ -195,10 +199,7 @@ def link_across(resolutions: list[Resolution], *, known: Iterable[str] | PersonI
     for res in resolutions:
         for e in res.entities:
             if e.kind == "Person" and e.key not in index.people and e.key not in here.people:
-                here.people[e.key] = e
-                here.tokens[e.key] = _person_tokens(e.label)
-                for w in here.tokens[e.key]:
-                    here.by_word.setdefault(w, set()).add(e.key)
+                here.put(e)
 
     def tokens(k: str) -> frozenset[str]:
         return index.tokens[k] if k in index.tokens else here.tokens[k]

@@ -159,8 +159,9 @@ class WriteBehind:
     while the caller goes on parsing: Oxigraph (and an HTTP server) work without Python's
     lock, so on a second core the writing costs the parse almost nothing.
 
-    At most ``depth`` graphs wait (memory stays bounded: :meth:`put` blocks when the writer
-    is behind); whatever has queued up is written together (:meth:`Store.put_graphs`).  A
+    At most ``depth`` graphs wait besides the batch being written (memory stays bounded:
+    :meth:`put` blocks when the writer is behind); whatever has queued up is written
+    together (:meth:`Store.put_graphs`).  A
     write error stops the writer and is raised by the next :meth:`put` or by :meth:`close`,
     which waits for every graph to be written.
     """

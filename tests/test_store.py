@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -185,16 +186,50 @@ class _SlowStore(Store):
         super().put_graphs(graphs)
 
 
-def test_write_behind_writes_everything_in_order_and_bounds_the_queue() -> None:
+def test_write_behind_writes_everything_in_order() -> None:
     store = _SlowStore(delay=0.01)
     writer = WriteBehind(store, depth=4)
     for i in range(40):
         writer.put(_triples(f"http://example.org/{i % 7}", str(i)))
-        assert writer._queue.qsize() <= 4
     writer.close()
     said = {str(r[0].value) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }")}
     assert said == {str(i) for i in range(33, 40)}  # each graph holds its last write
     assert sum(store.batches) == 40 and max(store.batches) > 1  # queued graphs go together
+
+
+class _StuckStore(Store):
+    """A store whose first write waits until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None:
+        self.release.wait(10)
+        super().put_graphs(graphs)
+
+
+def test_write_behind_put_blocks_when_the_writer_is_behind() -> None:
+    """Memory stays bounded: with the store stuck, the caller stops once ``depth`` graphs
+    wait besides the batch being written (at most ``depth`` + 1), and goes on once the
+    store moves."""
+    store = _StuckStore()
+    writer = WriteBehind(store, depth=3)
+    done: list[int] = []
+
+    def produce() -> None:
+        for i in range(10):
+            writer.put(_triples(f"http://example.org/{i}", str(i)))
+            done.append(i)
+
+    producer = threading.Thread(target=produce)
+    producer.start()
+    time.sleep(0.5)
+    assert producer.is_alive() and len(done) <= 2 * 3 + 1  # still blocked, 10 to go
+    store.release.set()
+    producer.join(10)
+    writer.close()
+    assert done == list(range(10)) and len(store) == 10
 
 
 def test_write_behind_reports_a_write_error_once() -> None:
