@@ -230,7 +230,7 @@ class Store:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB says "Corruption: ..." as RuntimeError
             if "lock" in str(exc).lower():
                 raise StoreError(f"{self.path}: the store is in use by another kg command "
                                  "(a build or a server); try again when it has finished"

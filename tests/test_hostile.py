@@ -292,14 +292,23 @@ _DOCUMENTS = ("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a "
 
 
 def _stored_documents(store: Path) -> int:
-    """Documents in a store another process has open for writing (0 while unreadable)."""
+    """Documents in a store another process has open for writing (0 while unreadable).
+
+    The writer may still be creating the store, or compacting it under the reader: RocksDB then
+    refuses a read-only view with OSError (no files yet, a table file gone) or RuntimeError (a
+    column family not made yet). Both mean "not yet"; the last one is kept for a timeout report.
+    """
     try:
         view = ox.Store.read_only(str(store))
         result = view.query(_DOCUMENTS)
         assert isinstance(result, ox.QuerySolutions)
         return int(next(iter(result))[0].value)
-    except (OSError, StopIteration):
+    except (OSError, RuntimeError) as e:
+        _UNREADABLE[:] = [f"{type(e).__name__}: {e}"]
         return 0
+
+
+_UNREADABLE: list[str] = []
 
 
 def _wait(proc: subprocess.Popen[str], ready: Callable[[], bool], what: str,
@@ -311,7 +320,7 @@ def _wait(proc: subprocess.Popen[str], ready: Callable[[], bool], what: str,
             pytest.fail(f"the build ended (exit {proc.returncode}) before {what}; give it more "
                         f"articles\n{out}\n{err}")
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
+            pytest.fail(f"timed out waiting for {what}; last read error: {_UNREADABLE}")
         time.sleep(0.1)
 
 

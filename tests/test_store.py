@@ -121,6 +121,17 @@ def test_store_bad_file_is_one_line_error(tmp_path: Path) -> None:
     assert str(bad) in str(err.value) and "\n" not in str(err.value)
 
 
+def test_store_corrupt_folder_is_one_line_error(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "CURRENT").write_text("not a manifest name\n", encoding="utf-8")
+    for open_it in (lambda: kg.load(store), lambda: Store(store, read_only=True)):
+        with pytest.raises(kg.KGError) as err:
+            open_it()
+        assert str(store) in str(err.value) and "Corruption" in str(err.value)
+        assert "\n" not in str(err.value)
+
+
 @pytest.mark.parametrize("name", sorted(canned_queries()))
 def test_store_canned_questions_answer(seed_graph: kg.KnowledgeGraph, name: str) -> None:
     q = canned_queries()[name]
