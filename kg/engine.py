@@ -18,11 +18,12 @@ from spacy.language import Language
 
 from kg.extract import extract
 from kg.model import Article, KGError, Resolution
-from kg.nlp import make_nlp
+from kg.nlp import default_model, make_nlp, model_of
 from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
 from kg.resolve import PersonIndex, link_across, resolve
 from kg.vocab import DIPR
+from kg.workers import parse_resolutions
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,20 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
                 n_process: int = 1, zone: int = ZONE) -> Iterator[Resolution]:
     """Parse, extract and resolve each article inside itself; in input order.
 
-    ``n_process`` > 1 parses in that many worker processes (``nlp.pipe``); extraction runs
-    here, on the parsed Docs.  After the first ``zone`` articles (which warm spaCy's
-    caches), each ``zone`` articles are parsed inside :meth:`Language.memory_zone`, which
-    forgets the words they added to the vocabulary: a stream of millions of articles does
-    not grow spaCy's memory.  Nothing made from a Doc outlives it but plain dataclasses.
+    ``n_process`` > 1 parses and extracts in that many worker processes of our own
+    (:func:`kg.workers.parse_resolutions`), each building the pipeline from the model
+    ``nlp`` was made from; a pipeline not made by :func:`kg.nlp.make_nlp` is instead handed
+    to spaCy's ``nlp.pipe(n_process=...)`` and extracted here.  After the first ``zone``
+    articles (which warm spaCy's caches), each ``zone`` articles are parsed inside
+    :meth:`Language.memory_zone`, which forgets the words they added to the vocabulary: a
+    stream of millions of articles does not grow spaCy's memory.  Nothing made from a Doc
+    outlives it but plain dataclasses.
     """
+    model = model_of(nlp) if n_process > 1 else None
+    if model is not None:
+        yield from parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
+                                     zone=zone)
+        return
     warm = False
     for chunk in _chunks(articles, zone):
         with nlp.memory_zone() if warm else nullcontext():
@@ -179,8 +188,8 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     parsed (graphs follow in chunks, after people are linked).
     """
     language = nlp
-    if language is None and engine == "local":
-        language = make_nlp(model)
+    if language is None and engine == "local" and jobs == 1:
+        language = make_nlp(model)  # else the workers build it: none is needed here
     max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
 
     def articles() -> Iterator[Article]:
@@ -201,6 +210,9 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
             batch_size=batch_size)
     elif engine == "local" and language is not None:
         stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
+    elif engine == "local":
+        stream = parse_resolutions(model or default_model(), articles(), jobs=jobs,
+                                   batch_size=batch_size, zone=ZONE)
     else:
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
     if on_parsed is not None:

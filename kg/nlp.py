@@ -8,6 +8,7 @@ preferred when one is installed, and ``model=`` chooses explicitly.
 from __future__ import annotations
 
 import importlib.util
+import weakref
 
 import spacy
 from spacy.language import Language
@@ -50,4 +51,16 @@ def make_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("dip_paragraphs", before="parser")
     nlp.add_pipe("dip_entities", before="ner")
     nlp.add_pipe("dip_triggers", last=True)
+    _MADE[nlp] = (name, tuple(nlp.pipe_names))
     return nlp
+
+
+_MADE: weakref.WeakKeyDictionary[Language, tuple[str, tuple[str, ...]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def model_of(nlp: Language) -> str | None:
+    """The model name :func:`make_nlp` built ``nlp`` from, so that another process can
+    build the same pipeline; None for a pipeline made otherwise or changed since."""
+    made = _MADE.get(nlp)
+    return made[0] if made is not None and made[1] == tuple(nlp.pipe_names) else None

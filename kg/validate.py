@@ -33,12 +33,10 @@ Conforms: no violations.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import queue
 import re
 import subprocess
-import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -46,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -55,6 +53,7 @@ from rdflib.term import Node
 from kg.model import KGError
 from kg.store import PREFIXES
 from kg.vocab import load_ontology, load_shapes
+from kg.workers import first_line, read_frame, spawn, worker_pipes, write_frame
 
 __all__ = [
     "DEFAULT_BATCH",
@@ -276,7 +275,7 @@ def validate(graph: Graph) -> Report:
         conforms, report, _ = pyshacl.validate(
             graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
     except pyshacl.errors.ReportableRuntimeError as exc:
-        raise ValidationError(f"SHACL validation failed: {_first_line(exc)}") from exc
+        raise ValidationError(f"SHACL validation failed: {first_line(exc)}") from exc
     if not isinstance(report, Graph):  # pragma: no cover - pySHACL returns a Graph here
         raise ValidationError("SHACL validation returned no report graph")
     return Report(bool(conforms), tuple(_violations(report, shapes)))
@@ -354,13 +353,7 @@ class BackgroundValidation:
         self._queue.put(text)
 
     def _start(self) -> None:
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH"))
-                                            if p)
-        self._worker = subprocess.Popen(
-            [sys.executable, "-c", "from kg.validate import serve; serve()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._worker = spawn("kg.validate:serve")
         self._feeder = threading.Thread(target=self._feed, name="kg-validation", daemon=True)
         self._feeder.start()
 
@@ -372,8 +365,8 @@ class BackgroundValidation:
             if self._error is not None:
                 continue  # drain: the caller is told by _check or close
             try:
-                _write_frame(worker.stdin, text.encode("utf-8"))
-                answer = _read_frame(worker.stdout)
+                write_frame(worker.stdin, text.encode("utf-8"))
+                answer = read_frame(worker.stdout)
                 if answer is None:
                     raise ValidationError("the validation worker process died (out of "
                                           "memory?); build with --no-validate, then run "
@@ -384,7 +377,7 @@ class BackgroundValidation:
                 self._reports.append(result)
             except (OSError, ValidationError, pickle.UnpicklingError) as exc:
                 self._error = exc if isinstance(exc, ValidationError) else ValidationError(
-                    f"the validation worker failed: {_first_line(exc)}")
+                    f"the validation worker failed: {first_line(exc)}")
 
     def _check(self) -> None:
         if self._error is not None:
@@ -428,33 +421,17 @@ class BackgroundValidation:
             worker.stdout.close()
 
 
-def _write_frame(out: IO[bytes], data: bytes) -> None:
-    out.write(len(data).to_bytes(8, "big"))
-    out.write(data)
-    out.flush()
-
-
-def _read_frame(source: IO[bytes]) -> bytes | None:
-    head = source.read(8)
-    if len(head) < 8:
-        return None
-    size = int.from_bytes(head, "big")
-    data = source.read(size)
-    return data if len(data) == size else None
-
-
 def serve() -> None:
     """The validation worker: reads N-Triples batches from stdin, writes pickled reports
     (or the error) to stdout, until stdin closes."""
-    source, out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # a stray print() must not break the frames on stdout
-    while (data := _read_frame(source)) is not None:
+    source, out = worker_pipes()
+    while (data := read_frame(source)) is not None:
         result: Report | KGError
         try:
             result = validate_ntriples(data.decode("utf-8"))
         except KGError as exc:
             result = exc
-        _write_frame(out, pickle.dumps(result))
+        write_frame(out, pickle.dumps(result))
 
 
 def validate_store(store: GraphSource) -> Report:
@@ -462,12 +439,6 @@ def validate_store(store: GraphSource) -> Report:
     data = Graph()
     data.parse(data=store.serialize("nt"), format="nt")
     return validate(data)
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    text = lines[0] if lines else type(exc).__name__
-    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def validate_file(path: str | Path) -> Report:
@@ -498,5 +469,5 @@ def validate_file(path: str | Path) -> Report:
             data = Graph()
             data.parse(p, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many types on bad input
-        raise ValidationError(f"{path}: cannot parse as {fmt}: {_first_line(exc)}") from exc
+        raise ValidationError(f"{path}: cannot parse as {fmt}: {first_line(exc)}") from exc
     return validate(data)
