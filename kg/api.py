@@ -215,18 +215,20 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
 
     checker = BackgroundValidation() if validate else None  # pySHACL in another process
     writer = WriteBehind(target)  # the store writes on another core while we parse
+    results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
+                  on_problem=problem, skip=unchanged,
+                  known_people=target.person_labels() if len(target) else (),
+                  known_labels=target.entity_labels(str(ns)) if len(target) else None,
+                  jobs=jobs, batch_size=batch_size, engine=engine,
+                  scheduler=scheduler, on_parsed=lambda article: tick("added"))
     try:
-        for result in run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
-                          on_problem=problem, skip=unchanged,
-                          known_people=target.person_labels() if len(target) else (),
-                          known_labels=target.entity_labels(str(ns)) if len(target) else None,
-                          jobs=jobs, batch_size=batch_size, engine=engine,
-                          scheduler=scheduler, on_parsed=lambda article: tick("added")):
+        for result in results:
             writer.put(result.triples)
             graph.added += 1
             if checker is not None:
                 checker.add(result.triples.ntriples())
     except BaseException:
+        results.close()  # stops parse workers and Dask now, not when the error is collected
         if checker is not None:
             checker.cancel()
         raise

@@ -8,7 +8,7 @@ they go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -177,7 +177,8 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         known_people: Iterable[str] = (), known_labels: dict[str, str] | None = None,
         jobs: int = 1, batch_size: int = 32, engine: str = "local",
         scheduler: str | None = None,
-        on_parsed: Callable[[Article], None] | None = None) -> Iterator[ArticleResult]:
+        on_parsed: Callable[[Article], None] | None = None
+        ) -> Generator[ArticleResult, None, None]:
     """Read ``paths`` and yield each article's result, in input order.
 
     Unreadable inputs go to ``on_problem`` and the rest goes on; articles for which
@@ -215,9 +216,17 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
                                    batch_size=batch_size, zone=ZONE)
     else:
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
+    source = stream
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
-    yield from _results(stream, base, known_people=known_people, known_labels=known_labels)
+    try:
+        yield from _results(stream, base, known_people=known_people,
+                            known_labels=known_labels)
+    finally:  # an error, or the caller closing us: stop the workers now, not when the
+        # traceback that holds this frame is collected
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

@@ -104,3 +104,19 @@ def test_workers_abandoned_stream_stops_the_workers(corpus: Path) -> None:
     assert len(_children("kg.workers")) == 2
     stream.close()  # the caller stops reading (an error in the build, Ctrl-C)
     assert _children("kg.workers") == []
+
+
+def test_workers_build_stopped_by_a_callback_stops_them_at_once(nlp: Language,
+                                                               corpus: Path) -> None:
+    paths = sorted((corpus / "bbc" / "politics").glob("*.txt"))[:40]
+    heard: list[str] = []
+
+    def progress(event: str) -> None:
+        heard.append(event)
+        if len(heard) == 5:
+            raise KeyboardInterrupt  # as Ctrl-C lands in a progress bar
+
+    with pytest.raises(KeyboardInterrupt) as err:
+        kg.build(paths, nlp=nlp, jobs=2, batch_size=2, progress=progress)
+    assert _children("kg.workers") == []
+    assert err.traceback
