@@ -18,10 +18,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from kg.extract import extract
+from kg.engine import parse
 from kg.model import Article, KGError, Resolution
 from kg.nlp import make_nlp
-from kg.resolve import resolve
 
 BATCH = 32
 """Articles per task."""
@@ -44,12 +43,10 @@ def parse_batch(articles: list[Article], model: str | None, batch_size: int
                 ) -> list[Resolution]:
     """A worker's task: parse, extract and resolve a batch of articles."""
     nlp = _worker_nlp(model)
-    pairs = ((a.text, a) for a in articles)
     # the first batch warms the caches; later ones forget the words they add (a worker
     # may parse millions of articles)
     with nlp.memory_zone() if model in _warm else nullcontext():
-        out = [resolve(extract(doc, art))
-               for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+        out = list(parse(nlp, articles, batch_size=batch_size))
     _warm.add(model)
     return out
 

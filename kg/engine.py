@@ -102,10 +102,17 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
     warm = False
     for chunk in _chunks(articles, zone):
         with nlp.memory_zone() if warm else nullcontext():
-            for doc, article in nlp.pipe(((a.text, a) for a in chunk), as_tuples=True,
-                                         batch_size=batch_size, n_process=n_process):
-                yield resolve(extract(doc, article))
+            yield from parse(nlp, chunk, batch_size=batch_size, n_process=n_process)
         warm = True
+
+
+def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[Resolution]:
+    """Each article parsed by ``nlp``, then extracted and resolved inside itself: the one
+    step every engine runs (here, in a parse worker, on a Dask worker)."""
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+                                 batch_size=batch_size, n_process=n_process):
+        yield resolve(extract(doc, article))
 
 
 def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (),

@@ -181,9 +181,8 @@ def serve_parse() -> None:
     if setup is None:
         return
     model, batch_size, zone = pickle.loads(setup)
-    from kg.extract import extract
+    from kg.engine import parse
     from kg.nlp import make_nlp
-    from kg.resolve import resolve
 
     nlp: Language | None = None
     failed: KGError | None = None
@@ -204,9 +203,7 @@ def serve_parse() -> None:
                 if warm_left <= 0 and zone_open is None:
                     zone_open, in_zone = nlp.memory_zone(), 0
                     zone_open.__enter__()
-                answer = [resolve(extract(doc, article)) for doc, article in
-                          nlp.pipe(((a.text, a) for a in batch), as_tuples=True,
-                                   batch_size=batch_size)]
+                answer = list(parse(nlp, batch, batch_size=batch_size))
                 if zone_open is None:
                     warm_left -= len(batch)
                 else:
