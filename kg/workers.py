@@ -135,8 +135,10 @@ class _ParseWorker:
         self._batches.put(None)
         self._feeder.join()
         self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 def parse_resolutions(model: str, articles: Iterable[Article], *, jobs: int,
@@ -145,12 +147,14 @@ def parse_resolutions(model: str, articles: Iterable[Article], *, jobs: int,
     """Each article parsed, extracted and resolved by ``jobs`` worker processes that load
     ``model`` (a name for :func:`kg.nlp.make_nlp`); in input order.
 
-    Batches of ``batch_size`` articles go to the workers in turn, at most ``in_flight`` per
-    worker at a time, and their answers are taken back in the same turn, so the order is the
-    input order and memory holds a bounded number of batches.  A worker that fails or dies
+    Batches of ``batch_size`` articles go to the workers in turn (a worker is started when
+    the first batch for it is there), at most ``in_flight`` per worker at a time, and their
+    answers are taken back in the same turn, so the order is the input order and memory
+    holds a bounded number of batches.  A worker that fails or dies
     raises :class:`WorkerError`; the others are stopped.
     """
-    workers = [_ParseWorker(model, batch_size, zone) for _ in range(max(1, jobs))]
+    jobs = max(1, jobs)
+    workers: list[_ParseWorker] = []  # started as batches come: a small build starts fewer
     ok = False
     try:
         pending: deque[_ParseWorker] = deque()
@@ -159,11 +163,13 @@ def parse_resolutions(model: str, articles: Iterable[Article], *, jobs: int,
         while True:
             batch = list(islice(stream, batch_size))
             if batch:
+                if len(workers) < jobs:
+                    workers.append(_ParseWorker(model, batch_size, zone))
                 worker = workers[turn % len(workers)]
                 turn += 1
                 worker.send(batch)
                 pending.append(worker)
-            if pending and (len(pending) >= in_flight * len(workers) or not batch):
+            if pending and (len(pending) >= in_flight * jobs or not batch):
                 yield from pending.popleft().receive()
             if not batch and not pending:
                 break

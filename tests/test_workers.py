@@ -120,3 +120,13 @@ def test_workers_build_stopped_by_a_callback_stops_them_at_once(nlp: Language,
         kg.build(paths, nlp=nlp, jobs=2, batch_size=2, progress=progress)
     assert _children("kg.workers") == []
     assert err.traceback
+
+
+def test_workers_small_build_starts_only_the_workers_it_needs(corpus: Path) -> None:
+    stream = iter(parse_resolutions(default_model(), _articles(corpus, 3), jobs=4,
+                                    batch_size=32, zone=1000))
+    assert isinstance(stream, Generator)
+    assert len([next(stream) for _ in range(2)]) == 2
+    assert len(_children("kg.workers")) == 1  # one batch: one worker, not four
+    assert len(list(stream)) == 1
+    assert _children("kg.workers") == []
