@@ -115,6 +115,17 @@ def test_validate_bad_graph_names_each_violation() -> None:
     assert "dipr:person/mike-pompeo" in by_component["MaxCount"].message
 
 
+def test_validate_leaves_the_graph_alone_unless_inplace() -> None:
+    graph = _bad()
+    before = set(graph)
+    copied = validate(graph)
+    assert set(graph) == before  # the ontology went into a copy
+    mixed = validate(graph, inplace=True)
+    assert set(graph) > before  # the ontology went into the graph itself...
+    assert set(mixed.violations) == set(copied.violations)  # ...with the same findings
+    assert mixed.conforms is copied.conforms is False
+
+
 def test_validate_bad_graph_text_is_grouped_and_readable() -> None:
     text = validate(_bad()).to_text()
     lines = text.splitlines()
