@@ -44,7 +44,9 @@ def parse_batch(articles: list[Article], model: str | None, batch_size: int
     """A worker's task: parse, extract and resolve a batch of articles."""
     nlp = _worker_nlp(model)
     # the first batch warms the caches; later ones forget the words they add (a worker
-    # may parse millions of articles)
+    # may parse millions of articles).  One zone per task, not engine.ZonedParser's zones
+    # across batches: a Dask worker may run tasks on several threads, and no zone may be
+    # left open between them
     with nlp.memory_zone() if model in _warm else nullcontext():
         out = list(parse(nlp, articles, batch_size=batch_size))
     _warm.add(model)

@@ -9,7 +9,7 @@ they go.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -99,11 +99,47 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
         yield from parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
                                      zone=zone)
         return
-    warm = False
-    for chunk in _chunks(articles, zone):
-        with nlp.memory_zone() if warm else nullcontext():
-            yield from parse(nlp, chunk, batch_size=batch_size, n_process=n_process)
-        warm = True
+    parser = ZonedParser(nlp, zone=zone, batch_size=batch_size, n_process=n_process)
+    try:
+        for chunk in _chunks(articles, zone):
+            yield from parser.parse(chunk)
+    finally:
+        parser.close()  # zones must not nest: the next stream on this pipeline opens its own
+
+
+class ZonedParser:
+    """Parses batches of articles (:func:`parse`) so that spaCy's memory stays flat: the
+    first ``zone`` articles warm its caches, then each ``zone`` articles are parsed inside
+    :meth:`Language.memory_zone`, which forgets the words they added to the vocabulary.  The
+    local engine and each parse worker (:mod:`kg.workers`) keep one for their stream."""
+
+    def __init__(self, nlp: Language, *, zone: int = ZONE, batch_size: int = 32,
+                 n_process: int = 1) -> None:
+        self.nlp, self.zone = nlp, zone
+        self.batch_size, self.n_process = batch_size, n_process
+        self._warm_left = zone  # articles still to parse before the first zone
+        self._in_zone = 0  # articles parsed in the open zone
+        self._open: AbstractContextManager[object] | None = None
+
+    def parse(self, batch: list[Article]) -> Iterator[Resolution]:
+        """Each article of ``batch`` parsed, extracted and resolved, in order."""
+        if self._warm_left <= 0 and self._open is None:
+            self._open, self._in_zone = self.nlp.memory_zone(), 0
+            self._open.__enter__()
+        yield from parse(self.nlp, batch, batch_size=self.batch_size,
+                         n_process=self.n_process)
+        if self._open is None:
+            self._warm_left -= len(batch)
+        else:
+            self._in_zone += len(batch)
+            if self._in_zone >= self.zone:
+                self.close()
+
+    def close(self) -> None:
+        """End the open zone, if any (what it parsed is forgotten)."""
+        if self._open is not None:
+            zone, self._open = self._open, None
+            zone.__exit__(None, None, None)
 
 
 def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,

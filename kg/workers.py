@@ -26,7 +26,6 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -34,7 +33,7 @@ from typing import IO, TYPE_CHECKING
 from kg.model import Article, KGError, Resolution
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    pass
 
 IN_FLIGHT = 2
 """Batches waiting for or being parsed by each parse worker: bounds the main's memory."""
@@ -187,36 +186,23 @@ def serve_parse() -> None:
     if setup is None:
         return
     model, batch_size, zone = pickle.loads(setup)
-    from kg.engine import parse
+    from kg.engine import ZonedParser
     from kg.nlp import make_nlp
 
-    nlp: Language | None = None
+    parser: ZonedParser | None = None
     failed: KGError | None = None
-    try:
-        nlp = make_nlp(model)
+    try:  # the same memory zones as the local engine
+        parser = ZonedParser(make_nlp(model), zone=zone, batch_size=batch_size)
     except KGError as exc:  # answered to every batch: the main process raises it
         failed = exc
-    warm_left = zone  # the first ``zone`` articles warm spaCy's caches ...
-    in_zone = 0  # ... later ones are parsed in memory zones that forget the words they add
-    zone_open: AbstractContextManager[object] | None = None
     while (data := read_frame(source)) is not None:
         batch: list[Article] = pickle.loads(data)
         answer: list[Resolution] | KGError
-        if nlp is None:
+        if parser is None:
             answer = failed or WorkerError("no pipeline")
         else:
             try:
-                if warm_left <= 0 and zone_open is None:
-                    zone_open, in_zone = nlp.memory_zone(), 0
-                    zone_open.__enter__()
-                answer = list(parse(nlp, batch, batch_size=batch_size))
-                if zone_open is None:
-                    warm_left -= len(batch)
-                else:
-                    in_zone += len(batch)
-                    if in_zone >= zone:
-                        zone_open.__exit__(None, None, None)
-                        zone_open = None
+                answer = list(parser.parse(batch))
             except Exception as exc:
                 answer = WorkerError(
                     f"parsing {batch[0].source} (or one of the {len(batch) - 1} articles "

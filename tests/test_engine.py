@@ -120,6 +120,28 @@ def _invented(i: int) -> str:
             f"The talks went {w} well, {a} said.")
 
 
+def test_memory_zones_span_batches_smaller_than_a_zone(nlp: Language) -> None:
+    """A parse worker's case: batches of 3 against zones of 8 articles."""
+    from kg.engine import ZonedParser
+    from kg.model import Article
+
+    arts = [Article(f"{i}.txt", _invented(100 + i)) for i in range(41)]
+    parser = ZonedParser(nlp, zone=8)
+    out = [r for i in range(0, 9, 3) for r in parser.parse(arts[i:i + 3])]  # warms: 9 >= 8
+    warmed = len(nlp.vocab.strings)
+    sizes = []
+    for i in range(9, 41, 3):
+        out += parser.parse(arts[i:i + 3])
+        sizes.append(len(nlp.vocab.strings) - warmed)
+    parser.close()
+    # each zone (three batches, 9 articles) forgets its words when it ends: the vocabulary
+    # falls back to the warmed size, so 32 articles of new words never pile up
+    assert len(nlp.vocab.strings) == warmed
+    assert sizes[2] == 0 and sizes[5] == 0 and max(sizes) > 0
+    assert [r.extraction.article.source for r in out] == [a.source for a in arts]
+    assert all(r.extraction.meetings for r in out)
+
+
 def test_memory_zones_forget_the_words_of_parsed_articles(nlp: Language) -> None:
     from kg.engine import resolutions
     from kg.model import Article
