@@ -217,7 +217,6 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     writer = WriteBehind(target)  # the store writes on another core while we parse
     results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                   on_problem=problem, skip=unchanged,
-                  known_people=target.person_labels() if len(target) else (),
                   known_labels=target.entity_labels(str(ns)) if len(target) else None,
                   jobs=jobs, batch_size=batch_size, engine=engine,
                   scheduler=scheduler, on_parsed=lambda article: tick("added"))

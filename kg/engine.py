@@ -17,11 +17,12 @@ from rdflib import Graph, Namespace
 from spacy.language import Language
 
 from kg.extract import extract
+from kg.identity import AliasView, Identity, stored_entities
 from kg.model import Article, KGError, Resolution
 from kg.nlp import default_model, make_nlp, model_of
 from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
-from kg.resolve import PersonIndex, link_across, resolve
+from kg.resolve import resolve
 from kg.vocab import DIPR
 from kg.workers import parse_resolutions
 
@@ -151,34 +152,39 @@ def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
         yield resolve(extract(doc, article))
 
 
-def link_stream(stream: Iterable[Resolution], *, known_people: Iterable[str] = (),
-                known_labels: dict[str, str] | None = None,
+IDENTITY_WINDOW = 5000
+"""Articles whose actors are decided together, corpus-wide (:mod:`kg.identity`); a longer
+stream is decided in further chunks against everything seen before."""
+
+
+def link_stream(stream: Iterable[Resolution], *, identity: Identity | None = None,
+                known_labels: dict[str, str] | None = None, window: int = IDENTITY_WINDOW,
                 chunk: int = LINK_CHUNK) -> Iterator[Resolution]:
-    """People linked across articles, ``chunk`` articles at a time: a partial name joins a
-    fuller one from the same chunk or from any earlier article (or ``known_people``, the
-    names a store already holds).  Every entity keeps the label it was first given (or the
-    one the store holds, ``known_labels`` by key), so "NATO" and "Nato" never give one node
-    two labels.  Memory holds one chunk, the full names and the labels."""
-    known = PersonIndex(known_people)
+    """One actor per real-world entity across the stream (:class:`kg.identity.Identity`).
+
+    The first ``window`` articles are observed and decided together, so an early article
+    gains from what later ones say; after that each ``chunk`` articles are decided
+    against everything seen.  Every entity keeps the label it was first given (or the one
+    the store holds, ``known_labels`` by key), so no node ever gets two labels.  Memory
+    holds the window, then one chunk, plus the corpus's names.
+    """
+    ident = identity if identity is not None else Identity()
     labels: dict[str, str] = dict(known_labels or {})
-    batch: list[Resolution] = []
-
-    def flush() -> Iterator[Resolution]:
-        linked = link_across(list(batch), known=known)
-        for res in linked:
-            for e in res.entities:
-                if e.kind == "Person" and len(e.label.split()) > 1:
-                    known.add(e.label)
-        batch.clear()
-        for res in linked:
-            yield relabel(res, labels)
-
+    held: list[Resolution] = []
+    size = window
     for res in stream:
-        batch.append(res)
-        if len(batch) >= chunk:
-            yield from flush()
-    if batch:
-        yield from flush()
+        held.append(res)
+        ident.observe(res)
+        if len(held) >= size:
+            ident.decide()
+            for r in held:
+                yield relabel(ident.apply(r), labels)
+            held.clear()
+            size = chunk
+    if held:
+        ident.decide()
+        for r in held:
+            yield relabel(ident.apply(r), labels)
 
 
 def relabel(res: Resolution, labels: dict[str, str]) -> Resolution:
@@ -198,18 +204,18 @@ def relabel(res: Resolution, labels: dict[str, str]) -> Resolution:
 
 
 def process(nlp: Language, articles: Iterable[Article], *, base: Namespace = DIPR,
-            batch_size: int = 32, known_people: Iterable[str] = (), n_process: int = 1
+            batch_size: int = 32, n_process: int = 1, identity: Identity | None = None
             ) -> Iterator[ArticleResult]:
     """Each article's resolution and named graph, streamed in input order."""
     stream = resolutions(nlp, articles, batch_size=batch_size, n_process=n_process)
-    yield from _results(stream, base, known_people=known_people)
+    yield from _results(stream, base, identity=identity)
 
 
 def _results(stream: Iterable[Resolution], base: Namespace, *,
-             known_people: Iterable[str] = (),
+             identity: Identity | None = None,
              known_labels: dict[str, str] | None = None) -> Iterator[ArticleResult]:
-    """People linked and labels settled across the stream, then each article's triples."""
-    for res in link_stream(stream, known_people=known_people, known_labels=known_labels):
+    """Actors settled across the stream, then each article's triples."""
+    for res in link_stream(stream, identity=identity, known_labels=known_labels):
         yield ArticleResult(res, article_triples(res, base))
 
 
@@ -217,7 +223,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         base: Namespace = DIPR, max_chars: int = DEFAULT_MAX_CHARS,
         on_problem: Callable[[InputProblem], None] | None = None,
         skip: Callable[[Article], bool] | None = None,
-        known_people: Iterable[str] = (), known_labels: dict[str, str] | None = None,
+        known_labels: dict[str, str] | None = None, aliases: AliasView | None = None,
         jobs: int = 1, batch_size: int = 32, engine: str = "local",
         scheduler: str | None = None,
         on_parsed: Callable[[Article], None] | None = None
@@ -263,8 +269,8 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
     try:
-        yield from _results(stream, base, known_people=known_people,
-                            known_labels=known_labels)
+        identity = Identity(stored_entities(known_labels or {}), aliases)
+        yield from _results(stream, base, identity=identity, known_labels=known_labels)
     finally:  # an error, or the caller closing us: stop the workers now, not when the
         # traceback that holds this frame is collected
         close = getattr(source, "close", None)

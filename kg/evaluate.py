@@ -9,7 +9,9 @@ Scoring, per article:
 - a meeting gives every unordered pair of its participants; planned or negated meetings
   give no pairs, on either side;
 - names match when all tokens of the shorter are in the longer, ignoring titles ("Pompeo"
-  matches "Mike Pompeo"); countries match through ISO 3166 ("British" is "Britain");
+  matches "Mike Pompeo"), accents, hyphens, initials and common transliterations
+  ("Kim Jong-un" is "Kim Jong Un", "Sergey" is "Sergei": :func:`kg.names.name_tokens`);
+  countries match through ISO 3166 ("British" is "Britain");
 - posts are (person, title) pairs, titles matched by the same token rule;
 - speakers are the people reported as saying something, once per article.
 """
@@ -30,8 +32,8 @@ from kg import gazetteer
 from kg.engine import process
 from kg.mentions import HONORIFICS
 from kg.model import Article, KGError, Resolution
+from kg.names import name_tokens
 from kg.read import InputProblem, read_article
-from kg.resolve import name_words
 
 _KEEP = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "king", "queen", "prince"})
 
@@ -96,7 +98,7 @@ def name_key(name: str) -> str | frozenset[str]:
     c = gazetteer.country(name)
     if c is not None:
         return c.iso3
-    words = name_words(name.replace("’", "'").replace("'s ", " "))
+    words = list(name_tokens(name.replace("’", "'").replace("'s ", " ")))
     core = [w for w in words if w not in HONORIFICS or w in _KEEP]
     return frozenset(core or words)
 

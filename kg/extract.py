@@ -422,6 +422,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         agreements=tuple(agreements),
         attacks=tuple(attacks.values()),
         posts=tuple(posts),
+        other_names=index.other_names,
     )
 
 

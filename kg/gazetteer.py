@@ -297,3 +297,17 @@ def city(name: str) -> City | None:
     'QA'
     """
     return _city_index().get(_norm(name))
+
+
+BIG_CITY = 100_000
+"""A city this populous, named alone, is a place rather than a person's name."""
+
+
+def big_city(name: str) -> City | None:
+    """:func:`city`, when it has :data:`BIG_CITY` people or more ("Arak", not "Obama").
+
+    >>> big_city("Doha").name, big_city("Obama")
+    ('Doha', None)
+    """
+    found = city(name)
+    return found if found is not None and found.population >= BIG_CITY else None

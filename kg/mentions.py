@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.model import ACTOR_KINDS, EntityKind, Mention, visible
+from kg.names import FURNITURE_WORDS, PARTICLES, ROYAL_TITLES, fold, is_clean_person_name
 from kg.rules import ORG_NAMES, ROLE_NOUNS, TITLES_KEY
 
 HONORIFICS = frozenset({
@@ -74,6 +75,8 @@ class MentionIndex:
     by_token: dict[int, Mention]
     title_holders: dict[str, tuple[tuple[Mention, str | None], ...]] = field(
         default_factory=dict)
+    other_names: tuple[str, ...] = ()
+    """Names the NER labelled as laws, products, events or works (see OTHER_LABELS)."""
     """Head word of a post title -> (person, ISO3 of the post's country) stated in the text."""
 
     def at(self, token: Token) -> Mention | None:
@@ -97,12 +100,22 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(ents)
 
 
-def clean_name(span: Span) -> tuple[int, int, str]:
-    """Character range and text of a name without "the", honorifics or a possessive."""
+def clean_name(span: Span, *, person: bool = False) -> tuple[int, int, str]:
+    """Character range and text of a name without "the", honorifics or a possessive.
+
+    For a person (``person=True``) the name also ends before a possessive ("Theresa May's
+    Brexit" is Theresa May) or a quotation mark, and loses leading lower-case words ("first
+    lady Melania Trump") and furniture words around it ("Breaking David Cameron", "Wilbur
+    Ross Photographer", "Trump Sunday"); a royal title stays before a single name ("King
+    Salman", "Queen Elizabeth II"), as royal names are written.
+    """
     tokens = [t for t in span if not t.is_space]
     while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[0].lower_ in HONORIFICS:
+    if person:
+        tokens = _person_tokens(tokens)
+    while len(tokens) > 1 and tokens[0].lower_ in HONORIFICS and not (
+            person and _royal(tokens)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -110,6 +123,33 @@ def clean_name(span: Span) -> tuple[int, int, str]:
         return span.start_char, span.start_char, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, end, doc_text(span.doc)[start:end]
+
+
+def _royal(tokens: list[Token]) -> bool:
+    """ "King Salman", "Queen Elizabeth II", "Prince Harry": a royal title and one name."""
+    rest = [t for t in tokens[1:] if not re.fullmatch(r"[IVX]+", t.text)]
+    return tokens[0].lower_ in ROYAL_TITLES and len(rest) == 1 and rest[0].is_title
+
+
+def _person_tokens(tokens: list[Token]) -> list[Token]:
+    """A person span cut to the name: up to a possessive or quote, without lower-case or
+    furniture words before it and furniture words after it."""
+    for i, t in enumerate(tokens):
+        if i and (t.tag_ == "POS" or t.text in {'"', "“", "”", "(", "[", "—", "–"}
+                  or t.text.startswith(("'s", "’s"))):
+            tokens = tokens[:i]
+            break
+    while len(tokens) > 1 and (tokens[0].is_lower or fold(tokens[0].text) in FURNITURE_WORDS
+                               or tokens[0].tag_ in {"VBG", "VBD", "VBZ", "VBN"}):
+        if tokens[0].lower_ in PARTICLES or tokens[0].lower_.startswith(("al-", "el-")):
+            break
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (fold(tokens[-1].text) in FURNITURE_WORDS
+                               or tokens[-1].is_punct or tokens[-1].is_lower):
+        if tokens[-1].is_lower and tokens[-2].text == "-" and not tokens[-2].whitespace_:
+            break  # "Moon Jae-in"
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _kind(label: str, text: str) -> EntityKind | None:
@@ -128,8 +168,8 @@ def _person_names(doc: Doc) -> set[str]:
     for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
-        _, _, text = clean_name(ent)
-        if not text:
+        _, _, text = clean_name(ent, person=True)
+        if not text or not is_clean_person_name(text):
             continue
         names.add(text.lower())
         parts = text.split()
@@ -195,33 +235,45 @@ def find_mentions(doc: Doc) -> MentionIndex:
     persons = _person_names(doc)
     known = {w for p in persons if " " in p for w in (p, p.split()[-1], p.split()[0])}
     mentions: list[Mention] = []
+    other: list[str] = []
     for ent in ents:
         if ent.label_ == "TITLE":
             continue
-        start, end, text = clean_name(ent)
+        if ent.label_ in OTHER_LABELS:
+            other.append(clean_name(ent)[2])
+            continue
+        if ent.label_ == "PERSON":
+            ent = _hyphen_tail(ent)
+            if _compound_of_names(ent, known):
+                continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
+        start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
         kind = _kind(ent.label_, text)
+        if kind == "Person" and not is_clean_person_name(text):
+            kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer"
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)
         if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
-                not titled and gazetteer.city(text) is not None:
+                not titled and gazetteer.big_city(text) is not None:
             kind = "Place"  # "visits Manchester": a one-word city is no person ("King Hassan" is)
         if kind in {"Place", "Organization"} and (
                 text.lower() in known or _after_role_word(doc, ent)
-                or (text.lower() in persons and gazetteer.city(text) is None)):
+                or (text.lower() in persons and gazetteer.big_city(text) is None)):
             kind = "Person"
         if kind is None:
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ in PEERAGE and kind in {"Person", "Organization",
-                                                                     "Place"}:
+        if prev is not None and prev.lower_ in PEERAGE and prev.is_title and kind in {
+                "Person", "Organization", "Place"} and not (
+                prev.i > 0 and doc[prev.i - 1].lower_ == "first"):  # "first lady Melania Trump"
             kind, start, text = "Person", prev.idx, doc_text(doc)[prev.idx:end]
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if kind == "Country" and nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
             end = nxt.idx + len(nxt.text)
             text = doc_text(doc)[start:end]
-        mentions.append(Mention(text, start, end, kind))
+        mentions.append(Mention(text, start, end, kind,
+                                _cue(doc, start) if kind == "Person" else ""))
     mentions += _untagged_names(doc, persons)
     by_token: dict[int, Mention] = {}
     for m in mentions:
@@ -229,7 +281,63 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if span is not None:
             for tok in span:
                 by_token[tok.i] = m
-    return MentionIndex(tuple(mentions), by_token)
+    return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
+
+
+OTHER_LABELS = frozenset({"LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
+"""NER labels of names that are no actor: counted against a name being a person."""
+
+_FACILITY = frozenset({"tower", "towers", "square", "hotel", "hotels", "palace", "hall",
+                       "street", "avenue", "road", "bridge", "airport", "station", "center",
+                       "centre", "park", "plaza", "building", "resort", "stadium", "base",
+                       "island", "islands", "hospital", "museum", "memorial"})
+
+
+def _not_a_person(text: str) -> EntityKind | None:
+    """What a span the NER called a person but no person is called may be instead: a
+    building or square is a Place, a body an Organization; anything else is dropped."""
+    last = fold(text.split()[-1]).strip(".") if text.split() else ""
+    if last in _FACILITY:
+        return "Place"
+    if last in BODY_WORDS or last in {"organization", "organisation", "foundation", "inc",
+                                      "corp", "administration", "cabinet"}:
+        return "Organization"
+    return None
+
+
+def _hyphen_tail(ent: Span) -> Span:
+    """ "Moon Jae-in": the small model often ends the name before "-in"; take the hyphen
+    and the word glued to it back into the name."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        end += 2
+    return doc[ent.start:end] if end != ent.end else ent
+
+
+def _compound_of_names(ent: Span, known: set[str]) -> bool:
+    """ "Trump-Kim", "Donald Trump-Kim Jong Un": two names joined by a hyphen, each known
+    in the article as a person (or a country), make a modifier, not a name."""
+    text = ent.text
+    for m in re.finditer(r"(?<=[a-z])-(?=[A-Z])", text):
+        left, right = text[:m.start()].split()[-1], text[m.end():].split()[0]
+        if all(w.lower() in known or gazetteer.country(w) is not None for w in (left, right)):
+            return True
+    return False
+
+
+def _cue(doc: Doc, start: int) -> str:
+    """The form of address or title written just before a person's name, lower case."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return ""
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and len(words) < 3 and (doc[i].lower_ in HONORIFICS or doc[i].lower_ in
+                                         ADDRESS or doc[i].lower_ in {"first", "lady"}):
+        words.insert(0, doc[i].lower_.rstrip("."))
+        i -= 1
+    return " ".join(words)
 
 
 def conjuncts(token: Token) -> list[Token]:

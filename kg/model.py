@@ -78,6 +78,9 @@ class Mention:
     start: int
     end: int
     kind: EntityKind
+    cue: str = field(default="", compare=False)
+    """For a person, the form of address or title written before the name, lower case
+    ("mr", "mrs", "president", "first lady"): it tells which of two Trumps "Mrs Trump" is."""
 
     @property
     def span(self) -> Span:
@@ -161,6 +164,9 @@ class Extraction:
     attacks: tuple[Attack, ...] = ()
     posts: tuple[PostFact, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
+    other_names: tuple[str, ...] = ()
+    """Names the NER read as something other than an actor (a law, a product, an event, a
+    work): evidence, across articles, that a name is no person ("Brexit")."""
 
 
 @dataclass(frozen=True)

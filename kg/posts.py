@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from kg import gazetteer
 from kg.mentions import ADDRESS, MentionIndex, doc_text
 from kg.model import Evidence, Mention, PostFact, visible
+from kg.names import ROYAL_TITLES
 from kg.rules import ROLE_NOUNS
 
 _STRIP_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "then", "then-",
@@ -139,6 +140,9 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
             continue
         head = span.root
         ev = _evidence(head)
+        first = person.text.split()[0].lower() if person.text.split() else ""
+        if first in ROYAL_TITLES and first != "crown":  # "Queen Elizabeth": a monarch's post
+            facts.append(PostFact(person, title_case(first), ev, None))
         # 1. Title before the name, inside the name's own subtree.
         left: list[Token] = []
         i = span.start - 1

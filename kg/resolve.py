@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
+from kg.names import SUFFIXES, core_tokens, cue_gender, family_name, name_tokens
 
 _NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
 
@@ -71,6 +72,96 @@ def _cluster(names: Iterable[str]) -> dict[str, str]:
     return canonical
 
 
+def people(mentions: list[Mention]) -> dict[Mention, str]:
+    """Each person mention of one article -> the label of the person it names.
+
+    - Full names that differ only by initials, accents, hyphens or transliteration are one
+      person ("Donald J. Trump", "Donald Trump"); a name whose words all stand in exactly
+      one fuller name is that person ("Moon Jae" of "Moon Jae-in"), but a name without a
+      generational suffix never joins one with it ("Donald Trump" is not "Donald Trump
+      Jr.").
+    - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the most salient
+      bearer of it (most full mentions, then first named), never to a relative marked by a
+      suffix; a female form of address ("Mrs Trump", "first lady") goes to a bearer the
+      article addresses so, a male one never does.  A bare name no full name of the
+      article bears stays as written, for the corpus to decide.
+    - The label is the fullest form (most words, then most frequent, then longest).
+    """
+    if not mentions:
+        return {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    full = [m for m in ordered if len(core_tokens(surface(m.text))) >= 2]
+    # 1. full names: one group per word set (initials, accents, spellings folded)
+    groups: dict[frozenset[str], list[Mention]] = {}
+    for m in full:
+        name = surface(m.text)
+        groups.setdefault(frozenset(name_tokens(name)), []).append(m)
+    # a shorter full name joins the one fuller name containing all its words
+    keys = sorted(groups, key=len)
+    host: dict[frozenset[str], frozenset[str]] = {}
+    for k in keys:
+        sup = [o for o in keys if k < o and _suffix_of(o) == _suffix_of(k)]
+        tops = [o for o in sup if not any(o < p for p in sup)]
+        if len(tops) == 1:
+            host[k] = tops[0]
+
+    def root(k: frozenset[str]) -> frozenset[str]:
+        while k in host:
+            k = host[k]
+        return k
+
+    members: dict[frozenset[str], list[Mention]] = {}
+    for k, ms in groups.items():
+        members.setdefault(root(k), []).extend(ms)
+    label = {k: _fullest([surface(m.text) for m in ms]) for k, ms in members.items()}
+    first = {k: min(m.start for m in ms) for k, ms in members.items()}
+    gender = {k: {cue_gender(m.cue) for m in ms} - {""} for k, ms in members.items()}
+    out = {m: label[root(frozenset(name_tokens(surface(m.text))))] for m in full}
+    # 2. bare names: the most salient bearer, never a relative
+    for m in ordered:
+        if m in out:
+            continue
+        name = surface(m.text)
+        toks = name_tokens(name)
+        if not toks:
+            out[m] = name
+            continue
+        word = toks[-1] if toks[-1] not in SUFFIXES else toks[0]
+        want_suffix = toks[-1] if toks[-1] in SUFFIXES else ""
+        bearers = [k for k in members if family_name(label[k]) == word
+                   and _suffix_of(k) == want_suffix]
+        if not bearers:  # a given name or another word of exactly one full name
+            bearers = [k for k in members if word in k and _suffix_of(k) == want_suffix]
+            if len(bearers) > 1:
+                out[m] = name
+                continue
+        g = cue_gender(m.cue)
+        if g:
+            bearers = [k for k in bearers if gender[k] <= {g}]
+            if g == "f" and len(bearers) > 1:
+                bearers = [k for k in bearers if gender[k] == {"f"}] or bearers
+        if not bearers:
+            out[m] = name
+            continue
+        best = max(bearers, key=lambda k: (len(members[k]), -first[k]))
+        out[m] = label[best]
+    return out
+
+
+def _suffix_of(key: frozenset[str]) -> str:
+    found = key & SUFFIXES
+    return min(found) if found else ""
+
+
+def _fullest(names: list[str]) -> str:
+    """The fullest of several spellings: most words (initials not counted), then the most
+    frequent, then the longest, then the alphabetically first."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return min(counts, key=lambda n: (-len(name_tokens(n)), -counts[n], -len(n), n))
+
+
 def _place(m: Mention) -> tuple[Entity, Entity | None]:
     name = surface(m.text)
     city = gazetteer.city(name)
@@ -95,14 +186,13 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of: dict[Mention, Entity] = {}
     extra: list[Entity] = []
 
-    people_and_bodies: tuple[tuple[EntityKind, str], ...] = (
-        ("Person", "person"), ("Organization", "org"))
-    for kind, prefix in people_and_bodies:
-        group = by_kind.get(kind, [])
-        canon = _cluster(surface(m.text) for m in group)
-        for m in group:
-            label = canon[surface(m.text)]
-            entity_of[m] = Entity(f"{prefix}/{slugify(label)}", kind, label)
+    for m, label in people(by_kind.get("Person", [])).items():
+        entity_of[m] = Entity(f"person/{slugify(label)}", "Person", label)
+    bodies = by_kind.get("Organization", [])
+    canon = _cluster(surface(m.text) for m in bodies)
+    for m in bodies:
+        label = canon[surface(m.text)]
+        entity_of[m] = Entity(f"org/{slugify(label)}", "Organization", label)
     for m in by_kind.get("Country", []):
         c = gazetteer.country(surface(m.text))
         if c is None:  # pragma: no cover - find_mentions only makes Country from the gazetteer
@@ -130,108 +220,3 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of = {m: merged[e.key] for m, e in entity_of.items()}
     entities = tuple(sorted(merged.values(), key=lambda e: e.key))
     return Resolution(extraction, entities, entity_of)
-
-
-def _person_tokens(label: str) -> frozenset[str]:
-    return frozenset(w for w in name_words(label) if w not in _NAME_STOP)
-
-
-class PersonIndex:
-    """Full person names seen so far (by earlier chunks, or stored by earlier builds),
-    indexed by word so that the fuller names containing a partial one are found without
-    comparing every pair: linking stays linear in the size of the corpus.
-
-    A key spelled two ways keeps its alphabetically first label.
-    """
-
-    def __init__(self, labels: Iterable[str] = ()) -> None:
-        self.people: dict[str, Entity] = {}
-        self.tokens: dict[str, frozenset[str]] = {}
-        self.by_word: dict[str, set[str]] = {}
-        for label in labels:
-            self.add(label)
-
-    def __len__(self) -> int:
-        return len(self.people)
-
-    def add(self, label: str) -> None:
-        """A full name (of its key's spellings, the alphabetically first is kept)."""
-        key = f"person/{slugify(label)}"
-        old = self.people.get(key)
-        if old is None or label < old.label:
-            self.put(Entity(key, "Person", label))
-
-    def put(self, person: Entity) -> None:
-        """Index ``person`` under its key, replacing what the key held."""
-        key = person.key
-        for w in self.tokens.get(key, ()):
-            self.by_word[w].discard(key)
-        self.people[key] = person
-        self.tokens[key] = _person_tokens(person.label)
-        for w in self.tokens[key]:
-            self.by_word.setdefault(w, set()).add(key)
-
-    def containing(self, toks: frozenset[str]) -> set[str]:
-        """Keys of the names that have every word in ``toks`` (non-empty)."""
-        sets = sorted((self.by_word.get(w, set()) for w in toks), key=len)
-        return set(sets[0]).intersection(*sets[1:])
-
-
-def link_across(resolutions: list[Resolution], *, known: Iterable[str] | PersonIndex = ()
-                ) -> list[Resolution]:
-    """One IRI per person across articles: a partial name ("Pompeo", "George Bush") joins
-    the one fuller name of the corpus that contains all its tokens ("Mike Pompeo",
-    "George W Bush").  Names that fit two fuller names stay as they are.
-
-    ``known`` holds the full names of earlier articles (a :class:`PersonIndex`, or labels).
-
-    Examples
-    --------
-    >>> from kg.model import Article, Extraction, Mention
-    >>> def one(name):
-    ...     m = Mention(name, 0, len(name), "Person")
-    ...     return resolve(Extraction(Article(name, name), mentions=(m,)))
-    >>> [r.entities[0].key for r in link_across([one("Mike Pompeo"), one("Pompeo")])]
-    ['person/mike-pompeo', 'person/mike-pompeo']
-    """
-    index = known if isinstance(known, PersonIndex) else PersonIndex(known)
-    here = PersonIndex()  # this chunk's people that ``index`` lacks (first spelling wins)
-    for res in resolutions:
-        for e in res.entities:
-            if e.kind == "Person" and e.key not in index.people and e.key not in here.people:
-                here.put(e)
-
-    def tokens(k: str) -> frozenset[str]:
-        return index.tokens[k] if k in index.tokens else here.tokens[k]
-
-    target: dict[str, Entity] = {}
-    for key in {e.key for res in resolutions for e in res.entities if e.kind == "Person"}:
-        toks = tokens(key)
-        if not toks:
-            continue
-        hosts = [k for k in index.containing(toks) | here.containing(toks)
-                 if k != key and toks < tokens(k)]
-        # the fullest names among the hosts must all be one name
-        tops = {k for k in hosts if not any(tokens(k) < tokens(o) for o in hosts)}
-        if len(tops) == 1:
-            top = tops.pop()
-            target[key] = index.people[top] if top in index.people else here.people[top]
-    if not target:
-        return resolutions
-    out = []
-    for res in resolutions:
-        if not any(e.key in target for e in res.entities):
-            out.append(res)
-            continue
-        forms: dict[str, set[str]] = {}
-        first: dict[str, Entity] = {}
-        for e in res.entities:
-            t = target.get(e.key, e)
-            first.setdefault(t.key, t)
-            forms.setdefault(t.key, set()).update(e.alt_labels | {e.label})
-        merged = {k: Entity(e.key, e.kind, e.label, frozenset(forms[k] - {e.label}), e.iso3,
-                            e.country) for k, e in first.items()}
-        entity_of = {m: merged[target.get(e.key, e).key] for m, e in res.entity_of.items()}
-        out.append(Resolution(res.extraction, tuple(sorted(merged.values(),
-                                                           key=lambda e: e.key)), entity_of))
-    return out

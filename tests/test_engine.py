@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -77,39 +78,38 @@ def _person(name: str) -> kg.model.Resolution:  # type: ignore[name-defined]
     return resolve(Extraction(Article(name, name), mentions=(m,)))
 
 
-def test_engine_linking_across_chunks_matches_linking_at_once() -> None:
-    """The word index gives what comparing every pair of names gave: a partial name joins
-    its one fullest host, two hosts leave it alone, whichever chunk each came in."""
-    names = ["George W Bush", "George Bush", "Bush", "Laura Bush", "Mike Pompeo",
-             "Pompeo", "Ruth Adler", "Adler", "Kim Jong-un", "Kim", "Jong-un",
-             "Haider al-Abadi", "Abadi"]
-    at_once = [r.entities[0].key for r in link_stream(iter(map(_person, names)),
-                                                      chunk=len(names))]
-    assert at_once[names.index("George Bush")] == "person/george-w-bush"
-    assert at_once[names.index("Bush")] == "person/bush"  # George W or Laura: ambiguous
-    assert at_once[names.index("Pompeo")] == "person/mike-pompeo"
-    assert at_once[names.index("Abadi")] == "person/haider-al-abadi"
-    def linked(chunk: int) -> list[str]:
-        return [r.entities[0].key for r in link_stream(iter(map(_person, names)), chunk=chunk)]
-
-    # one article per chunk: "Bush" comes before "Laura Bush", so it has one host then
-    bush = names.index("Bush")
-    assert linked(1) == [*at_once[:bush], "person/george-w-bush", *at_once[bush + 1:]]
-    assert linked(2) == at_once  # "Bush" and "Laura Bush" share a chunk
-    later = [r.entities[0].key for r in link_stream(iter(map(_person, ["Pompeo", "Abadi"])),
-                                                    known_people=["Mike Pompeo",
-                                                                  "Haider al-Abadi"])]
-    assert later == ["person/mike-pompeo", "person/haider-al-abadi"]
+def _keys(resolutions: Iterable[kg.model.Resolution]  # type: ignore[name-defined]
+          ) -> list[str | None]:
+    return [r.entities[0].key if r.entities else None for r in resolutions]
 
 
-def test_person_index_keeps_the_first_label_of_a_key() -> None:
-    from kg.resolve import PersonIndex
+def test_engine_identity_is_decided_over_the_window() -> None:
+    """Within the window every article gains from all the others: a bare name that comes
+    before its full name still joins it; an ambiguous one is no actor; later chunks are
+    decided against everything seen and keep the labels already given."""
+    names = ["Bush", "Pompeo", "George W Bush", "George Bush", "Laura Bush", "Mike Pompeo",
+             "Kim", "Kim Jong-un", "Jong-un", "Haider al-Abadi", "Abadi"]
+    keys = _keys(link_stream(iter(map(_person, names))))
+    assert keys[names.index("Bush")] is None  # George W or Laura: ambiguous, no actor
+    assert keys[names.index("Pompeo")] == "person/mike-pompeo"  # before its full name
+    assert keys[names.index("George Bush")] == keys[names.index("George W Bush")]
+    assert keys[names.index("Kim")] == keys[names.index("Kim Jong-un")] == \
+        keys[names.index("Jong-un")] == "person/kim-jong-un"
+    assert keys[names.index("Abadi")] == "person/haider-al-abadi"
+    # a window of 1: each article decided against those before it only
+    one = _keys(link_stream(iter(map(_person, ["Pompeo", "Mike Pompeo", "Pompeo"])),
+                            window=1, chunk=1))
+    assert one == ["person/pompeo", "person/mike-pompeo", "person/mike-pompeo"]
 
-    index = PersonIndex(["Jean Claude Juncker", "Jean-Claude Juncker"])
-    assert len(index) == 1
-    assert index.people["person/jean-claude-juncker"].label == "Jean Claude Juncker"
-    assert index.containing(frozenset({"juncker"})) == {"person/jean-claude-juncker"}
-    assert index.containing(frozenset({"jean-claude"})) == set()  # that spelling is gone
+
+def test_engine_identity_keeps_what_the_store_holds() -> None:
+    from kg.identity import Identity, stored_entities
+
+    known = stored_entities({"person/mike-pompeo": "Mike Pompeo",
+                             "person/haider-al-abadi": "Haider al-Abadi"})
+    later = _keys(link_stream(iter(map(_person, ["Pompeo", "Abadi", "Mike R. Pompeo"])),
+                              identity=Identity(known)))
+    assert later == ["person/mike-pompeo", "person/haider-al-abadi", "person/mike-pompeo"]
 
 
 def _invented(i: int) -> str:

@@ -1,0 +1,266 @@
+"""What a person's name looks like: its comparable words, its family name, and whether a
+span the NER tagged is a clean name at all.
+
+Everything here is a plain function over strings, so the rules can be read and tested on
+their own:
+
+- :func:`name_tokens` gives the words two spellings of one name share: ASCII-folded
+  ("Erdoğan" is "erdogan"), hyphens split ("Kim Jong-un" is "Kim Jong Un"), initials
+  dropped ("Donald J. Trump" is "Donald Trump"), common transliterations made one
+  ("Sergey" is "Sergei"), and a patronymic bound to its particle ("bin Salman" is one
+  word, so a bare "Salman" is never Mohammed bin Salman).
+- :func:`family_name` is the word a bare mention of the person uses: the last word, or
+  the first for East Asian names written family name first ("Kim" of "Kim Jong Un").
+- :func:`is_clean_person_name` refuses what no person is called: scraping residue
+  ("John TrumpTrump"), quotes, digits, page furniture ("Photographer"), buildings and
+  bodies ("Trump Tower", "Kim Il Sung Square").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump"."""
+
+PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "abu", "al", "el", "de", "da", "di", "du",
+                       "del", "della", "der", "den", "van", "von", "la", "le", "ter", "y",
+                       "dos", "das", "st"})
+"""Lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der
+Leyen")."""
+
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "emir", "sultan", "pope",
+                          "emperor", "empress", "crown"})
+"""Titles that are part of a royal name ("King Salman", "Queen Elizabeth II")."""
+
+_TRANSLIT = {
+    "sergey": "sergei", "sergej": "sergei", "yevgeny": "evgeny", "yevgeniy": "evgeny",
+    "evgeni": "evgeny", "dmitri": "dmitry", "dmitriy": "dmitry", "yuri": "yury", "yuriy": "yury",
+    "aleksandr": "alexander", "alexandr": "alexander", "aleksander": "alexander",
+    "aleksei": "alexei", "alexey": "alexei", "aleksey": "alexei", "andrey": "andrei",
+    "nikolay": "nikolai", "vasily": "vasili", "vasiliy": "vasili",
+    "arkady": "arkadi", "anatoly": "anatoli", "valery": "valeri", "gennady": "gennadi",
+    "grigory": "grigori", "maksim": "maxim", "zelenskyy": "zelensky", "zelenskiy": "zelensky",
+    "mohammad": "mohammed", "muhammad": "mohammed", "mohamed": "mohammed",
+    "muhammed": "mohammed", "mohamad": "mohammed", "mohammad-javad": "mohammed-javad",
+    "hassan": "hasan", "hussain": "hussein", "husain": "hussein", "osama": "usama",
+    "mahmoud": "mahmud", "ahmad": "ahmed", "ahmet": "ahmed", "abdallah": "abdullah",
+    "abdulla": "abdullah", "qaddafi": "gaddafi", "gadhafi": "gaddafi", "kadhafi": "gaddafi",
+    "qadhafi": "gaddafi", "rouhani": "rohani", "rowhani": "rohani",
+    "recep": "recep",
+    "shoigu": "shoigu",
+    "sisi": "sisi", "el-sisi": "sisi",
+}
+"""Spellings of one name in English news, folded to one.  Kept short and explicit: a
+reader can predict every merge it causes."""
+
+EAST_ASIAN_FAMILY = frozenset({
+    "kim", "lee", "park", "moon", "choi", "chung", "jung", "yoon", "roh", "ban", "kang",
+    "cho", "jang", "han", "shin", "hwang", "ahn", "song", "oh", "ri", "yun", "hong", "ko",
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu",
+    "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo", "zheng", "liang", "xie", "tang",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai",
+    "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao",
+    "wen", "jia", "fu", "tsai", "lam", "tam", "leung", "wong", "chan", "ng", "lai", "chiang",
+    "hun", "mao", "kuo", "hou",
+})
+"""Family names written first ("Kim Jong Un", "Xi Jinping", "Moon Jae-in"): their bare
+form names the person by the first word.  Vietnamese names are not here: news calls "Le
+Van Mai" "Mai", by the last word."""
+
+FURNITURE_WORDS = frozenset({
+    "photographer", "photo", "photos", "getty", "images", "reuters", "afp", "ap", "epa",
+    "more", "says", "said", "breaking", "invoking", "via", "file", "caption", "copyright",
+    "video", "watch", "read", "click", "subscribe", "newsletter", "update", "updated",
+    "exclusive", "live", "opinion", "analysis", "twitter", "tweet", "tweets", "facebook",
+    "instagram", "youtube", "podcast", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "administration",
+    "presidency", "campaign", "doctrine", "era", "impeachment", "summit", "visit", "team",
+})
+"""Words no person's name contains; a name that ends or starts with one is trimmed or
+refused ("Wilbur Ross Photographer", "Trump Says", "Breaking David Cameron")."""
+
+PLACE_WORDS = frozenset({
+    "tower", "towers", "square", "hotel", "hotels", "palace", "house", "hall", "street",
+    "avenue", "road", "bridge", "airport", "station", "center", "centre", "park", "plaza",
+    "building", "resort", "club", "stadium", "university", "college", "school", "institute",
+    "foundation", "organization", "organisation", "corporation", "company", "group", "party",
+    "hospital", "museum", "library", "memorial", "base", "island", "islands", "river",
+    "mountain", "lake", "sea", "bay", "cabinet", "council", "committee", "ministry",
+    "department", "agency", "office", "court", "bank", "fund", "act", "law", "bill", "prize",
+    "award", "medal", "heart", "cup", "games", "accord", "accords", "treaty", "deal",
+    "plan", "doctrine", "inc", "ltd", "llc", "co", "corp", "news", "times", "post",
+    "journal", "network", "tv", "radio", "magazine", "airlines", "airways", "motors",
+    "tweet", "tweets", "channel", "show", "twitter", "world",
+})
+"""Last words of places, bodies, laws and awards ("Trump Tower", "Kim Il Sung Square",
+"Purple Heart"): a span ending with one is no person."""
+
+NON_ACTORS = frozenset({
+    "brexit", "obamacare", "medicare", "medicaid", "purple heart", "nobel peace prize",
+    "medal of freedom", "presidential medal of freedom", "the purple heart", "jcpoa",
+    "nafta", "usmca", "new start", "brexit party", "covid", "covid-19", "coronavirus",
+    "christmas", "easter", "ramadan", "eid", "hanukkah", "thanksgiving", "god", "allah",
+    "jesus", "jesus christ", "twitter", "facebook", "instagram", "youtube", "google",
+    "congress", "parliament", "senate",
+})
+"""Names the small model often tags as people that are laws, awards, products, holidays or
+bodies: never a person."""
+
+_NOT_IN_NAMES = re.compile(r"[\d\"“”()\[\]{}<>@#|_=+*/\\:;!?,&]")
+_INITIAL = re.compile(r"^[a-z]\.?$")
+_CAMEL = re.compile(r"[a-z]{2}[A-Z]")
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D'|Al|El|Bin|Abu|St)[A-Z]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: "Erdoğan" -> "erdogan", curly apostrophes dropped.
+
+    >>> fold("Recep Tayyip Erdoğan"), fold("Jean-Marc Ayrault")
+    ('recep tayyip erdogan', 'jean-marc ayrault')
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"['`]", "", text.lower())
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", fold(name).replace("’", "")) if w]
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words two spellings of one person's name share, in order.
+
+    >>> name_tokens("Donald J. Trump"), name_tokens("Kim Jong-un"), name_tokens("Kim Jong Un")
+    (('donald', 'trump'), ('kim', 'jong', 'un'), ('kim', 'jong', 'un'))
+    >>> name_tokens("Sergey V. Lavrov"), name_tokens("Mohammed bin Salman")
+    (('sergei', 'lavrov'), ('mohammed', 'bin salman'))
+    >>> name_tokens("Bashar al-Assad"), name_tokens("Donald Trump Jr.")
+    (('bashar', 'assad'), ('donald', 'trump', 'jr'))
+    """
+    out: list[str] = []
+    words = _words(name)
+    i = 0
+    while i < len(words):
+        w = _TRANSLIT.get(words[i], words[i])
+        i += 1
+        if w in PATRONYMIC and i < len(words):
+            out.append(f"{w} {_TRANSLIT.get(words[i], words[i])}")
+            i += 1
+            continue
+        w = re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az)-(?=\w)", "", w)
+        for part in w.split("-"):
+            part = _TRANSLIT.get(part, part)
+            if not part or (_INITIAL.match(part) and len(words) > 1) or part in {"al", "el"}:
+                continue
+            out.append(part)
+    return tuple(out)
+
+
+def initials(name: str) -> frozenset[str]:
+    """The initials written in a name: {"h", "w"} of "George H. W. Bush".
+
+    >>> sorted(initials("George H.W. Bush")), sorted(initials("Donald Trump"))
+    (['h', 'w'], [])
+    """
+    words = _words(name)
+    return frozenset(w[0] for w in words if len(words) > 1 and _INITIAL.match(w))
+
+
+FEMALE_CUES = frozenset({"mrs", "ms", "miss", "madam", "first lady", "lady", "queen",
+                         "princess", "dame", "baroness", "empress"})
+MALE_CUES = frozenset({"mr", "sir", "king", "prince", "lord", "emperor"})
+
+
+def cue_gender(cue: str) -> str:
+    """ "f" or "m" when a form of address tells ("Mrs", "first lady"; "Mr", "Sir"), else ""."""
+    last = cue.split()[-1] if cue else ""
+    if cue in FEMALE_CUES or last in FEMALE_CUES:
+        return "f"
+    return "m" if last in MALE_CUES else ""
+
+
+def core_tokens(name: str) -> frozenset[str]:
+    """The name's words without generational suffixes and particles: what a shorter
+    mention of the person may repeat."""
+    return frozenset(t for t in name_tokens(name) if t not in SUFFIXES and t not in PARTICLES)
+
+
+def suffix(name: str) -> str:
+    """ "jr", "sr", "ii", ... when the name ends with one, else ""."""
+    toks = name_tokens(name)
+    return toks[-1] if toks and toks[-1] in SUFFIXES else ""
+
+
+def family_name(name: str) -> str:
+    """The word a bare mention of this person uses.
+
+    >>> family_name("Donald Trump Jr."), family_name("Kim Jong Un"), family_name("Xi Jinping")
+    ('trump', 'kim', 'xi')
+    >>> family_name("Mohammed bin Salman"), family_name("Kim Darroch")
+    ('bin salman', 'darroch')
+    """
+    toks = [t for t in name_tokens(name) if t not in SUFFIXES]
+    if not toks:
+        return ""
+    if len(toks) >= 3 and toks[0] in EAST_ASIAN_FAMILY:
+        return toks[0]  # "Kim Jong Un", "Moon Jae In"
+    if len(toks) == 2 and toks[0] in EAST_ASIAN_FAMILY and _east_asian_given(name):
+        return toks[0]  # "Xi Jinping", "Moon Jae-in" written with a hyphen
+    return toks[-1]
+
+
+def _east_asian_given(name: str) -> bool:
+    """ "Xi Jinping", "Moon Jae-in", "Wang Yi": a given name that is hyphenated or one or two
+    Pinyin syllables, after a family name of the list; not a Western given name ("Kim
+    Darroch", "Lee Anderson")."""
+    words = fold(name).split()
+    if len(words) != 2:
+        return False
+    given = words[1]
+    return "-" in given or (bool(_PINYIN.fullmatch(given)) and given not in _WESTERN_GIVEN)
+
+
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua"
+    r"|uo|ue|er|a|e|i|o|u)){1,2}")
+_WESTERN_GIVEN = frozenset({"bruce", "dean", "jean", "joan", "mae", "bo", "ken", "ben", "dan",
+                            "don", "ron", "tom", "tim", "jim", "sam", "pam", "ann", "anne",
+                            "kim", "lee", "jo", "ted", "ed", "al", "jay", "ray", "guy", "max"})
+
+
+def is_clean_person_name(name: str) -> bool:
+    """Could ``name`` (already stripped of titles and possessives) be what a person is
+    called?  Refuses scraping residue, furniture, quotes, digits, lower-case words other
+    than particles, and the names of places, bodies, laws and awards.
+
+    >>> [is_clean_person_name(n) for n in ("Donald Trump", "Ursula von der Leyen",
+    ...     "John TrumpTrump Jr", "Trump Tower", "Kim \\"Rocket Man", "Mitch McConnell")]
+    [True, True, False, False, False, True]
+    """
+    if not name or fold(name) in NON_ACTORS or len(name) > 60 or _NOT_IN_NAMES.search(name):
+        return False
+    words = name.replace("’", "'").split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for i, w in enumerate(words):
+        bare = w.strip(".'")
+        if not bare:
+            return False
+        low = fold(bare)
+        if low in FURNITURE_WORDS:
+            return False
+        if not bare[0].isupper():
+            prefixed = re.match(r"^(?:al|el|ad|as|ash|at|an|ar|az)-[a-z]", low) is not None
+            if (low not in PARTICLES and not prefixed) or (i == len(words) - 1 and not prefixed):
+                return False
+        if _CAMEL.search(bare) and not _CAMEL_OK.match(bare):
+            return False
+        if bare.isupper() and len(bare) > 3 and len(words) == 1:
+            return False  # "TOKYO", "NATO": shouting is no personal name
+    return fold(words[-1].strip(".'")) not in PLACE_WORDS
