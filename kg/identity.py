@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution
 from kg.names import (
+    KNOWN_BODIES,
     NON_ACTORS,
     SUFFIXES,
     core_tokens,
@@ -170,8 +171,10 @@ class Identity:
             self.kinds.setdefault(n, Counter())[e.kind] += 1
             if e.kind != "Person":
                 self.forms.setdefault(e.key, Counter())[e.label] += 1
-                continue
-            if len(core_tokens(e.label)) >= 2:
+                if e.kind == "Country" or len(n.split()) != 1 or n in KNOWN_BODIES or \
+                        not is_clean_person_name(e.label) or gazetteer.city(e.label):
+                    continue  # a one-word body or place may be a surname ("Varga met")
+            if e.kind == "Person" and len(core_tokens(e.label)) >= 2:
                 p = self._person(e.label)
                 p.articles += 1
                 p.forms[e.label] += 1
@@ -209,14 +212,20 @@ class Identity:
             return kind if kind in _PREFIX else None  # type: ignore[return-value]
         if name in NON_ACTORS:
             return None
+        if name in KNOWN_BODIES:
+            return "Organization"
         if gazetteer.country(name) is not None and " " not in name.strip():
             return "Country"
+        city_or_country = gazetteer.big_city(name) or gazetteer.country(name)
         actor = {k: v for k, v in votes.items() if k != "none"}
         if votes["none"] > sum(actor.values()):
             return None
         if not actor:
             return None
         best = max(sorted(actor), key=lambda k: actor[k])
+        if best != "Person" and name in self._families and city_or_country is None and \
+                name not in KNOWN_BODIES:
+            return "Person"  # "Varga met ...": a surname the NER read as a body
         if best != "Person" and len(name.split()) > 1 and \
                 3 * actor.get("Person", 0) >= sum(actor.values()) and \
                 gazetteer.city(name) is None and is_clean_person_name(name.title()):
@@ -313,7 +322,7 @@ class Identity:
             total = sum(forms.values()) or 1
             label = min(clean, key=lambda f: (
                 -(len(name_tokens(f)) if forms[f] >= 2 or forms[f] * 10 >= total else 1),
-                -forms[f], len(f), f))
+                -forms[f], -len(f), f))
             key = f"person/{slugify(label)}"
         alts = frozenset(f for f in clean if f != label)
         return Entity(key, "Person", label, alts)
@@ -448,9 +457,8 @@ class Identity:
             if t is not None:
                 first.setdefault(t.key, t)
                 forms.setdefault(t.key, set())
-        merged = {k: replace(e, alt_labels=frozenset(
-            f for f in (forms[k] | set(e.alt_labels)) - {e.label}
-            if e.kind != "Person" or is_clean_person_name(f)))
+        merged = {k: replace(e, alt_labels=frozenset(  # the forms this article uses
+            f for f in forms[k] - {e.label} if e.kind != "Person" or is_clean_person_name(f)))
             for k, e in first.items()}
         entity_of: dict[Mention, Entity] = {}
         for m, e in res.entity_of.items():

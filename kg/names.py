@@ -112,6 +112,42 @@ NON_ACTORS = frozenset({
 """Names the small model often tags as people that are laws, awards, products, holidays or
 bodies: never a person."""
 
+KNOWN_BODIES = frozenset(n.lower() for n in (
+    # international bodies and alliances
+    "United Nations", "UN", "NATO", "Nato", "European Union", "EU", "European Commission",
+    "European Parliament", "African Union", "Arab League", "ASEAN", "OPEC", "Opec", "G7",
+    "G-7", "G8", "G20", "G-20", "IMF", "World Bank", "WTO", "WHO", "UNESCO", "UNICEF",
+    "UNHCR", "IAEA", "OSCE", "Interpol", "Red Cross", "Security Council", "Hamas",
+    "Hezbollah", "Taliban", "al-Qaeda", "Islamic State", "ISIS", "ISIL", "Daesh", "Fatah",
+    "Houthis", "Kremlin", "Pentagon", "White House", "Congress", "Senate", "Parliament",
+    "Bundestag", "Knesset", "Duma", "Politburo", "Likud", "Labour", "Conservatives", "Tories",
+    "Democrats", "Republicans", "GOP", "SNP", "Sinn Fein", "Amnesty International",
+    "Human Rights Watch", "FBI", "CIA", "NSA", "DHS", "ICE", "NASA", "Mossad", "MI5", "MI6",
+    "KGB", "FSB", "GRU", "IRGC", "Revolutionary Guards", "Quds Force", "Wagner",
+    # companies
+    "Apple", "Google", "Alphabet", "Amazon", "Microsoft", "Facebook", "Meta", "Twitter",
+    "Huawei", "ZTE", "Samsung", "Sony", "Toyota", "Honda", "Nissan", "Volkswagen", "BMW",
+    "Daimler", "Mercedes", "Ford", "General Motors", "GM", "Tesla", "Boeing", "Airbus",
+    "Lockheed Martin", "Raytheon", "Northrop Grumman", "BAE Systems", "General Electric",
+    "GE", "Exxon", "ExxonMobil", "Exxon Mobil", "Chevron", "Shell", "Royal Dutch Shell", "BP",
+    "Total", "Gazprom", "Rosneft", "Lukoil", "Aramco", "Saudi Aramco", "Glencore",
+    "GlaxoSmithKline", "GSK", "Pfizer", "Moderna", "AstraZeneca", "Johnson & Johnson",
+    "Novartis", "Roche", "Sanofi", "Bayer", "Reckitt Benckiser", "Unilever", "Nestle",
+    "Goldman Sachs", "JPMorgan", "JPMorgan Chase", "Morgan Stanley", "Citigroup", "Citi",
+    "HSBC", "Barclays", "Deutsche Bank", "UBS", "Credit Suisse", "BlackRock", "Walmart",
+    "Carrier", "Harley-Davidson", "Caterpillar", "Intel", "Qualcomm", "Nvidia", "IBM",
+    "Oracle", "Cisco", "Uber", "Netflix", "Disney", "Alibaba", "Tencent", "Baidu", "ByteDance",
+    "TikTok", "WeChat", "Kaspersky", "Siemens", "Nokia", "Ericsson", "Embraer", "Petrobras",
+    "Odebrecht", "Pemex", "Trump Organization", "Deripaska", "Rusal", "Halliburton",
+    # news organisations
+    "Reuters", "AP", "Associated Press", "AFP", "BBC", "CNN", "Fox News", "NBC", "CBS",
+    "ABC", "NPR", "MSNBC", "Al Jazeera", "Bloomberg", "Politico", "The Hill", "Breitbart",
+    "Newsmax", "New York Times", "Washington Post", "Wall Street Journal", "Guardian",
+    "USA Today", "Xinhua", "KCNA", "Yonhap", "TASS", "RIA Novosti", "Sputnik", "RT",
+    "Axios", "Vox", "Daily Caller", "Times", "Telegraph", "Financial Times", "Economist",
+))
+"""Well-known bodies and companies: never a person, whatever the NER said."""
+
 _NOT_IN_NAMES = re.compile(r"[\d\"“”()\[\]{}<>@#|_=+*/\\:;!?,&]")
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
@@ -243,7 +279,9 @@ def is_clean_person_name(name: str) -> bool:
     ...     "John TrumpTrump Jr", "Trump Tower", "Kim \\"Rocket Man", "Mitch McConnell")]
     [True, True, False, False, False, True]
     """
-    if not name or fold(name) in NON_ACTORS or len(name) > 60 or _NOT_IN_NAMES.search(name):
+    if not name or len(name) > 60 or _NOT_IN_NAMES.search(name):
+        return False
+    if fold(name) in NON_ACTORS or name.lower() in KNOWN_BODIES:
         return False
     words = name.replace("’", "'").split()
     if not 1 <= len(words) <= 6:
