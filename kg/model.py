@@ -161,6 +161,9 @@ class Extraction:
     attacks: tuple[Attack, ...] = ()
     posts: tuple[PostFact, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
+    dateline: Mention | None = None
+    """The place the article was reported from ("TOKYO (AP) —"), kind "Place", with
+    offsets in the original text (see :mod:`kg.clean`)."""
 
 
 @dataclass(frozen=True)
