@@ -107,13 +107,13 @@ _SUFFIX = r"(?:,? Jr\.|,? Sr\.| I{2,3})?"
 _CARDS = (
     # "Rex Tillerson Rex Wayne TillersonSteve ...", "George PapadopoulosGeorge Demetrios ..."
     re.compile(rf"\b(?P<vis>{_NAME}){_SUFFIX}(?P<cut>)[ \t]*(?:{_TOKEN}[ \t]+){{0,6}}?(?P=vis)"
-               rf"{_SUFFIX}{_GLUE}[^\n]*\Z"),
-    # "Paul Ryan Paul Davis Ryan Retirees should ..." (no glue: the name is repeated)
-    re.compile(rf"\b(?P<vis>{_NAME}){_SUFFIX}(?P<cut>)[ \t]+(?:{_TOKEN}[ \t]+){{1,6}}?(?P=vis)"
-               rf"{_SUFFIX}[ \t]+(?=[A-Z0-9\"“‘'])[^\n]*\Z"),
+               rf"{_SUFFIX}(?P<rep>){_GLUE}[^\n]*\Z"),
     # "Sarah Huckabee Sarah Elizabeth SandersBill ... MORE Sanders": the link is split
     re.compile(rf"\b(?P<vis>{_NAME})(?:[ \t]+{_NAME}){{0,2}}?(?P<cut>)[ \t]+(?P=vis)"
-               rf"(?:[ \t]+{_TOKEN}){{0,4}}?[a-z]{_GLUE}[^\n]*\Z"),
+               rf"(?:[ \t]+{_TOKEN}){{0,4}}?[a-z](?P<rep>){_GLUE}[^\n]*\Z"),
+    # "Paul Ryan Paul Davis Ryan Retirees should ..." (no glue: the name is repeated)
+    re.compile(rf"\b(?P<vis>{_NAME}){_SUFFIX}(?P<cut>)[ \t]+(?:{_TOKEN}[ \t]+){{1,6}}?(?P=vis)"
+               rf"{_SUFFIX}(?P<rep>)[ \t]+(?=[A-Z0-9\"“‘'])[^\n]*\Z"),
 )
 _CARD_REACH = 1500
 """How far before its "MORE" a card may begin."""
@@ -126,6 +126,13 @@ def _cards(text: str) -> list[Removal]:
         lo = max(floor, text.rfind("\n", 0, more.start()) + 1, more.start() - _CARD_REACH)
         for card in _CARDS:
             m = card.search(text, lo, more.start())
+            # "Paul Ryde Paul Davis Ryde": of two readings, the one whose repeated name
+            # is the surname ends the legal name later
+            while m is not None:
+                later = card.search(text, m.start() + 1, more.start())
+                if later is None or later.start() >= m.end("rep"):
+                    break
+                m = later
             if m is not None:
                 out.append(Removal(m.end("cut"), more.end(), "hover-card"))
                 floor = more.end()
@@ -145,7 +152,7 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # NPR: "Enlarge this image toggle caption Name/AP Name/AP"
         ("image-credit", ("toggle caption",),
          r"^Enlarge this image toggle caption (?P<c>[^\n]{1,80}?) (?P=c)(?:[ \t]+|$)"),
-        ("photo-credit", ("Photographer: ",), r"[ \t]*\bPhotographer: [^\n]{1,100}$"),
+        ("photo-credit", ("Photographer: ",), rf"[ \t]*\bPhotographer: {_CREDIT}$"),
         ("photo-credit", ("Photo",),
          r"[ \t]*\((?:(?:AP|AFP|Reuters|EPA|Getty) )?Photo(?:s|graph)?"
          r"(?:\)| by [^()\n]{1,120}\)|: ?[^()\n]{1,120}\)|/[^()\n]{1,120}\))"),
@@ -154,7 +161,7 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("photo-credit", (" | ",),
          r"[ \t]+\|[ \t]+[^|\n]{0,60}(?:/Getty Images|/AP Photo|AP Photo|/AFP|/Reuters)\b"
          r"(?:[ \t]*$)?"),
-        ("photo-credit", ("Getty Images",), r"^(?:[^\n]{0,60}/)?Getty Images[ \t]*$"),
+        ("photo-credit", ("Getty Images",), r"^(?:[^\n/.:]{1,60}/){0,3}Getty Images[ \t]*$"),
         ("file-prefix", ("FILE",), r"^FILE(?: PHOTO)? ?[-–—] "),
         ("link", ("Read", "READ", "Related", "More", "MORE", "See also", "SEE ALSO", "Watch",
                   "WATCH", "Listen", "LISTEN"),
@@ -168,7 +175,8 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("link", ("WANT MORE", "Want more"),
          r"^(?:WANT MORE|Want more)\b[^\n]{0,40}\?[^\n]{0,80}$"),
         ("sign-up", ("Sign up",),
-         r"^(?:[^\n]{0,120}\bnewsletter\b[^\n]{0,120})?Sign up\b[^\n]{0,250}$"),
+         r"^(?:[^\n]{0,120}\bnewsletter\b[^\n]{0,120})?Sign up(?:[ \t]*$| (?:for|here|to|today|"
+         r"now)\b[^\n]{0,250}$)"),
         ("share-bar", ("Share this ",), r"^Share this (?:with|on|story|article)\b[^\n]{0,200}$"),
         ("share-bar", ("SHARE THIS ARTICLE",),
          r"^(?:LISTEN TO ARTICLE [\d:]+ )?SHARE THIS ARTICLE(?: (?:Share|Tweet|Post|Email))*"
