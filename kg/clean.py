@@ -141,7 +141,9 @@ def _cards(text: str) -> list[Removal]:
 
 
 # -- picture, media, link and share furniture ----------------------------------------------
-_CREDIT = r"[^\n]{0,80}?(?:/|Getty|AFP|Reuters|\bAP\b|EPA|Bloomberg|Pool|\bPA\b)[^\n]{0,40}"
+_CREDIT = (r"(?=[A-Z])(?:[^\n!?;:.,]|\.(?! [a-z])){0,80}?"
+           r"(?:/|Getty|AFP|Reuters|\bAP\b|EPA|Bloomberg|Pool|\bPA\b)[^\n!?;:,]{0,40}")
+"""A picture credit: a name and an agency, not a sentence."""
 _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (kind, needles, re.compile(pattern, re.MULTILINE)) for kind, needles, pattern in (
         # BBC: the credit and the label go, the caption stays
@@ -152,7 +154,7 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # NPR: "Enlarge this image toggle caption Name/AP Name/AP"
         ("image-credit", ("toggle caption",),
          r"^Enlarge this image toggle caption (?P<c>[^\n]{1,80}?) (?P=c)(?:[ \t]+|$)"),
-        ("photo-credit", ("Photographer: ",), rf"[ \t]*\bPhotographer: {_CREDIT}$"),
+        ("photo-credit", ("Photographer: ",), rf"(?:[ \t]*\bPhotographer: {_CREDIT})+$"),
         ("photo-credit", ("Photo",),
          r"[ \t]*\((?:(?:AP|AFP|Reuters|EPA|Getty) )?Photo(?:s|graph)?"
          r"(?:\)| by [^()\n]{1,120}\)|: ?[^()\n]{1,120}\)|/[^()\n]{1,120}\))"),

@@ -87,6 +87,8 @@ def test_clean_drops_furniture(text: str, expected: str, kind: str) -> None:
     "He flew to TOKYO — and back — in one day.",
     "Bradley met Sato at the palace\n\nText.",  # a caption's own text
     "He worked as a Photographer: a long career in Oslo.",
+    "Text.\n\nSource: a senior official told Reuters the talks failed.",
+    "Sato spoke to Reuters. Source: Mr. Lee, a close aide, said so to AP",
     "Sign up rates fell in March, the ministry said.",
     "Citizens can click here, or vote by post, Sato said.",
     "Trump met Bradley, then Bradley met Trump.",
