@@ -302,3 +302,22 @@ def test_clean_build_offsets_point_into_the_original(nlp: Language, tmp_path: Pa
     assert [str(label) for _, label in places] == ["Oslo"]
     alt = graph.query("SELECT ?a WHERE { ?p skos:altLabel ?a FILTER(?a = 'OSLO') }")
     assert not list(alt)
+
+
+def test_clean_reported_from_shape_wants_a_place(nlp: Language) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from kg.engine import process
+    from kg.validate import validate
+    from kg.vocab import DIP
+
+    (result,) = process(nlp, [Article("oslo.txt", ARTICLE)])
+    graph = result.graph
+    assert validate(graph).conforms
+    doc = next(iter(graph.subjects(RDF.type, DIP.Document)))
+    person = next(iter(graph.subjects(RDF.type, DIP.Person)))
+    assert isinstance(doc, URIRef) and isinstance(person, URIRef)
+    graph.remove((doc, DIP.reportedFrom, None))
+    graph.add((doc, DIP.reportedFrom, person))
+    assert {v.component for v in validate(graph).violations} == {"Or"}
