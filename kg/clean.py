@@ -163,6 +163,9 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("photo-credit", (" | ",),
          r"[ \t]+\|[ \t]+[^|\n]{0,60}(?:/Getty Images|/AP Photo|AP Photo|/AFP|/Reuters)\b"
          r"(?:[ \t]*$)?"),
+        ("photo-credit", ("REUTERS/",), r"[ \t]*(?:\b[A-Z][^\n!?;:,.]{0,40}? ?via )?\bREUTERS/[A-Z][^\n!?;:,]{0,60}$"),
+        ("photo-credit", (" via AP)", " via Reuters)", " via AFP)"),
+         r"[ \t]*\((?=[A-Z])[^()\n!?;:,]{1,80} via (?:AP|Reuters|AFP)\)"),
         ("photo-credit", ("Getty Images",), r"^(?:[^\n/.:]{1,60}/){0,3}Getty Images[ \t]*$"),
         ("file-prefix", ("FILE",), r"^FILE(?: PHOTO)? ?[-–—] "),
         ("link", ("Read", "READ", "Related", "More", "MORE", "See also", "SEE ALSO", "Watch",
@@ -183,7 +186,7 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("share-bar", ("SHARE THIS ARTICLE",),
          r"^(?:LISTEN TO ARTICLE [\d:]+ )?SHARE THIS ARTICLE(?: (?:Share|Tweet|Post|Email))*"
          r"[ \t]*$"),
-        ("link", ("MORE FROM", "More from"), r"^(?:MORE FROM|More from) [^\n:]{1,40}[ \t]*$"),
+        ("link", ("MORE FROM",), r"^MORE FROM [^\n:a-z]{1,40}[ \t]*$"),
         ("byline", ("Follow @",), r"^Follow @\w+ on (?:Twitter|Instagram|Facebook)\.?[ \t]*$"),
         ("byline", ("Contributing: ",), r"^Contributing: [^\n]{1,120}$"),
         ("share-bar", ("ADVERTISEMENT", "Advertisement"),

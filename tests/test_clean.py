@@ -56,6 +56,12 @@ CARD = "Thomas Henry BradleyBradley faces test in Asia Critics pan 'summit' plan
      "Protesters march in Oslo.\n", "photo-credit"),
     ("Bradley's team is divided. | Lena Frost/Getty Images\n", "Bradley's team is divided.\n",
      "photo-credit"),
+    ("Sato in Oslo, Norway, June 20, 2017. REUTERS/Lena Frost/File Photo\n",
+     "Sato in Oslo, Norway, June 20, 2017.\n", "photo-credit"),
+    ("Sato in Oslo, May 5, 2017. Lena Frost/Pool via REUTERS/File Photo\n",
+     "Sato in Oslo, May 5, 2017.\n", "photo-credit"),
+    ("Sato, an adviser. (Norway Embassy Oslo via AP)\n", "Sato, an adviser.\n",
+     "photo-credit"),
     ("FILE - In this Feb. 4, 2019 file photo, Sato speaks.",
      "In this Feb. 4, 2019 file photo, Sato speaks.", "file-prefix"),
     # link, share and sign-up lines
