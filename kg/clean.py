@@ -163,7 +163,8 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("photo-credit", (" | ",),
          r"[ \t]+\|[ \t]+[^|\n]{0,60}(?:/Getty Images|/AP Photo|AP Photo|/AFP|/Reuters)\b"
          r"(?:[ \t]*$)?"),
-        ("photo-credit", ("REUTERS/",), r"[ \t]*(?:\b[A-Z][^\n!?;:,.]{0,40}? ?via )?\bREUTERS/[A-Z][^\n!?;:,]{0,60}$"),
+        ("photo-credit", ("REUTERS/",),
+         r"[ \t]*(?:\b[A-Z][^\n!?;:,.]{0,40}? ?via )?\bREUTERS/[A-Z][^\n!?;:,]{0,60}$"),
         ("photo-credit", (" via AP)", " via Reuters)", " via AFP)"),
          r"[ \t]*\((?=[A-Z])[^()\n!?;:,]{1,80} via (?:AP|Reuters|AFP)\)"),
         ("photo-credit", ("Getty Images",), r"^(?:[^\n/.:]{1,60}/){0,3}Getty Images[ \t]*$"),
