@@ -74,8 +74,7 @@ class Cleaned:
         if not self.kept:
             return i
         if i >= len(self.text):
-            return len(self.original) if i == len(self.text) else i - len(self.text) + len(
-                self.original)
+            return len(self.original) + i - len(self.text)
         k = bisect_right(self._starts, i) - 1
         return self.kept[k][0] + i - self._starts[k]
 
@@ -198,7 +197,7 @@ cheap test that spares most texts most patterns), and the pattern."""
 
 
 # -- datelines -----------------------------------------------------------------------------
-_AGENCY = r"AP|Reuters|AFP|CNN|UPI|Xinhua|Bloomberg|dpa|ANI|TASS|Yonhap|NBC News|CNBC|RNS|BP"
+_AGENCY = r"AP|Reuters|AFP|CNN|UPI|Xinhua|Bloomberg|dpa|ANI|TASS|Yonhap|NBC News|CNBC|RNS"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})"
     r"(?:/[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})*"
@@ -247,7 +246,7 @@ def clean(text: str) -> Cleaned:
         found.append(dl[0])
         place = dl[1]
     if not found:
-        return Cleaned(text, text, dateline=place)
+        return Cleaned(text, text)
     found.sort(key=lambda r: (r.start, -r.end))
     removed: list[Removal] = []
     for r in found:  # drop spans inside (or overlapping) an earlier one
