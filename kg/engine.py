@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 from spacy.language import Language
 
+from kg.clean import Cleaned, clean, restore
 from kg.extract import extract
 from kg.identity import AliasView, Identity, stored_entities
 from kg.model import Article, KGError, Resolution
@@ -146,10 +147,20 @@ class ZonedParser:
 def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
           n_process: int = 1) -> Iterator[Resolution]:
     """Each article parsed by ``nlp``, then extracted and resolved inside itself: the one
-    step every engine runs (here, in a parse worker, on a Dask worker)."""
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
-                                 batch_size=batch_size, n_process=n_process):
-        yield resolve(extract(doc, article))
+    step every engine runs (here, in a parse worker, on a Dask worker).
+
+    spaCy reads each text without its page furniture (:func:`kg.clean.clean`); the
+    extraction's offsets are then mapped back into the original text, which stays the
+    article's text (its sha256 names the document)."""
+    def cleaned() -> Iterator[tuple[str, tuple[Article, Cleaned]]]:
+        for a in articles:
+            c = clean(a.text)
+            yield c.text, (a, c)
+
+    for doc, (article, c) in nlp.pipe(cleaned(), as_tuples=True, batch_size=batch_size,
+                                      n_process=n_process):
+        seen = replace(article, text=c.text) if c.changed else article
+        yield resolve(restore(extract(doc, seen), c, article))
 
 
 IDENTITY_WINDOW = 5000

@@ -503,6 +503,7 @@ def _keep(ex: Extraction, entity_of: Mapping[Mention, Entity]) -> Extraction:
         posts=tuple(replace(f, org=f.org if ok(f.org) else None)
                     for f in ex.posts if person(f.person)),
         affiliations=tuple(a for a in ex.affiliations if person(a.person) and ok(a.org)),
+        dateline=ex.dateline if ok(ex.dateline) else None,
     )
 
 

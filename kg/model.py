@@ -167,6 +167,9 @@ class Extraction:
     other_names: tuple[str, ...] = ()
     """Names the NER read as something other than an actor (a law, a product, an event, a
     work): evidence, across articles, that a name is no person ("Brexit")."""
+    dateline: Mention | None = None
+    """The place the article was reported from ("TOKYO (AP) —"), kind "Place", with
+    offsets in the original text (see :mod:`kg.clean`)."""
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,9 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
     for ent in res.entities:
         mint.add_entity(ent)
         g.add((entity_iri(ent, base), DIP.mentionedIn, mint.doc))
+    dateline = res.extraction.dateline
+    if dateline is not None and dateline in res.entity_of:
+        g.add((mint.doc, DIP.reportedFrom, mint.entity(dateline)))
 
     ex = res.extraction
     for m in ex.meetings:

@@ -173,6 +173,21 @@ def _place(m: Mention) -> tuple[Entity, Entity | None]:
     return Entity(f"place/{slugify(name)}", "Place", name), None
 
 
+def _reported_from(dateline: Mention | None) -> list[Entity]:
+    """The place of a dateline ("SEOUL", "WASHINGTON", "MEXICO CITY") and the country it
+    lies in, or the country when the dateline names one: a place, never an actor."""
+    if dateline is None:
+        return []
+    name = surface(dateline.text)
+    if name.isupper():
+        name = name.title()
+    c = gazetteer.country(name)
+    if c is not None:
+        return [_country_entity(c)]
+    place, country = _place(Mention(name, dateline.start, dateline.end, "Place"))
+    return [place] if country is None else [place, country]
+
+
 def _country_entity(c: gazetteer.Country) -> Entity:
     return Entity(f"country/{c.iso3}", "Country", c.label, iso3=c.iso3)
 
@@ -203,6 +218,8 @@ def resolve(extraction: Extraction) -> Resolution:
         entity_of[m] = place
         if country is not None:
             extra.append(country)
+    reported = _reported_from(extraction.dateline)
+    extra.extend(reported)
 
     # One Entity per key, carrying every surface form as an alternative label.
     forms: dict[str, set[str]] = {}
@@ -218,5 +235,7 @@ def resolve(extraction: Extraction) -> Resolution:
         for key, e in first.items()
     }
     entity_of = {m: merged[e.key] for m, e in entity_of.items()}
+    if extraction.dateline is not None and reported:
+        entity_of[extraction.dateline] = merged[reported[0].key]
     entities = tuple(sorted(merged.values(), key=lambda e: e.key))
     return Resolution(extraction, entities, entity_of)

@@ -79,6 +79,7 @@ class DIP(rdflib.namespace.DefinedNamespace):
     metWith: URIRef  # Actor <-> Actor: symmetric, materialised for every pair of participants.
     participant: URIRef  # Event -> Actor: an actor taking part (a meeting has 2 or more).
     postIn: URIRef  # Post -> Organization or Country: whose post it is.
+    reportedFrom: URIRef  # Document -> Place or Country: where the dateline places it.
     signatory: URIRef  # Agreement -> Actor: a party to the agreement.
     speaker: URIRef  # Statement -> Person: who said it.
 
