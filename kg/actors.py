@@ -29,6 +29,9 @@ ACTOR_TYPES = ("Person", "Organization", "Country")
 PLACE_TYPES = ("Place", "Country")
 """The classes a place question (``meetings-in``) resolves to."""
 
+MAX_LISTED = 10
+"""The most candidates an ambiguity error lists (those with most meetings)."""
+
 _LABELS = """
 SELECT ?actor ?type ?label (GROUP_CONCAT(DISTINCT STR(?alt); separator="\\u001f") AS ?alts)
 WHERE {
@@ -326,7 +329,8 @@ def resolve(graph: Graph, name: str, *, aliases: Aliases | None = None,
     if not found:
         raise _not_found(graph, wanted, what, types)
     if len(found) > 1 and not place:
-        raise QueryError(f"{wanted!r} names {len(found)} actors: "
-                         f"{', '.join(str(c) for c in found)}; ask for one of them by its "
-                         "full name")
+        listed = ", ".join(str(c) for c in found[:MAX_LISTED])
+        more = f", and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        raise QueryError(f"{wanted!r} names {len(found)} actors: {listed}{more}; ask for one "
+                         "of them by its full name")
     return tuple(URIRef(c.iri) for c in found)

@@ -181,6 +181,18 @@ def test_meetings_of_ambiguous_name_lists_candidates(ttl: Path) -> None:
         "1 meeting); ask for one of them by its full name")
 
 
+def test_ambiguity_lists_at_most_ten(tmp_path: Path) -> None:
+    lines = [f"<urn:p{i}> a <https://w3id.org/diplomacy-kg/ontology#Person> ; "
+             f"<http://www.w3.org/2000/01/rdf-schema#label> \"Kim {i:02d}\" ; "
+             "<http://www.w3.org/2004/02/skos/core#altLabel> \"Kim\" ." for i in range(12)]
+    path = tmp_path / "kims.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = _error("query", path, "timeline", "Kim")
+    assert message.startswith("'Kim' names 12 actors: Kim 00 (Person, 0 meetings), Kim 01 ")
+    assert message.endswith("Kim 09 (Person, 0 meetings), and 2 more; ask for one of them by "
+                            "its full name")
+
+
 def test_meetings_of_unknown_name_suggests_close_matches(ttl: Path) -> None:
     assert _error("query", ttl, "timeline", "Kell") == (
         "no actor named 'Kell'; close matches: Anna Keller, Jonas Keller")
