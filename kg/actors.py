@@ -311,10 +311,14 @@ def resolve(graph: Graph, name: str, *, aliases: Aliases | None = None,
         merge makes them one (the message lists them with their meetings).
     """
     wanted = " ".join(name.split())
-    what, types = ("place", PLACE_TYPES) if place else ("actor", ACTOR_TYPES)
+    what = "place" if place else "actor"
+    types: tuple[str, ...] = PLACE_TYPES if place else ACTOR_TYPES
     rules = aliases or Aliases.empty()
-    if rules.type_of(wanted) == (True, None):
+    forced, kind = rules.type_of(wanted)
+    if forced and kind is None:
         raise QueryError(f"{wanted!r} is no {what}: the aliases file types it none")
+    if forced and not place and kind in ACTOR_TYPES:
+        types = (*ACTOR_TYPES, "Place")  # retyped: a place the file says is an actor
     group = rules.group(wanted)
     if len(group) > 1:
         iris: set[str] = set()

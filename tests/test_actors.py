@@ -274,6 +274,10 @@ def test_api_actor_resolution(ttl: Path) -> None:
             graph.actor("Keller")
         rows = graph.ask("meetings-of", ["Tomas Novak"], rules).rows
         assert len(rows) == 4
+        with pytest.raises(QueryError, match=r"^no actor named 'Vienna'$"):
+            graph.actor("Vienna")
+        retyped = parse_aliases("vienna\ttype\tOrganization\n")
+        assert str(graph.actor("Vienna", retyped)).endswith("/place/vienna")
 
 
 @pytest.mark.parametrize("hostile", ['Keller" } UNION { ?x ?y ?z', "x') } ; DROP ALL ; #",
