@@ -9,20 +9,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, Namespace
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.query import Result
 from spacy.language import Language
 
+from kg.actors import ActorRow, list_actors, resolve
+from kg.aliases import Aliases
 from kg.engine import ArticleResult, run
 from kg.model import Article, KGError
-from kg.network import who_met_whom
-from kg.query import Table, run_query, to_table
+from kg.network import curate, who_met_whom
+from kg.query import QueryError, Table, canned_queries, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import GraphStore, Store, WriteBehind
@@ -121,8 +123,52 @@ class KnowledgeGraph:
         """Like :meth:`query`, returning plain rows."""
         return to_table(self.query(sparql, **bindings))
 
-    def who_met_whom(self) -> nx.Graph:
-        return who_met_whom(self.dataset)
+    def who_met_whom(self, aliases: Aliases | None = None) -> nx.Graph:
+        """The who-met-whom graph (see :func:`kg.network.who_met_whom`), seen through
+        ``aliases`` when given (:func:`kg.network.curate`; the store is unchanged)."""
+        g = who_met_whom(self.dataset)
+        return curate(g, aliases) if aliases else g
+
+    def actors(self, *, search: str | None = None, type: str | None = None,
+               top: int | None = None, aliases: Aliases | None = None) -> list[ActorRow]:
+        """The actors with their names, meetings and articles (:func:`kg.actors.list_actors`)."""
+        return list_actors(self.dataset, search=search, type=type, top=top, aliases=aliases)
+
+    def actor(self, name: str, aliases: Aliases | None = None) -> URIRef:
+        """The IRI of the one actor called ``name``: its label wins, else an alternative name.
+
+        Raises :class:`~kg.query.QueryError` when no actor, or several, are so called (the
+        message lists them); with ``aliases`` a merged name gives its canonical actor.
+        """
+        found = resolve(self.dataset, name, aliases=aliases)
+        if len(found) > 1 and aliases:  # a merge group: the canonical name's own actor
+            try:
+                own = resolve(self.dataset, aliases.label(name))
+            except QueryError:
+                own = ()
+            found = tuple(i for i in own if i in found) or found
+        return found[0]
+
+    def ask(self, question: str, values: Sequence[str] = (),
+            aliases: Aliases | None = None) -> Table:
+        """Answer a canned question (:func:`kg.query.canned_queries`) for ``values``.
+
+        A question about an actor or place first resolves the name to IRIs
+        (:func:`kg.actors.resolve`, through ``aliases`` when given) and runs bound to them,
+        so an ambiguous or unknown name is a :class:`~kg.query.QueryError` listing the
+        candidates or close matches.
+        """
+        canned = canned_queries()
+        if question not in canned:
+            raise QueryError(f"no canned question {question!r}: use {', '.join(canned)}")
+        q = canned[question]
+        bindings = q.bindings(list(values))
+        sparql = q.sparql
+        if q.entity is not None:
+            iris = resolve(self.dataset, str(bindings[q.params[0]]), aliases=aliases,
+                           place=q.entity == "place")
+            sparql = q.bound_to(iris)
+        return self.table(sparql, **bindings)
 
     def serialize(self, format: str = "turtle", destination: str | Path | None = None) -> str:
         """The graph as text in ``format`` (ttl, nt, xml, n3; nq, trig and jsonld keep one

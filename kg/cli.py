@@ -26,6 +26,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from kg.actors import ACTOR_TYPES, actors_table
+from kg.aliases import Aliases, load_aliases
 from kg.analytics import actor_table, chain, communities, prune
 from kg.analytics import ego as ego_graph
 from kg.api import build as build_graph
@@ -55,6 +57,25 @@ class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)  # type: ignore[misc]
+
+AliasesOption = Annotated[Path | None, typer.Option(
+    "--aliases", help="An aliases file (TSV: NAME, =, CANONICAL; NAME, type, KIND; ...) "
+                      "applied to this view; the store is unchanged.", show_default=False)]
+
+
+def _aliases(path: Path | None) -> Aliases | None:
+    """The aliases file at ``path`` (None: none); says on stderr that splits wait for a build."""
+    if path is None:
+        return None
+    aliases = load_aliases(path)
+    if aliases.splits:
+        typer.echo(f"note: {path}: the {len(aliases.splits)} != rule"
+                   f"{'s' if len(aliases.splits) != 1 else ''} take effect at "
+                   "`kg build --aliases` time, not in this view", err=True)
+    return aliases
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -199,8 +220,13 @@ def query(
         "--file", "-f", help="Read the query from this file.")] = None,
     fmt: Annotated[OutputFormat, typer.Option(
         "--format", help="Output format.")] = OutputFormat.table,
+    aliases_file: AliasesOption = None,
 ) -> None:
-    """Ask GRAPH a SPARQL question (answered by Oxigraph) and print the answer."""
+    """Ask GRAPH a SPARQL question (answered by Oxigraph) and print the answer.
+
+    A canned question about an actor or place first finds the one it names (its label wins,
+    then an alternative name); an ambiguous name lists the candidates.
+    """
     if (question is None) == (file is None):
         _fail("give the query either as an argument or with --file, not both", 2)
     canned = canned_queries()
@@ -215,8 +241,14 @@ def query(
             sparql = question or ""
         if values and not bindings:
             _fail(f"values are only for canned questions ({', '.join(canned)})", 2)
+        if aliases_file is not None and question not in canned:
+            _fail("--aliases applies to canned questions, not to SPARQL text", 2)
+        aliases = _aliases(aliases_file)
         with load(graph) as kgraph:
-            table = kgraph.table(sparql, **bindings)
+            if question in canned:
+                table = kgraph.ask(question or "", values or [], aliases)
+            else:
+                table = kgraph.table(sparql, **bindings)
     except KGError as exc:
         _fail(str(exc))
     _print_table(table, fmt)
@@ -303,9 +335,10 @@ def evaluate(
             typer.echo(f"{e['kind']:<15} {e['measure']:<14} {e['doc']}  {e['value']}")
 
 
-def _network(graph: Path) -> nx.Graph:
+def _network(graph: Path, aliases_file: Path | None = None) -> nx.Graph:
+    aliases = _aliases(aliases_file)
     with load(graph) as kgraph:
-        return kgraph.who_met_whom()
+        return kgraph.who_met_whom(aliases)
 
 
 @app.command()
@@ -319,10 +352,11 @@ def network(
         "--exact", help="Exact betweenness even on large graphs (slow).")] = False,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")
                    ] = OutputFormat.table,
+    aliases_file: AliasesOption = None,
 ) -> None:
     """The most connected actors: meetings, partners, betweenness, community."""
     try:
-        g = _network(graph)
+        g = _network(graph, aliases_file)
         rows = actor_table(g, top=top, **({"sample": None} if exact else {}))
         if export_to is not None:
             write_graph(g, export_to)
@@ -345,10 +379,11 @@ def path(
     graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
     source: Annotated[str, typer.Argument(help="An actor's name (or part of it).")],
     target: Annotated[str, typer.Argument(help="Another actor's name.")],
+    aliases_file: AliasesOption = None,
 ) -> None:
     """How is SOURCE connected to TARGET: the shortest chain of meetings, with evidence."""
     try:
-        hops = chain(_network(graph), source, target)
+        hops = chain(_network(graph, aliases_file), source, target)
     except KGError as exc:
         _fail(str(exc))
     for hop in hops:
@@ -363,10 +398,11 @@ def ego(
     depth: Annotated[int, typer.Option(min=1, help="How many meetings away.")] = 2,
     html_out: Annotated[Path | None, typer.Option(
         "--html", help="Also write this neighbourhood as a page.")] = None,
+    aliases_file: AliasesOption = None,
 ) -> None:
     """ACTOR's neighbourhood: everyone within DEPTH meetings, and who met whom among them."""
     try:
-        sub = ego_graph(_network(graph), actor, depth=depth)
+        sub = ego_graph(_network(graph, aliases_file), actor, depth=depth)
         if html_out is not None:
             write_html(sub, html_out, title=f"Around {sub.nodes[sub.graph['center']]['label']}")
     except KGError as exc:
@@ -396,16 +432,43 @@ def viz(
     min_meetings: Annotated[int | None, typer.Option(
         min=1, help="Only pairs that met at least K times.")] = None,
     title: Annotated[str, typer.Option(help="The page's title.")] = "Who met whom",
+    aliases_file: AliasesOption = None,
 ) -> None:
     """Write the interactive who-met-whom page: one file that opens offline."""
     try:
-        g = _network(graph)
+        g = _network(graph, aliases_file)
         if top is not None or min_meetings is not None:
             g = prune(g, top=top, min_meetings=min_meetings)
         write_html(g, out, title=title)
     except KGError as exc:
         _fail(str(exc))
     typer.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} pairs; wrote {out}")
+
+
+@app.command()
+def actors(
+    graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
+    search: Annotated[str | None, typer.Option(
+        help="Only actors with this text in their label or an alternative name (any case).")
+                      ] = None,
+    kind: Annotated[ActorType | None, typer.Option(
+        "--type", help="Only actors of this type.", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option(
+        min=1, help="Only the N actors with most meetings (then articles).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")
+                   ] = OutputFormat.table,
+    aliases_file: AliasesOption = None,
+) -> None:
+    """List the actors (persons, organizations, countries): label, type, alternative
+    names, meetings and articles, most meetings first."""
+    try:
+        aliases = _aliases(aliases_file)
+        with load(graph) as kgraph:
+            rows = kgraph.actors(search=search, type=kind.value if kind else None, top=top,
+                                 aliases=aliases)
+    except KGError as exc:
+        _fail(str(exc))
+    _print_table(actors_table(rows), fmt)
 
 
 @app.command("validate")

@@ -20,11 +20,13 @@ from typing import Any, Literal, cast
 import networkx as nx
 from rdflib import Graph
 
+from kg.actors import NameIndex, curation
+from kg.aliases import Aliases
 from kg.model import KGError
 from kg.query import run_query
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "flatten", "who_met_whom",
-           "write_graph"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "curate", "flatten",
+           "who_met_whom", "write_graph"]
 
 ExportFormat = Literal["graphml", "gexf", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("graphml", "gexf", "csv")
@@ -264,3 +266,73 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Pa
     except OSError as exc:
         raise NetworkError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target
+
+
+def curate(graph: nx.Graph, aliases: Aliases) -> nx.Graph:
+    """The who-met-whom ``graph`` seen through the user's ``aliases`` (a new graph).
+
+    The nodes of a merge group become one node (the one named by the canonical name, see
+    :func:`kg.actors.curation`), labelled as the file spells the canonical name, with the
+    other labels among its ``aliases``; their edges are combined (meetings reported twice,
+    same sentence and article, are counted once; a meeting of two merged nodes becomes no
+    edge).  Nodes typed ``none`` are dropped with their edges, other forced types replace
+    ``type``.  Split rules need the articles and do nothing here.
+
+    Examples
+    --------
+    >>> from kg.aliases import parse_aliases
+    >>> g = nx.Graph()
+    >>> g.add_node("urn:t", label="Trump", aliases=())
+    >>> g.add_node("urn:dt", label="Donald Trump", aliases=("Trump",), type="Person")
+    >>> g.add_node("urn:b", label="Brexit", type="Person")
+    >>> g.add_edge("urn:t", "urn:m", weight=1)
+    >>> g.add_edge("urn:dt", "urn:m", weight=2)
+    >>> g.add_edge("urn:b", "urn:m", weight=1)
+    >>> view = curate(g, parse_aliases("Trump\\tDonald Trump\\nBrexit\\ttype\\tnone\\n"))
+    >>> sorted(view.edges(data="weight"))
+    [('urn:dt', 'urn:m', 3)]
+    """
+    index = NameIndex((str(n), str(d.get("label") or n), d.get("aliases") or ())
+                      for n, d in graph.nodes(data=True))
+    cure = curation(aliases, index, dict(graph.degree(weight="weight")))
+    view: nx.Graph = nx.Graph()
+    view.graph.update(graph.graph)
+    names: dict[str, set[str]] = {}
+    for n, data in graph.nodes(data=True):
+        final = cure.target(str(n))
+        if final is None:
+            continue
+        names.setdefault(final, set()).update(
+            [str(data.get("label") or n), *(data.get("aliases") or ())])
+        if final == n:
+            view.add_node(n, **data)
+    for n, found in names.items():
+        attrs = view.nodes[n]
+        attrs["label"] = cure.labels.get(n, attrs.get("label") or n)
+        attrs["aliases"] = tuple(sorted(found - {attrs["label"]}))
+        if cure.types.get(n):
+            attrs["type"] = cure.types[n]
+    for u, v, data in graph.edges(data=True):
+        a, b = cure.target(str(u)), cure.target(str(v))
+        if a is None or b is None or a == b:
+            continue
+        if not view.has_edge(a, b):
+            view.add_edge(a, b, **{k: val for k, val in data.items() if k != "meetings"})
+            if "meetings" in data:
+                view.edges[a, b]["meetings"] = list(data["meetings"])
+            continue
+        edge = view.edges[a, b]
+        if "meetings" in data and "meetings" in edge:
+            seen = {_same(m) for m in edge["meetings"]}
+            edge["meetings"] = sorted(
+                [*edge["meetings"], *(m for m in data["meetings"] if _same(m) not in seen)],
+                key=lambda m: (m.get("source") or "", m.get("sentence") or ""))
+            edge["weight"] = len(edge["meetings"])
+        else:
+            edge["weight"] = int(edge.get("weight", 1)) + int(data.get("weight", 1))
+    return view
+
+
+def _same(meeting: Mapping[str, Any]) -> tuple[str, ...]:
+    """What makes two reports of a meeting one: its sentence, article, date and place."""
+    return tuple(str(meeting.get(k) or "") for k in ("sentence", "source", "date", "place"))

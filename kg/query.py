@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -92,14 +93,56 @@ def to_table(result: Result) -> Table:
     return Table(cols, rows)
 
 
+_MARKED = re.compile(r"^([ \t]*).*#[ \t]*(actor|place)[ \t]+\?(\w+)[ \t]*$", re.M)
+"""The line of a canned question that finds its actor (or place) by name, ending with a
+comment such as ``# actor ?x``; :meth:`CannedQuery.bound_to` replaces it."""
+_OTHERS = re.compile(r"^([ \t]*).*#[ \t]*others[ \t]+\?(\w+)[ \t]*$", re.M)
+"""A line keeping other participants apart from the actor (``# others ?y``), replaced by
+one that keeps out the whole resolved group."""
+
+
 @dataclass(frozen=True)
 class CannedQuery:
-    """A question shipped with kg (``kg/queries/NAME.rq``) and the values it takes."""
+    """A question shipped with kg (``kg/queries/NAME.rq``) and the values it takes.
+
+    A question about one actor (or place) names it by its first parameter and marks the
+    line that matches that name to entities (``# actor ?x`` or ``# place ?where`` at its
+    end); :attr:`entity` says which, and :meth:`bound_to` gives the question asked about
+    entities already resolved (see :func:`kg.actors.resolve`).
+    """
 
     name: str
     sparql: str
     params: tuple[str, ...]
     description: str
+
+    @property
+    def entity(self) -> str | None:
+        """"actor", "place", or None when the question is not about one named entity."""
+        found = _MARKED.search(self.sparql)
+        return found.group(2) if found else None
+
+    def bound_to(self, iris: Sequence[URIRef]) -> str:
+        """The question with its marked line replaced by ``VALUES ?x { iris }`` (and a line
+        marked ``# others ?y`` by ``FILTER (?y NOT IN (iris))``).
+
+        The IRIs are checked (an invalid one raises) and are ones the graph itself holds;
+        the user's words stay bound variables.
+
+        >>> q = CannedQuery("q", "SELECT ?x WHERE {\\n  ?x ?p ?l . # actor ?x\\n}", (), "")
+        >>> print(q.bound_to([URIRef("urn:a"), URIRef("urn:b")]))
+        SELECT ?x WHERE {
+          VALUES ?x { <urn:a> <urn:b> }
+        }
+        """
+        found = _MARKED.search(self.sparql)
+        if found is None:
+            raise QueryError(f"{self.name} is not a question about one actor or place")
+        terms = [URIRef(str(i)).n3() for i in iris]
+        line = f"{found.group(1)}VALUES ?{found.group(3)} {{ {' '.join(terms)} }}"
+        sparql = self.sparql[:found.start()] + line + self.sparql[found.end():]
+        return _OTHERS.sub(lambda m: f"{m.group(1)}FILTER (?{m.group(2)} NOT IN "
+                                     f"({', '.join(terms)}))", sparql)
 
     def bindings(self, values: list[str]) -> dict[str, object]:
         if len(values) != len(self.params):
