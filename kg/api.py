@@ -20,8 +20,9 @@ from rdflib.query import Result
 from spacy.language import Language
 
 from kg.actors import ActorRow, list_actors, resolve
-from kg.aliases import Aliases
+from kg.aliases import Aliases, load_aliases
 from kg.engine import ArticleResult, run
+from kg.identity import AliasRules, norm
 from kg.model import Article, KGError
 from kg.network import curate, who_met_whom
 from kg.query import QueryError, Table, canned_queries, run_query, to_table
@@ -214,7 +215,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           on_problem: Callable[[InputProblem], None] | None = None,
           progress: Callable[[str], None] | None = None, jobs: int = 1,
           batch_size: int = 32, engine: str = "local", scheduler: str | None = None,
-          validate: bool = False) -> KnowledgeGraph:
+          validate: bool = False, aliases: Aliases | str | Path | None = None
+          ) -> KnowledgeGraph:
     """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
     and .jsonl articles.
 
@@ -229,6 +231,9 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     they are written); the report is ``.validation``.
     ``jobs`` parses in that many processes; ``engine="dask"`` runs parsing and extraction on
     a Dask cluster (``scheduler`` address, or a local cluster of ``jobs`` workers).
+    ``aliases`` (an :class:`~kg.aliases.Aliases` or the path of an aliases file) forces
+    merges, splits and types of actors (:mod:`kg.identity`); stored articles that mention a
+    name the file speaks of are built again, so the rules reach them too.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -247,13 +252,18 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         tick("skipped")
 
     seen: dict[str, str] = {}
+    rules = None
+    if aliases is not None:
+        rules = AliasRules(aliases if isinstance(aliases, Aliases) else load_aliases(aliases))
+    again = mentioning(target, rules.names) if rules is not None and len(target) else set()
 
     def unchanged(article: Article) -> bool:
         first = seen.setdefault(article.sha256, article.source)
         if first != article.source:  # the same text twice in one build ("a.txt", a.jsonl)
             problem(InputProblem(article.source, f"same text as {first}, built once"))
             return True
-        same = target.stored_sha256(document_iri(article.source, ns)) == article.sha256
+        iri = document_iri(article.source, ns)
+        same = target.stored_sha256(iri) == article.sha256 and str(iri) not in again
         graph.unchanged += same
         if same:
             tick("unchanged")
@@ -264,7 +274,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                   on_problem=problem, skip=unchanged,
                   known_labels=target.entity_labels(str(ns)) if len(target) else None,
-                  jobs=jobs, batch_size=batch_size, engine=engine,
+                  aliases=rules, jobs=jobs, batch_size=batch_size, engine=engine,
                   scheduler=scheduler, on_parsed=lambda article: tick("added"))
     try:
         for result in results:
@@ -287,6 +297,17 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             f" ({len(graph.problems)} input{'s' if len(graph.problems) != 1 else ''} skipped)"
             if graph.problems else ""))
     return graph
+
+
+def mentioning(store: GraphStore, names: Iterable[str]) -> set[str]:
+    """IRIs of the stored articles in which an entity is named by one of ``names`` (compared
+    as :func:`kg.identity.norm` compares them)."""
+    wanted = frozenset(names)
+    if not wanted:
+        return set()
+    rows = store.select("SELECT DISTINCT ?l ?d WHERE { ?e rdfs:label|skos:altLabel ?l ; "
+                        "dip:mentionedIn ?d }")
+    return {str(r[1].value) for r in rows if norm(str(r[0].value)) in wanted}
 
 
 def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:

@@ -121,6 +121,9 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any input was skipped or any shape is violated "
                          "(everything readable is still built).")] = False,
+    aliases: Annotated[Path | None, typer.Option(
+        "--aliases", help="An aliases file (TSV) forcing merges, splits and types of actors; "
+                          "stored articles naming one of its names are built again.")] = None,
 ) -> None:
     """Build the graph of INPUTS into a store and OUT/graph.ttl and OUT/graph.html.
 
@@ -132,7 +135,8 @@ def build(
         with _progress(inputs, quiet) as tick, build_graph(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
                 store=target, progress=tick, jobs=jobs, batch_size=batch_size,
-                engine=engine.value, scheduler=scheduler, validate=validate) as graph:
+                engine=engine.value, scheduler=scheduler, validate=validate,
+                aliases=aliases) as graph:
             ttl = graph.write(out / "graph.ttl", "turtle")
             written = [ttl]
             if html:

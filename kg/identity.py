@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from kg import gazetteer
+from kg.aliases import Aliases
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution
 from kg.names import (
     KNOWN_BODIES,
@@ -65,6 +66,36 @@ class AliasView:
 
     def kind(self, name: str) -> tuple[bool, str | None]:
         """(forced?, kind or None for "no actor")."""
+        return False, None
+
+
+class AliasRules(AliasView):
+    """A user's aliases file (:class:`kg.aliases.Aliases`) in the terms identity compares
+    names in (:func:`norm`: accents folded, hyphens as spaces)."""
+
+    def __init__(self, aliases: Aliases) -> None:
+        self.merges = {norm(k): norm(v) for k, v in aliases.merges.items()}
+        self.splits = {frozenset(norm(n) for n in pair) for pair in aliases.splits}
+        self.types: dict[str, str | None] = {}
+        for name, kind in aliases.types.items():
+            for member in aliases.group(name):
+                self.types.setdefault(norm(member), kind)
+            self.types[norm(name)] = kind
+        self.names = frozenset(self.merges) | frozenset(self.merges.values()) | \
+            frozenset(n for pair in self.splits for n in pair) | frozenset(self.types)
+        """Every name a rule speaks of: the articles that mention one are built again."""
+
+    def canonical(self, name: str) -> str:
+        return self.merges.get(name, name)
+
+    def different(self, a: str, b: str) -> bool:
+        return frozenset({self.canonical(a), self.canonical(b)}) in {
+            frozenset(self.canonical(n) for n in pair) for pair in self.splits}
+
+    def kind(self, name: str) -> tuple[bool, str | None]:
+        for n in (name, self.canonical(name)):
+            if n in self.types:
+                return True, self.types[n]
         return False, None
 
 
@@ -263,7 +294,8 @@ class Identity:
         for toks, ks in by_tokens.items():
             plain: tuple[frozenset[str], frozenset[str]] = (toks, frozenset())
             with_initials = [k for k in ks if k[1]]
-            if plain in self.people and len(with_initials) == 1 and plain not in root:
+            if plain in self.people and len(with_initials) == 1 and plain not in root \
+                    and not self._apart(with_initials[0], plain):
                 root.setdefault(with_initials[0], plain)  # the plain form is the common one
         # a shorter full name joins the one fuller name containing all its words
         index: dict[str, set[frozenset[str]]] = {}
@@ -310,11 +342,23 @@ class Identity:
         return any(self.aliases.different(x, y) for x in fa for y in fb)
 
     def _person_entity(self, members: list[_Person]) -> Entity:
-        stored = next((p.stored for p in members if p.stored is not None), None)
         forms: Counter[str] = Counter()
         for p in members:
             forms.update(p.forms)
         clean = [f for f in forms if is_clean_person_name(f)] or list(forms)
+        # a forced merge: the canonical name's own person gives the IRI and the label
+        targets = {self.aliases.canonical(norm(f)) for f in forms} - {norm(f) for f in forms
+                                                                      if False}
+        own = [p for p in members if any(norm(f) in targets and
+                                         self.aliases.canonical(norm(f)) == norm(f)
+                                         for f in p.forms)]
+        first = own[:1] + members
+        stored = next((p.stored for p in first if p.stored is not None), None)
+        if own and stored is None:
+            label = max((f for f in own[0].forms if norm(f) in targets),
+                        key=lambda f: (own[0].forms[f], f))
+            return Entity(f"person/{slugify(label)}", "Person", label,
+                          frozenset(f for f in clean if f != label))
         if stored is not None:
             label = stored.label
             key = stored.key

@@ -207,3 +207,28 @@ def test_names_family_name(name: str, family: str) -> None:
 ])
 def test_names_clean_person_name(name: str, clean: bool) -> None:
     assert is_clean_person_name(name) is clean
+
+
+def test_identity_build_aliases_reach_stored_articles(nlp: Language, tmp_path: Path) -> None:
+    """An aliases file given to a later build on the same store rebuilds the stored articles
+    that name one of its names, so its merges and types reach them too."""
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Senator Arthur Whitcombe met Governor Lena Fisk in Denver.\n",
+                 encoding="utf-8")
+    b.write_text("Art Whitcombe met Mayor Eva Varga in Boise on Friday.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    with kg.build([a, b], nlp=nlp, store=store) as g:
+        assert {"Arthur Whitcombe", "Art Whitcombe"} <= actors(g)
+    rules = tmp_path / "aliases.tsv"
+    rules.write_text("# curation\nArt Whitcombe\tArthur Whitcombe\nEva Varga\ttype\tnone\n",
+                     encoding="utf-8")
+    with kg.build([a, b], nlp=nlp, store=store, aliases=rules) as g:
+        assert g.added == 2 and g.unchanged == 0  # both name a rule's name: built again
+        assert actors(g) == {"Arthur Whitcombe", "Lena Fisk"}
+        assert alt_labels(g, "Arthur Whitcombe") == {"Art Whitcombe"}
+        assert met(g) == {frozenset({"Arthur Whitcombe", "Lena Fisk"})}
+    c = tmp_path / "c.txt"
+    c.write_text("Governor Lena Fisk met Mayor Omar Diallo in Boise.\n", encoding="utf-8")
+    with kg.build([a, b, c], nlp=nlp, store=store) as g:  # no rules: nothing built again
+        assert (g.added, g.unchanged) == (1, 2)
