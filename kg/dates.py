@@ -34,7 +34,9 @@ labels DATE or TIME.  These are *not* dates, give no date, and are not kept as
 ``dip:dateText`` either: frequencies ("daily", "nearly daily", "weekly", "every year"),
 times of day ("1130 GMT", "11:30", "noon", "the morning"), ages ("26-year-old", "70 years
 old", "aged 70"), durations ("two hours", "three days", "a two-day", "for years": a
-count of units, or a bare plural unit) and bare numbers that are not years ("1130").
+count of units, or a bare plural unit), bare numbers that are not years ("1130"), and
+phrases with no date word (a month, weekday, day, week, year, season, holiday, digit...)
+once their times of day are taken out ("11:30 in Bern").
 Periods and vague dates ("2017", "the 1990s", "recent months", "the past two weeks",
 "last week") are date phrases: kept as written, though they resolve to no day.
 
@@ -117,6 +119,14 @@ _NOT_DATE = re.compile("|".join((
 """A phrase the tagger calls DATE or TIME that names no date (matched in full)."""
 
 
+_DATE_WORD = re.compile(
+    rf"\d|\b(?:{_MONTH}|{_WEEKDAY}|today|tonight|yesterday|tomorrow|morning|afternoon"
+    r"|evening|night|days?|weeks?|weekends?|months?|years?|decades?|century|centuries|ago"
+    r"|spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|thanksgiving"
+    r"|hanukkah|passover|diwali|nowruz|holidays?)\b", re.IGNORECASE)
+"""A word (or digit) without which a phrase is no date ("11:30 in Bern" minus its time)."""
+
+
 def _strip_time(text: str) -> str:
     """``text`` without its times of day ("Tuesday at 11:30 GMT" -> "Tuesday")."""
     return " ".join(_TIME.sub(" ", text).split()).strip(" ,")
@@ -152,7 +162,7 @@ def is_date_phrase(phrase: str) -> bool:
     """
     s = _strip_time(_normal(phrase))
     s = _normal(re.sub(r"'s$", "", s))
-    return bool(re.search(r"[a-z0-9]", s)) and _NOT_DATE.fullmatch(s) is None
+    return _DATE_WORD.search(s) is not None and _NOT_DATE.fullmatch(s) is None
 
 
 def _weekday(word: str) -> int:

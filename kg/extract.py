@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent, quoted_ranges
+from kg.dates import is_date_phrase
 from kg.mentions import (
     GROUP_NOUNS,
     MentionIndex,
@@ -199,14 +200,32 @@ def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) ->
     return None
 
 
+_NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from", "through",
+                       "throughout", "following", "ahead", "prior", "despite"})
+"""Prepositions whose date is not the meeting's ("met after Monday's vote")."""
+
+
 def _date_text(scope: list[Token]) -> str | None:
-    for tok in sorted(scope, key=lambda t: t.i):
-        if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-            end = tok.i + 1
-            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-                end += 1
-            return tok.doc[tok.i:end].text
-    return None
+    """The date phrase of the meeting clause: a DATE or TIME entity whose head lies in the
+    scope, that :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly
+    daily" are tagged too) and that no "since"/"after"/... governs; the one nearest the
+    trigger in the parse, then the first."""
+    if not scope:
+        return None
+    inside = {t.i for t in scope}
+    found: list[tuple[int, int, str]] = []
+    for ent in scope[0].doc.ents:
+        if ent.label_ not in {"DATE", "TIME"} or ent.root.i not in inside:
+            continue
+        depth, tok = 0, ent.root
+        while tok.head.i in inside and tok.head is not tok and depth < 50:
+            tok, depth = tok.head, depth + 1
+            if tok.lower_ in _NOT_WHEN:
+                break
+        else:
+            if is_date_phrase(ent.text):
+                found.append((depth, ent.start, ent.text))
+    return min(found)[2] if found else None
 
 
 def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from spacy.language import Language
 
 from kg.dates import is_date_phrase, parse_published, resolve_date
+from kg.extract import extract
+from kg.model import Article
 
 WED = date(2019, 3, 13)
 """The anchor of most cases: an article published on Wednesday 13 March 2019."""
@@ -229,7 +232,7 @@ def test_dates_table(published: date, phrase: str, future: bool, expected: date 
     "on Tuesday", "Tuesday", "June 12", "June 12, 2018", "yesterday", "this morning",
     "Tuesday at 11:30 GMT", "Friday night", "last week", "next month", "2017", "the 1990s",
     "recent months", "the past two weeks", "three days ago", "earlier this month",
-    "the weekend", "that day", "Tuesday's",
+    "the weekend", "that day", "Tuesday's", "Christmas",
 ])
 def test_dates_is_date_phrase(phrase: str) -> None:
     assert is_date_phrase(phrase)
@@ -241,7 +244,7 @@ def test_dates_is_date_phrase(phrase: str) -> None:
     "twice a week",
     # times of day
     "1130 GMT", "1130", "11:30", "11.30 a.m.", "9 pm", "noon", "midnight", "at noon",
-    "the morning", "late at night", "overnight",
+    "the morning", "late at night", "overnight", "11:30 in Bern",
     # ages
     "26-year-old", "70 years old", "aged 70", "in his 70s",
     # durations
@@ -253,3 +256,27 @@ def test_dates_is_date_phrase(phrase: str) -> None:
 def test_dates_is_not_date_phrase(phrase: str) -> None:
     assert not is_date_phrase(phrase)
     assert resolve_date(phrase, SINGAPORE) is None
+
+
+# --- the extractor keeps the meeting clause's date phrase, and only a date phrase ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Tomas Novak met Foreign Minister Anna Keller in Vienna at 1130 GMT on "
+     "Tuesday.", "Tuesday"),
+    ("President Omar Haddad met the 26-year-old crown prince Adil Saqr in Doha on Monday.",
+     "Monday"),
+    ("Chancellor Ruth Adler met President Omar Haddad, 70, in Bern on Wednesday.", "Wednesday"),
+    ("Chancellor Ruth Adler met President Omar Haddad nearly daily in Bern.", None),
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern for three days.", None),
+    ("Chancellor Ruth Adler met the 70-year-old President Omar Haddad in Bern.", None),
+    ("Chancellor Ruth Adler has met President Omar Haddad in Bern four times since 2015.", None),
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern after the election in March.",
+     None),
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern last week.", "last week"),
+    ("Chancellor Ruth Adler will meet President Omar Haddad in Oslo on June 12.", "June 12"),
+    ("On Friday, Chancellor Ruth Adler met President Omar Haddad in Bern.", "Friday"),
+])
+def test_dates_extractor_keeps_the_meeting_date(nlp: Language, text: str,
+                                                expected: str | None) -> None:
+    found = extract(nlp(text), Article("test.txt", text)).meetings
+    assert [m.date_text for m in found] == [expected]
