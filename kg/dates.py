@@ -184,7 +184,7 @@ def _clean(phrase: str) -> str:
     s = _normal(_strip_time(_normal(phrase)))
     s = re.sub(r"'s$", "", s)
     if s not in _OFFSETS:  # "late on Friday night" is Friday; "last night" stays
-        s = re.sub(r"^(?:(?:early|late|on)\s+)+", "", s)
+        s = re.sub(r"^(?:(?:early|earlier|late|later|on)\s+)+", "", s)
         s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s)
     return s
 
