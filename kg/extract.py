@@ -207,16 +207,19 @@ _NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"
 
 def _date_text(scope: list[Token]) -> str | None:
     """The date phrase of the meeting clause: a DATE or TIME entity whose head lies in the
-    scope, that :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly
-    daily" are tagged too) and that no "since"/"after"/... governs; the one nearest the
-    trigger in the parse, then the first."""
+    scope (or is a possessive of a scope word: "Monday's talks"), that
+    :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly daily" are
+    tagged too) and that no "since"/"after"/... governs; the one nearest the trigger in the
+    parse, then the first."""
     if not scope:
         return None
     inside = {t.i for t in scope}
     found: list[tuple[int, int, str]] = []
     for ent in scope[0].doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or ent.root.i not in inside:
-            continue
+        root = ent.root
+        if ent.label_ not in {"DATE", "TIME"} or not (
+                root.i in inside or (root.dep_ == "poss" and root.head.i in inside)):
+            continue  # "Monday's talks": the possessive is read as the talks' subject
         depth, tok = 0, ent.root
         while tok.head.i in inside and tok.head is not tok and depth < 50:
             tok, depth = tok.head, depth + 1

@@ -278,6 +278,8 @@ def test_dates_is_not_date_phrase(phrase: str) -> None:
     ("Chancellor Ruth Adler met President Omar Haddad in Bern last week.", "last week"),
     ("Chancellor Ruth Adler will meet President Omar Haddad in Oslo on June 12.", "June 12"),
     ("On Friday, Chancellor Ruth Adler met President Omar Haddad in Bern.", "Friday"),
+    ("Monday's talks between Chancellor Ruth Adler and President Omar Haddad in Bern were "
+     "useful.", "Monday"),
 ])
 def test_dates_extractor_keeps_the_meeting_date(nlp: Language, text: str,
                                                 expected: str | None) -> None:
