@@ -289,6 +289,23 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
     return anchor + _dt.timedelta(days=(target - anchor.weekday()) % 7 or strict)
 
 
+_PROBES = tuple(_dt.date(year, 7, 1) for year in range(2001, 2012))
+"""Anchors whose years give every weekday to every day of the year (for :func:`names_day`)."""
+
+
+def names_day(phrase: str) -> bool:
+    """Whether the phrase names one day, given some publication date ("on Tuesday", "July
+    10", "yesterday"; not "last week" or "2017").
+
+    Examples
+    --------
+    >>> [names_day(p) for p in ("on Tuesday", "Tuesday, July 10", "this week", "2017")]
+    [True, True, False, False]
+    """
+    return any(resolve_date(phrase, probe, future=future) is not None
+               for probe in _PROBES for future in (False, True))
+
+
 _KEYWORD = re.compile(r"(?:first\s+|last\s+|originally\s+)?(?P<kw>published|posted|updated"
                       r"|date|dated)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent, quoted_ranges
-from kg.dates import is_date_phrase
+from kg.dates import is_date_phrase, names_day
 from kg.mentions import (
     GROUP_NOUNS,
     MentionIndex,
@@ -209,12 +209,13 @@ def _date_text(scope: list[Token]) -> str | None:
     """The date phrase of the meeting clause: a DATE or TIME entity whose head lies in the
     scope (or is a possessive of a scope word: "Monday's talks"), that
     :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly daily" are
-    tagged too) and that no "since"/"after"/... governs; the one nearest the trigger in the
-    parse, then the first."""
+    tagged too) and that no "since"/"after"/... governs; one that names a day before one that
+    does not ("this week, on Tuesday"), then the one nearest the trigger in the parse, then
+    the first."""
     if not scope:
         return None
     inside = {t.i for t in scope}
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[bool, int, int, str]] = []
     for ent in scope[0].doc.ents:
         root = ent.root
         if ent.label_ not in {"DATE", "TIME"} or not (
@@ -227,8 +228,9 @@ def _date_text(scope: list[Token]) -> str | None:
                 break
         else:
             if is_date_phrase(ent.text):
-                found.append((depth, ent.start, ent.text))
-    return min(found)[2] if found else None
+                text = ent.text.strip(" ,;:")  # "the same day," as the tagger spans it
+                found.append((not names_day(text), depth, ent.start, text))
+    return min(found)[3] if found else None
 
 
 def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from spacy.language import Language
 
-from kg.dates import is_date_phrase, parse_published, resolve_date
+from kg.dates import is_date_phrase, names_day, parse_published, resolve_date
 from kg.extract import extract
 from kg.model import Article
 
@@ -261,6 +261,16 @@ def test_dates_is_not_date_phrase(phrase: str) -> None:
     assert resolve_date(phrase, SINGAPORE) is None
 
 
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("on Tuesday", True), ("Tuesday, July 10", True), ("Monday, July 10", True),
+    ("July 10, 2018", True), ("yesterday", True), ("February 29", True), ("next Friday", True),
+    ("this week", False), ("last month", False), ("2017", False), ("the same day", False),
+    ("1130 GMT", False), ("February 30", False),
+])
+def test_dates_names_day(phrase: str, expected: bool) -> None:
+    assert names_day(phrase) is expected
+
+
 # --- the extractor keeps the meeting clause's date phrase, and only a date phrase ----------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -280,6 +290,11 @@ def test_dates_is_not_date_phrase(phrase: str) -> None:
     ("On Friday, Chancellor Ruth Adler met President Omar Haddad in Bern.", "Friday"),
     ("Monday's talks between Chancellor Ruth Adler and President Omar Haddad in Bern were "
      "useful.", "Monday"),
+    # a phrase that names a day before a vaguer one
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern on the same day, July 10, "
+     "after the vote.", "July 10"),
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern this week, on Tuesday.",
+     "Tuesday"),
 ])
 def test_dates_extractor_keeps_the_meeting_date(nlp: Language, text: str,
                                                 expected: str | None) -> None:
