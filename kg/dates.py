@@ -1,27 +1,44 @@
 """Date phrases as written in news -> :class:`datetime.date`, or ``None`` when unsure.
 
 :func:`resolve_date` reads one phrase ("13 March 2005", "on Saturday", "yesterday",
-"January 15 next year") against the article's own date, the *anchor*.  Its rules, kept
-simple so a reader can predict them:
+"January 15 next year") against the article's publication date, the *anchor*, and the
+tense of the clause it dates: a report of the past (the default) or, with
+``future=True``, a planned event.  Its rules, kept simple so a reader can predict them:
 
 - A date with a year ("13 March 2005", "March 13, 2005", "2005-03-13") is itself; it is
   the only kind that resolves without an anchor.  A weekday written beside it must agree
   ("Sunday, March 13, 2005" was a Sunday), else ``None``.
-- A day and month without a year ("13 March", "January 15") takes the latest year in
-  which that day falls no later than a week after the anchor (news mostly reports the
-  past; the week's grace keeps "on March 15" in an article of March 10 in the same year).
+- A day and month without a year ("13 March", "June 12") take the year that fits the
+  tense.  Past: the latest such day no later than a week after the anchor (the week's
+  grace keeps "on March 15" in an article of March 10 in the same year).  Future: the
+  earliest such day no earlier than a week before the anchor.  So "June 12" in an article
+  of May 2018 is 2017-06-12 in a report and 2018-06-12 for a planned summit.
 - "January 15 next year" / "last year" / "this year" count the year from the anchor's.
-- A bare weekday ("Saturday", "on Monday", "last Tuesday", "Friday night") is the latest
-  such day *before* the anchor: a Saturday article's "Saturday" is the Saturday before
-  (only "today" means the anchor's own day).  "next Monday" / "coming Monday" is the first
-  Monday after the anchor; "this Monday" is ambiguous and gives ``None``.
+- A bare weekday ("Tuesday", "on Monday", "Friday night").  Past: the latest such day
+  *on or before* the anchor; the anchor's own day counts, so "met on Tuesday" in a
+  Tuesday article is that Tuesday.  Future: the first such day *on or after* the anchor;
+  the anchor's own day counts too, since "will meet on Tuesday" in a Tuesday article means
+  later that day (a writer meaning the week after says "next Tuesday").
+- "last Tuesday" / "this past Tuesday" are strictly before the anchor (a Tuesday
+  article's "last Tuesday" is a week earlier) whatever the tense; "next Monday" /
+  "coming Monday" strictly after it; "this Monday" is ambiguous and gives ``None``.
 - "today", "tonight", "this morning" -> the anchor; "yesterday", "last night" -> the day
   before; "tomorrow" -> the day after; "three days ago" -> three days before.
-- With ``future=True`` (for an event the text plans rather than reports) a bare weekday
-  is the first such day after the anchor and a year-less date the earliest one no more
-  than a week before it.
-- Anything that is not one day ("next week", "in February", "March 2005", "recent
-  months", "the weekend", "March 13-14") gives ``None``, as does an impossible date.
+- A time of day beside a day is dropped ("Tuesday at 11:30 GMT" is Tuesday).
+- Anything that is not one day ("next week", "last week", "in February", "March 2005",
+  "recent months", "the 1990s", "the weekend", "March 13-14") gives ``None``, as does an
+  impossible date.
+
+:func:`is_date_phrase` tells a date phrase from the other things a named-entity tagger
+labels DATE or TIME.  These are *not* dates, give no date, and are not kept as
+``dip:dateText`` either: frequencies ("daily", "nearly daily", "weekly", "every year"),
+times of day ("1130 GMT", "11:30", "noon", "the morning"), ages ("26-year-old", "70 years
+old", "aged 70"), durations ("two hours", "three days", "a two-day", "for years": a
+count of units, or a bare plural unit), bare numbers that are not years ("1130"), and
+phrases with no date word (a month, weekday, day, week, year, season, holiday, digit...)
+once their times of day are taken out ("11:30 in Bern").
+Periods and vague dates ("2017", "the 1990s", "recent months", "the past two weeks",
+"last week") are date phrases: kept as written, though they resolve to no day.
 
 :func:`parse_published` finds the publication date near the top of an article's text:
 a "Published: ..." / "Updated ..." line, a line holding only a date, a byline ending in
@@ -58,6 +75,95 @@ _PAST = {"last": True, "past": True, "this past": True,
          "next": False, "coming": False, "this coming": False}
 _GRACE = _dt.timedelta(days=7)
 
+_ZONE = (r"(?:\s*(?:gmt|utc|z|[ecmp][sd]t|bst|cet|cest|msk|ist|jst|local(?:\s+time)?|hrs"
+         r"|hours|h)\b\.?)")
+_TIME = re.compile(
+    r"(?:,?\s*\b(?:at|around|about|by|shortly\s+after|just\s+after|just\s+before)\s+)?"
+    r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    rf"|\b\d{{3,4}}{_ZONE}|\b(?:noon|midnight|midday|mid-day))(?:{_ZONE})?",
+    re.IGNORECASE)
+"""A time of day ("11:30", "1130 GMT", "9 a.m.", "noon"), maybe after "at"."""
+
+_COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+          r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few"
+          r"|a\s+few|many|some|couple\s+of|a\s+couple\s+of|half\s+an?|\d+(?:\.\d+)?"
+          r"|[a-z]+-[a-z]+)")
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+_NOT_DATE = re.compile("|".join((
+    # frequencies: "daily", "nearly daily", "every year", "twice a week"
+    r"(?:(?:nearly|almost|virtually|practically|roughly|more\s+or\s+less)\s+)?(?:daily"
+    r"|nightly|(?:bi)?weekly|fortnightly|(?:bi)?monthly|quarterly|yearly|annually"
+    r"|(?:bi|semi-?)?annual|hourly|everyday|every\s+day|day-to-day|day\s+to\s+day)",
+    r"(?:every|each)\b.*",
+    r"(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|every|each)\s+\w+",
+    # times of day without a day: "the morning", "late at night", "overnight"
+    r"(?:(?:early|late|later|earlier)\s+)?(?:(?:in|on|at)\s+)?(?:the\s+|that\s+)?"
+    r"(?:morning|afternoon|evening|night|dawn|dusk|daytime|nighttime)",
+    r"overnight|(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day)",
+    # ages: "26-year-old", "70 years old", "aged 70", "in his 70s"
+    r".*\b[\w-]+[- ]years?[- ]olds?\b.*",
+    r"(?:aged?|at\s+age)\s+\d+.*|\d+\s+years?\s+of\s+age",
+    r"(?:in\s+)?(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|\w+ties)",
+    # durations: "two hours", "three days", "for years", "a two-day", "48-hour"
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|only|more\s+than|less\s+than"
+    r"|fewer\s+than|over|under|at\s+least|up\s+to|another|an\s+additional|a\s+further"
+    r"|a\s+full|the\s+full|for|within|the\s+better\s+part\s+of)\s+)*"
+    rf"(?:{_COUNT}\s+)?(?:(?:and\s+a\s+half|full|long|straight|consecutive)\s+)?{_UNIT}"
+    r"(?:\s+(?:and\s+a\s+half|long|straight|running|in\s+a\s+row))?",
+    r"(?:an?\s+|the\s+)?(?:\d+|[a-z]+)(?:-and-a-half)?-(?:second|minute|hour|day|night|week"
+    r"|month|year|decade)s?(?:-long)?",
+    # numbers that are no year: "1130", "12", "two"
+    r"(?!(?:1[6-9]\d\d|2\d\d\d)$)\d+(?:\.\d+)?",
+    r"(?:a\s+)?(?:few|couple|several|many|one|two|three|four|five|six|seven|eight|nine|ten)",
+)), re.IGNORECASE)
+"""A phrase the tagger calls DATE or TIME that names no date (matched in full)."""
+
+
+_DATE_WORD = re.compile(
+    rf"\d|\b(?:{_MONTH}|{_WEEKDAY}|today|tonight|yesterday|tomorrow|morning|afternoon"
+    r"|evening|night|days?|weeks?|weekends?|months?|years?|decades?|century|centuries|ago"
+    r"|spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|thanksgiving"
+    r"|hanukkah|passover|diwali|nowruz|holidays?)\b", re.IGNORECASE)
+"""A word (or digit) without which a phrase is no date ("11:30 in Bern" minus its time)."""
+
+
+def _strip_time(text: str) -> str:
+    """``text`` without its times of day ("Tuesday at 11:30 GMT" -> "Tuesday")."""
+    return " ".join(_TIME.sub(" ", text).split()).strip(" ,")
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").lower().split()).strip(" .,;:!?\"'()")
+
+
+def is_date_phrase(phrase: str) -> bool:
+    """Whether a phrase tagged DATE or TIME is a date at all (see the module's rules).
+
+    A date phrase may still name no single day ("last week", "2017"): it is kept as
+    written, and :func:`resolve_date` gives ``None``.  Frequencies, times of day, ages,
+    durations and bare numbers are not date phrases.
+
+    Parameters
+    ----------
+    phrase : str
+        The phrase as written.
+
+    Returns
+    -------
+    bool
+        ``False`` for a phrase that is no date, ``True`` otherwise.
+
+    Examples
+    --------
+    >>> [is_date_phrase(p) for p in ("on Tuesday", "last week", "2017", "the 1990s")]
+    [True, True, True, True]
+    >>> [is_date_phrase(p) for p in ("nearly daily", "1130 GMT", "26-year-old", "two hours")]
+    [False, False, False, False]
+    """
+    s = _strip_time(_normal(phrase))
+    s = _normal(re.sub(r"'s$", "", s))
+    return _DATE_WORD.search(s) is not None and _NOT_DATE.fullmatch(s) is None
+
 
 def _weekday(word: str) -> int:
     return _WEEKDAYS.index(word[:3].lower())
@@ -75,11 +181,10 @@ def _day(year: int, month: int, day: int) -> _dt.date | None:
 
 
 def _clean(phrase: str) -> str:
-    s = " ".join(phrase.replace("’", "'").lower().split())
-    s = s.strip(" .,;:!?\"'()")
+    s = _normal(_strip_time(_normal(phrase)))
     s = re.sub(r"'s$", "", s)
     if s not in _OFFSETS:  # "late on Friday night" is Friday; "last night" stays
-        s = re.sub(r"^(?:(?:early|late|on)\s+)+", "", s)
+        s = re.sub(r"^(?:(?:early|earlier|late|later|on)\s+)+", "", s)
         s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s)
     return s
 
@@ -127,7 +232,8 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
         The article's date.  Without it only phrases that carry a year resolve.
     future : bool
         Read bare weekdays and year-less dates forward from the anchor (for a planned
-        event); by default they are read backward, as reports of the past.
+        event); by default they are read backward, as reports of the past.  Either way
+        a bare weekday may be the anchor's own day.
 
     Returns
     -------
@@ -142,6 +248,10 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
     datetime.date(1975, 12, 6)
     >>> resolve_date("on Saturday", anchor)
     datetime.date(2019, 3, 9)
+    >>> resolve_date("on Wednesday", anchor), resolve_date("Friday", anchor, future=True)
+    (datetime.date(2019, 3, 13), datetime.date(2019, 3, 15))
+    >>> resolve_date("June 12", date(2018, 5, 20), future=True)
+    datetime.date(2018, 6, 12)
     >>> resolve_date("next Monday", anchor)
     datetime.date(2019, 3, 18)
     >>> resolve_date("yesterday", anchor)
@@ -173,10 +283,27 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
     if not wd:
         return None
     target = _weekday(wd[2])
-    backward = _PAST[wd[1]] if wd[1] else not future
-    if backward:
-        return anchor - _dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
-    return anchor + _dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    strict = 7 if wd[1] else 0  # "last/next Tuesday" skips the anchor; "Tuesday" may be it
+    if _PAST[wd[1]] if wd[1] else not future:
+        return anchor - _dt.timedelta(days=(anchor.weekday() - target) % 7 or strict)
+    return anchor + _dt.timedelta(days=(target - anchor.weekday()) % 7 or strict)
+
+
+_PROBES = tuple(_dt.date(year, 7, 1) for year in range(2001, 2012))
+"""Anchors whose years give every weekday to every day of the year (for :func:`names_day`)."""
+
+
+def names_day(phrase: str) -> bool:
+    """Whether the phrase names one day, given some publication date ("on Tuesday", "July
+    10", "yesterday"; not "last week" or "2017").
+
+    Examples
+    --------
+    >>> [names_day(p) for p in ("on Tuesday", "Tuesday, July 10", "this week", "2017")]
+    [True, True, False, False]
+    """
+    return any(resolve_date(phrase, probe, future=future) is not None
+               for probe in _PROBES for future in (False, True))
 
 
 _KEYWORD = re.compile(r"(?:first\s+|last\s+|originally\s+)?(?P<kw>published|posted|updated"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent, quoted_ranges
+from kg.dates import is_date_phrase, names_day
 from kg.mentions import (
     GROUP_NOUNS,
     MentionIndex,
@@ -199,14 +200,37 @@ def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) ->
     return None
 
 
+_NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from", "through",
+                       "throughout", "following", "ahead", "prior", "despite"})
+"""Prepositions whose date is not the meeting's ("met after Monday's vote")."""
+
+
 def _date_text(scope: list[Token]) -> str | None:
-    for tok in sorted(scope, key=lambda t: t.i):
-        if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-            end = tok.i + 1
-            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-                end += 1
-            return tok.doc[tok.i:end].text
-    return None
+    """The date phrase of the meeting clause: a DATE or TIME entity whose head lies in the
+    scope (or is a possessive of a scope word: "Monday's talks"), that
+    :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly daily" are
+    tagged too) and that no "since"/"after"/... governs; one that names a day before one that
+    does not ("this week, on Tuesday"), then the one nearest the trigger in the parse, then
+    the first."""
+    if not scope:
+        return None
+    inside = {t.i for t in scope}
+    found: list[tuple[bool, int, int, str]] = []
+    for ent in scope[0].doc.ents:
+        root = ent.root
+        if ent.label_ not in {"DATE", "TIME"} or not (
+                root.i in inside or (root.dep_ == "poss" and root.head.i in inside)):
+            continue  # "Monday's talks": the possessive is read as the talks' subject
+        depth, tok = 0, ent.root
+        while tok.head.i in inside and tok.head is not tok and depth < 50:
+            tok, depth = tok.head, depth + 1
+            if tok.lower_ in _NOT_WHEN:
+                break
+        else:
+            if is_date_phrase(ent.text):
+                text = ent.text.strip(" ,;:")  # "the same day," as the tagger spans it
+                found.append((not names_day(text), depth, ent.start, text))
+    return min(found)[3] if found else None
 
 
 def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:

@@ -3,7 +3,11 @@
 Nodes are actors (IRI strings) with ``label``, ``type``, ``country`` and ``aliases`` (the
 actor's ``skos:altLabel`` forms, sorted); an edge joins two actors that took part in one
 asserted meeting, with ``weight`` (number of meetings) and ``meetings`` (one dict per
-meeting: ``sentence``, ``source``, ``date``, ``place``).
+meeting: ``sentence``, ``source``, ``date``, ``dateText``, ``reported``, ``place``).
+``date`` is the day the meeting happened (``dip:date``, ISO) or ``None``; ``dateText`` the
+date phrase as written; ``reported`` the publication date of the reporting article
+(``dip:reportedOn``).  :func:`meeting_when` says when a meeting was, falling back to the
+report date for an undated one and saying so ("reported 2018-06-12").
 
 :func:`write_graph` saves such a graph as GraphML or GEXF (for Gephi, yEd, Cytoscape) or as a
 CSV edge list.  The analyses over the graph (centrality, communities, chains) live in
@@ -25,7 +29,7 @@ from kg.aliases import Aliases
 from kg.model import KGError
 from kg.query import run_query
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "curate", "flatten",
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "curate", "flatten", "meeting_when",
            "who_met_whom", "write_graph"]
 
 ExportFormat = Literal["graphml", "gexf", "csv"]
@@ -45,13 +49,14 @@ class NetworkError(KGError):
 
 
 MEETING_PAIRS = """
-SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?placeLabel WHERE {
+SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
   ?m a dip:Meeting ; dip:participant ?a, ?b ; dip:status ?status ;
      dip:evidence ?sentence ; prov:wasDerivedFrom ?doc .
   FILTER (?status = "asserted" && STR(?a) < STR(?b))
   OPTIONAL { ?doc dip:sourcePath ?source }
   OPTIONAL { ?m dip:date ?date }
   OPTIONAL { ?m dip:dateText ?dateText }
+  OPTIONAL { ?m dip:reportedOn ?reported }
   OPTIONAL { ?m dip:location ?place . ?place rdfs:label ?placeLabel }
 }
 """
@@ -93,7 +98,9 @@ def who_met_whom(graph: Graph) -> nx.Graph:
         meetings.setdefault(str(row.m), {  # type: ignore[union-attr]
             "sentence": str(row.sentence),  # type: ignore[union-attr]
             "source": str(row.source) if row.source is not None else None,  # type: ignore[union-attr]
-            "date": str(row.date or row.dateText) if (row.date or row.dateText) else None,  # type: ignore[union-attr]
+            "date": _str(row.date),  # type: ignore[union-attr]
+            "dateText": _str(row.dateText),  # type: ignore[union-attr]
+            "reported": _str(row.reported),  # type: ignore[union-attr]
             "place": str(row.placeLabel) if row.placeLabel is not None else None,  # type: ignore[union-attr]
         })
     if not edges:
@@ -116,6 +123,36 @@ def who_met_whom(graph: Graph) -> nx.Graph:
         ordered = sorted(meetings.values(), key=lambda m: (m["source"] or "", m["sentence"]))
         g.add_edge(a, b, weight=len(ordered), meetings=ordered)
     return g
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def meeting_when(meeting: Mapping[str, Any]) -> str | None:
+    """When a meeting was, as shown to a reader: its day, else the day it was reported.
+
+    The day (``date``) when the text named one; else "reported <day>" from ``reported``,
+    with the date phrase as written in brackets when there is one; else that phrase;
+    else ``None``.
+
+    Examples
+    --------
+    >>> meeting_when({"date": "2018-06-12", "reported": "2018-06-12"})
+    '2018-06-12'
+    >>> meeting_when({"date": None, "reported": "2018-06-12"})
+    'reported 2018-06-12'
+    >>> meeting_when({"dateText": "last week", "reported": "2018-06-12"})
+    'reported 2018-06-12 (last week)'
+    >>> meeting_when({"dateText": "Monday"}), meeting_when({}) is None
+    ('Monday', True)
+    """
+    date, text, reported = (meeting.get(k) for k in ("date", "dateText", "reported"))
+    if date:
+        return str(date)
+    if reported:
+        return f"reported {reported}" + (f" ({text})" if text else "")
+    return str(text) if text else None
 
 
 def _distinct(values: Iterable[object]) -> list[str]:
@@ -145,7 +182,7 @@ def _flat_edge(attrs: Mapping[str, Any]) -> dict[str, Any]:
     flat["weight"] = attrs.get("weight", max(len(meetings), 1))
     if "meetings" in attrs:
         flat["meetings"] = len(meetings)
-        flat["dates"] = JOIN.join(_distinct(m.get("date") for m in meetings))
+        flat["dates"] = JOIN.join(_distinct(meeting_when(m) for m in meetings))
         flat["places"] = JOIN.join(_distinct(m.get("place") for m in meetings))
         flat["sources"] = JOIN.join(_distinct(m.get("source") for m in meetings))
         flat["evidence"] = str(meetings[0].get("sentence") or "") if meetings else ""
@@ -156,9 +193,10 @@ def flatten(graph: nx.Graph) -> nx.Graph:
     """A copy of ``graph`` whose every attribute is a string, number or boolean.
 
     GraphML and GEXF hold only scalar attributes, so each edge's ``meetings`` list becomes
-    ``meetings`` (a count), ``dates``, ``places`` and ``sources`` (distinct values joined
-    with ``"; "``) and ``evidence`` (the first meeting's sentence); other lists (a node's
-    ``aliases``) are joined the same way, and ``None`` values are left out.
+    ``meetings`` (a count), ``dates`` (as :func:`meeting_when` says them), ``places`` and
+    ``sources`` (distinct values joined with ``"; "``) and ``evidence`` (the first
+    meeting's sentence); other lists (a node's ``aliases``) are joined the same way, and
+    ``None`` values are left out.
 
     Examples
     --------
@@ -198,7 +236,7 @@ def _csv_rows(graph: nx.Graph) -> list[list[object]]:
         first = meetings[0] if meetings else {}
         rows.append([_label(graph, a), _label(graph, b),
                      attrs.get("weight", max(len(meetings), 1)),
-                     JOIN.join(_distinct(m.get("date") for m in meetings)),
+                     JOIN.join(_distinct(meeting_when(m) for m in meetings)),
                      JOIN.join(_distinct(m.get("place") for m in meetings)),
                      first.get("sentence") or "", first.get("source") or "", a, b])
     return sorted(rows, key=lambda r: (str(r[0]), str(r[1]), str(r[7]), str(r[8])))
@@ -217,8 +255,9 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Pa
         The format; by default the suffix of ``path`` (``.graphml``, ``.gexf``, ``.csv``).
         GraphML and GEXF get a :func:`flatten`-ed copy (Gephi reads ``label`` as the node
         label and ``weight`` as the edge weight); the CSV has one row per pair with the
-        header :data:`CSV_COLUMNS`: both labels, the number of meetings, their dates and
-        places, the first evidence sentence and its article, then both IRIs.
+        header :data:`CSV_COLUMNS`: both labels, the number of meetings, their dates (as
+        :func:`meeting_when` says them: "reported ..." for an undated one) and places,
+        the first evidence sentence and its article, then both IRIs.
 
     Returns
     -------

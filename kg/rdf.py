@@ -4,6 +4,13 @@ Every IRI is deterministic: entities by their resolution key (``person/mike-pomp
 ``country/USA``), posts by body and title, documents by their source path, events by a
 hash of the document, the event kind and the offsets of the words that triggered it.  So
 building the same articles twice gives the same graph.
+
+Dates: ``dip:date`` is only ever a day, resolved from the phrase as written
+(``dip:dateText``) against the article's publication date by :func:`kg.dates.resolve_date`,
+read forward for a planned event.  Every event of an article with a known publication date
+also carries ``dip:reportedOn``, that date: on all events, dated or not, so that "when was
+this reported" never depends on whether a phrase resolved; readers that show an undated
+event fall back to it and label it as a report date.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.dates import resolve_date
+from kg.dates import is_date_phrase, resolve_date
 from kg.model import Entity, Evidence, Mention, Resolution
 from kg.posts import title_case
 from kg.resolve import slugify
@@ -127,8 +134,9 @@ class _Minter:
 
     def date(self, event: URIRef, text: str | None, *, future: bool = False) -> None:
         """The date phrase as written, and the day it names when the article's date (or
-        the phrase itself) pins it down."""
-        if not text:
+        the phrase itself) pins it down.  A phrase that is no date ("nearly daily", "1130
+        GMT", "26-year-old": :func:`kg.dates.is_date_phrase`) is not kept at all."""
+        if not text or not is_date_phrase(text):
             return
         self.g.add((event, DIP.dateText, Literal(text)))
         day = resolve_date(text, self.res.extraction.article.date, future=future)
@@ -158,6 +166,9 @@ class _Minter:
         g.add((e, DIP.startChar, Literal(ev.start, datatype=XSD.integer)))
         g.add((e, DIP.endChar, Literal(ev.end, datatype=XSD.integer)))
         g.add((e, PROV.wasDerivedFrom, self.doc))
+        published = self.res.extraction.article.date
+        if published is not None:  # on every event, dated or not: see the module docstring
+            g.add((e, DIP.reportedOn, Literal(published, datatype=XSD.date)))
         return e
 
 

@@ -8,10 +8,13 @@ with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page builds tooltip
 elements filled through ``textContent``.  The page's own script and styles live beside this
 module in ``kg/static/viz.js`` and ``kg/static/viz.css`` (package data).
 
-The page filters what it shows, all in the browser: a date range (an edge is shown when one
-of its meetings has an ISO date inside it; undated meetings stay unless "dated meetings
-only" is ticked), a place (one of its meetings was there; date and place must hold for the
-same meeting) and the actor types of the legend (unticking one hides its actors and their
+Each meeting in an edge's tooltip shows when it was (:func:`kg.network.meeting_when`): its
+day, or for an undated meeting "reported <day>", the publication date of the article that
+reports it.  The page filters what it shows, all in the browser: a date range (an edge is
+shown when one of its meetings has an ISO date inside it or, undated, was reported inside
+it; meetings with neither stay; "dated meetings only" keeps only meetings with a day of
+their own), a place (one of its meetings was there; date and place must hold for the same
+meeting) and the actor types of the legend (unticking one hides its actors and their
 edges).  While a date or place is set, actors left without a shown edge are hidden too.
 Filtering sets ``hidden`` on items of ``window.nodes`` and ``window.edges``, which stay the
 full DataSets the network draws (``network.body.data``), so the frozen layout never moves;
@@ -38,6 +41,7 @@ from typing import Any
 import networkx as nx
 
 from kg.model import KGError
+from kg.network import meeting_when
 
 __all__ = ["TYPE_COLOURS", "VizError", "render_html", "write_html"]
 
@@ -66,6 +70,8 @@ class _Meeting:
     sentence: str
     source: str
     date: str | None
+    reported: str | None
+    when: str | None
     place: str | None
 
 
@@ -114,7 +120,9 @@ def _meetings(raw: object, where: str) -> tuple[_Meeting, ...]:
             raise VizError(f"{where}: each meeting must be a dict, got {type(item).__name__}")
         found.append(_Meeting(sentence=_text(item.get("sentence")) or "",
                               source=_text(item.get("source")) or "",
-                              date=_text(item.get("date")), place=_text(item.get("place"))))
+                              date=_text(item.get("date")),
+                              reported=_text(item.get("reported")),
+                              when=_text(meeting_when(item)), place=_text(item.get("place"))))
     return tuple(found)
 
 
@@ -251,7 +259,8 @@ def render_html(graph: nx.Graph, *, title: str = "Who met whom") -> str:
     graph : networkx.Graph
         Who-met-whom graph: node ids are IRIs with ``label``, ``type`` and ``country``;
         edges carry ``weight`` (meeting count) and ``meetings`` (dicts with ``sentence``,
-        ``source``, ``date``, ``place``).
+        ``source``, ``date``, ``reported``, ``place``, as :func:`kg.network.who_met_whom`
+        gives them).
     title : str
         Shown as the page title and heading (escaped).
 

@@ -93,6 +93,7 @@ class DIP(rdflib.namespace.DefinedNamespace):
     killed: URIRef  # Attack -> xsd:integer: casualties the text states.
     published: URIRef  # Document -> xsd:date: the day the article was published.
     quote: URIRef  # Statement -> string: what the speaker said.
+    reportedOn: URIRef  # Event -> xsd:date: the publication date of the reporting article.
     roleTitle: URIRef  # Post -> string: the title as written, e.g. "Secretary of State".
     sha256: URIRef  # Document -> string: hex SHA-256 of the text, to recognise a re-ingest.
     sourcePath: URIRef  # Document -> string: the input path as given, or the JSONL record id.

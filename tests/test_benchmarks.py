@@ -109,3 +109,30 @@ def test_benchmarks_throughput_side_by_side(corpus: Path,
     assert report["kg_build_words_per_s"] == pytest.approx(
         report["words"] / report["kg_build_seconds"], rel=0.02)
     assert "side by side: 6/6 articles" in out.err
+
+
+def test_benchmarks_dates_counts_days_rejections_and_allsides_dates(
+        nlp: Language, tmp_path: Path) -> None:
+    """An AllSides article's date comes from articles.jsonl; a rejected phrase is counted."""
+    dates = _load("dates")
+    text = ("Chairman Kim Sun met President Dana Merrow in Singapore on Tuesday. "
+            "President Dana Merrow met Chancellor Ruth Adler nearly daily in Bern.\n")
+    (tmp_path / "corpus" / "allsides").mkdir(parents=True)
+    (tmp_path / "corpus" / "allsides" / "X1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corpus" / "allsides" / "articles.jsonl").write_text(json.dumps(
+        {"id": "allsides/X1.txt", "date": "2018-06-12", "text": text}) + "\n",
+        encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "corpus/allsides/X1.txt", "meetings": [
+        {"participants": ["Kim Sun", "Dana Merrow"], "date": "on Tuesday"},
+        {"participants": ["Dana Merrow", "Ruth Adler"], "date": "June 14",
+         "status": "planned"}]}) + "\n", encoding="utf-8")
+    report = dates.measure(nlp, [gold], tmp_path, sample=5)
+    assert (report["articles"], report["dated_articles"]) == (1, 1)
+    assert (report["asserted_meetings"], report["with_date"], report["with_reported_on"]) == (
+        2, 1, 2)
+    assert (report["rejected"], report["rejected_phrases"]) == (1, ["nearly daily"])
+    assert report["gold"] == {"phrases": 2, "rejected": 0, "rejected_phrases": [],
+                              "resolved": 2}
+    assert [(m["text"], m["day"], m["published"]) for m in report["sample"]] == [
+        ("Tuesday", "2018-06-12", "2018-06-12")]

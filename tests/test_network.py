@@ -8,6 +8,7 @@ Dvorak), the seed article's, and 30 real BBC politics articles (sanity checks on
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from kg.analytics import (
     prune,
 )
 from kg.model import KGError
-from kg.network import CSV_COLUMNS, NetworkError, flatten, write_graph
+from kg.network import CSV_COLUMNS, NetworkError, flatten, meeting_when, write_graph
 
 PERSON = "https://w3id.org/diplomacy-kg/resource/person/"
 KELLER, NOVAK, LOPEZ, BRANDT = (PERSON + s for s in
@@ -374,3 +375,24 @@ def test_network_corpus_chain_and_exports(bbc: nx.Graph, tmp_path: Path) -> None
         assert find_actor(bbc, row.id) == row.id
         if names.count(row.label) == 1:
             assert find_actor(bbc, row.label) == row.id
+
+
+def test_network_undated_meeting_falls_back_to_its_report_date(nlp: Language,
+                                                               tmp_path: Path) -> None:
+    record = {"id": "wire/7", "date": "2019-05-08", "text": (
+        "Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday. "
+        "Keller met President Maria Lopez in Madrid last week.")}
+    (tmp_path / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    graph = kg.build([tmp_path / "wire.jsonl"], nlp=nlp).who_met_whom()
+    dated = graph.edges[KELLER, NOVAK]["meetings"][0]
+    undated = graph.edges[KELLER, LOPEZ]["meetings"][0]
+    assert (dated["date"], dated["dateText"], dated["reported"]) == (
+        "2019-05-06", "Monday", "2019-05-08")
+    assert (undated["date"], undated["dateText"], undated["reported"]) == (
+        None, "last week", "2019-05-08")
+    assert meeting_when(dated) == "2019-05-06"
+    assert meeting_when(undated) == "reported 2019-05-08 (last week)"
+    flat = flatten(graph)
+    assert flat.edges[KELLER, LOPEZ]["dates"] == "reported 2019-05-08 (last week)"
+    rows = list(csv.DictReader(write_graph(graph, tmp_path / "e.csv").open(encoding="utf-8")))
+    assert {r["dates"] for r in rows} == {"2019-05-06", "reported 2019-05-08 (last week)"}

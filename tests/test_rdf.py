@@ -37,3 +37,23 @@ def test_rdf_same_text_twice_is_built_once(nlp: Language, tmp_path: Path) -> Non
     assert graph.summary().documents == 1
     assert [str(p) for p in graph.problems] == [f"{tmp_path / 'b.txt'}: same text as "
                                                 f"{tmp_path / 'a.txt'}, built once"]
+
+
+def test_rdf_reported_on_every_event_and_no_non_date_kept(nlp: Language,
+                                                          tmp_path: Path) -> None:
+    records = [
+        {"id": "wire/2", "date": "2018-06-12", "text": (
+            "Chairman Kim Sun met President Dana Ford in Singapore on Tuesday. "
+            "Prime Minister Tomas Novak met Chancellor Ruth Adler nearly daily in Bern.")},
+        {"id": "wire/3", "text": "Prime Minister Tomas Novak met Chancellor Ruth Adler in Oslo."},
+    ]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    graph = kg.build([src], nlp=nlp)
+    rows = set(graph.table("""SELECT ?place ?text ?day ?reported WHERE {
+        ?m a dip:Meeting ; dip:location/rdfs:label ?place .
+        OPTIONAL { ?m dip:dateText ?text } OPTIONAL { ?m dip:date ?day }
+        OPTIONAL { ?m dip:reportedOn ?reported } }""").rows)
+    assert rows == {("Singapore", "Tuesday", "2018-06-12", "2018-06-12"),  # the same day
+                    ("Bern", None, None, "2018-06-12"),  # "nearly daily" is no date
+                    ("Oslo", None, None, None)}  # an article without a date

@@ -131,8 +131,9 @@ def test_viz_data_carries_labels_sizes_and_meetings() -> None:
     edges = {frozenset((e["from"], e["to"])): e for e in data["edges"]}
     pair = edges[frozenset((ORLA, TOMAS))]
     assert pair["weight"] == 2 and [m["sentence"] for m in pair["meetings"]] == [FIRST, SECOND]
-    assert pair["meetings"][0] == _meeting(FIRST, "articles/a1.txt", "2031-04-01",
-                                           "Port Meridian")
+    assert pair["meetings"][0] == {**_meeting(FIRST, "articles/a1.txt", "2031-04-01",
+                                              "Port Meridian"),
+                                   "reported": None, "when": "2031-04-01"}
     assert pair["width"] > edges[frozenset((ORLA, COUNCIL))]["width"]
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
 
@@ -596,4 +597,44 @@ def test_viz_browser_filters_on_an_empty_graph(visit: Opener) -> None:
     assert page.evaluate("[kgVisibleNodes().length, kgVisibleEdges().length]") == [0, 0]
     assert page.locator("#kg-empty").is_visible() and not page.locator("#kg-none").is_visible()
     assert page.locator("#kg-counts").inner_text() == "0 actors, 0 links"
+    seen.assert_clean()
+
+
+def _reported_graph() -> nx.Graph:
+    """Orla met Tomas on a named day; met the Council on no named day, reported in May."""
+    graph = nx.Graph()
+    graph.add_node(ORLA, label="Orla Venn", type="Person", country=None)
+    graph.add_node(TOMAS, label="Tomas Irvek", type="Person", country=None)
+    graph.add_node(COUNCIL, label="Northern Fisheries Council", type="Organization",
+                   country=None)
+    graph.add_edge(ORLA, TOMAS, weight=1, meetings=[
+        {**_meeting(FIRST, "a1.txt", "2031-04-01"), "reported": "2031-04-02"}])
+    graph.add_edge(ORLA, COUNCIL, weight=1, meetings=[
+        {**_meeting(THIRD, "a3.txt"), "dateText": "last week", "reported": "2031-05-06"}])
+    return graph
+
+
+def test_viz_data_says_when_an_undated_meeting_was_reported() -> None:
+    edges = {frozenset((e["from"], e["to"])): e
+             for e in _data(render_html(_reported_graph()))["edges"]}
+    dated = edges[_pair(ORLA, TOMAS)]["meetings"][0]
+    undated = edges[_pair(ORLA, COUNCIL)]["meetings"][0]
+    assert (dated["date"], dated["when"]) == ("2031-04-01", "2031-04-01")
+    assert (undated["date"], undated["reported"]) == (None, "2031-05-06")
+    assert undated["when"] == "reported 2031-05-06 (last week)"
+
+
+def test_viz_browser_undated_meeting_shows_and_filters_by_report_date(visit: Opener) -> None:
+    seen = visit(_reported_graph())
+    page = seen.page
+    tooltip = _hover(page, page.evaluate(_POINT_ON_EDGE, _edge_id(page, ORLA, COUNCIL)))
+    assert "reported 2031-05-06 (last week)" in tooltip.inner_text()
+    page.fill("#kg-from", "2031-05-01")
+    assert _shown(page) == ({_pair(ORLA, COUNCIL)}, {ORLA, COUNCIL})  # by its report date
+    page.fill("#kg-from", "2031-03-01")
+    page.fill("#kg-to", "2031-04-30")
+    assert _shown(page) == ({_pair(ORLA, TOMAS)}, {ORLA, TOMAS})
+    page.fill("#kg-to", "")
+    page.check("#kg-dated")  # a report date is no date of the meeting's own
+    assert _shown(page) == ({_pair(ORLA, TOMAS)}, {ORLA, TOMAS})
     seen.assert_clean()

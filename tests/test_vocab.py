@@ -226,6 +226,8 @@ def test_vocab_contract_term_is_declared(ontology: Graph, name: str, kind: URIRe
         (DIP.startChar, RDFS.range, XSD_INTEGER),
         (DIP.endChar, RDFS.range, XSD_INTEGER),
         (DIP.published, RDFS.range, XSD_DATE),
+        (DIP.reportedOn, RDFS.domain, DIP.Event),
+        (DIP.reportedOn, RDFS.range, XSD_DATE),
     ],
 )
 def test_vocab_contract_axiom(
@@ -408,6 +410,7 @@ def _good_graph() -> Graph:
     g.add((MEETING, DIP.location, SOCHI))
     g.add((MEETING, DIP.date, Literal("2019-05-14", datatype=XSD_DATE)))
     g.add((MEETING, DIP.dateText, Literal("on Tuesday")))
+    g.add((MEETING, DIP.reportedOn, Literal("2019-05-15", datatype=XSD_DATE)))
     g.add((MEETING, DIP.cameo, Literal("042")))
     g.add((POMPEO, DIP.metWith, LAVROV))
     g.add((LAVROV, DIP.metWith, POMPEO))
@@ -511,6 +514,14 @@ def _drop(subject: URIRef, predicate: URIRef) -> Mutation:
                 (MEETING, DIP.date, "DatatypeConstraintComponent"),
             },
             id="date-not-xsd-date",
+        ),
+        pytest.param(
+            _add((MEETING, DIP.reportedOn, Literal("2019-05-16"))),
+            {
+                (MEETING, DIP.reportedOn, "MaxCountConstraintComponent"),
+                (MEETING, DIP.reportedOn, "DatatypeConstraintComponent"),
+            },
+            id="reported-on-not-xsd-date",
         ),
         pytest.param(
             _drop(MEETING, DIP.evidence),

@@ -17,9 +17,12 @@
   }
   function plural(k, word) { return k + " " + word + (k === 1 ? "" : "s"); }
   function clip(s) { return s.length > MAX_SENTENCE ? s.slice(0, MAX_SENTENCE) + "\u2026" : s; }
-  function isoDate(m) {
-    return typeof m.date === "string" && ISO.test(m.date) ? m.date.slice(0, 10) : null;
+  function iso(value) {
+    return typeof value === "string" && ISO.test(value) ? value.slice(0, 10) : null;
   }
+  function isoDate(m) { return iso(m.date); }
+  // An undated meeting is placed on the day it was reported, when that is known.
+  function isoDay(m) { return isoDate(m) || iso(m.reported); }
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   function nodeTip(n) {
@@ -36,7 +39,7 @@
     tip.appendChild(el("div", "kg-tip-sub", "met " + plural(e.weight, "time")));
     var list = el("ul");
     e.meetings.slice(0, MAX_MEETINGS).forEach(function (m) {
-      var li = el("li"), when = [m.date, m.place].filter(Boolean).join(" \u00b7 ");
+      var li = el("li"), when = [m.when || m.date, m.place].filter(Boolean).join(" \u00b7 ");
       if (when) { li.appendChild(el("div", "kg-when", when)); }
       if (m.sentence) { li.appendChild(el("q", "kg-sentence", clip(m.sentence))); }
       if (m.source) { li.appendChild(el("div", "kg-src", "source: " + m.source)); }
@@ -84,8 +87,9 @@
   }
 
   // ------------------------------------------------------------------ filters
-  // A meeting passes when its ISO date is inside the range (an undated one passes unless
-  // "dated meetings only" is ticked) and it was at the chosen place; the same meeting must
+  // A meeting passes when its ISO date (or, undated, the day it was reported) is inside the
+  // range (one with neither passes), unless "dated meetings only" is ticked and it has no
+  // date of its own, and it was at the chosen place; the same meeting must
   // pass both.  An edge is shown when both its actors' types are ticked and one of its
   // meetings passes (an edge without meeting records counts as one undated, placeless
   // meeting).  An actor is shown when its type is ticked and, while a date or place filter
@@ -98,7 +102,7 @@
   var places = {}, first = null, last = null;
   data.edges.forEach(function (e) {
     e.meetings.forEach(function (m) {
-      var d = isoDate(m);
+      var d = isoDay(m);
       if (m.place) { places[m.place] = (places[m.place] || 0) + 1; }
       if (d && (first === null || d < first)) { first = d; }
       if (d && (last === null || d > last)) { last = d; }
@@ -112,7 +116,7 @@
   if (first !== null) {
     from.min = to.min = first;
     from.max = to.max = last;
-    from.title = to.title = "dated meetings run from " + first + " to " + last;
+    from.title = to.title = "meetings run (or were reported) from " + first + " to " + last;
   }
   // The legend lists only the types the graph holds (all of them for an empty graph).
   var typeCounts = {};
@@ -131,8 +135,9 @@
   }
   function meetingPasses(s, m) {
     if (s.place !== null && m.place !== s.place) { return false; }
-    var d = isoDate(m);
-    if (d === null) { return !s.datedOnly; }
+    if (s.datedOnly && isoDate(m) === null) { return false; }
+    var d = isoDay(m);
+    if (d === null) { return true; }
     return (s.from === null || d >= s.from) && (s.to === null || d <= s.to);
   }
   function apply() {
