@@ -411,7 +411,16 @@ def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
     people = {(p.text.split()[-1].lower()) : p
               for p, iso in index.title_holders[token.lower_]
               if p.start < token.idx and (country is None or iso == country)}
-    return next(iter(people.values())) if len(people) == 1 else None
+    if len(people) != 1:
+        return None
+    surname, holder = next(iter(people.items()))
+    # a holder named once, in passing ("as President Richard Nixon did"), is not who "the
+    # President" of the article is
+    named = sum(1 for m in index.mentions if m.kind == "Person"
+                and m.text.split() and m.text.split()[-1].lower() == surname)
+    span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
+    subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+    return holder if named >= 2 or subject else None
 
 
 def _within_np(desc: Token, top: Token) -> bool:

@@ -241,3 +241,10 @@ def test_extract_pronoun_after_two_named_subjects_is_left_alone(nlp: Language) -
 )
 def test_extract_no_meeting_in_trips_or_programmes(nlp: Language, text: str) -> None:
     assert meetings(nlp, text) == set()
+
+
+def test_extract_title_named_in_passing_is_not_the_articles_holder(nlp: Language) -> None:
+    """ "the President" of an article is not a former president named once in passing."""
+    text = ("Aides feared a comparison to President Walter Brenning's purge of officials in "
+            "1974. In December the President met with Karl Ostrow in the Oval Office.")
+    assert meetings(nlp, text) == set()
