@@ -42,6 +42,7 @@ from kg.names import (
     SUFFIXES,
     core_tokens,
     cue_gender,
+    cue_relative,
     family_name,
     fold,
     initials,
@@ -114,6 +115,8 @@ class _Person:
     posts: Counter[str] = field(default_factory=Counter)
     cooc: Counter[str] = field(default_factory=Counter)
     genders: Counter[str] = field(default_factory=Counter)
+    relative: int = 0
+    """Articles that introduce the person as someone's relative ("his wife", "first lady")."""
     stored: Entity | None = None
 
 
@@ -213,6 +216,7 @@ class Identity:
                     p.forms[alt] += 0  # a form, not a vote for the label
                 p.posts.update(posts.get(e.key, ()))
                 p.genders.update(cue_gender(c) for c in cues.get(e.key, ()) if cue_gender(c))
+                p.relative += any(cue_relative(c) for c in cues.get(e.key, ()))
                 p.cooc.update(context - {e.key})
                 if len(p.cooc) > 2 * COOC_CAP:
                     p.cooc = Counter(dict(p.cooc.most_common(COOC_CAP)))
@@ -397,6 +401,9 @@ class Identity:
         cands = [r for r in by_family.get(b.word, [])
                  if (r[0] & SUFFIXES) == ({b.suffix} if b.suffix else frozenset())
                  and not self.aliases.different(norm(b.form), norm(self._canon[r].label))]
+        if b.gender != "f" and len(cands) > 1:  # "Trump" is not the president's daughter
+            cands = [r for r in cands if not all(2 * p.relative >= max(p.articles, 1)
+                                                 for p in self._members(r))] or cands
         if b.gender:  # "Mrs Trump" is no man the corpus calls Mr, and the reverse
             other = "m" if b.gender == "f" else "f"
             cands = [r for r in cands if not any(p.genders[other] > p.genders[b.gender]

@@ -334,10 +334,18 @@ def _cue(doc: Doc, start: int) -> str:
     words: list[str] = []
     i = span.start - 1
     while i >= 0 and len(words) < 3 and (doc[i].lower_ in HONORIFICS or doc[i].lower_ in
-                                         ADDRESS or doc[i].lower_ in {"first", "lady"}):
+                                         ADDRESS or doc[i].lower_ in {"first", "lady"}
+                                         or doc[i].lower_ in KIN):
         words.insert(0, doc[i].lower_.rstrip("."))
         i -= 1
     return " ".join(words)
+
+
+KIN = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "son-in-law",
+                 "daughter-in-law", "father", "mother", "widow", "niece", "nephew", "cousin",
+                 "uncle", "aunt", "spouse", "fiancee", "fiancée", "girlfriend", "boyfriend"})
+"""Words before a name that make its bearer a relative of someone ("his daughter Ivanka
+Trump"): a bare surname goes to the relative only when the text says so."""
 
 
 def conjuncts(token: Token) -> list[Token]:

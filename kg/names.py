@@ -220,6 +220,19 @@ def cue_gender(cue: str) -> str:
     return "m" if last in MALE_CUES else ""
 
 
+RELATIVE_CUES = frozenset({"first lady", "lady", "wife", "husband", "son", "daughter",
+                           "brother", "sister", "son-in-law", "daughter-in-law", "father",
+                           "mother", "widow", "niece", "nephew", "cousin", "uncle", "aunt",
+                           "spouse", "fiancee", "fiancée", "girlfriend", "boyfriend"})
+
+
+def cue_relative(cue: str) -> bool:
+    """Whether a cue makes the person a relative or consort ("first lady", "daughter")."""
+    words = cue.split()
+    return cue in RELATIVE_CUES or bool(words and words[-1] in RELATIVE_CUES) or \
+        " ".join(words[-2:]) in RELATIVE_CUES
+
+
 def core_tokens(name: str) -> frozenset[str]:
     """The name's words without generational suffixes and particles: what a shorter
     mention of the person may repeat."""
@@ -286,6 +299,9 @@ def is_clean_person_name(name: str) -> bool:
     words = name.replace("’", "'").split()
     if not 1 <= len(words) <= 6:
         return False
+    folded = [fold(w.strip(".'")) for w in words if fold(w.strip(".'")) not in PARTICLES]
+    if len(set(folded)) < len(folded) and len(folded) > 2:
+        return False  # "Donald Trump Donald": a name and a link's residue run together
     for i, w in enumerate(words):
         bare = w.strip(".'")
         if not bare:

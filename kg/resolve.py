@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
-from kg.names import SUFFIXES, core_tokens, cue_gender, family_name, name_tokens
+from kg.names import SUFFIXES, core_tokens, cue_gender, cue_relative, family_name, name_tokens
 
 _NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
 
@@ -82,9 +82,11 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
       Jr.").
     - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the most salient
       bearer of it (most full mentions, then first named), never to a relative marked by a
-      suffix; a female form of address ("Mrs Trump", "first lady") goes to a bearer the
-      article addresses so, a male one never does.  A bare name no full name of the
-      article bears stays as written, for the corpus to decide.
+      suffix ("Jr.") or a kinship or consort word ("his daughter Ivanka Trump", "first lady
+      Melania Trump") unless the mention itself is addressed so; a female form of address
+      ("Mrs Trump") goes to a bearer the article addresses so, a male one never does.  A
+      bare name no full name of the article bears stays as written, for the corpus to
+      decide.
     - The label is the fullest form (most words, then most frequent, then longest).
     """
     if not mentions:
@@ -116,6 +118,7 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
     label = {k: _fullest([surface(m.text) for m in ms]) for k, ms in members.items()}
     first = {k: min(m.start for m in ms) for k, ms in members.items()}
     gender = {k: {cue_gender(m.cue) for m in ms} - {""} for k, ms in members.items()}
+    relative = {k for k, ms in members.items() if any(cue_relative(m.cue) for m in ms)}
     out = {m: label[root(frozenset(name_tokens(surface(m.text))))] for m in full}
     # 2. bare names: the most salient bearer, never a relative
     for m in ordered:
@@ -136,6 +139,8 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
                 out[m] = name
                 continue
         g = cue_gender(m.cue)
+        if not cue_relative(m.cue) and g != "f":  # "Trump" is not the first lady
+            bearers = [k for k in bearers if k not in relative]
         if g:
             bearers = [k for k in bearers if gender[k] <= {g}]
             if g == "f" and len(bearers) > 1:
