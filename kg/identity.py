@@ -261,6 +261,12 @@ class Identity:
         if best != "Person" and name in self._families and city_or_country is None and \
                 name not in KNOWN_BODIES:
             return "Person"  # "Varga met ...": a surname the NER read as a body
+        if len(name.split()) > 1 and gazetteer.city(name) is not None and \
+                gazetteer.country(name) is None:
+            return "Place"  # "Ciudad Juarez": a city is never a person or a body
+        if best == "Person" and len(name.split()) == 1 and name.endswith("s") and \
+                name[:-1] in self._families:
+            return None  # "the Obamas", "the Trumps": a family, no actor
         if best != "Person" and len(name.split()) > 1 and \
                 3 * actor.get("Person", 0) >= sum(actor.values()) and \
                 gazetteer.city(name) is None and is_clean_person_name(name.title()):

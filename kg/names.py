@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg import gazetteer
+
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump"."""
 
@@ -37,7 +39,8 @@ ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "emir", "sultan
 """Titles that are part of a royal name ("King Salman", "Queen Elizabeth II")."""
 
 _TRANSLIT = {
-    "sergey": "sergei", "sergej": "sergei", "yevgeny": "evgeny", "yevgeniy": "evgeny",
+    "sergey": "sergei", "raoul": "raul", "sergej": "sergei", "yevgeny": "evgeny",
+    "yevgeniy": "evgeny",
     "evgeni": "evgeny", "dmitri": "dmitry", "dmitriy": "dmitry", "yuri": "yury", "yuriy": "yury",
     "aleksandr": "alexander", "alexandr": "alexander", "aleksander": "alexander",
     "aleksei": "alexei", "alexey": "alexei", "aleksey": "alexei", "andrey": "andrei",
@@ -148,6 +151,24 @@ KNOWN_BODIES = frozenset(n.lower() for n in (
 ))
 """Well-known bodies and companies: never a person, whatever the NER said."""
 
+NOT_ALONE = frozenset({"president", "jr", "sr", "embassy", "minister", "secretary",
+                       "senator", "governor", "king", "queen", "prince", "general", "mr",
+                       "mrs", "ms", "sir", "lord", "lady", "pope", "chancellor", "premier",
+                       "ambassador", "envoy", "spokesman", "spokeswoman", "official"})
+"""Words that alone name no one (a title, a suffix)."""
+
+NOT_LAST = frozenset({"president", "lawyer", "lawyers", "minister", "secretary", "spokesman",
+                      "spokeswoman", "official", "officials", "adviser", "advisor",
+                      "ambassador", "embassy", "memo", "memos", "email", "emails", "sign",
+                      "labour", "labor", "tory", "democrat", "republican", "aide", "aides",
+                      "envoy", "camp", "allies", "supporters", "loyalists", "voters", "fans",
+                      "family", "government", "regime", "forces", "troops", "statement",
+                      "letter", "speech", "remarks", "interview", "call", "meeting", "talks"})
+"""Words a person's name never ends with ("Trump Lawyer", "James Comey Memos")."""
+
+GIVEN_NAMES_LIKE_COUNTRIES = frozenset({"chad", "jordan", "israel", "georgia", "india",
+                                        "kenya", "china", "france", "ireland", "malaysia"})
+
 _NOT_IN_NAMES = re.compile(r"[\d\"“”()\[\]{}<>@#|_=+*/\\:;!?,&]")
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _CAMEL = re.compile(r"[a-z]{2}[A-Z]")
@@ -165,7 +186,15 @@ def fold(text: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s.]+", fold(name).replace("’", "")) if w]
+    """Folded words; "HW" between a given and a family name is two initials."""
+    raw = [w for w in re.split(r"[\s.]+", name.replace("’", "")) if w]
+    out: list[str] = []
+    for i, w in enumerate(raw):
+        if 0 < i < len(raw) - 1 and re.fullmatch(r"[A-Z]{2,3}", w):
+            out.extend(fold(c) for c in w)
+        else:
+            out.append(fold(w))
+    return [w for w in out if w]
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -299,6 +328,13 @@ def is_clean_person_name(name: str) -> bool:
     words = name.replace("’", "'").split()
     if not 1 <= len(words) <= 6:
         return False
+    if len(words) == 1 and fold(words[0].strip(".'")) in NOT_ALONE:
+        return False  # "President", "Jr.", "Embassy"
+    if len(words) > 1 and fold(words[-1].strip(".'")) in NOT_LAST:
+        return False  # "Trump Lawyer", "James Comey Memos", "Ken Clarke Labour"
+    if len(words) > 1 and fold(words[0]) not in GIVEN_NAMES_LIKE_COUNTRIES and \
+            gazetteer.country(words[0]) is not None:
+        return False  # "Cuba Obama", "Bahrain King": a country run into a name
     folded = [fold(w.strip(".'")) for w in words if fold(w.strip(".'")) not in PARTICLES]
     if len(set(folded)) < len(folded) and len(folded) > 2:
         return False  # "Donald Trump Donald": a name and a link's residue run together
