@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.model import ACTOR_KINDS, EntityKind, Mention, visible
-from kg.names import FURNITURE_WORDS, PARTICLES, ROYAL_TITLES, fold, is_clean_person_name
+from kg.names import (
+    FURNITURE_WORDS,
+    GIVEN_NAMES_LIKE_COUNTRIES,
+    PARTICLES,
+    ROYAL_TITLES,
+    fold,
+    is_clean_person_name,
+)
 from kg.rules import ORG_NAMES, ROLE_NOUNS, TITLES_KEY
 
 HONORIFICS = frozenset({
@@ -144,6 +151,9 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
         if tokens[0].lower_ in PARTICLES or tokens[0].lower_.startswith(("al-", "el-")):
             break
         tokens = tokens[1:]
+    while len(tokens) > 2 and gazetteer.country(tokens[0].text) is not None and \
+            fold(tokens[0].text) not in GIVEN_NAMES_LIKE_COUNTRIES and tokens[1].is_title:
+        tokens = tokens[1:]  # "Nigerian Shehu Sani", "Jordanian King Abdullah II"
     while len(tokens) > 1 and (fold(tokens[-1].text) in FURNITURE_WORDS
                                or tokens[-1].is_punct or tokens[-1].is_lower):
         if tokens[-1].is_lower and tokens[-2].text == "-" and not tokens[-2].whitespace_:
