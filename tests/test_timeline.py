@@ -32,3 +32,20 @@ def test_timeline_falls_back_to_the_report_date(nlp: Language, tmp_path: Path) -
                     ("reported 2018-05-20", "wire/2"),
                     ("2018-06-12", "wire/1"),
                     ("reported 2018-06-12 (last week)", "wire/1")]
+
+
+def test_meetings_in_and_of_fall_back_to_the_report_date(nlp: Language, tmp_path: Path
+                                                         ) -> None:
+    records = [
+        {"id": "wire/1", "date": "2018-06-12", "text": (
+            "Chairman Kim Sun met President Dana Merrow in Singapore on Tuesday.")},
+        {"id": "wire/2", "date": "2018-05-20", "text": (
+            "President Dana Merrow met Chancellor Ruth Adler in Singapore.")},
+    ]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    graph = kg.build([src], nlp=nlp)
+    for name, value in (("meetings-in", "Singapore"), ("meetings-of", "Dana Merrow")):
+        table = graph.ask(name, [value])
+        dates = [row[table.columns.index("date")] for row in table.rows]
+        assert dates == ["2018-06-12", "reported 2018-05-20"], name
