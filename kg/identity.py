@@ -43,6 +43,7 @@ from kg.names import (
     core_tokens,
     cue_gender,
     cue_relative,
+    extends,
     family_name,
     fold,
     initials,
@@ -307,7 +308,8 @@ class Identity:
             if plain in self.people and len(with_initials) == 1 and plain not in root \
                     and not self._apart(with_initials[0], plain):
                 root.setdefault(with_initials[0], plain)  # the plain form is the common one
-        # a shorter full name joins the one fuller name containing all its words
+        # a shorter full name joins the one fuller name that is it with middle names
+        orders = self._orders()
         index: dict[str, set[frozenset[str]]] = {}
         for toks in by_tokens:
             for w in toks:
@@ -315,7 +317,8 @@ class Identity:
         for toks in sorted(by_tokens, key=len):
             sets = sorted((index[w] for w in toks), key=len)
             sup = set(sets[0]).intersection(*sets[1:]) - {toks}
-            sup = {o for o in sup if (o & SUFFIXES) == (toks & SUFFIXES)}
+            sup = {o for o in sup if (o & SUFFIXES) == (toks & SUFFIXES)
+                   and extends(orders.get(toks, ()), orders.get(o, ()))}
             tops = [o for o in sup if not any(o < q for q in sup)]
             if len(tops) != 1:
                 continue
@@ -344,6 +347,15 @@ class Identity:
             for p in members:  # decided once: later chunks keep its IRI and label
                 if p.stored is None:
                     p.stored = e
+
+    def _orders(self) -> dict[frozenset[str], tuple[str, ...]]:
+        """The words of each name in the order its most frequent spelling gives them."""
+        best: dict[frozenset[str], tuple[int, str]] = {}
+        for k, p in self.people.items():
+            for f, n in p.forms.items():
+                if frozenset(name_tokens(f)) == k[0]:
+                    best[k[0]] = max(best.get(k[0], (-1, "")), (n, f))
+        return {k: name_tokens(f) for k, (_, f) in best.items()}
 
     def _apart(self, a: tuple[frozenset[str], frozenset[str]],
                b: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -374,8 +386,12 @@ class Identity:
             key = stored.key
         else:
             total = sum(forms.values()) or 1
+            by_key: Counter[frozenset[str]] = Counter()
+            for f, n in forms.items():
+                by_key[frozenset(name_tokens(f))] += n
+            seen = {f: by_key[frozenset(name_tokens(f))] for f in clean}
             label = min(clean, key=lambda f: (
-                -(len(name_tokens(f)) if forms[f] >= 2 or forms[f] * 10 >= total else 1),
+                -(len(name_tokens(f)) if seen[f] >= 2 or seen[f] * 10 >= total else 1),
                 -forms[f], -len(f), f))
             key = f"person/{slugify(label)}"
         alts = frozenset(f for f in clean if f != label)

@@ -226,6 +226,21 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def extends(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is ``short`` with middle names added: the same first and last word,
+    and every word of ``short`` in it ("Barack Obama" of "Barack Hussein Obama", never
+    "Pierre Trudeau" of "Justin Pierre Trudeau").
+
+    >>> extends(("barack", "obama"), ("barack", "hussein", "obama"))
+    True
+    >>> extends(("pierre", "trudeau"), ("justin", "pierre", "trudeau"))
+    False
+    """
+    s = [t for t in short if t not in SUFFIXES]
+    f = [t for t in full if t not in SUFFIXES]
+    return bool(s and f) and s[0] == f[0] and s[-1] == f[-1] and set(s) < set(f)
+
+
 def initials(name: str) -> frozenset[str]:
     """The initials written in a name: {"h", "w"} of "George H. W. Bush".
 

@@ -20,7 +20,15 @@ from collections.abc import Iterable
 
 from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
-from kg.names import SUFFIXES, core_tokens, cue_gender, cue_relative, family_name, name_tokens
+from kg.names import (
+    SUFFIXES,
+    core_tokens,
+    cue_gender,
+    cue_relative,
+    extends,
+    family_name,
+    name_tokens,
+)
 
 _NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
 
@@ -100,9 +108,11 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
         groups.setdefault(frozenset(name_tokens(name)), []).append(m)
     # a shorter full name joins the one fuller name containing all its words
     keys = sorted(groups, key=len)
+    order = {k: name_tokens(surface(ms[0].text)) for k, ms in groups.items()}
     host: dict[frozenset[str], frozenset[str]] = {}
     for k in keys:
-        sup = [o for o in keys if k < o and _suffix_of(o) == _suffix_of(k)]
+        sup = [o for o in keys if k < o and _suffix_of(o) == _suffix_of(k)
+               and extends(order[k], order[o])]
         tops = [o for o in sup if not any(o < p for p in sup)]
         if len(tops) == 1:
             host[k] = tops[0]

@@ -261,3 +261,16 @@ def test_identity_different_initials_are_different_people() -> None:
     keys = [r.entities[0].key for r in out]
     assert keys[0] != keys[1] and keys[1] == keys[2]  # father and son stay apart
     assert keys[3] == keys[4]  # one initial variant: the same person
+
+
+def test_identity_father_and_son_with_a_shared_middle_name_stay_apart() -> None:
+    def one(name: str, i: int) -> Resolution:
+        m = Mention(name, 0, len(name), "Person")
+        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
+
+    out = link([one(n, i) for i, n in enumerate(
+        ["Justin Pierre Trudeau", "Justin Trudeau", "Pierre Trudeau", "Barack Hussein Obama",
+         "Barack Obama"])])
+    keys = [r.entities[0].key for r in out]
+    assert keys[0] == keys[1] != keys[2]
+    assert keys[3] == keys[4]
