@@ -9,6 +9,7 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -31,24 +32,14 @@ from kg.model import (
     Meeting,
     Mention,
     Statement,
-    Status,
 )
 from kg.numbers import parse_count
 from kg.posts import find_posts, title_holders
+from kg.realis import status_of
 from kg.rules import LIGHT_VERBS, MEET_NOUNS, TRIGGERS_KEY
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
-MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "should", "can",
-                    "wo", "must", "ca"})
-PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "due", "agree",
-                        "seek", "intend", "prepare", "aim", "try", "wish", "propose", "offer",
-                        "invite", "ready", "willing", "likely", "arrange", "call", "ask",
-                        "urge", "need", "going", "consider", "announce", "promise", "vow",
-                        "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
-                        "come", "return"})
-NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
-                       "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend"})
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
@@ -72,67 +63,33 @@ def evidence(sent: Span) -> Evidence:
     return Evidence(text, sent.start_char, sent.start_char + len(text))
 
 
-def status_of(trigger: Token) -> Status:
-    """Realis of the clause a trigger word belongs to."""
-    sent = trigger.sent
-    chain = [trigger]
-    t = trigger
-    # climb through the verb group: "is expected to meet", "plans to hold talks"
-    while t.head != t and len(chain) < 6 and (
-            t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
-            or (t.dep_ == "pobj" and t.head.lower_ in {"for", "to", "of"})
-            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of"})):
-        t = t.head
-        chain.append(t)
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"xcomp", "conj"}:
-            break
-    for tok in chain:
-        kids = list(tok.children)
-        if any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in kids):
-            return "negated"
-        if tok is not trigger and tok.lemma_.lower() in NEG_HEADS:
-            return "negated"
-    for tok in chain:
-        kids = list(tok.children)
-        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
-            return "planned"
-        if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
-            return "planned"
-        if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS:
-            return "planned"
-        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and tok is trigger and \
-                trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
-            return "planned"
-    if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
-                                                                       "'re"}
-                                      for k in trigger.children):
-        return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
-    if sent.text.rstrip().endswith("?"):
-        return "planned"
-    if trigger.pos_ == "NOUN" and _prospective_noun(trigger):
-        return "planned"
-    return "asserted"
-
-
-def _prospective_noun(noun: Token) -> bool:
-    """ "a summit between X and Y to take place", "pushed toward a summit", "ahead of talks
-    with X": the meeting named by the noun has not happened yet."""
-    for c in noun.children:
-        if c.dep_ in {"acl", "relcl"} and any(
-                k.dep_ == "aux" and (k.lower_ == "to" or k.lower_ in MODALS) for k in c.children):
-            return True
-    t = noun
-    while t.dep_ == "pobj" and t.head.dep_ == "prep":
-        if t.head.lower_ in {"toward", "towards", "ahead", "before"} or (
-                t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
-            return True
-        t = t.head.head
-    return False
-
-
 def is_headline(sent: Span) -> bool:
-    """A line with no closing punctuation (a headline, a teaser link) states no event."""
-    return not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+    """A line with no closing punctuation (a headline, a teaser link) states no event,
+    unless it is a photo caption (see :func:`is_caption`)."""
+    return (not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+            and not is_caption(sent))
+
+
+_CAPTION = re.compile(
+    r"\b(?:Image caption|Media caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
+    r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
+    r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2}, \d{4}\W*$")
+
+
+def is_caption(sent: Span) -> bool:
+    """Whether the sentence is part of a photo caption: a line that is not the article's
+    first (its title) and that carries a caption's marks ("Image caption", "(right)", a
+    closing "June 9, 2018" or photo credit).  Captions report in the present tense what
+    happened ("Brandt talks with Prince Adil"), often with no final full stop."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    if start == 0 or not text[:start].strip():
+        return False  # the title
+    end = text.find("\n", sent.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(_CAPTION.search(line))
 
 
 def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
@@ -291,7 +248,7 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
         evidence=evidence(trigger.sent),
         location=location,
         date_text=_date_text(scope),
-        status=status_of(trigger),
+        status=status_of(trigger, caption=is_caption(trigger.sent)),
         cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
         trigger=trigger.text,
     )
