@@ -36,11 +36,14 @@ from kg.model import (
 from kg.numbers import parse_count
 from kg.posts import find_posts, title_holders
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, TRIGGERS_KEY
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, SEATS, TRIGGERS_KEY
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
 FIRST_PERSON = frozenset({"i", "we"})
+DATES = frozenset({"DATE", "TIME"})
+TIME_PREPS = frozenset({"after", "following", "since", "upon", "on", "while", "when", "before",
+                        "by", "during"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
          "negotiate": "046", "negotiations": "046", "call": "040", "conversation": "040"}
@@ -123,12 +126,36 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
+    "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
     subj = _children(verb, SUBJ)
     t = verb
-    while not subj and t.dep_ in {"xcomp", "conj", "advcl"} and t.head != t:
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and t.head != t:
+        if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head
+        if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
+            if t.lower_ not in TIME_PREPS:
+                return []  # "took the lead in talking with X": no one meeting
+            t = t.head
         subj = _children(t, SUBJ)
     return subj
+
+
+def contact_objects(verb: Token) -> list[Token]:
+    """The other side of a meeting verb: "met B", "met with B", "spoke with/to B", "shook
+    hands with B", "was greeted by B"."""
+    lemma = verb.lemma_.lower()
+    preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
+    out = _prep_objects(verb, preps)
+    for prep in _children(verb, {"prep"}):  # "conferred for 90 minutes with X"
+        if prep.lower_ == "for":
+            out += [w for p in _children(prep, {"pobj"}) for w in _prep_objects(p, {"with"})]
+    if lemma not in {"speak", "talk", "shake"}:
+        out = _children(verb, {"dobj"}) + out
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        out += [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
+    return out
 
 
 def _scope(trigger: Token, skip: set[int]) -> list[Token]:
@@ -187,11 +214,15 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head
-            if verb.lemma_.lower() in LIGHT_VERBS:  # "held talks with"
+            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave"):  # "held talks with"
                 subj_toks = _subjects(verb)
                 obj_toks = _prep_objects(verb, {"with"})
             obj_toks += _prep_objects(verb, {"between"})
-        subj_toks += _children(trigger, {"poss"})
+        # "after Monday's talks with X": a date is no participant
+        subj_toks += [c for c in _children(trigger, {"poss"}) if c.ent_type_ not in DATES]
+        # "the G7 summit", "a NATO meeting": the body is a participant
+        obj_toks += [c for c in _children(trigger, {"compound", "nmod", "amod"})
+                     if c.ent_type_ == "ORG" and c.lower_ not in SEATS]
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in _prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
@@ -201,7 +232,7 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
             obj_toks += _prep_objects(trigger, {"to"})
     else:
         subj_toks = _subjects(trigger)
-        obj_toks = _children(trigger, {"dobj"}) + _prep_objects(trigger, {"with", "between"})
+        obj_toks = contact_objects(trigger)
     participants: list[Mention] = []
     joint = False
     for tok in subj_toks:
@@ -225,7 +256,11 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
     objects = argument_actors(obj_toks, index)
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
+    elif lemma in {"speak", "talk", "call"} and not is_noun:  # not "spoke to the BBC"
+        objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
+    if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
+        subjects = [m for m in subjects if m.kind == "Person"]
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
@@ -264,8 +299,13 @@ def _governing_subjects(noun: Token) -> list[Token]:
     subj = _children(verb, SUBJ)
     if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
-    if not subj and verb.dep_ == "advcl":
-        return _children(verb.head, SUBJ)  # ", speaking at ..., Mr Straw stressed"
+    if not subj and verb.dep_ in {"advcl", "pcomp", "xcomp", "conj"}:
+        return _subjects(verb)  # ", speaking at ..., Mr Straw stressed"
+    if (verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and prep.i < verb.i
+            and all(s.pos_ in {"NOUN", "PRON"} and s.ent_type_ == "" for s in subj)):
+        # "Kerry said after Monday's talks with X that progress was made": the preposition
+        # hangs on the reported clause in the parse, but goes with the saying
+        return _children(verb.head, SUBJ) or subj
     return subj
 
 

@@ -102,7 +102,7 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.sent.text.rstrip().endswith("?"):
         return "planned"
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        return _noun_status(trigger)
+        return _noun_status(trigger, caption=caption)
     return "asserted"
 
 
@@ -113,7 +113,7 @@ def _dated(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _noun_status(noun: Token) -> Status:
+def _noun_status(noun: Token, *, caption: bool) -> Status:
     """A meeting noun's own realis: the verb it is the subject of ("the summit will be held",
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
@@ -129,6 +129,8 @@ def _noun_status(noun: Token) -> Status:
         verb = head.head
         if _negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}:
             return "negated"  # "was not on the call", "did not take part in the talks"
+        if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
+            return "planned"  # "He ends the day with a dinner with X": a schedule
     if _prospective_noun(noun):
         return "planned"
     return "asserted"
