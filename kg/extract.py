@@ -222,12 +222,17 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
         subj_toks += [c for c in _children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         # "the G7 summit", "a NATO meeting": the body is a participant
         obj_toks += [c for c in _children(trigger, {"compound", "nmod", "amod"})
-                     if c.ent_type_ == "ORG" and c.lower_ not in SEATS]
+                     if c.ent_type_ == "ORG" and _body_name(c)]
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in _prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
             subj_toks = _governing_subjects(trigger)
         obj_toks += _prep_objects(trigger, {"with", "between"})
+        if not subj_toks and not _prep_objects(trigger, {"between"}) and not any(
+                c.dep_ == "nsubj" for c in trigger.children):
+            # "talks with A and B have been going on": each with someone unnamed
+            obj_toks = [t for t in obj_toks if t.dep_ != "pobj" or t.head.lower_ != "with"
+                        ] if len(argument_actors(obj_toks, index)) > 1 else obj_toks
         if lemma == "visit":
             obj_toks += _prep_objects(trigger, {"to"})
     else:
@@ -253,7 +258,7 @@ def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[
         speaker = _speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
             participants.append(speaker)
-    objects = argument_actors(obj_toks, index)
+    objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
     elif lemma in {"speak", "talk", "call"} and not is_noun:  # not "spoke to the BBC"
@@ -289,6 +294,21 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
     )
 
 
+def _body_name(tok: Token) -> bool:
+    """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
+    government ("White House") nor a person the model took for an organisation."""
+    return tok.lower_ not in SEATS and (
+        tok.text.isupper() or any(ch.isdigit() for ch in tok.text)
+        or tok.lower_ in {"group", "union", "nations", "council", "league", "alliance",
+                          "forum", "commonwealth", "organisation", "organization"})
+
+
+def _plural_people(m: Mention, index: MentionIndex) -> bool:
+    """ "welcomed home three Americans": a plural demonym is people, not their country."""
+    return m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip("s").endswith(
+        ("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text and index is not None
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
@@ -316,8 +336,8 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
         t = t.head
     for s in _children(t, SUBJ):
         m = index.at(s)
-        if m is not None and m.kind == "Person":
-            return m
+        if m is not None and m.kind in {"Person", "Organization"} and s.pos_ == "PROPN":
+            return m  # a surname the model took for a body ("Trump") is still the person
     return None
 
 

@@ -35,6 +35,9 @@ HONORIFICS = frozenset({
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "authorities"})
 
+OFFICIAL_NOUNS = frozenset({"counterpart", "counterparts", "government", "state", "side"})
+"""Nouns besides role words whose modifiers name the actor ("his Saudi counterpart")."""
+
 GROUP_NOUNS = frozenset({
     "negotiators", "team", "teams", "delegation", "delegations", "representatives",
     "officials", "members", "leaders", "ministers", "diplomats", "envoys", "side", "sides",
@@ -280,7 +283,9 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     holder = _title_holder(token, index)
     if holder is not None:
         return [holder]
-    if token.dep_ == "pobj" and token.lower_ not in ROLE_NOUNS:
+    if token.dep_ == "pobj" and (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS):
+        # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
+        # unnamed official stands for the country; "a Russian banker" stands for no one
         return _modifier_actors(token, index, depth)
     return []
 

@@ -129,6 +129,8 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         verb = head.head
         if _negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}:
             return "negated"  # "was not on the call", "did not take part in the talks"
+        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for"}:
+            return "planned"  # "will face resistance at a meeting with X"
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
             return "planned"  # "He ends the day with a dinner with X": a schedule
     if _prospective_noun(noun):
