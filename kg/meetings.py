@@ -19,7 +19,7 @@ from kg.coref import pair_antecedents, pronoun_antecedent
 from kg.mentions import GROUP_NOUNS, MentionIndex, argument_actors, dedupe
 from kg.model import Meeting, Mention
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, SEATS
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, SEATS
 from kg.syntax import (
     SUBJ,
     TIME_PREPS,
@@ -113,6 +113,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)
+            if speaker is None and tok.lower_ in {"he", "she"}:
+                speaker = _reporter(tok, index)
             if speaker is None:
                 speaker = pronoun_antecedent(tok, index)
             if speaker is not None:
@@ -183,6 +185,8 @@ def _governing_subjects(noun: Token) -> list[Token]:
     the subject of the verb the noun's preposition hangs on."""
     prep = noun.head
     verb = prep.head
+    if verb.dep_ == "advmod" and verb.lower_ in {"ahead", "prior"}:
+        verb = verb.head  # "X spoke ahead of talks with Y"
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)
@@ -196,6 +200,19 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # hangs on the reported clause in the parse, but goes with the saying
         return children(verb.head, SUBJ) or subj
     return subj
+
+
+def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """ "Keller said she had spoken with X": the subject of the saying verb whose reported
+    clause the pronoun is the subject of (a person named in that very sentence)."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    for s in children(clause.head, SUBJ):
+        m = index.at(s)
+        if m is not None and m.kind == "Person":
+            return m
+    return None
 
 
 def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
