@@ -34,6 +34,12 @@ from kg.syntax import (
     speaker_for,
 )
 
+CALLS = frozenset({"speak", "call", "phone", "telephone"})
+"""Contacts that are one call per person: "spoke by phone with A and B" is two calls."""
+REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
+                          "words", "visit", "trip", "comment", "remark"})
+"""Subjects that stand for their possessor: "Trump's comments came after talks with X"."""
+
 DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
@@ -139,6 +145,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
+    if len(subjects) == 1 and len(objects) > 1 and lemma in CALLS:
+        groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
@@ -187,9 +195,20 @@ def _governing_subjects(noun: Token) -> list[Token]:
     verb = prep.head
     if verb.dep_ == "advmod" and verb.lower_ in {"ahead", "prior"}:
         verb = verb.head  # "X spoke ahead of talks with Y"
+    for _ in range(3):  # "In London on Saturday for talks with Y, X said"
+        if verb.dep_ == "pobj" and verb.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+            verb = verb.head.head
+        elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
+            verb = verb.head
+        else:
+            break
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)
+    owners = [c for s in subj if s.pos_ == "NOUN" and s.lower_ in REPORT_NOUNS
+              for c in s.children if c.dep_ == "poss"]
+    if owners:
+        return owners  # "Trump's comments came after a meeting with Y"
     if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
     if not subj and verb.dep_ in {"advcl", "pcomp", "xcomp", "conj"}:
