@@ -40,6 +40,11 @@ REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "d
                           "words", "visit", "trip", "comment", "remark"})
 """Subjects that stand for their possessor: "Trump's comments came after talks with X"."""
 
+HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
+                      "usually", "sometimes", "occasionally", "regular", "frequent",
+                      "periodic", "always"})
+"""Habitual or generic meetings are not annotated as meetings (guidelines)."""
+
 DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
@@ -75,7 +80,7 @@ def contact_objects(verb: Token) -> list[Token]:
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                   date_text: DateText) -> list[Meeting]:
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
-    if trigger.dep_ in {"amod", "compound"}:
+    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger):
         return []
     verb = trigger
     is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
@@ -173,6 +178,12 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
     )
 
 
+def _habitual(trigger: Token) -> bool:
+    """ "has met frequently with X", "holds regular talks with X": no one meeting."""
+    words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
+    return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
+
+
 def _body_name(tok: Token) -> bool:
     """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
     government ("White House") nor a person the model took for an organisation."""
@@ -205,6 +216,9 @@ def _governing_subjects(noun: Token) -> list[Token]:
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)
+    if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
+            and verb.head.pos_ in {"PROPN", "NOUN"}):
+        return [verb.head]  # "China, which is engaged in trade talks with the US"
     owners = [c for s in subj if s.pos_ == "NOUN" and s.lower_ in REPORT_NOUNS
               for c in s.children if c.dep_ == "poss"]
     if owners:

@@ -94,6 +94,9 @@ def clause_subjects(verb: Token) -> list[Token]:
                 return []  # "took the lead in talking with X": no one meeting
             t = t.head
         subj = children(t, SUBJ)
+    if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
+            and t.head.pos_ in {"PROPN", "NOUN"}):
+        return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj
 
 

@@ -54,10 +54,14 @@ INTRO = ("Foreign Minister Anna Keller flew to Vienna on Sunday. Prime Minister 
         INTRO + "Speaking after meeting with Hansen, Keller said the border would stay open.",
         INTRO + "Huddling with Hansen to plan the summit, Keller told reporters she was "
         "hopeful.",
+        INTRO + "Keller, who met Hansen in Vienna on Monday, flew home.",
+        INTRO + "In Vienna on Monday for talks with Hansen, Keller said the border would stay "
+        "open.",
     ],
     ids=["had-spoken-with", "spoke-by-phone", "spoke-to", "shook-hands", "greeted-by",
          "in-a-phone-call", "talks-capitalised", "after-talking-with", "conferring-for-with",
-         "possessive-date", "speaking-after-meeting", "huddling-with"],
+         "possessive-date", "speaking-after-meeting", "huddling-with", "relative-clause",
+         "fronted-place-and-date"],
 )
 def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
@@ -73,9 +77,12 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Keller met with a Russian banker in Vienna.",
         INTRO + "Keller spoke at a White House news conference on Friday.",
         INTRO + "Keller welcomed home three Americans freed by the rebels.",
+        INTRO + "Hansen, who has met frequently with Keller, stayed at home.",
+        INTRO + "Keller holds regular talks with Hansen.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
-         "unnamed-non-official", "seat-of-government", "plural-demonym"],
+         "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
+         "habitual-talks"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
@@ -107,6 +114,18 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
     assert found == {status}
+
+
+def test_meetings_calls_to_several_people_are_several_calls(nlp: Language) -> None:
+    text = ("Chancellor Olaf Brandt spoke by phone with President Claire Dubois and Prime "
+            "Minister Peter Hansen on Monday.")
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "Claire Dubois"}), "asserted"),
+                                   (frozenset({"Olaf Brandt", "Peter Hansen"}), "asserted")}
+
+
+def test_meetings_report_noun_stands_for_its_possessor(nlp: Language) -> None:
+    text = INTRO + "Keller's comments came after a meeting with Hansen in Vienna."
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
 
 
 def test_meetings_joint_meeting_gives_all_pairs(nlp: Language) -> None:
