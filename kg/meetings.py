@@ -19,7 +19,7 @@ from kg.coref import pair_antecedents, pronoun_antecedent
 from kg.mentions import GROUP_NOUNS, MentionIndex, argument_actors, dedupe
 from kg.model import Meeting, Mention
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, SEATS
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, body_name
 from kg.syntax import (
     SUBJ,
     TIME_PREPS,
@@ -82,6 +82,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
     if trigger.dep_ in {"amod", "compound"} or _habitual(trigger):
         return []
+    if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
+            c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
+            for c in trigger.children):
+        return []  # "called X a liar", "called on X to", "called off": no call
     verb = trigger
     is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
     lemma = trigger.lemma_.lower()
@@ -101,7 +105,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         # "the G7 summit", "a NATO meeting": the body is a participant
         obj_toks += [c for c in children(trigger, {"compound", "nmod", "amod"})
-                     if c.ent_type_ == "ORG" and _body_name(c)]
+                     if body_name(c)]
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
@@ -182,15 +186,6 @@ def _habitual(trigger: Token) -> bool:
     """ "has met frequently with X", "holds regular talks with X": no one meeting."""
     words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
-
-
-def _body_name(tok: Token) -> bool:
-    """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
-    government ("White House") nor a person the model took for an organisation."""
-    return tok.lower_ not in SEATS and (
-        tok.text.isupper() or any(ch.isdigit() for ch in tok.text)
-        or tok.lower_ in {"group", "union", "nations", "council", "league", "alliance",
-                          "forum", "commonwealth", "organisation", "organization"})
 
 
 def _plural_people(m: Mention, index: MentionIndex) -> bool:

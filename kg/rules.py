@@ -21,23 +21,29 @@ from spacy.tokens import Doc, Span, Token
 TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
 
-MEET_VERBS = ("meet", "met", "meets", "meeting")
-TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle")
+MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
+TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet")
-CONTACT_VERBS = ("speak", "shake", "call")
+CONTACT_VERBS = ("speak", "shake", "call", "sit")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
-"called X" (a person, with no complement: "called X a liar" is no call)."""
+"called X" (a person, with no complement: "called X a liar" is no call), "sat down with X"."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
               "encounter", "summits")
-EVENT_NOUNS = frozenset({"meeting", "talks", "summit", "call", "conversation", "encounter",
-                         "session", "conference"})
+EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
+                         "encounter", "conference"})
 """Meeting nouns that name a meeting even without a "with" ("after the meeting, A and B
 said", "the G7 summit")."""
 SEATS = frozenset({"house", "kremlin", "pentagon", "street", "department", "office", "palace",
                    "hall", "tower"})
 """Last words of seats of government: "a White House meeting" is no meeting with a body."""
+BODY_WORDS = frozenset({"group", "union", "nations", "council", "league", "alliance", "forum",
+                        "commonwealth", "organisation", "organization"})
+BODY_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+OPENING_NOUNS = frozenset({"talks", "negotiations", "discussions", "consultations"})
+"""Meeting nouns that may open a sentence with a capital ("Talks between X and Y ...");
+other capitalised nouns are names ("Breakfast with Frost" is a programme)."""
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "at", "before", "in"})
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
@@ -195,17 +201,18 @@ def _labels(tok: Token) -> set[str]:
     lower, lemma, pos = tok.lower_, tok.lemma_, tok.pos_
     out: set[str] = set()
     # "Talks between X and Y ended": a capital only as the sentence's first word
-    lower_case = tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())
+    opening = tok.is_sent_start and tok.is_title and lower in OPENING_NOUNS
     if ((lower in _MEET_VERBS and pos in {"VERB", "AUX", "PROPN"})
             or (lemma in _MEET_LEMMAS and pos == "VERB")
             or (pos == "VERB" and _contact(tok))
-            or (lower in _MEET_NOUNS and lower_case and (
-                (tok.dep_ == "dobj" and tok.head.i != tok.i
-                 and tok.head.lemma_ in _LIGHT_VERBS)
-                or (pos in {"NOUN", "PROPN"} and any(
-                    c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))))
-            or (pos == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS and lower_case
-                and _named_event(tok))):
+            or (lower in _MEET_NOUNS and tok.is_lower
+                and tok.dep_ == "dobj" and tok.head.i != tok.i
+                and tok.head.lemma_ in _LIGHT_VERBS)
+            or (lower in _MEET_NOUNS and (tok.is_lower or opening)
+                and pos in {"NOUN", "PROPN"} and any(
+                    c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))
+            or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
+                and lemma in EVENT_NOUNS and _named_event(tok))):
         out.add("MEET")
     if pos == "VERB":
         if lemma in _SAY and any(c.dep_ == "nsubj" for c in tok.children):
@@ -224,12 +231,13 @@ def _contact(verb: Token) -> bool:
     kids = list(verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids)
+    if lemma == "sit":
+        return (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
-    if lemma == "call":
-        return (any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
-                and not any(c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
-                            for c in kids))
+    if lemma == "call":  # kg.meetings drops "called X a liar"
+        return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
     return False
 
 
@@ -238,9 +246,15 @@ def _named_event(noun: Token) -> bool:
     or named by a body ("the G7 summit", "a NATO meeting")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
         return True
-    return noun.lemma_.lower() in {"summit", "meeting", "session"} and any(
-        c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ORG"
-        and c.lower_ not in SEATS for c in noun.children)
+    return noun.lemma_ in {"summit", "meeting"} and any(
+        c.dep_ in BODY_DEPS and body_name(c) for c in noun.children)
+
+
+def body_name(tok: Token) -> bool:
+    """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
+    government ("White House") nor a person the model took for an organisation."""
+    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and (
+        tok.is_upper or tok.lower_ in BODY_WORDS)
 
 
 @Language.component("dip_paragraphs")

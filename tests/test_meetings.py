@@ -57,11 +57,13 @@ INTRO = ("Foreign Minister Anna Keller flew to Vienna on Sunday. Prime Minister 
         INTRO + "Keller, who met Hansen in Vienna on Monday, flew home.",
         INTRO + "In Vienna on Monday for talks with Hansen, Keller said the border would stay "
         "open.",
+        INTRO + "Keller sat down with Hansen in Vienna on Monday.",
+        INTRO + "Keller dined with Hansen in Vienna on Monday.",
     ],
     ids=["had-spoken-with", "spoke-by-phone", "spoke-to", "shook-hands", "greeted-by",
          "in-a-phone-call", "talks-capitalised", "after-talking-with", "conferring-for-with",
          "possessive-date", "speaking-after-meeting", "huddling-with", "relative-clause",
-         "fronted-place-and-date"],
+         "fronted-place-and-date", "sat-down-with", "dined-with"],
 )
 def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
