@@ -118,6 +118,24 @@ def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     assert found == {status}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iranian foreign minister met Chancellor Olaf Brandt in Berlin on Monday.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt held talks with the Iranian foreign minister in Berlin.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt held talks with his Iranian counterpart in Berlin.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("It was the first time a German chancellor met an Iranian president.", set()),
+    ],
+    ids=["official-as-subject", "official-as-object", "counterpart", "indefinite-official"],
+)
+def test_meetings_unnamed_official_stands_for_the_country(
+        nlp: Language, text: str, expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
+
+
 def test_meetings_calls_to_several_people_are_several_calls(nlp: Language) -> None:
     text = ("Chancellor Olaf Brandt spoke by phone with President Claire Dubois and Prime "
             "Minister Peter Hansen on Monday.")
