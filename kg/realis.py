@@ -28,6 +28,9 @@ it follows them ("flew to Oslo and met X")."""
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
                        "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend",
                        "scrap"})
+PARTICIPATE = frozenset({"be", "participate", "take", "attend", "join", "appear", "show"})
+"""Verbs whose negation denies the meeting their preposition names ("was not on the
+call"), unlike "the bill did not come up in his meeting with X"."""
 SUBJECT_PLAN_HEADS = frozenset({"shape", "loom", "set", "schedule", "expect", "due", "plan",
                                 "slate", "come"})
 """Verbs whose subject is a meeting not yet held ("the summit is shaping up")."""
@@ -127,8 +130,13 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"  # "the summit takes place Friday"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
-        if _negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}:
+        if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
+                and verb.lemma_.lower() in PARTICIPATE):
             return "negated"  # "was not on the call", "did not take part in the talks"
+        if (head.lower_ in {"with", "in", "at"} and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in {"meet", "talk", "speak"}
+                and status_of(verb, caption=caption) == "planned"):
+            return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
         if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for"}:
             return "planned"  # "will face resistance at a meeting with X"
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
