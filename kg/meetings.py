@@ -101,6 +101,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 subj_toks = clause_subjects(verb)
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
+        if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim"
+            subj_toks += [c for c in children(trigger, {"compound", "nmod"})
+                          if c.pos_ == "PROPN"]
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         # "the G7 summit", "a NATO meeting": the body is a participant

@@ -48,7 +48,7 @@ _CAPTION = re.compile(
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{1,2}, \d{4}\W*$")
+    r"|December) \d{1,2}, \d{4}\b")
 
 
 def is_caption(sent: Span) -> bool:

@@ -176,6 +176,12 @@ def test_meetings_caption_in_present_tense_counts(nlp: Language) -> None:
     assert ex.meetings[0].evidence.sentence.startswith("Image caption")
 
 
+def test_meetings_caption_with_a_dated_credit_line_counts(nlp: Language) -> None:
+    text = ("Keller in Vienna\n\nForeign Minister Anna Keller talks with Prime Minister "
+            "Peter Hansen at the palace on May 20, 2017, in Vienna\n\nIt rained.\n")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
 def test_meetings_headline_without_full_stop_states_no_meeting(nlp: Language) -> None:
     text = "Foreign Minister Anna Keller meets Prime Minister Peter Hansen\n\nIt rained.\n"
     assert run(nlp, text).meetings == ()
