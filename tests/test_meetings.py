@@ -13,6 +13,7 @@ from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.rdf import article_graph
 from kg.resolve import resolve
+from kg.validate import validate
 from kg.vocab import DIP
 
 Pairs = set[tuple[frozenset[str], str]]
@@ -208,6 +209,7 @@ def test_meetings_counted_once(nlp: Language) -> None:
     event = next(g.subjects(DIP.supportedBy, spans[0]))
     assert len(list(g.objects(event, DIP.evidence))) == 1
     assert len(list(g.objects(event, DIP.startChar))) == 1
+    assert validate(g).conforms
 
 
 GOLD = [{"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller met Hansen."},
