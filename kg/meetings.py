@@ -287,8 +287,8 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
     ``NEARBY`` sentences after the previous report, become one :class:`Meeting` whose
     ``evidence`` is the first sentence and whose ``support`` holds the others.
 
-    Examples
-    --------
+    Notes
+    -----
     "Vogt met Wendt in Oslo on Monday. The two leaders ... Vogt said after meeting Wendt
     that ..." gives one meeting with two sentences; "Vogt met Wendt again in June", ten
     sentences on, is another meeting.
