@@ -335,8 +335,7 @@ def evaluate(
         return
     typer.echo(report.to_text())
     if errors:
-        for e in report.errors:
-            typer.echo(f"{e['kind']:<15} {e['measure']:<14} {e['doc']}  {e['value']}")
+        typer.echo(report.errors_text())
 
 
 def _network(graph: Path, aliases_file: Path | None = None) -> nx.Graph:

@@ -92,6 +92,19 @@ class Report:
         lines.append(f"({self.documents} documents)")
         return "\n".join(lines)
 
+    def errors_text(self) -> str:
+        """The errors, meeting pairs grouped by why (counts first), then the others."""
+        why: dict[tuple[str, str], int] = {}
+        for e in self.errors:
+            if "why" in e:
+                why[e["kind"], e["why"]] = why.get((e["kind"], e["why"]), 0) + 1
+        lines = [f"{n:>4}  {kind}: {reason}" for (kind, reason), n in sorted(why.items())]
+        ordered = sorted(self.errors, key=lambda e: (e["measure"], e["kind"], e.get("why", "")))
+        for e in ordered:
+            label = f"{e['kind']} ({e['why']})" if "why" in e else e["kind"]
+            lines.append(f"{label:<34} {e['measure']:<14} {e['doc']}  {e['value']}")
+        return "\n".join(lines)
+
 
 def name_key(name: str) -> str | frozenset[str]:
     """A comparable form of a name: a country's ISO code, else its tokens without titles."""
@@ -157,6 +170,60 @@ def unique_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _same_sentence(a: str, b: str) -> bool:
+    """Two renderings of one sentence (whitespace and quotes aside; one may be a part)."""
+    x, y = " ".join(a.split()).strip(" \"“”"), " ".join(b.split()).strip(" \"“”")
+    return bool(x and y) and (x in y or y in x)
+
+
+def _has_pair(names: Sequence[str], pair: tuple[str, str]) -> bool:
+    return any(pairs_match(pair, q) for q in combinations(names, 2))
+
+
+def error_kind(kind: str, pair: tuple[str, str], ours: Sequence[dict[str, Any]],
+               gold: Sequence[dict[str, Any]]) -> str:
+    """Why a meeting pair is wrong, for ``kg evaluate --errors``.
+
+    ``ours`` and ``gold`` are one article's meetings as dicts with ``participants`` (names),
+    ``evidence`` (the sentence) and ``status``.  A missed pair is a ``realis`` error when we
+    have the pair but not as happened, ``no trigger`` when we found no meeting in the
+    sentence the annotator took it from, else ``missed argument``.  A false positive is
+    ``realis`` when the gold has the pair as planned, ``wrong participant`` when the gold has
+    another meeting in that sentence, else ``not a meeting``.
+
+    Examples
+    --------
+    >>> gold = [{"participants": ["Ann Lee", "Bo Kim"], "evidence": "Lee met Kim."}]
+    >>> error_kind("missed", ("Ann Lee", "Bo Kim"), [], gold)
+    'no trigger'
+    """
+    if kind == "missed":
+        sentences = [g.get("evidence", "") for g in gold
+                     if g.get("status", "asserted") == "asserted"
+                     and _has_pair(g["participants"], pair)]
+        if any(_has_pair(m["participants"], pair) and m["status"] != "asserted" for m in ours):
+            return "realis"
+        if any(_same_sentence(m["evidence"], s) for m in ours for s in sentences):
+            return "missed argument"
+        return "no trigger"
+    sentences = [m["evidence"] for m in ours
+                 if m["status"] == "asserted" and _has_pair(m["participants"], pair)]
+    if any(g.get("status", "asserted") != "asserted" and _has_pair(g["participants"], pair)
+           for g in gold):
+        return "realis"
+    if any(_same_sentence(g.get("evidence", ""), s) for g in gold for s in sentences):
+        return "wrong participant"
+    return "not a meeting"
+
+
+def our_meetings(res: Resolution) -> list[dict[str, Any]]:
+    """One article's meetings as names, sentence and status (for :func:`error_kind`)."""
+    ent = res.entity_of
+    return [{"participants": [ent[p].label for p in m.participants],
+             "evidence": m.evidence.sentence, "status": m.status}
+            for m in res.extraction.meetings]
+
+
 def predicted(res: Resolution) -> dict[str, list[Any]]:
     """Our facts of one article in the gold's terms."""
     ex, ent = res.extraction, res.entity_of
@@ -218,9 +285,14 @@ def evaluate(gold_path: Path, docs: Path, nlp: Language) -> Report:
             same = _SAME[measure]
             tp_p, tp_g, fp, fn = match_items(pred[measure], gold[measure], same)
             report.scores[measure] += Score(tp_p, len(pred[measure]), tp_g, len(gold[measure]))
-            report.errors += [{"doc": source, "measure": measure, "kind": "false positive",
-                               "value": v} for v in fp]
-            report.errors += [{"doc": source, "measure": measure, "kind": "missed",
-                               "value": v} for v in fn]
+            for kind, values in (("false positive", fp), ("missed", fn)):
+                for v in values:
+                    error: dict[str, Any] = {"doc": source, "measure": measure, "kind": kind,
+                                             "value": v}
+                    if measure == "meeting pairs":
+                        error["why"] = error_kind(
+                            kind, v, our_meetings(result.resolution),
+                            by_source[source].get("meetings", []))
+                    report.errors.append(error)
         report.documents += 1
     return report

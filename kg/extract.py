@@ -9,131 +9,37 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.coref import pair_antecedents, pronoun_antecedent, quoted_ranges
+from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
-from kg.mentions import (
-    GROUP_NOUNS,
-    MentionIndex,
-    argument_actors,
-    dedupe,
-    doc_text,
-    find_mentions,
-)
-from kg.model import (
-    Agreement,
-    Article,
-    Attack,
-    Evidence,
-    Extraction,
-    Meeting,
-    Mention,
-    Statement,
-    Status,
-)
+from kg.meetings import find_meetings, merge_reports, unique_meetings
+from kg.mentions import MentionIndex, argument_actors, dedupe, doc_text, find_mentions
+from kg.model import Agreement, Article, Attack, Extraction, Statement
 from kg.numbers import parse_count
 from kg.posts import find_posts, title_holders
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, TRIGGERS_KEY
+from kg.realis import status_of
+from kg.rules import TRIGGERS_KEY
+from kg.syntax import (
+    Quote,
+    children,
+    clause_subjects,
+    evidence,
+    is_headline,
+    place_of,
+    prep_objects,
+    scope_of,
+)
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
-MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "should", "can",
-                    "wo", "must", "ca"})
-PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "due", "agree",
-                        "seek", "intend", "prepare", "aim", "try", "wish", "propose", "offer",
-                        "invite", "ready", "willing", "likely", "arrange", "call", "ask",
-                        "urge", "need", "going", "consider", "announce", "promise", "vow",
-                        "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
-                        "come", "return"})
-NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
-                       "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend"})
-FIRST_PERSON = frozenset({"i", "we"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
-CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
-         "negotiate": "046", "negotiations": "046", "call": "040", "conversation": "040"}
 WEAPON_WORDS = frozenset({"rocket", "bomb", "suicide", "missile", "drone", "terror",
                           "terrorist", "militant", "air", "mortar", "car", "gun", "knife",
                           "grenade", "artillery", "chemical", "insurgent", "taliban", "rebel",
                           "sniper", "shooting", "gas", "arson", "truck"})
+
+
 CASUALTY_VERBS = frozenset({"kill", "die", "slay", "wound", "injure", "murder"})
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int
-    end: int
-    speaker: Mention | None
-
-
-def evidence(sent: Span) -> Evidence:
-    text = sent.text.rstrip()
-    return Evidence(text, sent.start_char, sent.start_char + len(text))
-
-
-def status_of(trigger: Token) -> Status:
-    """Realis of the clause a trigger word belongs to."""
-    sent = trigger.sent
-    chain = [trigger]
-    t = trigger
-    # climb through the verb group: "is expected to meet", "plans to hold talks"
-    while t.head != t and len(chain) < 6 and (
-            t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
-            or (t.dep_ == "pobj" and t.head.lower_ in {"for", "to", "of"})
-            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of"})):
-        t = t.head
-        chain.append(t)
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"xcomp", "conj"}:
-            break
-    for tok in chain:
-        kids = list(tok.children)
-        if any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in kids):
-            return "negated"
-        if tok is not trigger and tok.lemma_.lower() in NEG_HEADS:
-            return "negated"
-    for tok in chain:
-        kids = list(tok.children)
-        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
-            return "planned"
-        if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
-            return "planned"
-        if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS:
-            return "planned"
-        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and tok is trigger and \
-                trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
-            return "planned"
-    if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
-                                                                       "'re"}
-                                      for k in trigger.children):
-        return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
-    if sent.text.rstrip().endswith("?"):
-        return "planned"
-    if trigger.pos_ == "NOUN" and _prospective_noun(trigger):
-        return "planned"
-    return "asserted"
-
-
-def _prospective_noun(noun: Token) -> bool:
-    """ "a summit between X and Y to take place", "pushed toward a summit", "ahead of talks
-    with X": the meeting named by the noun has not happened yet."""
-    for c in noun.children:
-        if c.dep_ in {"acl", "relcl"} and any(
-                k.dep_ == "aux" and (k.lower_ == "to" or k.lower_ in MODALS) for k in c.children):
-            return True
-    t = noun
-    while t.dep_ == "pobj" and t.head.dep_ == "prep":
-        if t.head.lower_ in {"toward", "towards", "ahead", "before"} or (
-                t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
-            return True
-        t = t.head.head
-    return False
-
-
-def is_headline(sent: Span) -> bool:
-    """A line with no closing punctuation (a headline, a teaser link) states no event."""
-    return not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
 
 
 def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> list[Quote]:
@@ -149,55 +55,6 @@ def find_quotes(doc: Doc, index: MentionIndex, statements: list[Statement]) -> l
                 break
         quotes.append(Quote(a, b, speaker))
     return quotes
-
-
-def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
-    """Objects of "with"/"between" attached to ``tok``, following "and with ..."."""
-    out: list[Token] = []
-    for prep in _children(tok, {"prep"}):
-        if prep.lower_ not in preps:
-            continue
-        for p in [prep, *prep.conjuncts]:
-            out.extend(_children(p, {"pobj"}))
-    return out
-
-
-def _subjects(verb: Token) -> list[Token]:
-    subj = _children(verb, SUBJ)
-    t = verb
-    while not subj and t.dep_ in {"xcomp", "conj", "advcl"} and t.head != t:
-        t = t.head
-        subj = _children(t, SUBJ)
-    return subj
-
-
-def _scope(trigger: Token, skip: set[int]) -> list[Token]:
-    """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
-    out: list[Token] = []
-    stack = [trigger]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        for c in t.children:
-            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}):
-                continue
-            stack.append(c)
-    return out
-
-
-def _location(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> Mention | None:
-    for tok in sorted(scope, key=lambda t: t.i):
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:
-            m = index.at(tok)
-            # "at 10 Downing Street", "at the White House": a body's seat is a place too
-            kinds = {"Place", "Country"} | ({"Organization"} if tok.head.lower_ == "at" else set())
-            if m is not None and m.kind in kinds and m not in exclude:
-                return m
-    return None
 
 
 _NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from", "through",
@@ -233,123 +90,8 @@ def _date_text(scope: list[Token]) -> str | None:
     return min(found)[3] if found else None
 
 
-def _speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:
-    for q in quotes:
-        if q.start <= tok.idx < q.end:
-            return q.speaker
-    return None
-
-
-def _meetings(trigger: Token, index: MentionIndex, quotes: list[Quote]) -> list[Meeting]:
-    if trigger.dep_ in {"amod", "compound"}:
-        return []
-    verb = trigger
-    is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
-    lemma = trigger.lemma_.lower()
-    subj_toks: list[Token] = []
-    obj_toks: list[Token] = []
-    if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
-                           for c in trigger.children):
-        return []  # "hosted talks between X and Y": the noun is the event, not the host
-    if is_noun:
-        if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
-            verb = trigger.head
-            if verb.lemma_.lower() in LIGHT_VERBS:  # "held talks with"
-                subj_toks = _subjects(verb)
-                obj_toks = _prep_objects(verb, {"with"})
-            obj_toks += _prep_objects(verb, {"between"})
-        subj_toks += _children(trigger, {"poss"})
-        # "told a meeting of Israeli and Palestinian officials"
-        obj_toks += [p for p in _prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
-        if not subj_toks and trigger.dep_ == "pobj":
-            subj_toks = _governing_subjects(trigger)
-        obj_toks += _prep_objects(trigger, {"with", "between"})
-        if lemma == "visit":
-            obj_toks += _prep_objects(trigger, {"to"})
-    else:
-        subj_toks = _subjects(trigger)
-        obj_toks = _children(trigger, {"dobj"}) + _prep_objects(trigger, {"with", "between"})
-    participants: list[Mention] = []
-    joint = False
-    for tok in subj_toks:
-        if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
-            speaker = _speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
-            if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
-                speaker = _clause_subject_person(trigger, index)
-            if speaker is None:
-                speaker = pronoun_antecedent(tok, index)
-            if speaker is not None:
-                participants.append(speaker)
-        elif pair := pair_antecedents(tok, index):
-            participants.extend(pair)
-            joint = True  # "the pair met X": one meeting of three
-        else:
-            participants.extend(argument_actors([tok], index))
-    if not subj_toks and not is_noun:
-        speaker = _speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
-        if speaker is not None:
-            participants.append(speaker)
-    objects = argument_actors(obj_toks, index)
-    if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
-        objects = [m for m in objects if m.kind == "Person"]
-    subjects = list(dedupe(participants))
-    # "A and B met C": two meetings with C, not a meeting of A with B.
-    groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
-        else [subjects + objects]
-    out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index)]
-           if m is not None]
-    return out
-
-
-def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],
-                  index: MentionIndex) -> Meeting | None:
-    participants = list(dedupe(group))
-    lemma = trigger.lemma_.lower()
-    if len(participants) < 2:
-        return None
-    skip = {t.i for t in subj_toks}
-    scope = _scope(trigger, skip) + ([] if verb is trigger else _scope(verb, skip | {trigger.i}))
-    location = _location(scope, index, set(participants))
-    return Meeting(
-        participants=tuple(participants),
-        evidence=evidence(trigger.sent),
-        location=location,
-        date_text=_date_text(scope),
-        status=status_of(trigger),
-        cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
-        trigger=trigger.text,
-    )
-
-
-def _governing_subjects(noun: Token) -> list[Token]:
-    """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
-    the subject of the verb the noun's preposition hangs on."""
-    prep = noun.head
-    verb = prep.head
-    if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
-        return []
-    subj = _children(verb, SUBJ)
-    if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
-        return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
-    if not subj and verb.dep_ == "advcl":
-        return _children(verb.head, SUBJ)  # ", speaking at ..., Mr Straw stressed"
-    return subj
-
-
-def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
-    """ "In his meeting with X, Pompeo called ...": "his" is the clause's subject."""
-    t = trigger
-    while t.head != t and t.pos_ not in {"VERB", "AUX"}:
-        t = t.head
-    for s in _children(t, SUBJ):
-        m = index.at(s)
-        if m is not None and m.kind == "Person":
-            return m
-    return None
-
-
 def _statement(trigger: Token, index: MentionIndex) -> Statement | None:
-    subj = _children(trigger, {"nsubj"})
+    subj = children(trigger, {"nsubj"})
     speakers = [m for m in argument_actors(subj, index) if m.kind == "Person"]
     if not speakers and len(subj) == 1:
         reported = frozenset(t.i for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
@@ -359,7 +101,7 @@ def _statement(trigger: Token, index: MentionIndex) -> Statement | None:
     if len(speakers) != 1:
         return None
     sent = trigger.sent
-    comp = _children(trigger, {"ccomp"})
+    comp = children(trigger, {"ccomp"})
     quote = None
     if comp:
         toks = sorted(comp[0].subtree, key=lambda t: t.i)
@@ -368,14 +110,14 @@ def _statement(trigger: Token, index: MentionIndex) -> Statement | None:
 
 
 def _agreement(trigger: Token, index: MentionIndex) -> Agreement | None:
-    obj = [c for c in _children(trigger, {"dobj"})]
-    parties = _subjects(trigger) + _prep_objects(trigger, {"with", "between"})
+    obj = [c for c in children(trigger, {"dobj"})]
+    parties = clause_subjects(trigger) + prep_objects(trigger, {"with", "between"})
     for o in obj:
-        parties += _prep_objects(o, {"with", "between"})
+        parties += prep_objects(o, {"with", "between"})
     signatories = dedupe(argument_actors(parties, index))
     if not signatories:
         return None
-    scope = _scope(trigger, set())
+    scope = scope_of(trigger, set())
     return Agreement(signatories=signatories, evidence=evidence(trigger.sent),
                      date_text=_date_text(scope), status=status_of(trigger))
 
@@ -402,7 +144,7 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
         c.lower_ in WEAPON_WORDS for c in trigger.lefts)
     scope = list(trigger.subtree)
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "A car bomb killed 12 in Mosul"
-        scope += _scope(trigger.head, {trigger.i})
+        scope += scope_of(trigger.head, {trigger.i})
     location = None
     for tok in sorted(scope, key=lambda t: t.i):
         m = index.at(tok)
@@ -410,7 +152,7 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
             location = m
             break
     if location is None:
-        location = _location(scope, index, set())
+        location = place_of(scope, index, set())
     if killed is None and not weapon:
         return None
     return Attack(evidence=evidence(sent), location=location, killed=killed,
@@ -429,7 +171,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
                   for s in [_statement(t.root, index)] if s is not None]
     quotes = find_quotes(doc, index, statements)
     meetings = [m for t in triggers if t.label_ == "MEET"
-                for m in _meetings(t.root, index, quotes)]
+                for m in find_meetings(t.root, index, quotes, _date_text)]
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]
     attacks: dict[int, Attack] = {}
@@ -441,19 +183,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         mentions=index.mentions,
-        meetings=tuple(_unique_meetings(meetings)),
+        meetings=tuple(merge_reports(unique_meetings(meetings), doc)),
         statements=tuple(statements),
         agreements=tuple(agreements),
         attacks=tuple(attacks.values()),
         posts=tuple(posts),
         other_names=index.other_names,
     )
-
-
-def _unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per sentence and set of participants (two triggers, one event)."""
-    seen: dict[tuple[int, frozenset[str]], Meeting] = {}
-    for m in meetings:
-        key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants))
-        seen.setdefault(key, m)
-    return list(seen.values())

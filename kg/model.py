@@ -98,6 +98,9 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Meeting:
+    """One meeting; ``evidence`` is its main sentence and ``support`` the further sentences
+    of the same article that report the same meeting (so it is counted once)."""
+
     participants: tuple[Mention, ...]
     evidence: Evidence
     location: Mention | None = None
@@ -105,6 +108,7 @@ class Meeting:
     status: Status = "asserted"
     cameo: str = "040"
     trigger: str = ""
+    support: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,13 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
             g.add((e, DIP.participant, p))
         g.add((e, DIP.status, Literal(m.status)))
         g.add((e, DIP.cameo, Literal(m.cameo)))
+        for ev in m.support:  # further sentences reporting the same meeting
+            span = _event_iri("span", art.sha256, ev, str(e), base)
+            g.add((e, DIP.supportedBy, span))
+            g.add((span, RDF.type, DIP.EvidenceSpan))
+            g.add((span, DIP.evidence, Literal(ev.sentence)))
+            g.add((span, DIP.startChar, Literal(ev.start, datatype=XSD.integer)))
+            g.add((span, DIP.endChar, Literal(ev.end, datatype=XSD.integer)))
         if m.location is not None:
             g.add((e, DIP.location, mint.place(m.location)))
         mint.date(e, m.date_text, future=m.status == "planned")

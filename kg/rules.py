@@ -21,12 +21,30 @@ from spacy.tokens import Doc, Span, Token
 TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
 
-MEET_VERBS = ("meet", "met", "meets", "meeting")
-TALK_VERBS = ("talk", "confer", "negotiate", "parley")
-VISIT_VERBS = ("visit", "host", "receive", "welcome")
+MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
+TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
+VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet")
+CONTACT_VERBS = ("speak", "shake", "call", "sit")
+"""Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
+"called X" (a person, with no complement: "called X a liar" is no call), "sat down with X"."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
-              "conference", "call", "conversation", "lunch", "dinner", "breakfast", "address",
-              "consultations", "visit", "audience")
+              "conference", "call", "calls", "conversation", "conversations", "lunch",
+              "dinner", "breakfast", "address", "consultations", "visit", "audience",
+              "encounter", "summits")
+EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
+                         "encounter", "conference"})
+"""Meeting nouns that name a meeting even without a "with" ("after the meeting, A and B
+said", "the G7 summit")."""
+SEATS = frozenset({"house", "kremlin", "pentagon", "street", "department", "office", "palace",
+                   "hall", "tower"})
+"""Last words of seats of government: "a White House meeting" is no meeting with a body."""
+BODY_WORDS = frozenset({"group", "union", "nations", "council", "league", "alliance", "forum",
+                        "commonwealth", "organisation", "organization"})
+BODY_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+OPENING_NOUNS = frozenset({"talks", "negotiations", "discussions", "consultations"})
+"""Meeting nouns that may open a sentence with a capital ("Talks between X and Y ...");
+other capitalised nouns are names ("Breakfast with Frost" is a programme)."""
+ADJUNCT_PREPS = frozenset({"after", "following", "during", "at", "before", "in"})
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
                "place")
@@ -151,7 +169,8 @@ class TriggerMatcher:
         self._lower = numpy.array(sorted({strings.add(w) for w in (
             *MEET_VERBS, *MEET_NOUNS, *ATTACK_NOUNS)}), dtype="uint64")
         self._lemma = numpy.array(sorted({strings.add(w) for w in (
-            *TALK_VERBS, *VISIT_VERBS, *SAY_LEMMAS, *SIGN_VERBS, *ATTACK_VERBS)}),
+            *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS, *SAY_LEMMAS, *SIGN_VERBS,
+            *ATTACK_VERBS)}),
             dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,13 +200,19 @@ def _labels(tok: Token) -> set[str]:
     """The trigger labels of one candidate token (see :class:`TriggerMatcher`)."""
     lower, lemma, pos = tok.lower_, tok.lemma_, tok.pos_
     out: set[str] = set()
+    # "Talks between X and Y ended": a capital only as the sentence's first word
+    opening = tok.is_sent_start and tok.is_title and lower in OPENING_NOUNS
     if ((lower in _MEET_VERBS and pos in {"VERB", "AUX", "PROPN"})
             or (lemma in _MEET_LEMMAS and pos == "VERB")
-            or (lower in _MEET_NOUNS and tok.is_lower and (
-                (tok.dep_ == "dobj" and tok.head.i != tok.i
-                 and tok.head.lemma_ in _LIGHT_VERBS)
-                or (pos in {"NOUN", "PROPN"} and any(
-                    c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))))):
+            or (pos == "VERB" and _contact(tok))
+            or (lower in _MEET_NOUNS and tok.is_lower
+                and tok.dep_ == "dobj" and tok.head.i != tok.i
+                and tok.head.lemma_ in _LIGHT_VERBS)
+            or (lower in _MEET_NOUNS and (tok.is_lower or opening)
+                and pos in {"NOUN", "PROPN"} and any(
+                    c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))
+            or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
+                and lemma in EVENT_NOUNS and _named_event(tok))):
         out.add("MEET")
     if pos == "VERB":
         if lemma in _SAY and any(c.dep_ == "nsubj" for c in tok.children):
@@ -198,6 +223,38 @@ def _labels(tok: Token) -> set[str]:
     if (lower in _ATTACK_NOUNS and pos == "NOUN") or (lemma in _ATTACK_VERBS and pos == "VERB"):
         out.add("ATTACK")
     return out
+
+
+def _contact(verb: Token) -> bool:
+    """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma == "speak":
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids)
+    if lemma == "sit":
+        return (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
+    if lemma == "shake":
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
+    if lemma == "call":  # kg.meetings drops "called X a liar"
+        return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
+    return False
+
+
+def _named_event(noun: Token) -> bool:
+    """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit")
+    or named by a body ("the G7 summit", "a NATO meeting")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
+        return True
+    return noun.lemma_ in {"summit", "meeting"} and any(
+        c.dep_ in BODY_DEPS and body_name(c) for c in noun.children)
+
+
+def body_name(tok: Token) -> bool:
+    """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
+    government ("White House") nor a person the model took for an organisation."""
+    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and (
+        tok.is_upper or tok.lower_ in BODY_WORDS)
 
 
 @Language.component("dip_paragraphs")

@@ -63,6 +63,7 @@ class DIP(rdflib.namespace.DefinedNamespace):
     Country: URIRef  # A sovereign state, as an actor and as a place; ISO 3166 alpha-3 coded.
     Document: URIRef  # A news article (or JSONL record) from which facts were extracted.
     Event: URIRef  # Something an article reports as happening, planned or denied.
+    EvidenceSpan: URIRef  # A further sentence reporting the same event, with its offsets.
     Meeting: URIRef  # A meeting, visit, talks or negotiation between two or more actors.
     Organization: URIRef  # An international body, ministry, party or armed group.
     Person: URIRef  # A human being named in an article.
@@ -82,6 +83,7 @@ class DIP(rdflib.namespace.DefinedNamespace):
     reportedFrom: URIRef  # Document -> Place or Country: where the dateline places it.
     signatory: URIRef  # Agreement -> Actor: a party to the agreement.
     speaker: URIRef  # Statement -> Person: who said it.
+    supportedBy: URIRef  # Event -> EvidenceSpan: a further sentence reporting the same event.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty
     cameo: URIRef  # Meeting -> string: CAMEO code (040, 042, 043, 044, 046).

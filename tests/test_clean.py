@@ -282,7 +282,8 @@ def test_clean_build_offsets_point_into_the_original(nlp: Language, tmp_path: Pa
     path.write_text(ARTICLE, encoding="utf-8")
     graph = kg.build([path], nlp=nlp)
     rows = graph.query("""SELECT ?e ?ev ?s ?t WHERE {
-        ?e a dip:Meeting ; dip:evidence ?ev ; dip:startChar ?s ; dip:endChar ?t }""")
+        ?e dip:evidence ?ev ; dip:startChar ?s ; dip:endChar ?t .
+        { ?e a dip:Meeting } UNION { ?m a dip:Meeting ; dip:supportedBy ?e } }""")
     evidence = {str(ev): ARTICLE[int(s):int(t)] for _, ev, s, t in rows}
     clean_sentence = "President Tom Bradley met Foreign Minister Kenji Sato on Monday in Oslo."
     assert clean_sentence in evidence

@@ -79,6 +79,23 @@ def test_evaluate_dev_gold(nlp: Language) -> None:
     assert report.scores["meeting pairs"].precision >= 0.7
 
 
+def test_evaluate_modern_news_tune_set(nlp: Language) -> None:
+    """Issue 12's tuning set (README has the table): floors against regressions, and the
+    meeting-pair errors come grouped by why."""
+    gold = shared_dir() / "eval" / "dev" / "tune.jsonl"
+    if not gold.exists():
+        pytest.skip(f"dev gold not found at {gold}")
+    report = evaluate(gold, shared_dir(), nlp)
+    pairs = report.scores["meeting pairs"]
+    assert pairs.precision >= 0.75 and pairs.recall >= 0.4
+    assert report.scores["posts"].precision >= 0.85
+    kinds = {e["why"] for e in report.errors if e["measure"] == "meeting pairs"}
+    assert kinds <= {"no trigger", "missed argument", "realis", "wrong participant",
+                     "not a meeting"}
+    assert "no trigger" in kinds
+    assert report.errors_text().splitlines()[0].split()[0].isdigit()
+
+
 @pytest.mark.parametrize(
     ("ours", "gold", "same"),
     [("Ex Foreign Secretary", "ex-foreign secretary", True),

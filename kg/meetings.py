@@ -1,0 +1,317 @@
+"""Meetings: who met whom, from a ``MEET`` trigger word and its arguments in the parse.
+
+A verb trigger takes its subject and its objects ("A met (with) B", "A spoke with B", "B
+was greeted by A"); a noun trigger takes the subject of its light verb or of the clause its
+preposition hangs on ("A held talks with B", "after talks with B, A said"), its possessor
+("A's meeting with B") and a body that names it ("the G7 summit").  Realis comes from
+:mod:`kg.realis`.  The sentences of one article that report the same meeting become one
+:class:`~kg.model.Meeting` with further ``support`` sentences (:func:`merge_reports`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from kg.coref import pair_antecedents, pronoun_antecedent
+from kg.mentions import GROUP_NOUNS, MentionIndex, argument_actors, dedupe
+from kg.model import Meeting, Mention
+from kg.realis import status_of
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, body_name
+from kg.syntax import (
+    SUBJ,
+    TIME_PREPS,
+    Quote,
+    children,
+    clause_subjects,
+    evidence,
+    is_caption,
+    place_of,
+    prep_objects,
+    scope_of,
+    speaker_for,
+)
+
+CALLS = frozenset({"speak", "call", "phone", "telephone"})
+"""Contacts that are one call per person: "spoke by phone with A and B" is two calls."""
+REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
+                          "words", "visit", "trip", "comment", "remark"})
+"""Subjects that stand for their possessor: "Trump's comments came after talks with X"."""
+
+HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
+                      "usually", "sometimes", "occasionally", "regular", "frequent",
+                      "periodic", "always"})
+"""Habitual or generic meetings are not annotated as meetings (guidelines)."""
+
+DateText = Callable[[list[Token]], "str | None"]
+"""Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+DATES = frozenset({"DATE", "TIME"})
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
+
+
+CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
+         "negotiate": "046", "negotiations": "046", "call": "040", "conversation": "040"}
+
+
+def contact_objects(verb: Token) -> list[Token]:
+    """The other side of a meeting verb: "met B", "met with B", "spoke with/to B", "shook
+    hands with B", "was greeted by B"."""
+    lemma = verb.lemma_.lower()
+    preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
+    out = prep_objects(verb, preps)
+    for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
+        if prep.lower_ == "for":
+            out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
+    if lemma not in {"speak", "talk", "shake"}:
+        out = children(verb, {"dobj"}) + out
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
+    return out
+
+
+def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
+                  date_text: DateText) -> list[Meeting]:
+    """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
+    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger):
+        return []
+    if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
+            c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
+            for c in trigger.children):
+        return []  # "called X a liar", "called on X to", "called off": no call
+    verb = trigger
+    is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
+    lemma = trigger.lemma_.lower()
+    subj_toks: list[Token] = []
+    obj_toks: list[Token] = []
+    if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
+                           for c in trigger.children):
+        return []  # "hosted talks between X and Y": the noun is the event, not the host
+    if is_noun:
+        if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
+            verb = trigger.head
+            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave"):  # "held talks with"
+                subj_toks = clause_subjects(verb)
+                obj_toks = prep_objects(verb, {"with"})
+            obj_toks += prep_objects(verb, {"between"})
+        if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim"
+            subj_toks += [c for c in children(trigger, {"compound", "nmod"})
+                          if c.pos_ == "PROPN"]
+        # "after Monday's talks with X": a date is no participant
+        subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
+        # "the G7 summit", "a NATO meeting": the body is a participant
+        obj_toks += [c for c in children(trigger, {"compound", "nmod", "amod"})
+                     if body_name(c)]
+        # "told a meeting of Israeli and Palestinian officials"
+        obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
+        if not subj_toks and trigger.dep_ == "pobj":
+            subj_toks = _governing_subjects(trigger)
+        obj_toks += prep_objects(trigger, {"with", "between"})
+        if not subj_toks and not prep_objects(trigger, {"between"}) and not any(
+                c.dep_ == "nsubj" for c in trigger.children):
+            # "talks with A and B have been going on": each with someone unnamed
+            obj_toks = [t for t in obj_toks if t.dep_ != "pobj" or t.head.lower_ != "with"
+                        ] if len(argument_actors(obj_toks, index)) > 1 else obj_toks
+        if lemma == "visit":
+            obj_toks += prep_objects(trigger, {"to"})
+    else:
+        subj_toks = clause_subjects(trigger)
+        obj_toks = contact_objects(trigger)
+    participants: list[Mention] = []
+    joint = False
+    for tok in subj_toks:
+        if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
+            speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
+            if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
+                speaker = _clause_subject_person(trigger, index)
+            if speaker is None and tok.lower_ in {"he", "she"}:
+                speaker = _reporter(tok, index)
+            if speaker is None:
+                speaker = pronoun_antecedent(tok, index)
+            if speaker is not None:
+                participants.append(speaker)
+        elif pair := pair_antecedents(tok, index):
+            participants.extend(pair)
+            joint = True  # "the pair met X": one meeting of three
+        else:
+            participants.extend(argument_actors([tok], index))
+    if not subj_toks and not is_noun:
+        speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
+        if speaker is not None:
+            participants.append(speaker)
+    objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
+    if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
+        objects = [m for m in objects if m.kind == "Person"]
+    elif lemma in {"speak", "talk", "call"} and not is_noun:  # not "spoke to the BBC"
+        objects = [m for m in objects if m.kind in {"Person", "Country"}]
+    subjects = list(dedupe(participants))
+    if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
+        subjects = [m for m in subjects if m.kind == "Person"]
+    # "A and B met C": two meetings with C, not a meeting of A with B.
+    groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
+        else [subjects + objects]
+    if len(subjects) == 1 and len(objects) > 1 and lemma in CALLS:
+        groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
+           if m is not None]
+    return out
+
+
+def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],
+                  index: MentionIndex, date_text: DateText) -> Meeting | None:
+    participants = list(dedupe(group))
+    lemma = trigger.lemma_.lower()
+    if len(participants) < 2:
+        return None
+    skip = {t.i for t in subj_toks}
+    scope = scope_of(trigger, skip) + (
+        [] if verb is trigger else scope_of(verb, skip | {trigger.i}))
+    location = place_of(scope, index, set(participants))
+    return Meeting(
+        participants=tuple(participants),
+        evidence=evidence(trigger.sent),
+        location=location,
+        date_text=date_text(scope),
+        status=status_of(trigger, caption=is_caption(trigger.sent)),
+        cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
+        trigger=trigger.text,
+    )
+
+
+def _habitual(trigger: Token) -> bool:
+    """ "has met frequently with X", "holds regular talks with X": no one meeting."""
+    words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
+    return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
+
+
+def _plural_people(m: Mention, index: MentionIndex) -> bool:
+    """ "welcomed home three Americans": a plural demonym is people, not their country."""
+    return m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip("s").endswith(
+        ("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text and index is not None
+
+
+def _governing_subjects(noun: Token) -> list[Token]:
+    """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
+    the subject of the verb the noun's preposition hangs on."""
+    prep = noun.head
+    verb = prep.head
+    if verb.dep_ == "advmod" and verb.lower_ in {"ahead", "prior"}:
+        verb = verb.head  # "X spoke ahead of talks with Y"
+    for _ in range(3):  # "In London on Saturday for talks with Y, X said"
+        if verb.dep_ == "pobj" and verb.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+            verb = verb.head.head
+        elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
+            verb = verb.head
+        else:
+            break
+    if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subj = children(verb, SUBJ)
+    if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
+            and verb.head.pos_ in {"PROPN", "NOUN"}):
+        return [verb.head]  # "China, which is engaged in trade talks with the US"
+    owners = [c for s in subj if s.pos_ == "NOUN" and s.lower_ in REPORT_NOUNS
+              for c in s.children if c.dep_ == "poss"]
+    if owners:
+        return owners  # "Trump's comments came after a meeting with Y"
+    if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
+    if not subj and verb.dep_ in {"advcl", "pcomp", "xcomp", "conj"}:
+        return clause_subjects(verb)  # ", speaking at ..., Mr Straw stressed"
+    if (verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and prep.i < verb.i
+            and all(s.pos_ in {"NOUN", "PRON"} and s.ent_type_ == "" for s in subj)):
+        # "Kerry said after Monday's talks with X that progress was made": the preposition
+        # hangs on the reported clause in the parse, but goes with the saying
+        return children(verb.head, SUBJ) or subj
+    return subj
+
+
+def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """ "Keller said she had spoken with X": the subject of the saying verb whose reported
+    clause the pronoun is the subject of (a person named in that very sentence)."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    for s in children(clause.head, SUBJ):
+        m = index.at(s)
+        if m is not None and m.kind == "Person":
+            return m
+    return None
+
+
+def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "In his meeting with X, Pompeo called ...": "his" is the clause's subject."""
+    t = trigger
+    while t.head != t and t.pos_ not in {"VERB", "AUX"}:
+        t = t.head
+    for s in children(t, SUBJ):
+        m = index.at(s)
+        if m is not None and m.kind in {"Person", "Organization"} and s.pos_ == "PROPN":
+            return m  # a surname the model took for a body ("Trump") is still the person
+    return None
+
+
+def unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per sentence and set of participants (two triggers, one event)."""
+    seen: dict[tuple[int, frozenset[str]], Meeting] = {}
+    for m in meetings:
+        key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants))
+        seen.setdefault(key, m)
+    return list(seen.values())
+
+
+NEARBY = 3
+"""How many sentences apart two reports of one meeting may be (counted from the last one
+merged), so that a later, separate meeting of the same people stays its own."""
+
+
+def _person_key(m: Mention) -> str:
+    """A participant's surname-like key: "Mike Pompeo" and "Pompeo" are one person."""
+    return m.text.lower().replace("’s", "").split()[-1]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.lower() == b.lower()
+
+
+def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
+    """Count each meeting once: the sentences of one article that report a meeting of the
+    same participants with the same status, a compatible date and place, and at most
+    ``NEARBY`` sentences after the previous report, become one :class:`Meeting` whose
+    ``evidence`` is the first sentence and whose ``support`` holds the others.
+
+    Notes
+    -----
+    "Vogt met Wendt in Oslo on Monday. The two leaders ... Vogt said after meeting Wendt
+    that ..." gives one meeting with two sentences; "Vogt met Wendt again in June", ten
+    sentences on, is another meeting.
+    """
+    sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
+    merged: list[Meeting] = []
+    last_seen: list[int] = []
+    for m in sorted(meetings, key=lambda m: m.evidence.start):
+        n = sentence_of.get(m.evidence.start, -1)
+        key = frozenset(_person_key(p) for p in m.participants)
+        for i, prev in enumerate(merged):
+            if (frozenset(_person_key(p) for p in prev.participants) == key
+                    and prev.status == m.status and 0 <= n - last_seen[i] <= NEARBY
+                    and _compatible(prev.date_text, m.date_text)
+                    and _compatible(prev.location.text if prev.location else None,
+                                    m.location.text if m.location else None)):
+                if m.evidence.start != prev.evidence.start and m.evidence not in prev.support:
+                    merged[i] = replace(prev, support=(*prev.support, m.evidence),
+                                        date_text=prev.date_text or m.date_text,
+                                        location=prev.location or m.location)
+                last_seen[i] = n
+                break
+        else:
+            merged.append(m)
+            last_seen.append(n)
+    return merged

@@ -1,0 +1,166 @@
+"""Realis: did the text say that an event happened, or that it is planned, or that it did not?
+
+A trigger word's status comes from the verb group it belongs to: a modal ("will meet",
+"would take place"), a planning or expecting head ("plans to meet", "is set for"), a
+conditional or a question, a present-tense report in running text (news reports a past
+meeting in the past tense: "when Hollande meets Putin Friday", "Later, Trump meets ..."
+announce one), a prospective modifier ("upcoming talks", "ahead of a meeting") or a
+negation ("did not meet", "was not on the call", "cancelled the summit").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import Status
+
+MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "should", "can",
+                    "wo", "must", "ca"})
+PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "due", "agree",
+                        "seek", "intend", "prepare", "aim", "try", "wish", "propose", "offer",
+                        "invite", "ready", "willing", "likely", "arrange", "call", "ask",
+                        "urge", "need", "going", "consider", "announce", "promise", "vow",
+                        "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
+                        "come", "return"})
+MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
+"""Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
+it follows them ("flew to Oslo and met X")."""
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
+                       "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend",
+                       "scrap"})
+PARTICIPATE = frozenset({"be", "participate", "take", "attend", "join", "appear", "show"})
+"""Verbs whose negation denies the meeting their preposition names ("was not on the
+call"), unlike "the bill did not come up in his meeting with X"."""
+SUBJECT_PLAN_HEADS = frozenset({"shape", "loom", "set", "schedule", "expect", "due", "plan",
+                                "slate", "come"})
+"""Verbs whose subject is a meeting not yet held ("the summit is shaping up")."""
+PROSPECTIVE = frozenset({"upcoming", "planned", "proposed", "possible", "potential", "future",
+                         "forthcoming", "prospective", "expected", "scheduled", "next",
+                         "impending", "mooted", "hoped", "anticipated", "coming", "second"})
+SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
+IF = frozenset({"if", "unless", "whether"})
+WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
+"""Time clauses that announce a future meeting in the present tense ("when X meets Y")."""
+_PRESENT = frozenset({"VBZ", "VBP"})
+SOON = frozenset({"later", "tomorrow", "tonight", "soon", "next"})
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words of its verb group above it: "is expected to meet",
+    "plans to hold talks", "heads into a meeting"."""
+    chain = [trigger]
+    t = trigger
+    while t.head != t and len(chain) < 6 and (
+            t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
+            or (t.dep_ == "pobj" and t.head.lower_ in {"for", "to", "of", "into"})
+            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})):
+        t = t.head
+        chain.append(t)
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"xcomp", "conj"}:
+            break
+    return chain
+
+
+def _negated(tok: Token) -> bool:
+    return any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in tok.children)
+
+
+def _modal(tok: Token) -> bool:
+    return any(k.dep_ in {"aux", "auxpass"} and k.lower_ in MODALS for k in tok.children)
+
+
+def status_of(trigger: Token, *, caption: bool = False) -> Status:
+    """Realis of the clause a trigger word belongs to.
+
+    ``caption`` marks a photo caption, where the present tense reports what happened
+    ("Brandt talks with Prince Adil").
+    """
+    chain = _chain(trigger)
+    for tok in chain:
+        if _negated(tok):
+            return "negated"
+        if tok is not trigger and (tok.lemma_.lower() in NEG_HEADS or (
+                tok.lemma_.lower() == "call" and any(c.lower_ == "off" for c in tok.children))):
+            return "negated"  # "refused to meet", "called off the talks"
+    for prev, tok in zip([None, *chain], chain, strict=False):
+        kids = list(tok.children)
+        if _modal(tok):
+            return "planned"
+        marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
+        if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
+            return "planned"
+        if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
+                tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"):
+            return "planned"
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and (
+                (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
+                or tok.head.lemma_ == "be"):
+            return "planned"  # "to meet X", "is to hold talks"
+    if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
+                                                                       "'re"}
+                                      for k in trigger.children):
+        return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
+    if trigger.tag_ in _PRESENT and not caption and _dated(trigger):
+        return "planned"  # "Later, Trump meets with ... on Friday": a schedule, not a report
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "planned"
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return _noun_status(trigger, caption=caption)
+    return "asserted"
+
+
+def _dated(verb: Token) -> bool:
+    """A time phrase on the verb: a date ("Friday", "next week") or "later", "tomorrow"."""
+    return any(c.ent_type_ in {"DATE", "TIME"} or c.lower_ in SOON
+               or (c.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))
+               for c in verb.children)
+
+
+def _noun_status(noun: Token, *, caption: bool) -> Status:
+    """A meeting noun's own realis: the verb it is the subject of ("the summit will be held",
+    "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
+    and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        if _negated(head):
+            return "negated"
+        if _modal(head) or head.lemma_.lower() in SUBJECT_PLAN_HEADS:
+            return "planned"
+        if head.tag_ in _PRESENT and _dated(head):
+            return "planned"  # "the summit takes place Friday"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head
+        if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
+                and verb.lemma_.lower() in PARTICIPATE):
+            return "negated"  # "was not on the call", "did not take part in the talks"
+        if (head.lower_ in {"with", "in", "at"} and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in {"meet", "talk", "speak"}
+                and status_of(verb, caption=caption) == "planned"):
+            return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
+        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for"}:
+            return "planned"  # "will face resistance at a meeting with X"
+        if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
+            return "planned"  # "He ends the day with a dinner with X": a schedule
+    if _prospective_noun(noun):
+        return "planned"
+    return "asserted"
+
+
+def _prospective_noun(noun: Token) -> bool:
+    """ "a summit between X and Y to take place", "pushed toward a summit", "ahead of talks
+    with X", "upcoming talks", "talks set for Friday": not held yet."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl"} and any(
+                k.dep_ == "aux" and (k.lower_ == "to" or k.lower_ in MODALS) for k in c.children):
+            return True
+        if c.dep_ == "acl" and c.lower_ in SCHEDULED:
+            return True
+        if c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE - {"second", "next"}:
+            return True
+    t = noun
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        if t.head.lower_ in {"toward", "towards", "ahead"} or (
+                t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
+            return True
+        t = t.head.head
+    return False

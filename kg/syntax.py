@@ -1,0 +1,132 @@
+"""Reading arguments from the dependency parse: subjects, objects, scope, place, quotes.
+
+Shared by the event rules of :mod:`kg.meetings` and :mod:`kg.extract`; also tells headlines
+from photo captions, which report events in the present tense without a final full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.mentions import MentionIndex, doc_text
+from kg.model import Evidence, Mention
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
+
+
+TIME_PREPS = frozenset({"after", "following", "since", "upon", "on", "while", "when", "before",
+                        "by", "during"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    speaker: Mention | None
+
+
+def evidence(sent: Span) -> Evidence:
+    text = sent.text.rstrip()
+    return Evidence(text, sent.start_char, sent.start_char + len(text))
+
+
+def is_headline(sent: Span) -> bool:
+    """A line with no closing punctuation (a headline, a teaser link) states no event,
+    unless it is a photo caption (see :func:`is_caption`)."""
+    return (not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+            and not is_caption(sent))
+
+
+_CAPTION = re.compile(
+    r"\b(?:Image caption|Media caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
+    r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
+    r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2}, \d{4}\b")
+
+
+def is_caption(sent: Span) -> bool:
+    """Whether the sentence is part of a photo caption: a line that is not the article's
+    first (its title) and that carries a caption's marks ("Image caption", "(right)", a
+    closing "June 9, 2018" or photo credit).  Captions report in the present tense what
+    happened ("Brandt talks with Prince Adil"), often with no final full stop."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    if start == 0 or not text[:start].strip():
+        return False  # the title
+    end = text.find("\n", sent.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(_CAPTION.search(line))
+
+
+def children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """Objects of "with"/"between" attached to ``tok``, following "and with ..."."""
+    out: list[Token] = []
+    for prep in children(tok, {"prep"}):
+        if prep.lower_ not in preps:
+            continue
+        for p in [prep, *prep.conjuncts]:
+            out.extend(children(p, {"pobj"}))
+    return out
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
+    "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
+    subj = children(verb, SUBJ)
+    t = verb
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and t.head != t:
+        if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
+        t = t.head
+        if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
+            if t.lower_ not in TIME_PREPS:
+                return []  # "took the lead in talking with X": no one meeting
+            t = t.head
+        subj = children(t, SUBJ)
+    if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
+            and t.head.pos_ in {"PROPN", "NOUN"}):
+        return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
+    return subj
+
+
+def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
+    """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}):
+                continue
+            stack.append(c)
+    return out
+
+
+def place_of(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> Mention | None:
+    for tok in sorted(scope, key=lambda t: t.i):
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:
+            m = index.at(tok)
+            # "at 10 Downing Street", "at the White House": a body's seat is a place too
+            kinds = {"Place", "Country"} | ({"Organization"} if tok.head.lower_ == "at" else set())
+            if m is not None and m.kind in kinds and m not in exclude:
+                return m
+    return None
+
+
+def speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:
+    for q in quotes:
+        if q.start <= tok.idx < q.end:
+            return q.speaker
+    return None

@@ -1,0 +1,245 @@
+"""Meetings in modern news: triggers, arguments, realis, joint meetings, captions and
+meetings counted once, on sentences written for these tests, with the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Literal
+from spacy.language import Language
+
+from kg.evaluate import error_kind
+from kg.extract import extract
+from kg.model import Article, Extraction
+from kg.rdf import article_graph
+from kg.resolve import resolve
+from kg.validate import validate
+from kg.vocab import DIP
+
+Pairs = set[tuple[frozenset[str], str]]
+
+
+def run(nlp: Language, text: str) -> Extraction:
+    return extract(nlp(text), Article("test.txt", text))
+
+
+def meetings(nlp: Language, text: str) -> Pairs:
+    """Each meeting as its participants' labels and its status."""
+    ex = run(nlp, text)
+    res = resolve(ex)
+    return {(frozenset(res.entity_of[p].label for p in m.participants), m.status)
+            for m in ex.meetings}
+
+
+KELLER_HANSEN = frozenset({"Anna Keller", "Peter Hansen"})
+INTRO = ("Foreign Minister Anna Keller flew to Vienna on Sunday. Prime Minister Peter Hansen "
+         "was in Vienna too. ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller said she had spoken with Hansen about the border.",
+        "Foreign Minister Anna Keller spoke by phone with Prime Minister Peter Hansen on "
+        "Monday.",
+        "Foreign Minister Anna Keller spoke to Prime Minister Peter Hansen last week.",
+        "Foreign Minister Anna Keller shook hands with Prime Minister Peter Hansen in Vienna.",
+        "Foreign Minister Anna Keller was greeted by Prime Minister Peter Hansen at the "
+        "airport.",
+        INTRO + "In a phone call with Hansen, Keller said the border would stay open.",
+        INTRO + "Talks between Keller and Hansen ended without agreement on Monday.",
+        INTRO + "Keller changed her plans after talking with Hansen.",
+        INTRO + "Keller said after conferring for two hours with Hansen that the talks had "
+        "gone well.",
+        INTRO + "Keller said after Monday's talks with Hansen that progress had been made.",
+        INTRO + "Speaking after meeting with Hansen, Keller said the border would stay open.",
+        INTRO + "Huddling with Hansen to plan the summit, Keller told reporters she was "
+        "hopeful.",
+        INTRO + "Keller, who met Hansen in Vienna on Monday, flew home.",
+        INTRO + "In Vienna on Monday for talks with Hansen, Keller said the border would stay "
+        "open.",
+        INTRO + "Keller sat down with Hansen in Vienna on Monday.",
+        INTRO + "Keller dined with Hansen in Vienna on Monday.",
+    ],
+    ids=["had-spoken-with", "spoke-by-phone", "spoke-to", "shook-hands", "greeted-by",
+         "in-a-phone-call", "talks-capitalised", "after-talking-with", "conferring-for-with",
+         "possessive-date", "speaking-after-meeting", "huddling-with", "relative-clause",
+         "fronted-place-and-date", "sat-down-with", "dined-with"],
+)
+def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller took the lead in talking with the Russians.",
+        "Foreign Minister Anna Keller spoke to the BBC on Monday.",
+        INTRO + "Keller called Hansen a liar on Monday.",
+        INTRO + "Talks with Russia and Saudi Arabia have been going on for ten years.",
+        INTRO + "Keller met with a Russian banker in Vienna.",
+        INTRO + "Keller spoke at a White House news conference on Friday.",
+        INTRO + "Keller welcomed home three Americans freed by the rebels.",
+        INTRO + "Hansen, who has met frequently with Keller, stayed at home.",
+        INTRO + "Keller holds regular talks with Hansen.",
+    ],
+    ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
+         "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
+         "habitual-talks"],
+)
+def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (INTRO + "Markets will watch closely when Keller meets Hansen on Friday.", "planned"),
+        (INTRO + "Later, Keller meets with Hansen on Friday.", "planned"),
+        (INTRO + "The summit between Keller and Hansen will be held on June 12.", "planned"),
+        (INTRO + "Talks between Keller and Hansen set for Friday were confirmed.", "planned"),
+        (INTRO + "Keller prepared for her upcoming talks with Hansen.", "planned"),
+        (INTRO + "As Keller heads into a meeting with Hansen, markets are nervous.",
+         "planned"),
+        (INTRO + "Keller is to hold talks with Hansen.", "planned"),
+        (INTRO + "Keller would face resistance at a meeting with Hansen.", "planned"),
+        (INTRO + "Keller spoke to reporters ahead of talks with Hansen.", "planned"),
+        (INTRO + "Keller called off her meeting with Hansen.", "negated"),
+        (INTRO + "Keller was not on the call with Hansen.", "negated"),
+        (INTRO + "Keller hoped to follow up with a meeting with Hansen.", "planned"),
+        (INTRO + "Keller urged the rebels to engage in talks with Hansen.", "planned"),
+        (INTRO + "The tariffs did not come up in the meeting between Keller and Hansen.",
+         "asserted"),
+        (INTRO + "Keller flew to Prague and met Hansen on Monday.", "asserted"),
+        (INTRO + "Keller told reporters before a meeting with Hansen that she was hopeful.",
+         "asserted"),
+    ],
+    ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
+         "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
+         "hoped-to-follow-up-with", "urged-to-engage-in", "topic-negated",
+         "flew-and-met", "before-a-meeting"],
+)
+def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
+    found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
+    assert found == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iranian foreign minister met Chancellor Olaf Brandt in Berlin on Monday.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt held talks with the Iranian foreign minister in Berlin.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt held talks with his Iranian counterpart in Berlin.", set()),
+        ("It was the first time a German chancellor met an Iranian president.", set()),
+    ],
+    ids=["official-as-subject", "official-as-object", "counterpart", "indefinite-official"],
+)
+def test_meetings_unnamed_official_stands_for_the_country(
+        nlp: Language, text: str, expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
+
+
+def test_meetings_calls_to_several_people_are_several_calls(nlp: Language) -> None:
+    text = ("Chancellor Olaf Brandt spoke by phone with President Claire Dubois and Prime "
+            "Minister Peter Hansen on Monday.")
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "Claire Dubois"}), "asserted"),
+                                   (frozenset({"Olaf Brandt", "Peter Hansen"}), "asserted")}
+
+
+def test_meetings_report_noun_stands_for_its_possessor(nlp: Language) -> None:
+    text = INTRO + "Keller's comments came after a meeting with Hansen in Vienna."
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_joint_meeting_gives_all_pairs(nlp: Language) -> None:
+    text = ("Canada's Prime Minister Justin Trudeau and G7 leaders Britain's Prime Minister "
+            "Theresa May, France's President Emmanuel Macron and Germany's Chancellor Angela "
+            "Merkel discuss the statement following a breakfast meeting in Quebec, Canada, "
+            "June 9, 2018.")
+    found = meetings(nlp, "Leaders gather in Canada\n\n" + text)
+    assert found == {(frozenset({"Justin Trudeau", "Theresa May", "Emmanuel Macron",
+                                 "Angela Merkel"}), "asserted")}
+
+
+def test_meetings_summit_attendance_gives_a_body(nlp: Language) -> None:
+    text = INTRO + "Having left the G7 summit in Canada early, Keller flew home."
+    assert (frozenset({"Anna Keller", "G7"}), "asserted") in meetings(nlp, text)
+
+
+def test_meetings_caption_in_present_tense_counts(nlp: Language) -> None:
+    text = ("Keller meets Hansen\n\nForeign Minister Anna Keller arrived on Sunday.\n\n"
+            "Image caption Foreign Minister Anna Keller talks with Prime Minister Peter Hansen "
+            "in Vienna\n\nThe visit ended on Monday.\n")
+    ex = run(nlp, text)
+    assert [m.status for m in ex.meetings] == ["asserted"]
+    assert ex.meetings[0].evidence.sentence.startswith("Image caption")
+
+
+def test_meetings_caption_with_a_dated_credit_line_counts(nlp: Language) -> None:
+    text = ("Keller in Vienna\n\nForeign Minister Anna Keller talks with Prime Minister "
+            "Peter Hansen at the palace on May 20, 2017, in Vienna\n\nIt rained.\n")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
+def test_meetings_headline_without_full_stop_states_no_meeting(nlp: Language) -> None:
+    text = "Foreign Minister Anna Keller meets Prime Minister Peter Hansen\n\nIt rained.\n"
+    assert run(nlp, text).meetings == ()
+
+
+def test_meetings_counted_once(nlp: Language) -> None:
+    text = ("Foreign Minister Anna Keller met Prime Minister Peter Hansen in Vienna on Monday. "
+            "They discussed trade. Keller said after meeting Hansen that progress had been "
+            "made. The economy grew. Nobody commented. Prices rose. It rained. Keller met "
+            "Hansen again in Prague in June.")
+    ex = run(nlp, text)
+    assert len(ex.meetings) == 2  # Vienna (two sentences) and Prague
+    vienna, prague = ex.meetings
+    assert vienna.location is not None and vienna.location.text == "Vienna"
+    assert [s.sentence for s in vienna.support] == [
+        "Keller said after meeting Hansen that progress had been made."]
+    assert prague.support == ()
+    # the main sentence stays dip:evidence; the further one is a dip:EvidenceSpan
+    g = article_graph(resolve(ex))
+    spans = [s for s in g.subjects(DIP.evidence, Literal(vienna.support[0].sentence))
+             if (s, RDF.type, DIP.EvidenceSpan) in g]
+    assert len(spans) == 1
+    assert (spans[0], DIP.startChar, Literal(vienna.support[0].start)) in g
+    event = next(g.subjects(DIP.supportedBy, spans[0]))
+    assert len(list(g.objects(event, DIP.evidence))) == 1
+    assert len(list(g.objects(event, DIP.startChar))) == 1
+    assert validate(g).conforms
+
+
+GOLD = [{"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller met Hansen."},
+        {"participants": ["Anna Keller", "Ruth Adler"], "evidence": "Keller will see Adler.",
+         "status": "planned"}]
+
+
+@pytest.mark.parametrize(
+    ("kind", "pair", "ours", "why"),
+    [
+        ("missed", ("Anna Keller", "Peter Hansen"), [], "no trigger"),
+        ("missed", ("Anna Keller", "Peter Hansen"),
+         [{"participants": ["Anna Keller", "Ruth Adler"], "evidence": "Keller met Hansen.",
+           "status": "asserted"}], "missed argument"),
+        ("missed", ("Anna Keller", "Peter Hansen"),
+         [{"participants": ["Keller", "Hansen"], "evidence": "Keller met Hansen.",
+           "status": "planned"}], "realis"),
+        ("false positive", ("Keller", "Ruth Adler"),
+         [{"participants": ["Keller", "Adler"], "evidence": "Keller will see Adler.",
+           "status": "asserted"}], "realis"),
+        ("false positive", ("Keller", "Olaf Brandt"),
+         [{"participants": ["Keller", "Brandt"], "evidence": "Keller met Hansen.",
+           "status": "asserted"}], "wrong participant"),
+        ("false positive", ("Keller", "Olaf Brandt"),
+         [{"participants": ["Keller", "Brandt"], "evidence": "Keller saw Brandt.",
+           "status": "asserted"}], "not a meeting"),
+    ],
+    ids=["no-trigger", "missed-argument", "missed-realis", "fp-realis", "wrong-participant",
+         "not-a-meeting"],
+)
+def test_meetings_error_kind(kind: str, pair: tuple[str, str], ours: list[dict[str, object]],
+                             why: str) -> None:
+    assert error_kind(kind, pair, ours, GOLD) == why
