@@ -118,7 +118,7 @@ def extra_articles(docs: Path, n: int, seed: int, exclude: set[str]) -> list[Art
 def _counts(ours: dict[str, Dated], loose: dict[str, Dated]) -> dict[str, Any]:
     rejected = sorted({(loose[k].text or "", k) for k in loose
                        if k in ours and loose[k].text and loose[k].text != ours[k].text
-                       and not is_date_phrase(loose[k].text)})
+                       and not is_date_phrase(loose[k].text or "")})
     return {
         "asserted_meetings": len(ours),
         "with_date": sum(m.day is not None for m in ours.values()),
@@ -132,8 +132,10 @@ def _counts(ours: dict[str, Dated], loose: dict[str, Dated]) -> dict[str, Any]:
 def _meetings(pairs: Sequence[tuple[Doc, Article]], accept: Callable[[str], bool]
               ) -> Iterator[tuple[str, Dated]]:
     """(event IRI, its dates) of every asserted meeting, with ``accept`` as the predicate."""
-    saved = kg.extract.is_date_phrase, kg.rdf.is_date_phrase
-    kg.extract.is_date_phrase = kg.rdf.is_date_phrase = accept
+    modules = (kg.extract, kg.rdf)  # the two users of the predicate, patched for the run
+    saved = [getattr(mod, "is_date_phrase") for mod in modules]  # noqa: B009
+    for mod in modules:
+        setattr(mod, "is_date_phrase", accept)  # noqa: B010
     try:
         for doc, art in pairs:
             g = kg.rdf.article_triples(resolve(kg.extract.extract(doc, art))).graph()
@@ -149,7 +151,8 @@ def _meetings(pairs: Sequence[tuple[Doc, Article]], accept: Callable[[str], bool
                     reported=str(values[DIP.reportedOn]) if values[DIP.reportedOn] else None,
                     sentence=str(g.value(m, DIP.evidence)))
     finally:
-        kg.extract.is_date_phrase, kg.rdf.is_date_phrase = saved
+        for mod, old in zip(modules, saved, strict=True):
+            setattr(mod, "is_date_phrase", old)  # noqa: B010
 
 
 def gold_phrases(records: Sequence[dict[str, Any]], articles: Sequence[Article]
