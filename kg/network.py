@@ -62,12 +62,18 @@ SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
 """
 
 ACTORS = """
-SELECT ?actor ?label ?type ?country WHERE {
+SELECT ?actor ?label ?type ?country (COUNT(?fact) AS ?n) WHERE {
   VALUES ?type { dip:Person dip:Organization dip:Country }
   ?actor a ?type ; rdfs:label ?label .
-  OPTIONAL { ?actor dip:affiliation ?c . ?c a dip:Country ; rdfs:label ?country }
-}
+  OPTIONAL {
+    ?actor dip:affiliation ?c . ?c a dip:Country ; rdfs:label ?country .
+    OPTIONAL { ?fact rdf:subject ?actor ; rdf:predicate dip:affiliation ; rdf:object ?c }
+  }
+} GROUP BY ?actor ?label ?type ?country
+ORDER BY ?actor DESC(?n) ?country
 """
+"""Each actor with its countries, the one most articles state first (an actor merged from
+many articles may have a stray affiliation or two)."""
 
 ALIASES = """
 SELECT DISTINCT ?actor ?alt WHERE {

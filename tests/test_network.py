@@ -396,3 +396,17 @@ def test_network_undated_meeting_falls_back_to_its_report_date(nlp: Language,
     assert flat.edges[KELLER, LOPEZ]["dates"] == "reported 2019-05-08 (last week)"
     rows = list(csv.DictReader(write_graph(graph, tmp_path / "e.csv").open(encoding="utf-8")))
     assert {r["dates"] for r in rows} == {"2019-05-06", "reported 2019-05-08 (last week)"}
+
+
+def test_network_country_is_the_one_most_articles_state(nlp: Language, tmp_path: Path
+                                                        ) -> None:
+    texts = ["US Senator Dana Merrow met Chancellor Ruth Adler in Bern.",
+             "US Senator Dana Merrow met Mayor Omar Haddad in Geneva.",
+             "French Senator Dana Merrow met Mayor Omar Haddad in Lyon."]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"a{i}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    g = kg.build(paths, nlp=nlp).who_met_whom()
+    merrow = next(n for n, d in g.nodes(data=True) if d["label"] == "Dana Merrow")
+    assert g.nodes[merrow]["country"] == "United States"

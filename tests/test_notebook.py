@@ -273,7 +273,8 @@ def test_notebook_without_corpus_falls_back_to_the_seed(without_corpus: Any) -> 
               for o in c.outputs if o.output_type == "error"]
     assert not errors, errors
     assert "NOTE: no news articles found" in _text(_cell(without_corpus, "corpus-build"))
-    assert _top_actors(without_corpus)[0][:3] == ("Mike Pompeo", 4, 10)
+    # 8: the sentences that report one meeting again are one meeting (issue 12)
+    assert _top_actors(without_corpus)[0][:3] == ("Mike Pompeo", 4, 8)
     first, last, steps = _chain(without_corpus)
     assert (first, last) == ("Taliban", "Al Thani")
     assert [s.split(" (met ")[0] for s in steps] == ["1. Taliban -> Mike Pompeo",
