@@ -259,8 +259,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
             continue
         if ent.label_ == "PERSON":
             ent = _hyphen_tail(ent)
-            if _compound_of_names(ent, known):
-                continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
+        if _compound_of_names(ent, known):
+            continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name

@@ -166,6 +166,13 @@ NOT_LAST = frozenset({"president", "lawyer", "lawyers", "minister", "secretary",
                       "letter", "speech", "remarks", "interview", "call", "meeting", "talks"})
 """Words a person's name never ends with ("Trump Lawyer", "James Comey Memos")."""
 
+HYPHEN_SUFFIXES = frozenset({
+    "related", "led", "backed", "era", "style", "like", "based", "linked", "born", "appointed",
+    "owned", "run", "funded", "allied", "aligned", "friendly", "free", "inspired", "brokered",
+    "sponsored", "affiliated", "controlled", "supported", "imposed", "made", "bound", "held",
+    "level", "type", "wide", "centric", "focused", "loyal", "leaning", "tied"})
+"""English words after a hyphen that turn a name into an adjective ("Trump-related")."""
+
 GIVEN_NAMES_LIKE_COUNTRIES = frozenset({"chad", "jordan", "israel", "georgia", "india",
                                         "kenya", "china", "france", "ireland", "malaysia"})
 
@@ -366,6 +373,8 @@ def is_clean_person_name(name: str) -> bool:
                 return False
         if _CAMEL.search(bare) and not _CAMEL_OK.match(bare):
             return False
+        if "-" in low and low.rsplit("-", 1)[1] in HYPHEN_SUFFIXES:
+            return False  # "Trump-related", "Saudi-led"
         if bare.isupper() and len(bare) > 3 and len(words) == 1:
             return False  # "TOKYO", "NATO": shouting is no personal name
     return fold(words[-1].strip(".'")) not in PLACE_WORDS

@@ -207,7 +207,7 @@ def test_names_family_name(name: str, family: str) -> None:
     ("lady Melania Trump", False), ("Trump Says", False), ("Brexit", False),
     ("Donald Trump Donald", False), ("Mounzer Mounzer", True), ("Cuba Obama", False),
     ("Chad Wolf", True), ("Trump Lawyer", False), ("President", False), ("Jr.", False),
-    ("Erik Prince", True),
+    ("Erik Prince", True), ("Donald Trump-related", False), ("Moon Jae-in", True),
 ])
 def test_names_clean_person_name(name: str, clean: bool) -> None:
     assert is_clean_person_name(name) is clean
