@@ -270,6 +270,15 @@ def country_by_iso2(iso2: str) -> Country | None:
     return None
 
 
+def country_by_iso3(iso3: str) -> Country | None:
+    """The country of an ISO 3166 alpha-3 code.
+
+    >>> country_by_iso3("ARG").label
+    'Argentina'
+    """
+    return _countries().get(iso3)
+
+
 def is_government_phrase(name: str) -> bool:
     """True for "Afghan government", "the government of Iraq" and the like."""
     m = _GOVERNMENT.match(_norm(name))

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from kg import gazetteer
 from kg.aliases import Aliases
-from kg.model import Entity, EntityKind, Extraction, Mention, Resolution
+from kg.model import ACTOR_KINDS, Entity, EntityKind, Extraction, Mention, Resolution
 from kg.names import (
     KNOWN_BODIES,
     NON_ACTORS,
@@ -516,6 +516,17 @@ class Identity:
         actor are dropped (a meeting keeps its other participants if two remain)."""
         source = res.extraction.article.source
         to: dict[str, Entity | None] = {e.key: self.canonical(e, source) for e in res.entities}
+        dateline = res.extraction.dateline
+        if dateline is not None and dateline in res.entity_of:  # a dateline is a place
+            here = res.entity_of[dateline]
+            there = to.get(here.key)
+            if there is None or there.kind not in {"Place", "Country"}:
+                to[here.key] = here
+        for e in list(to.values()):  # a place made here needs its country here
+            if e is not None and e.kind == "Place" and e.country and e.country not in to:
+                c = gazetteer.country_by_iso3(e.country.split("/", 1)[1])
+                if c is not None:
+                    to[e.country] = Entity(e.country, "Country", c.label, iso3=c.iso3)
         forms: dict[str, set[str]] = {}
         first: dict[str, Entity] = {}
         for e in res.entity_of.values():
@@ -557,25 +568,32 @@ def _keep(ex: Extraction, entity_of: Mapping[Mention, Entity]) -> Extraction:
     def person(m: Mention) -> bool:
         return ok(m) and entity_of[m].kind == "Person"
 
+    def actor(m: Mention) -> bool:
+        return ok(m) and entity_of[m].kind in ACTOR_KINDS
+
+    def body(m: Mention | None) -> bool:  # whose a post or affiliation is
+        return m is not None and ok(m) and entity_of[m].kind in {"Organization", "Country"}
+
+    def where(m: Mention | None) -> Mention | None:  # a body's seat counts, a person never
+        return m if m is not None and ok(m) and entity_of[m].kind != "Person" else None
+
     meetings = []
     for mt in ex.meetings:
-        parts = tuple(p for p in mt.participants if ok(p))
+        parts = tuple(p for p in mt.participants if actor(p))
         if len({entity_of[p].key for p in parts}) < 2:
             continue
-        meetings.append(replace(mt, participants=parts,
-                                location=mt.location if ok(mt.location) else None))
+        meetings.append(replace(mt, participants=parts, location=where(mt.location)))
     return replace(
         ex,
         mentions=tuple(m for m in ex.mentions if ok(m)),
         meetings=tuple(meetings),
         statements=tuple(s for s in ex.statements if person(s.speaker)),
-        agreements=tuple(replace(a, signatories=tuple(p for p in a.signatories if ok(p)))
-                         for a in ex.agreements if any(ok(p) for p in a.signatories)),
-        attacks=tuple(replace(a, location=a.location if ok(a.location) else None)
-                      for a in ex.attacks),
-        posts=tuple(replace(f, org=f.org if ok(f.org) else None)
+        agreements=tuple(replace(a, signatories=tuple(p for p in a.signatories if actor(p)))
+                         for a in ex.agreements if any(actor(p) for p in a.signatories)),
+        attacks=tuple(replace(a, location=where(a.location)) for a in ex.attacks),
+        posts=tuple(replace(f, org=f.org if body(f.org) else None)
                     for f in ex.posts if person(f.person)),
-        affiliations=tuple(a for a in ex.affiliations if person(a.person) and ok(a.org)),
+        affiliations=tuple(a for a in ex.affiliations if person(a.person) and body(a.org)),
         dateline=ex.dateline if ok(ex.dateline) else None,
     )
 

@@ -274,3 +274,32 @@ def test_identity_father_and_son_with_a_shared_middle_name_stay_apart() -> None:
     keys = [r.entities[0].key for r in out]
     assert keys[0] == keys[1] != keys[2]
     assert keys[3] == keys[4]
+
+
+def test_identity_retyped_entities_leave_no_fact_of_the_wrong_type() -> None:
+    """A body that identity finds is a person is no longer a post's body nor a meeting's
+    place; a participant that is a place takes no part."""
+    from kg.model import Evidence, Meeting, PostFact
+
+    ev = Evidence("x", 0, 1)
+
+    def article(i: int, *mentions: Mention, posts: tuple[PostFact, ...] = (),
+                meetings: tuple[Meeting, ...] = ()) -> Resolution:
+        return resolve(Extraction(Article(f"a{i}", "x"), mentions=mentions, posts=posts,
+                                  meetings=meetings))
+
+    quell_p = Mention("Nadia Quell", 0, 11, "Person")
+    quell_o = Mention("Nadia Quell", 20, 31, "Organization")
+    boss = Mention("Omar Diallo", 40, 51, "Person")
+    city = Mention("Manchester", 60, 70, "Person")
+    out = link([article(0, quell_p), article(1, quell_p),
+                article(2, quell_o, boss, city,
+                        posts=(PostFact(boss, "Chairman", ev, quell_o),),
+                        meetings=(Meeting((boss, city, quell_o), ev, location=quell_o),))])
+    ex = out[2].extraction
+    assert [(out[2].entity_of[p.person].label, p.org) for p in ex.posts] == [
+        ("Omar Diallo", None)]
+    (meeting,) = ex.meetings
+    assert {out[2].entity_of[p].label for p in meeting.participants} == {"Omar Diallo",
+                                                                        "Nadia Quell"}
+    assert meeting.location is None
