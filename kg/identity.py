@@ -164,6 +164,7 @@ class Identity:
         self._bare_to: dict[tuple[str, str], Entity | None] = {}
         self._kind: dict[str, EntityKind | None] = {}
         self._families: set[str] = set()
+        self._cut: set[tuple[frozenset[str], frozenset[str]]] = set()
         self._labels: dict[str, str] = {}
         for key, e in self.known.items():
             if e.kind == "Person" and len(core_tokens(e.label)) >= 2:
@@ -329,6 +330,29 @@ class Identity:
                 if len(targets) == 1 and not self._apart(k, targets[0]):
                     root[k] = targets[0]
 
+        # a name cut short by the tagger ("Kim Kye" of "Kim Kye Gwan") joins the one name it
+        # begins; one that begins several ("Kim Jong": Un, Il, Nam) is no actor
+        self._cut = set()
+        by_first: dict[str, list[frozenset[str]]] = {}
+        for toks, order in orders.items():
+            if order:
+                by_first.setdefault(order[0], []).append(toks)
+        for toks in by_tokens:
+            order = orders.get(toks, ())
+            if len(order) < 2 or toks & SUFFIXES or any(k in root for k in by_tokens[toks]):
+                continue
+            longer = {o for o in by_first.get(order[0], [])
+                      if len(orders[o]) > len(order) and orders[o][:len(order)] == order
+                      and not o & SUFFIXES}
+            if len(longer) == 1:
+                (o,) = longer
+                if len(by_tokens[o]) == 1:
+                    for k in by_tokens[toks]:
+                        if not self._apart(k, by_tokens[o][0]):
+                            root[k] = by_tokens[o][0]
+            elif len(longer) > 1 and not any(self.people[k].stored for k in by_tokens[toks]):
+                self._cut.update(by_tokens[toks])
+
         def top(k: tuple[frozenset[str], frozenset[str]]) -> tuple[frozenset[str],
                                                                      frozenset[str]]:
             seen = set()
@@ -369,11 +393,9 @@ class Identity:
             forms.update(p.forms)
         clean = [f for f in forms if is_clean_person_name(f)] or list(forms)
         # a forced merge: the canonical name's own person gives the IRI and the label
-        targets = {self.aliases.canonical(norm(f)) for f in forms} - {norm(f) for f in forms
-                                                                      if False}
-        own = [p for p in members if any(norm(f) in targets and
-                                         self.aliases.canonical(norm(f)) == norm(f)
-                                         for f in p.forms)]
+        merged_into = {norm(f): self.aliases.canonical(norm(f)) for f in forms}
+        targets = {c for n, c in merged_into.items() if c != n}
+        own = [p for p in members if any(norm(f) in targets for f in p.forms)]
         first = own[:1] + members
         stored = next((p.stored for p in first if p.stored is not None), None)
         if own and stored is None:
@@ -492,6 +514,8 @@ class Identity:
             if len(core_tokens(e.label)) >= 2:
                 if kind != "Person" and e.kind == "Person":
                     return self._other(e.label, kind)
+                if _pkey(e.label) in self._cut:
+                    return None
                 r = self._root.get(_pkey(e.label))
                 if r is None:
                     return replace(e, kind="Person", key=f"person/{slugify(e.label)}") \

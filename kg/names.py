@@ -52,11 +52,14 @@ _TRANSLIT = {
     "hassan": "hasan", "hussain": "hussein", "husain": "hussein", "osama": "usama",
     "mahmoud": "mahmud", "ahmad": "ahmed", "ahmet": "ahmed", "abdallah": "abdullah",
     "abdulla": "abdullah", "qaddafi": "gaddafi", "gadhafi": "gaddafi", "kadhafi": "gaddafi",
-    "qadhafi": "gaddafi", "rouhani": "rohani", "rowhani": "rohani",
-    "recep": "recep",
-    "shoigu": "shoigu",
-    "sisi": "sisi", "el-sisi": "sisi",
+    "qadhafi": "gaddafi", "rouhani": "rohani", "rowhani": "rohani", "el-sisi": "sisi",
 }
+_TRANSLIT.update({  # short forms of English given names
+    "mike": "michael", "bill": "william", "bob": "robert", "jim": "james", "joe": "joseph",
+    "tom": "thomas", "chuck": "charles", "dan": "daniel", "dave": "david", "tony": "anthony",
+    "jeff": "jeffrey", "nick": "nicholas", "matt": "matthew", "chris": "christopher",
+    "ron": "ronald", "larry": "lawrence", "rick": "richard", "dick": "richard",
+    "liz": "elizabeth", "kate": "katherine", "sandy": "alexandra", "rudy": "rudolph"})
 """Spellings of one name in English news, folded to one.  Kept short and explicit: a
 reader can predict every merge it causes."""
 

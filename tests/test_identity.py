@@ -303,3 +303,16 @@ def test_identity_retyped_entities_leave_no_fact_of_the_wrong_type() -> None:
     assert {out[2].entity_of[p].label for p in meeting.participants} == {"Omar Diallo",
                                                                         "Nadia Quell"}
     assert meeting.location is None
+
+
+def test_identity_names_cut_short_and_short_given_names() -> None:
+    def one(name: str, i: int) -> Resolution:
+        m = Mention(name, 0, len(name), "Person")
+        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
+
+    names = ["Kim Kye Gwan", "Kim Kye", "Kim Jong Un", "Kim Jong Il", "Kim Jong",
+             "Mike Pompeo", "Michael Pompeo", "Mike Pompeo"]
+    out = link([one(n, i) for i, n in enumerate(names)])
+    labels = [r.entities[0].label if r.entities else None for r in out]
+    assert labels[:5] == ["Kim Kye Gwan", "Kim Kye Gwan", "Kim Jong Un", "Kim Jong Il", None]
+    assert labels[5:] == ["Mike Pompeo"] * 3
