@@ -145,5 +145,20 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
             cm = index.at(c)
             if cm is not None and cm.kind == "Person" and cm not in group:
                 group.append(cm)
-        return group if len(group) == 2 else []
-    return []
+        return group if len(group) == 2 else _named_before(tok, index)
+    return _named_before(tok, index)
+
+
+def _named_before(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "Vogt lashed out at Wendt as the two leaders met": exactly two people named earlier
+    in the pair's own sentence, in whatever roles."""
+    people: list[Mention] = []
+    quoted = _quoted(tok.doc)
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        m = index.at(t)
+        if (m is not None and m.kind == "Person" and t.i not in quoted
+                and not any(_same(m, p) for p in people)):
+            people.append(m)
+    return people if len(people) == 2 else []

@@ -16,10 +16,18 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent
-from kg.mentions import GROUP_NOUNS, MentionIndex, argument_actors, dedupe
+from kg.mentions import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    OFFICIAL_NOUNS,
+    MentionIndex,
+    actors,
+    argument_actors,
+    dedupe,
+)
 from kg.model import Meeting, Mention
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, body_name
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, ROLE_NOUNS, SAY_LEMMAS, body_name
 from kg.syntax import (
     SUBJ,
     TIME_PREPS,
@@ -42,7 +50,7 @@ REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "d
 
 HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
                       "usually", "sometimes", "occasionally", "regular", "frequent",
-                      "periodic", "always"})
+                      "periodic", "always", "several", "numerous", "countless"})
 """Habitual or generic meetings are not annotated as meetings (guidelines)."""
 
 DateText = Callable[[list[Token]], "str | None"]
@@ -66,15 +74,30 @@ def contact_objects(verb: Token) -> list[Token]:
     hands with B", "was greeted by B"."""
     lemma = verb.lemma_.lower()
     preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
+    if lemma == "discuss":  # "discussed the issue with X": the object is the topic
+        return prep_objects(verb, {"with"})
     out = prep_objects(verb, preps)
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
         if prep.lower_ == "for":
             out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
     if lemma not in {"speak", "talk", "shake"}:
-        out = children(verb, {"dobj"}) + out
+        out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
     return out
+
+
+WELCOMES = frozenset({"welcome", "greet", "receive", "host"})
+
+
+def _personal_object(obj: Token, lemma: str) -> bool:
+    """ "welcomed Hansen", "hosted the Norwegian delegation"; not "welcomed the appointment
+    of Hansen", "received a letter from X": a thing welcomed is no meeting."""
+    if lemma not in WELCOMES or obj.pos_ != "NOUN":
+        return True
+    return obj.lower_ in ROLE_NOUNS or obj.lower_ in GROUP_NOUNS or obj.lower_ in \
+        GOVERNMENT_NOUNS or obj.lower_ in OFFICIAL_NOUNS or obj.lower_ in {"counterpart",
+                                                                          "guests", "guest"}
 
 
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
@@ -91,6 +114,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
+    run_on: list[Token] = []
     if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
@@ -122,7 +146,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if lemma == "visit":
             obj_toks += prep_objects(trigger, {"to"})
     else:
-        subj_toks = clause_subjects(trigger)
+        run_on = _run_on_subjects(trigger)
+        subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
     participants: list[Mention] = []
     joint = False
@@ -142,6 +167,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             joint = True  # "the pair met X": one meeting of three
         else:
             participants.extend(argument_actors([tok], index))
+    if run_on:
+        participants.extend(m for t in run_on for m in actors(t, index))
+        subj_toks = run_on
     if not subj_toks and not is_noun:
         speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
@@ -149,7 +177,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
-    elif lemma in {"speak", "talk", "call"} and not is_noun:  # not "spoke to the BBC"
+    elif lemma in {"speak", "talk", "call", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
@@ -188,7 +216,35 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
 def _habitual(trigger: Token) -> bool:
     """ "has met frequently with X", "holds regular talks with X": no one meeting."""
     words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
+    if any(w.dep_ == "mark" and w.lower_ == "whenever" for w in words):
+        return True  # "whenever X meets Y"
+    if any(w.dep_ == "npadvmod" and w.lower_ == "time" and any(
+            d.lower_ in {"every", "each", "any"} for d in w.children) for w in words):
+        return True  # "every time X meets with Y, ..."
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
+
+
+def _run_on_subjects(verb: Token) -> list[Token]:
+    """ "In Oslo, Keller and Hansen met": the parser often runs the subject into the
+    fronted phrase's place as a list ("Oslo, Keller and Hansen") and leaves the verb with
+    no subject; the names between the last comma and the verb are its subjects."""
+    if verb.dep_ not in {"ROOT", "advcl", "ccomp"}:
+        return []
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None or comma == verb.i - 1 or any(s.i > comma for s in children(verb, SUBJ)):
+        return []  # "After the talks in Oslo, Keller and ...": "talks" is no subject
+    words = verb.doc[comma + 1: verb.i]
+    if any(t.pos_ not in {"PROPN", "CCONJ", "PUNCT"} for t in words):
+        return []
+    names = [t for t in words if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"}]
+    for name in names:
+        root = name
+        while root.dep_ in {"conj", "appos"} and root.head != root:
+            root = root.head
+        if root.dep_ in SUBJ:
+            return []  # "Keller, Hansen and Park met": a list the parser got right
+    return names if len(names) >= 2 else []
 
 
 def _plural_people(m: Mention, index: MentionIndex) -> bool:

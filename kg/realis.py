@@ -37,6 +37,9 @@ SUBJECT_PLAN_HEADS = frozenset({"shape", "loom", "set", "schedule", "expect", "d
 PROSPECTIVE = frozenset({"upcoming", "planned", "proposed", "possible", "potential", "future",
                          "forthcoming", "prospective", "expected", "scheduled", "next",
                          "impending", "mooted", "hoped", "anticipated", "coming", "second"})
+HYPOTHETICAL = frozenset({"possibility", "prospect", "idea", "chance", "hope", "proposal",
+                          "offer", "invitation", "request", "prospects", "plan", "talk"})
+"""Nouns whose "of" names a meeting that has not happened ("the prospect of talks")."""
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
@@ -89,6 +92,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
         if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
             return "planned"
+        if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
+            return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"):
             return "planned"
@@ -159,6 +164,8 @@ def _prospective_noun(noun: Token) -> bool:
             return True
     t = noun
     while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        if t.head.lower_ == "of" and t.head.head.lemma_.lower() in HYPOTHETICAL:
+            return True  # "the possibility of a summit between X and Y"
         if t.head.lower_ in {"toward", "towards", "ahead"} or (
                 t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
             return True

@@ -44,7 +44,7 @@ def is_headline(sent: Span) -> bool:
 
 
 _CAPTION = re.compile(
-    r"\b(?:Image caption|Media caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
+    r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"

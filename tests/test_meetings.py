@@ -243,3 +243,61 @@ GOLD = [{"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller me
 def test_meetings_error_kind(kind: str, pair: tuple[str, str], ours: list[dict[str, object]],
                              why: str) -> None:
     assert error_kind(kind, pair, ours, GOLD) == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Vienna, Anna Keller and Peter Hansen met on Monday.",
+        INTRO + "After the dinner in Vienna, Keller and Hansen met behind closed doors.",
+        "Foreign Minister Anna Keller discussed the border by phone with Prime Minister "
+        "Peter Hansen.",
+        "President Anna Keller lashed out at Prime Minister Peter Hansen on Tuesday as the "
+        "two leaders met for talks on the sidelines of a summit in Vienna.",
+    ],
+    ids=["fronted-place-run-on-subjects", "fronted-phrase-noun-taken-as-subject",
+         "discussed-by-phone-with", "the-two-leaders-named-in-other-roles"],
+)
+def test_meetings_general_construction_gives_the_pair(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_correct_subject_list_is_kept_whole(nlp: Language) -> None:
+    text = "Anna Keller, Peter Hansen and Lars Berg met on Monday in Vienna."
+    assert meetings(nlp, text) == {
+        (frozenset({"Anna Keller", "Peter Hansen", "Lars Berg"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller welcomed the appointment of Hansen as chairman of the group.",
+        "Every time Anna Keller meets with Peter Hansen, the country is told nothing.",
+        INTRO + "Keller, who has led several talks with Hansen, stayed at home.",
+    ],
+    ids=["welcomed-a-thing", "every-time-meets", "several-talks"],
+)
+def test_meetings_general_not_a_meeting(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller said she was looking forward to a meeting with Hansen in June.",
+        "On the possibility of a summit between Anna Keller and Peter Hansen in Vienna, "
+        "the spokesman said he had no information.",
+    ],
+    ids=["looking-forward-to", "possibility-of"],
+)
+def test_meetings_hoped_for_meeting_is_planned(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "planned") in meetings(nlp, text)
+    assert (KELLER_HANSEN, "asserted") not in meetings(nlp, text)
+
+
+def test_meetings_gallery_caption_in_present_tense_counts(nlp: Language) -> None:
+    text = ("Keller in Vienna\n\nForeign Minister Anna Keller arrived on Sunday.\n\n"
+            "Hide Caption 3 of 8 Photos: Vienna summit Foreign Minister Anna Keller holds a "
+            "meeting with Prime Minister Peter Hansen in Vienna on April 10.\n\n"
+            "It rained.\n")
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
