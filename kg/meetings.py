@@ -10,6 +10,7 @@ preposition hangs on ("A held talks with B", "after talks with B, A said"), its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -175,6 +176,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if speaker is not None:
             participants.append(speaker)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
+    participants = [m for m in participants if not _news_outlet(m)]
+    objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
     elif lemma in {"speak", "talk", "call", "discuss"} and not is_noun:  # not "spoke to the BBC"
@@ -185,8 +188,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
-    if len(subjects) == 1 and len(objects) > 1 and lemma in CALLS:
+    if len(subjects) == 1 and len(objects) > 1 and (lemma in CALLS or _separate(trigger)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    if not subjects and not is_noun and all(
+            t.dep_ == "pobj" and t.head.lower_ == "with" for t in obj_toks):
+        return []  # "That effort included speaking with A and B": each with someone unnamed
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
@@ -222,6 +228,29 @@ def _habitual(trigger: Token) -> bool:
             d.lower_ in {"every", "each", "any"} for d in w.children) for w in words):
         return True  # "every time X meets with Y, ..."
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
+
+
+SEPARATE = frozenset({"separate", "separately", "individual", "individually", "respective",
+                      "earlier", "several", "bilateral"})
+"""Words by which "meetings with A and B" are one meeting with each."""
+
+NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
+                  r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
+                  r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
+
+
+def _news_outlet(m: Mention) -> bool:
+    """ "a phone conversation with Fox News", "CBS News met the family": reporting."""
+    return m.kind == "Organization" and bool(NEWS.search(m.text))
+
+
+def _separate(noun: Token) -> bool:
+    """ "individual meetings with A, B and C", "earlier meetings with A and B": a plural
+    meeting noun (not "talks": a plural with one meeting's sense) or one marked separate."""
+    words = {c.lower_ for c in noun.children} | {
+        c.lower_ for c in noun.head.children if noun.dep_ == "dobj"}
+    return (noun.pos_ == "NOUN" and noun.lower_ in {"meetings", "calls", "conversations",
+                                                     "summits"}) or bool(words & SEPARATE)
 
 
 def _run_on_subjects(verb: Token) -> list[Token]:

@@ -301,3 +301,53 @@ def test_meetings_gallery_caption_in_present_tense_counts(nlp: Language) -> None
             "meeting with Prime Minister Peter Hansen in Vienna on April 10.\n\n"
             "It rained.\n")
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller had individual meetings with Hansen, Lars Berg and Jo Nilsen.",
+        INTRO + "Keller made pledges during earlier meetings with Hansen and Lars Berg.",
+        INTRO + "Keller met separately with Hansen and Lars Berg.",
+    ],
+    ids=["individual-meetings", "plural-meetings", "met-separately"],
+)
+def test_meetings_separate_meetings_with_a_list_are_one_each(nlp: Language, text: str) -> None:
+    found = meetings(nlp, text)
+    assert (KELLER_HANSEN, "asserted") in found
+    assert all(len(people) == 2 for people, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "That effort included speaking directly with Hansen and Lars Berg.",
+        INTRO + "In a brief phone conversation with Fox News, Keller denied the report.",
+    ],
+    ids=["no-subject-speaking-with-a-and-b", "conversation-with-a-news-outlet"],
+)
+def test_meetings_no_pair_without_a_second_side(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (INTRO + "Keller will spend four days in Rome before her summit with Hansen.",
+         "planned"),
+        (INTRO + "A meeting between Keller and Hansen is in the works.", "planned"),
+        (INTRO + "A meeting between Keller and Hansen seemed impossible until recent weeks.",
+         "planned"),
+        (INTRO + "A man watches a report on a cancelled summit between Keller and Hansen.",
+         "negated"),
+        (INTRO + "“Please come and visit Rome with Prime Minister Hansen,” Keller told the "
+         "guests.", "planned"),
+        (INTRO + "The deal included a proposal to organise talks between Keller and Hansen.",
+         "planned"),
+        (INTRO + "Keller held talks with Hansen to discuss the border.", "asserted"),
+    ],
+    ids=["will-before-summit", "in-the-works", "seemed-impossible", "cancelled-summit",
+         "imperative", "proposal-to-organise", "purpose-clause-after-talks"],
+)
+def test_meetings_general_realis(nlp: Language, text: str, status: str) -> None:
+    assert (KELLER_HANSEN, status) in meetings(nlp, text)
