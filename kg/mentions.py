@@ -327,7 +327,8 @@ def _hyphen_tail(ent: Span) -> Span:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
         end += 2
-    return doc[ent.start:end] if end != ent.end else ent
+    # a new Span keeps the label: a bare slice has none, and the name was dropped
+    return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
 
 
 def _compound_of_names(ent: Span, known: set[str]) -> bool:

@@ -351,3 +351,10 @@ def test_meetings_no_pair_without_a_second_side(nlp: Language, text: str) -> Non
 )
 def test_meetings_general_realis(nlp: Language, text: str, status: str) -> None:
     assert (KELLER_HANSEN, status) in meetings(nlp, text)
+
+
+def test_meetings_name_completed_after_a_hyphen_is_kept(nlp: Language) -> None:
+    # the small model ends the name at "Yoon Jae"; the name completed with "-in" must keep
+    # its PERSON label, or the mention (and the meeting) is lost
+    text = "Anna Keller met with South Korean President Yoon Jae-in on Monday."
+    assert meetings(nlp, text) == {(frozenset({"Anna Keller", "Yoon Jae-in"}), "asserted")}
