@@ -324,6 +324,9 @@ def _hyphen_tail(ent: Span) -> Span:
     """ "Moon Jae-in": the small model often ends the name before "-in"; take the hyphen
     and the word glued to it back into the name."""
     doc, end = ent.doc, ent.end
+    if (end < len(doc) and len(ent) > 1 and ent[-1].text == "-" and not ent[-1].whitespace_
+            and doc[end].is_alpha and doc[end].is_lower):
+        end += 1  # "Lee Jae-" + "in"
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
         end += 2

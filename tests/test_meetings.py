@@ -353,8 +353,15 @@ def test_meetings_general_realis(nlp: Language, text: str, status: str) -> None:
     assert (KELLER_HANSEN, status) in meetings(nlp, text)
 
 
-def test_meetings_name_completed_after_a_hyphen_is_kept(nlp: Language) -> None:
-    # the small model ends the name at "Yoon Jae"; the name completed with "-in" must keep
-    # its PERSON label, or the mention (and the meeting) is lost
-    text = "Anna Keller met with South Korean President Yoon Jae-in on Monday."
-    assert meetings(nlp, text) == {(frozenset({"Anna Keller", "Yoon Jae-in"}), "asserted")}
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Anna Keller met with South Korean President Yoon Jae-in on Monday.", "Yoon Jae-in"),
+     ("Anna Keller met with South Korean President Lee Jae-in over a three-day visit.",
+      "Lee Jae-in")],
+    ids=["ends-before-hyphen", "ends-on-hyphen"],
+)
+def test_meetings_name_completed_after_a_hyphen_is_kept(nlp: Language, text: str,
+                                                        name: str) -> None:
+    # the small model ends the name at "Yoon Jae" or "Lee Jae-"; the completed name must
+    # keep its PERSON label, or the mention (and the meeting) is lost
+    assert meetings(nlp, text) == {(frozenset({"Anna Keller", name}), "asserted")}
