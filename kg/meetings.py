@@ -39,6 +39,7 @@ from kg.syntax import (
     is_caption,
     place_of,
     prep_objects,
+    run_on_subjects,
     scope_of,
     speaker_for,
 )
@@ -85,7 +86,8 @@ def contact_objects(verb: Token) -> list[Token]:
         out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
-    return out
+    # "Obama, with whom he discussed the threat": the noun the relative clause is about
+    return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
 
 
 WELCOMES = frozenset({"welcome", "greet", "receive", "host"})
@@ -138,6 +140,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
             subj_toks = _governing_subjects(trigger)
+            obj_toks += _addressees(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
         if not subj_toks and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
@@ -147,7 +150,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if lemma == "visit":
             obj_toks += prep_objects(trigger, {"to"})
     else:
-        run_on = _run_on_subjects(trigger)
+        run_on = run_on_subjects(trigger)
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
     participants: list[Mention] = []
@@ -253,33 +256,26 @@ def _separate(noun: Token) -> bool:
                                                      "summits"}) or bool(words & SEPARATE)
 
 
-def _run_on_subjects(verb: Token) -> list[Token]:
-    """ "In Oslo, Keller and Hansen met": the parser often runs the subject into the
-    fronted phrase's place as a list ("Oslo, Keller and Hansen") and leaves the verb with
-    no subject; the names between the last comma and the verb are its subjects."""
-    if verb.dep_ not in {"ROOT", "advcl", "ccomp"}:
-        return []
-    sent = verb.sent
-    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
-    if comma is None or comma == verb.i - 1 or any(s.i > comma for s in children(verb, SUBJ)):
-        return []  # "After the talks in Oslo, Keller and ...": "talks" is no subject
-    words = verb.doc[comma + 1: verb.i]
-    if any(t.pos_ not in {"PROPN", "CCONJ", "PUNCT"} for t in words):
-        return []
-    names = [t for t in words if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"}]
-    for name in names:
-        root = name
-        while root.dep_ in {"conj", "appos"} and root.head != root:
-            root = root.head
-        if root.dep_ in SUBJ:
-            return []  # "Keller, Hansen and Park met": a list the parser got right
-    return names if len(names) >= 2 else []
-
-
 def _plural_people(m: Mention, index: MentionIndex) -> bool:
     """ "welcomed home three Americans": a plural demonym is people, not their country."""
     return m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip("s").endswith(
         ("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text and index is not None
+
+
+TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})
+
+
+def _addressees(noun: Token) -> list[Token]:
+    """ "During a phone call on Monday, A told B that ...": with no "with", the person told
+    is the other side of the call."""
+    prep = noun.head
+    if (noun.lemma_ not in {"call", "conversation", "meeting", "talk"} or prep.dep_ != "prep"
+            or prep.lower_ not in {"during", "in", "on"}
+            or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                   for c in noun.children)):
+        return []
+    verb = prep.head
+    return children(verb, {"dobj", "dative"}) if verb.lemma_.lower() in TELL else []
 
 
 def _governing_subjects(noun: Token) -> list[Token]:

@@ -100,6 +100,29 @@ def clause_subjects(verb: Token) -> list[Token]:
     return subj
 
 
+def run_on_subjects(verb: Token) -> list[Token]:
+    """ "In Oslo, Keller and Hansen met": the parser often runs the subject into the
+    fronted phrase's place as a list ("Oslo, Keller and Hansen") and leaves the verb with
+    no subject; the names between the last comma and the verb are its subjects."""
+    if verb.dep_ not in {"ROOT", "advcl", "ccomp"}:
+        return []
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None or comma == verb.i - 1 or any(s.i > comma for s in children(verb, SUBJ)):
+        return []  # "After the talks in Oslo, Keller and ...": "talks" is no subject
+    words = verb.doc[comma + 1: verb.i]
+    if any(t.pos_ not in {"PROPN", "CCONJ", "PUNCT"} for t in words):
+        return []
+    names = [t for t in words if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"}]
+    for name in names:
+        root = name
+        while root.dep_ in {"conj", "appos"} and root.head != root:
+            root = root.head
+        if root.dep_ in SUBJ:
+            return []  # "Keller, Hansen and Park met": a list the parser got right
+    return names if len(names) >= 2 else []
+
+
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
     """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
     out: list[Token] = []

@@ -365,3 +365,21 @@ def test_meetings_name_completed_after_a_hyphen_is_kept(nlp: Language, text: str
     # the small model ends the name at "Yoon Jae" or "Lee Jae-"; the completed name must
     # keep its PERSON label, or the mention (and the meeting) is lost
     assert meetings(nlp, text) == {(frozenset({"Anna Keller", name}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During a private phone call on Monday, Anna Keller told Peter Hansen that she was "
+        "upset.",
+        "Anna Keller, with whom Peter Hansen met on Monday, was upset.",
+    ],
+    ids=["call-then-told", "with-whom"],
+)
+def test_meetings_other_side_from_the_clause(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_told_reporters_in_a_meeting_is_no_pair(nlp: Language) -> None:
+    text = "In a meeting on Monday, Anna Keller told reporters that she was upset."
+    assert meetings(nlp, text) == set()
