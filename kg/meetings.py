@@ -25,6 +25,7 @@ from kg.mentions import (
     actors,
     argument_actors,
     dedupe,
+    examples,
 )
 from kg.model import Meeting, Mention
 from kg.realis import status_of
@@ -41,6 +42,7 @@ from kg.syntax import (
     prep_objects,
     run_on_subjects,
     scope_of,
+    separate_meetings,
     speaker_for,
 )
 
@@ -191,7 +193,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
-    if len(subjects) == 1 and len(objects) > 1 and (lemma in CALLS or _separate(trigger)):
+    if len(subjects) == 1 and len(objects) > 1 and (
+            lemma in CALLS or separate_meetings(trigger)
+            or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     if not subjects and not is_noun and all(
             t.dep_ == "pobj" and t.head.lower_ == "with" for t in obj_toks):
@@ -233,10 +237,6 @@ def _habitual(trigger: Token) -> bool:
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
 
 
-SEPARATE = frozenset({"separate", "separately", "individual", "individually", "respective",
-                      "earlier", "several", "bilateral"})
-"""Words by which "meetings with A and B" are one meeting with each."""
-
 NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
                   r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
                   r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
@@ -245,15 +245,6 @@ NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|A
 def _news_outlet(m: Mention) -> bool:
     """ "a phone conversation with Fox News", "CBS News met the family": reporting."""
     return m.kind == "Organization" and bool(NEWS.search(m.text))
-
-
-def _separate(noun: Token) -> bool:
-    """ "individual meetings with A, B and C", "earlier meetings with A and B": a plural
-    meeting noun (not "talks": a plural with one meeting's sense) or one marked separate."""
-    words = {c.lower_ for c in noun.children} | {
-        c.lower_ for c in noun.head.children if noun.dep_ == "dobj"}
-    return (noun.pos_ == "NOUN" and noun.lower_ in {"meetings", "calls", "conversations",
-                                                     "summits"}) or bool(words & SEPARATE)
 
 
 def _plural_people(m: Mention, index: MentionIndex) -> bool:
@@ -336,6 +327,8 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
         m = index.at(s)
         if m is not None and m.kind in {"Person", "Organization"} and s.pos_ == "PROPN":
             return m  # a surname the model took for a body ("Trump") is still the person
+        if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he ..."
+            return _reporter(s, index) or pronoun_antecedent(s, index)
     return None
 
 

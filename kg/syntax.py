@@ -123,6 +123,19 @@ def run_on_subjects(verb: Token) -> list[Token]:
     return names if len(names) >= 2 else []
 
 
+SEPARATE = frozenset({"separate", "separately", "individual", "individually", "respective",
+                      "earlier", "several", "bilateral"})
+"""Words by which "meetings with A and B" are one meeting with each."""
+
+def separate_meetings(noun: Token) -> bool:
+    """ "individual meetings with A, B and C", "earlier meetings with A and B": a plural
+    meeting noun (not "talks": a plural with one meeting's sense) or one marked separate."""
+    words = {c.lower_ for c in noun.children} | {
+        c.lower_ for c in noun.head.children if noun.dep_ == "dobj"}
+    return (noun.pos_ == "NOUN" and noun.lower_ in {"meetings", "calls", "conversations",
+                                                     "summits"}) or bool(words & SEPARATE)
+
+
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
     """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
     out: list[Token] = []

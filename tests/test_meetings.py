@@ -383,3 +383,22 @@ def test_meetings_other_side_from_the_clause(nlp: Language, text: str) -> None:
 def test_meetings_told_reporters_in_a_meeting_is_no_pair(nlp: Language) -> None:
     text = "In a meeting on Monday, Anna Keller told reporters that she was upset."
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Keller has met with other world leaders, including Prime Minister Peter Hansen "
+        "and President Lars Berg.",
+        "Anna Keller met leaders such as Peter Hansen and Lars Berg in Vienna.",
+    ],
+    ids=["including", "such-as"],
+)
+def test_meetings_listed_examples_are_separate_meetings(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == {
+        (KELLER_HANSEN, "asserted"), (frozenset({"Anna Keller", "Lars Berg"}), "asserted")}
+
+
+def test_meetings_his_meeting_then_he(nlp: Language) -> None:
+    text = "Anna Keller said that during her meeting with Peter Hansen, she raised the border."
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
