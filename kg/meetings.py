@@ -158,7 +158,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     participants: list[Mention] = []
     joint = False
     for tok in subj_toks:
-        if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
+        if tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
+            participants.extend(pair)  # "Vogt and Wendt landed. They met on Monday."
+            joint = True
+        elif tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
             speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)

@@ -402,3 +402,22 @@ def test_meetings_listed_examples_are_separate_meetings(nlp: Language, text: str
 def test_meetings_his_meeting_then_he(nlp: Language) -> None:
     text = "Anna Keller said that during her meeting with Peter Hansen, she raised the border."
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Keller and Peter Hansen landed in Vienna on Sunday. They met on Monday at the "
+        "palace.",
+        "Anna Keller and Peter Hansen landed in Vienna. After their meeting, the border "
+        "stayed open.",
+    ],
+    ids=["they-met", "their-meeting"],
+)
+def test_meetings_they_are_the_two_coordinated_subjects(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_they_after_one_person_is_no_one(nlp: Language) -> None:
+    text = "Anna Keller landed in Vienna on Sunday. They met Peter Hansen on Monday."
+    assert meetings(nlp, text) == set()
