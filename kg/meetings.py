@@ -38,6 +38,7 @@ from kg.syntax import (
     clause_subjects,
     evidence,
     is_caption,
+    listed_with_root,
     place_of,
     prep_objects,
     run_on_subjects,
@@ -152,7 +153,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if lemma == "visit":
             obj_toks += prep_objects(trigger, {"to"})
     else:
-        run_on = run_on_subjects(trigger)
+        run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
     participants: list[Mention] = []
@@ -188,7 +189,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
-    elif lemma in {"speak", "talk", "call", "discuss"} and not is_noun:  # not "spoke to the BBC"
+    elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people

@@ -24,7 +24,7 @@ TITLES_KEY = "dip_titles"
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet")
-CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss")
+CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X"."""
@@ -239,7 +239,7 @@ def _contact(verb: Token) -> bool:
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
-    if lemma == "call":  # kg.meetings drops "called X a liar"
+    if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
     return False
 

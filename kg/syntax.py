@@ -136,6 +136,16 @@ def separate_meetings(noun: Token) -> bool:
                                                      "summits"}) or bool(words & SEPARATE)
 
 
+def listed_with_root(name: Token, index: MentionIndex) -> bool:
+    """ "the leaders of Norway, Sweden and Denmark met": a list of one kind is a list,
+    unlike a place the parser ran people into ("In Oslo, Keller and Hansen met")."""
+    root = name
+    while root.dep_ in {"conj", "appos"} and root.head != root:
+        root = root.head
+    a, b = index.at(root), index.at(name)
+    return a is not None and b is not None and a.kind == b.kind
+
+
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
     """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
     out: list[Token] = []

@@ -421,3 +421,18 @@ def test_meetings_they_are_the_two_coordinated_subjects(nlp: Language, text: str
 def test_meetings_they_after_one_person_is_no_one(nlp: Language) -> None:
     text = "Anna Keller landed in Vienna on Sunday. They met Peter Hansen on Monday."
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Foreign Minister Anna Keller phoned Prime Minister Peter Hansen on Monday.",
+     "Foreign Minister Anna Keller telephoned Prime Minister Peter Hansen on Monday."],
+    ids=["phoned", "telephoned"],
+)
+def test_meetings_phoned_is_a_call(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
+def test_meetings_list_of_one_kind_is_not_a_run_on(nlp: Language) -> None:
+    text = "The leaders of Norway, Sweden and Denmark met in Oslo on Monday."
+    assert meetings(nlp, text) == {(frozenset({"Norway", "Sweden", "Denmark"}), "asserted")}
