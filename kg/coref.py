@@ -133,9 +133,16 @@ def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]
 def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     """ "The pair met ..." -> the two people last coordinated as one subject."""
     words = {c.lower_ for c in tok.children} | {tok.lower_}
+    if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
+        return _coordinated_subjects(tok, index)
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
+    return _coordinated_subjects(tok, index) or _named_before(tok, index)
+
+
+def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
+    """The two people of the last subject before ``tok`` when it is "A and B"."""
     for t in reversed(_window_tokens(tok)):
         m = index.at(t)
         if m is None or m.kind != "Person" or t.dep_ not in _SUBJ | {"ROOT", "appos"}:
@@ -147,3 +154,18 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
                 group.append(cm)
         return group if len(group) == 2 else []
     return []
+
+
+def _named_before(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "Vogt lashed out at Wendt as the two leaders met": exactly two people named earlier
+    in the pair's own sentence, in whatever roles."""
+    people: list[Mention] = []
+    quoted = _quoted(tok.doc)
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        m = index.at(t)
+        if (m is not None and m.kind == "Person" and t.i not in quoted
+                and not any(_same(m, p) for p in people)):
+            people.append(m)
+    return people if len(people) == 2 else []

@@ -10,16 +10,26 @@ preposition hangs on ("A held talks with B", "after talks with B, A said"), its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent
-from kg.mentions import GROUP_NOUNS, MentionIndex, argument_actors, dedupe
+from kg.mentions import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    OFFICIAL_NOUNS,
+    MentionIndex,
+    actors,
+    argument_actors,
+    dedupe,
+    examples,
+)
 from kg.model import Meeting, Mention
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, SAY_LEMMAS, body_name
+from kg.rules import LIGHT_VERBS, MEET_NOUNS, ROLE_NOUNS, SAY_LEMMAS, body_name
 from kg.syntax import (
     SUBJ,
     TIME_PREPS,
@@ -28,9 +38,12 @@ from kg.syntax import (
     clause_subjects,
     evidence,
     is_caption,
+    listed_with_root,
     place_of,
     prep_objects,
+    run_on_subjects,
     scope_of,
+    separate_meetings,
     speaker_for,
 )
 
@@ -42,7 +55,7 @@ REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "d
 
 HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
                       "usually", "sometimes", "occasionally", "regular", "frequent",
-                      "periodic", "always"})
+                      "periodic", "always", "several", "numerous", "countless"})
 """Habitual or generic meetings are not annotated as meetings (guidelines)."""
 
 DateText = Callable[[list[Token]], "str | None"]
@@ -66,15 +79,31 @@ def contact_objects(verb: Token) -> list[Token]:
     hands with B", "was greeted by B"."""
     lemma = verb.lemma_.lower()
     preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
+    if lemma == "discuss":  # "discussed the issue with X": the object is the topic
+        return prep_objects(verb, {"with"})
     out = prep_objects(verb, preps)
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
         if prep.lower_ == "for":
             out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
     if lemma not in {"speak", "talk", "shake"}:
-        out = children(verb, {"dobj"}) + out
+        out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
-    return out
+    # "Obama, with whom he discussed the threat": the noun the relative clause is about
+    return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
+
+
+WELCOMES = frozenset({"welcome", "greet", "receive", "host"})
+
+
+def _personal_object(obj: Token, lemma: str) -> bool:
+    """ "welcomed Hansen", "hosted the Norwegian delegation"; not "welcomed the appointment
+    of Hansen", "received a letter from X": a thing welcomed is no meeting."""
+    if lemma not in WELCOMES or obj.pos_ != "NOUN":
+        return True
+    return obj.lower_ in ROLE_NOUNS or obj.lower_ in GROUP_NOUNS or obj.lower_ in \
+        GOVERNMENT_NOUNS or obj.lower_ in OFFICIAL_NOUNS or obj.lower_ in {"counterpart",
+                                                                          "guests", "guest"}
 
 
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
@@ -91,6 +120,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
+    run_on: list[Token] = []
     if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
@@ -113,6 +143,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         if not subj_toks and trigger.dep_ == "pobj":
             subj_toks = _governing_subjects(trigger)
+            obj_toks += _addressees(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
         if not subj_toks and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
@@ -122,12 +153,16 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if lemma == "visit":
             obj_toks += prep_objects(trigger, {"to"})
     else:
-        subj_toks = clause_subjects(trigger)
+        run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
+        subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
     participants: list[Mention] = []
     joint = False
     for tok in subj_toks:
-        if tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
+        if tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
+            participants.extend(pair)  # "Vogt and Wendt landed. They met on Monday."
+            joint = True
+        elif tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
             speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)
@@ -142,14 +177,19 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             joint = True  # "the pair met X": one meeting of three
         else:
             participants.extend(argument_actors([tok], index))
+    if run_on:
+        participants.extend(m for t in run_on for m in actors(t, index))
+        subj_toks = run_on
     if not subj_toks and not is_noun:
         speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
             participants.append(speaker)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
+    participants = [m for m in participants if not _news_outlet(m)]
+    objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
     if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
         objects = [m for m in objects if m.kind == "Person"]
-    elif lemma in {"speak", "talk", "call"} and not is_noun:  # not "spoke to the BBC"
+    elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
@@ -157,8 +197,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     # "A and B met C": two meetings with C, not a meeting of A with B.
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
-    if len(subjects) == 1 and len(objects) > 1 and lemma in CALLS:
+    if len(subjects) == 1 and len(objects) > 1 and (
+            lemma in CALLS or separate_meetings(trigger)
+            or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    if not subjects and not is_noun and all(
+            t.dep_ == "pobj" and t.head.lower_ == "with" for t in obj_toks):
+        return []  # "That effort included speaking with A and B": each with someone unnamed
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
@@ -188,13 +233,44 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
 def _habitual(trigger: Token) -> bool:
     """ "has met frequently with X", "holds regular talks with X": no one meeting."""
     words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
+    if any(w.dep_ == "mark" and w.lower_ == "whenever" for w in words):
+        return True  # "whenever X meets Y"
+    if any(w.dep_ == "npadvmod" and w.lower_ == "time" and any(
+            d.lower_ in {"every", "each", "any"} for d in w.children) for w in words):
+        return True  # "every time X meets with Y, ..."
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
+
+
+NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
+                  r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
+                  r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
+
+
+def _news_outlet(m: Mention) -> bool:
+    """ "a phone conversation with Fox News", "CBS News met the family": reporting."""
+    return m.kind == "Organization" and bool(NEWS.search(m.text))
 
 
 def _plural_people(m: Mention, index: MentionIndex) -> bool:
     """ "welcomed home three Americans": a plural demonym is people, not their country."""
     return m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip("s").endswith(
         ("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text and index is not None
+
+
+TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})
+
+
+def _addressees(noun: Token) -> list[Token]:
+    """ "During a phone call on Monday, A told B that ...": with no "with", the person told
+    is the other side of the call."""
+    prep = noun.head
+    if (noun.lemma_ not in {"call", "conversation", "meeting", "talk"} or prep.dep_ != "prep"
+            or prep.lower_ not in {"during", "in", "on"}
+            or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                   for c in noun.children)):
+        return []
+    verb = prep.head
+    return children(verb, {"dobj", "dative"}) if verb.lemma_.lower() in TELL else []
 
 
 def _governing_subjects(noun: Token) -> list[Token]:
@@ -255,6 +331,8 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
         m = index.at(s)
         if m is not None and m.kind in {"Person", "Organization"} and s.pos_ == "PROPN":
             return m  # a surname the model took for a body ("Trump") is still the person
+        if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he ..."
+            return _reporter(s, index) or pronoun_antecedent(s, index)
     return None
 
 

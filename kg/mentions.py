@@ -324,10 +324,14 @@ def _hyphen_tail(ent: Span) -> Span:
     """ "Moon Jae-in": the small model often ends the name before "-in"; take the hyphen
     and the word glued to it back into the name."""
     doc, end = ent.doc, ent.end
+    if (end < len(doc) and len(ent) > 1 and ent[-1].text == "-" and not ent[-1].whitespace_
+            and doc[end].is_alpha and doc[end].is_lower):
+        end += 1  # "Lee Jae-" + "in"
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
         end += 2
-    return doc[ent.start:end] if end != ent.end else ent
+    # a new Span keeps the label: a bare slice has none, and the name was dropped
+    return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
 
 
 def _compound_of_names(ent: Span, known: set[str]) -> bool:
@@ -387,6 +391,17 @@ def _modifier_actors(token: Token, index: MentionIndex, depth: int) -> list[Ment
     return found
 
 
+def examples(noun: Token) -> list[Token]:
+    """The names a plural noun lists after "including" or "such as" ("leaders, including
+    A and B"), first conjuncts only."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and (
+                c.lower_ == "including" or (c.lower_ == "as" and any(
+                    k.lower_ == "such" for k in c.children)))
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention]:
     """The actors an argument token stands for (without its conjuncts).
 
@@ -400,6 +415,9 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         return [m] if m.kind in ACTOR_KINDS else []
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return []
+    listed = [c for p in examples(token) for c in conjuncts(p)]
+    if listed:  # "other world leaders, including A and B": A and B
+        return [m for c in listed for m in actors(c, index, depth=depth + 1)]
     # "Taliban political deputy and head of the political office Mullah Beradar"
     for desc in token.subtree:
         dm = index.at(desc)

@@ -37,6 +37,13 @@ SUBJECT_PLAN_HEADS = frozenset({"shape", "loom", "set", "schedule", "expect", "d
 PROSPECTIVE = frozenset({"upcoming", "planned", "proposed", "possible", "potential", "future",
                          "forthcoming", "prospective", "expected", "scheduled", "next",
                          "impending", "mooted", "hoped", "anticipated", "coming", "second"})
+HYPOTHETICAL = frozenset({"possibility", "prospect", "idea", "chance", "hope", "proposal",
+                          "offer", "invitation", "request", "prospects", "plan", "talk"})
+"""Nouns whose "of" names a meeting that has not happened ("the prospect of talks")."""
+UNREAL = frozenset({"impossible", "unlikely", "possible", "likely", "unthinkable",
+                    "inconceivable", "imminent"})
+CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postponed",
+                       "abandoned", "called-off"})
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
@@ -89,13 +96,17 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
         if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
             return "planned"
+        if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
+            return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"):
             return "planned"
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
-                or tok.head.lemma_ == "be"):
+                or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"
+    if _imperative(trigger):
+        return "planned"  # "Please come and visit Oslo with X"
     if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
                                                                        "'re"}
                                       for k in trigger.children):
@@ -107,6 +118,16 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb that heads its sentence with no subject and no auxiliary: a request."""
+    head = verb
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return (verb.pos_ == "VERB" and head.tag_ == "VB" and head.dep_ in {"ROOT", "ccomp"}
+            and not any(k.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+                        for k in head.children))
 
 
 def _dated(verb: Token) -> bool:
@@ -128,6 +149,11 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"
         if head.tag_ in _PRESENT and _dated(head):
             return "planned"  # "the summit takes place Friday"
+        if any(k.dep_ in {"acomp", "oprd"} and k.lower_ in UNREAL for k in head.children) or any(
+                k.dep_ == "prep" and k.lower_ == "in" and any(
+                    g.lower_ in {"works", "pipeline", "offing"} for g in k.children)
+                for k in head.children):
+            return "planned"  # "a meeting seemed impossible", "a summit is in the works"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
@@ -137,10 +163,12 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                 and verb.lemma_.lower() not in {"meet", "talk", "speak"}
                 and status_of(verb, caption=caption) == "planned"):
             return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
-        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for"}:
+        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before"}:
             return "planned"  # "will face resistance at a meeting with X"
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
             return "planned"  # "He ends the day with a dinner with X": a schedule
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in CANCELLED for c in noun.children):
+        return "negated"  # "a cancelled summit"
     if _prospective_noun(noun):
         return "planned"
     return "asserted"
@@ -159,6 +187,8 @@ def _prospective_noun(noun: Token) -> bool:
             return True
     t = noun
     while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        if t.head.lower_ == "of" and t.head.head.lemma_.lower() in HYPOTHETICAL:
+            return True  # "the possibility of a summit between X and Y"
         if t.head.lower_ in {"toward", "towards", "ahead"} or (
                 t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
             return True

@@ -24,9 +24,10 @@ TITLES_KEY = "dip_titles"
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet")
-CONTACT_VERBS = ("speak", "shake", "call", "sit")
+CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
-"called X" (a person, with no complement: "called X a liar" is no call), "sat down with X"."""
+"called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
+"discussed the issue (by phone) with X"."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
@@ -231,12 +232,14 @@ def _contact(verb: Token) -> bool:
     kids = list(verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids)
+    if lemma == "discuss":  # "discussed the incursion by phone with X"
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
     if lemma == "sit":
         return (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
-    if lemma == "call":  # kg.meetings drops "called X a liar"
+    if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
     return False
 

@@ -44,7 +44,7 @@ def is_headline(sent: Span) -> bool:
 
 
 _CAPTION = re.compile(
-    r"\b(?:Image caption|Media caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
+    r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -98,6 +98,52 @@ def clause_subjects(verb: Token) -> list[Token]:
             and t.head.pos_ in {"PROPN", "NOUN"}):
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj
+
+
+def run_on_subjects(verb: Token) -> list[Token]:
+    """ "In Oslo, Keller and Hansen met": the parser often runs the subject into the
+    fronted phrase's place as a list ("Oslo, Keller and Hansen") and leaves the verb with
+    no subject; the names between the last comma and the verb are its subjects."""
+    if verb.dep_ not in {"ROOT", "advcl", "ccomp"}:
+        return []
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None or comma == verb.i - 1 or any(s.i > comma for s in children(verb, SUBJ)):
+        return []  # "After the talks in Oslo, Keller and ...": "talks" is no subject
+    words = verb.doc[comma + 1: verb.i]
+    if any(t.pos_ not in {"PROPN", "CCONJ", "PUNCT"} for t in words):
+        return []
+    names = [t for t in words if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"}]
+    for name in names:
+        root = name
+        while root.dep_ in {"conj", "appos"} and root.head != root:
+            root = root.head
+        if root.dep_ in SUBJ:
+            return []  # "Keller, Hansen and Park met": a list the parser got right
+    return names if len(names) >= 2 else []
+
+
+SEPARATE = frozenset({"separate", "separately", "individual", "individually", "respective",
+                      "earlier", "several", "bilateral"})
+"""Words by which "meetings with A and B" are one meeting with each."""
+
+def separate_meetings(noun: Token) -> bool:
+    """ "individual meetings with A, B and C", "earlier meetings with A and B": a plural
+    meeting noun (not "talks": a plural with one meeting's sense) or one marked separate."""
+    words = {c.lower_ for c in noun.children} | {
+        c.lower_ for c in noun.head.children if noun.dep_ == "dobj"}
+    return (noun.pos_ == "NOUN" and noun.lower_ in {"meetings", "calls", "conversations",
+                                                     "summits"}) or bool(words & SEPARATE)
+
+
+def listed_with_root(name: Token, index: MentionIndex) -> bool:
+    """ "the leaders of Norway, Sweden and Denmark met": a list of one kind is a list,
+    unlike a place the parser ran people into ("In Oslo, Keller and Hansen met")."""
+    root = name
+    while root.dep_ in {"conj", "appos"} and root.head != root:
+        root = root.head
+    a, b = index.at(root), index.at(name)
+    return a is not None and b is not None and a.kind == b.kind
 
 
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:

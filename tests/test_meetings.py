@@ -243,3 +243,196 @@ GOLD = [{"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller me
 def test_meetings_error_kind(kind: str, pair: tuple[str, str], ours: list[dict[str, object]],
                              why: str) -> None:
     assert error_kind(kind, pair, ours, GOLD) == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Vienna, Anna Keller and Peter Hansen met on Monday.",
+        INTRO + "After the dinner in Vienna, Keller and Hansen met behind closed doors.",
+        "Foreign Minister Anna Keller discussed the border by phone with Prime Minister "
+        "Peter Hansen.",
+        "President Anna Keller lashed out at Prime Minister Peter Hansen on Tuesday as the "
+        "two leaders met for talks on the sidelines of a summit in Vienna.",
+    ],
+    ids=["fronted-place-run-on-subjects", "fronted-phrase-noun-taken-as-subject",
+         "discussed-by-phone-with", "the-two-leaders-named-in-other-roles"],
+)
+def test_meetings_general_construction_gives_the_pair(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_correct_subject_list_is_kept_whole(nlp: Language) -> None:
+    text = "Anna Keller, Peter Hansen and Lars Berg met on Monday in Vienna."
+    assert meetings(nlp, text) == {
+        (frozenset({"Anna Keller", "Peter Hansen", "Lars Berg"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller welcomed the appointment of Hansen as chairman of the group.",
+        "Every time Anna Keller meets with Peter Hansen, the country is told nothing.",
+        INTRO + "Keller, who has led several talks with Hansen, stayed at home.",
+    ],
+    ids=["welcomed-a-thing", "every-time-meets", "several-talks"],
+)
+def test_meetings_general_not_a_meeting(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller said she was looking forward to a meeting with Hansen in June.",
+        "On the possibility of a summit between Anna Keller and Peter Hansen in Vienna, "
+        "the spokesman said he had no information.",
+    ],
+    ids=["looking-forward-to", "possibility-of"],
+)
+def test_meetings_hoped_for_meeting_is_planned(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "planned") in meetings(nlp, text)
+    assert (KELLER_HANSEN, "asserted") not in meetings(nlp, text)
+
+
+def test_meetings_gallery_caption_in_present_tense_counts(nlp: Language) -> None:
+    text = ("Keller in Vienna\n\nForeign Minister Anna Keller arrived on Sunday.\n\n"
+            "Hide Caption 3 of 8 Photos: Vienna summit Foreign Minister Anna Keller holds a "
+            "meeting with Prime Minister Peter Hansen in Vienna on April 10.\n\n"
+            "It rained.\n")
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Keller had individual meetings with Hansen, Lars Berg and Jo Nilsen.",
+        INTRO + "Keller made pledges during earlier meetings with Hansen and Lars Berg.",
+        INTRO + "Keller met separately with Hansen and Lars Berg.",
+    ],
+    ids=["individual-meetings", "plural-meetings", "met-separately"],
+)
+def test_meetings_separate_meetings_with_a_list_are_one_each(nlp: Language, text: str) -> None:
+    found = meetings(nlp, text)
+    assert (KELLER_HANSEN, "asserted") in found
+    assert all(len(people) == 2 for people, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "That effort included speaking directly with Hansen and Lars Berg.",
+        INTRO + "In a brief phone conversation with Fox News, Keller denied the report.",
+    ],
+    ids=["no-subject-speaking-with-a-and-b", "conversation-with-a-news-outlet"],
+)
+def test_meetings_no_pair_without_a_second_side(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (INTRO + "Keller will spend four days in Rome before her summit with Hansen.",
+         "planned"),
+        (INTRO + "A meeting between Keller and Hansen is in the works.", "planned"),
+        (INTRO + "A meeting between Keller and Hansen seemed impossible until recent weeks.",
+         "planned"),
+        (INTRO + "A man watches a report on a cancelled summit between Keller and Hansen.",
+         "negated"),
+        (INTRO + "“Please come and visit Rome with Prime Minister Hansen,” Keller told the "
+         "guests.", "planned"),
+        (INTRO + "The deal included a proposal to organise talks between Keller and Hansen.",
+         "planned"),
+        (INTRO + "Keller held talks with Hansen to discuss the border.", "asserted"),
+    ],
+    ids=["will-before-summit", "in-the-works", "seemed-impossible", "cancelled-summit",
+         "imperative", "proposal-to-organise", "purpose-clause-after-talks"],
+)
+def test_meetings_general_realis(nlp: Language, text: str, status: str) -> None:
+    assert (KELLER_HANSEN, status) in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Anna Keller met with South Korean President Yoon Jae-in on Monday.", "Yoon Jae-in"),
+     ("Anna Keller met with South Korean President Lee Jae-in over a three-day visit.",
+      "Lee Jae-in")],
+    ids=["ends-before-hyphen", "ends-on-hyphen"],
+)
+def test_meetings_name_completed_after_a_hyphen_is_kept(nlp: Language, text: str,
+                                                        name: str) -> None:
+    # the small model ends the name at "Yoon Jae" or "Lee Jae-"; the completed name must
+    # keep its PERSON label, or the mention (and the meeting) is lost
+    assert meetings(nlp, text) == {(frozenset({"Anna Keller", name}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During a private phone call on Monday, Anna Keller told Peter Hansen that she was "
+        "upset.",
+        "Anna Keller, with whom Peter Hansen met on Monday, was upset.",
+    ],
+    ids=["call-then-told", "with-whom"],
+)
+def test_meetings_other_side_from_the_clause(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_told_reporters_in_a_meeting_is_no_pair(nlp: Language) -> None:
+    text = "In a meeting on Monday, Anna Keller told reporters that she was upset."
+    assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Keller has met with other world leaders, including Prime Minister Peter Hansen "
+        "and President Lars Berg.",
+        "Anna Keller met leaders such as Peter Hansen and Lars Berg in Vienna.",
+    ],
+    ids=["including", "such-as"],
+)
+def test_meetings_listed_examples_are_separate_meetings(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == {
+        (KELLER_HANSEN, "asserted"), (frozenset({"Anna Keller", "Lars Berg"}), "asserted")}
+
+
+def test_meetings_his_meeting_then_he(nlp: Language) -> None:
+    text = "Anna Keller said that during her meeting with Peter Hansen, she raised the border."
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Keller and Peter Hansen landed in Vienna on Sunday. They met on Monday at the "
+        "palace.",
+        "Anna Keller and Peter Hansen landed in Vienna. After their meeting, the border "
+        "stayed open.",
+    ],
+    ids=["they-met", "their-meeting"],
+)
+def test_meetings_they_are_the_two_coordinated_subjects(nlp: Language, text: str) -> None:
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_they_after_one_person_is_no_one(nlp: Language) -> None:
+    text = "Anna Keller landed in Vienna on Sunday. They met Peter Hansen on Monday."
+    assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Foreign Minister Anna Keller phoned Prime Minister Peter Hansen on Monday.",
+     "Foreign Minister Anna Keller telephoned Prime Minister Peter Hansen on Monday."],
+    ids=["phoned", "telephoned"],
+)
+def test_meetings_phoned_is_a_call(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
+def test_meetings_list_of_one_kind_is_not_a_run_on(nlp: Language) -> None:
+    text = "The leaders of Norway, Sweden and Denmark met in Oslo on Monday."
+    assert meetings(nlp, text) == {(frozenset({"Norway", "Sweden", "Denmark"}), "asserted")}

@@ -62,7 +62,9 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "sit", "POS": "VERB"}, ("prt", {"LOWER": "down"}),
                  ("prep", {"LOWER": "with"})),
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
-        _pattern({"LEMMA": "call", "POS": "VERB"}, ("dobj", {"POS": "PROPN"})),
+        _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
+        *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
+          for lemma in ("call", "phone", "telephone")],
         [{"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(ADJUNCT_PREPS)}}},
          {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
           "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
@@ -120,6 +122,7 @@ SENTENCES = [
     "Talks collapsed.  The visit to Seoul went ahead, and the President visited the troops.",
     "Talks between Kenya and Uganda ended after the NATO summit; she spoke with Ruto.",
     "He called Ruto, sat down with Museveni, shook hands with Kagame and spoke to reporters.",
+    "She discussed the border by phone with Ruto, then phoned Kagame and telephoned Tshisekedi.",
     "During the call, at the G7 summit and after a White House meeting, nothing changed.",
     "",
     "   ",
