@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import KGError
+from kg.names import norm
 
 __all__ = ["KINDS", "AliasError", "Aliases", "load_aliases", "normalise", "parse_aliases"]
 
@@ -289,3 +290,47 @@ def load_aliases(path: str | Path) -> Aliases:
     parsed = parse_aliases(text, str(p))
     return Aliases(merges=parsed.merges, splits=parsed.splits, types=parsed.types,
                    sha256=hashlib.sha256(data).hexdigest(), labels=parsed.labels)
+
+
+class AliasView:
+    """What :class:`Identity` needs of a user's aliases file (see :mod:`kg.aliases`)."""
+
+    def canonical(self, name: str) -> str:
+        return name
+
+    def different(self, a: str, b: str) -> bool:
+        return False
+
+    def kind(self, name: str) -> tuple[bool, str | None]:
+        """(forced?, kind or None for "no actor")."""
+        return False, None
+
+
+class AliasRules(AliasView):
+    """A user's aliases file (:class:`kg.aliases.Aliases`) in the terms identity compares
+    names in (:func:`norm`: accents folded, hyphens as spaces)."""
+
+    def __init__(self, aliases: Aliases) -> None:
+        self.merges = {norm(k): norm(v) for k, v in aliases.merges.items()}
+        self.splits = {frozenset(norm(n) for n in pair) for pair in aliases.splits}
+        self.types: dict[str, str | None] = {}
+        for name, kind in aliases.types.items():
+            for member in aliases.group(name):
+                self.types.setdefault(norm(member), kind)
+            self.types[norm(name)] = kind
+        self.names = frozenset(self.merges) | frozenset(self.merges.values()) | \
+            frozenset(n for pair in self.splits for n in pair) | frozenset(self.types)
+        """Every name a rule speaks of: the articles that mention one are built again."""
+
+    def canonical(self, name: str) -> str:
+        return self.merges.get(name, name)
+
+    def different(self, a: str, b: str) -> bool:
+        return frozenset({self.canonical(a), self.canonical(b)}) in {
+            frozenset(self.canonical(n) for n in pair) for pair in self.splits}
+
+    def kind(self, name: str) -> tuple[bool, str | None]:
+        for n in (name, self.canonical(name)):
+            if n in self.types:
+                return True, self.types[n]
+        return False, None

@@ -20,10 +20,10 @@ from rdflib.query import Result
 from spacy.language import Language
 
 from kg.actors import ActorRow, list_actors, resolve
-from kg.aliases import Aliases, load_aliases
+from kg.aliases import Aliases, AliasRules, load_aliases
 from kg.engine import ArticleResult, run
-from kg.identity import AliasRules, norm
 from kg.model import Article, KGError
+from kg.names import norm
 from kg.network import curate, who_met_whom
 from kg.query import QueryError, Table, canned_queries, run_query, to_table
 from kg.rdf import document_iri
@@ -301,7 +301,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
 
 def mentioning(store: GraphStore, names: Iterable[str]) -> set[str]:
     """IRIs of the stored articles in which an entity is named by one of ``names`` (compared
-    as :func:`kg.identity.norm` compares them)."""
+    as :func:`kg.names.norm` compares them)."""
     wanted = frozenset(names)
     if not wanted:
         return set()

@@ -16,9 +16,10 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 from spacy.language import Language
 
+from kg.aliases import AliasView
 from kg.clean import Cleaned, clean, restore
 from kg.extract import extract
-from kg.identity import AliasView, Identity, stored_entities
+from kg.identity import Identity, stored_entities
 from kg.model import Article, KGError, Resolution
 from kg.nlp import default_model, make_nlp, model_of
 from kg.rdf import Triples, article_triples

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from kg import gazetteer
-from kg.aliases import Aliases
+from kg.aliases import AliasView
 from kg.model import ACTOR_KINDS, Entity, EntityKind, Extraction, Mention, Resolution
 from kg.names import (
     KNOWN_BODIES,
@@ -45,65 +45,16 @@ from kg.names import (
     cue_relative,
     extends,
     family_name,
-    fold,
     initials,
     is_clean_person_name,
     name_tokens,
+    norm,
 )
 from kg.resolve import slugify
 
 _PREFIX = {"Person": "person", "Organization": "org", "Place": "place", "Country": "country"}
 COOC_CAP = 400
 """Co-occurring actors remembered per person (the most frequent): bounds memory."""
-
-
-class AliasView:
-    """What :class:`Identity` needs of a user's aliases file (see :mod:`kg.aliases`)."""
-
-    def canonical(self, name: str) -> str:
-        return name
-
-    def different(self, a: str, b: str) -> bool:
-        return False
-
-    def kind(self, name: str) -> tuple[bool, str | None]:
-        """(forced?, kind or None for "no actor")."""
-        return False, None
-
-
-class AliasRules(AliasView):
-    """A user's aliases file (:class:`kg.aliases.Aliases`) in the terms identity compares
-    names in (:func:`norm`: accents folded, hyphens as spaces)."""
-
-    def __init__(self, aliases: Aliases) -> None:
-        self.merges = {norm(k): norm(v) for k, v in aliases.merges.items()}
-        self.splits = {frozenset(norm(n) for n in pair) for pair in aliases.splits}
-        self.types: dict[str, str | None] = {}
-        for name, kind in aliases.types.items():
-            for member in aliases.group(name):
-                self.types.setdefault(norm(member), kind)
-            self.types[norm(name)] = kind
-        self.names = frozenset(self.merges) | frozenset(self.merges.values()) | \
-            frozenset(n for pair in self.splits for n in pair) | frozenset(self.types)
-        """Every name a rule speaks of: the articles that mention one are built again."""
-
-    def canonical(self, name: str) -> str:
-        return self.merges.get(name, name)
-
-    def different(self, a: str, b: str) -> bool:
-        return frozenset({self.canonical(a), self.canonical(b)}) in {
-            frozenset(self.canonical(n) for n in pair) for pair in self.splits}
-
-    def kind(self, name: str) -> tuple[bool, str | None]:
-        for n in (name, self.canonical(name)):
-            if n in self.types:
-                return True, self.types[n]
-        return False, None
-
-
-def norm(name: str) -> str:
-    """A name compared across articles: folded and with words joined by one space."""
-    return " ".join(fold(name).replace("-", " ").split())
 
 
 @dataclass

@@ -207,6 +207,16 @@ def _words(name: str) -> list[str]:
     return [w for w in out if w]
 
 
+def norm(name: str) -> str:
+    """A name as identity and the aliases file compare it across articles: folded, hyphens
+    as spaces, words joined by one space.
+
+    >>> norm("Kim  Jong-un"), norm("Erdoğan")
+    ('kim jong un', 'erdogan')
+    """
+    return " ".join(fold(name).replace("-", " ").split())
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words two spellings of one person's name share, in order.
 
