@@ -43,6 +43,12 @@ def met(graph: kg.KnowledgeGraph) -> set[frozenset[str]]:
     return {frozenset(r) for r in rows}
 
 
+def _one(name: str, i: int) -> Resolution:
+    """An article of one person's name (the ``i``-th: each a document of its own)."""
+    m = Mention(name, 0, len(name), "Person")
+    return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
+
+
 def test_identity_surname_and_titles_are_the_full_name(nlp: Language, tmp_path: Path) -> None:
     g = build(nlp, tmp_path,
               "President Marek Dvorak met Chancellor Ilse Brandt in Vienna on Monday. "
@@ -147,13 +153,9 @@ def test_identity_one_type_per_actor(nlp: Language, tmp_path: Path) -> None:
 
 
 def test_identity_label_is_the_fullest_clean_name() -> None:
-    def one(name: str, i: int) -> Resolution:
-        m = Mention(name, 0, len(name), "Person")
-        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
-
     names = ["Ana Lucia Ferreira", "Ana Lucia Ferreira", "Ana Ferreira", "Ana Ferreira",
              "Ana Ferreira", "Ferreira"]
-    out = link([one(n, i) for i, n in enumerate(names)])
+    out = link([_one(n, i) for i, n in enumerate(names)])
     assert {r.entities[0].label for r in out} == {"Ana Lucia Ferreira"}
     assert out[-1].entities[0].alt_labels == frozenset({"Ferreira"})
 
@@ -169,12 +171,8 @@ def test_identity_aliases_force_merges_splits_and_types() -> None:
         def kind(self, name: str) -> tuple[bool, str | None]:
             return (True, None) if name == "nadia quell" else (False, None)
 
-    def one(name: str, i: int) -> Resolution:
-        m = Mention(name, 0, len(name), "Person")
-        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
-
     names = ["Ana Lucia Ferreira", "Ana Ferreira", "The Boss", "Nadia Quell"]
-    out = link([one(n, i) for i, n in enumerate(names)], Identity(aliases=Rules()))
+    out = link([_one(n, i) for i, n in enumerate(names)], Identity(aliases=Rules()))
     labels = [r.entities[0].label if r.entities else None for r in out]
     assert labels == ["Ana Lucia Ferreira", "Ana Ferreira", "Ana Lucia Ferreira", None]
 
@@ -251,11 +249,7 @@ def test_identity_bare_name_never_goes_to_the_only_relative_named(nlp: Language,
 
 
 def test_identity_different_initials_are_different_people() -> None:
-    def one(name: str, i: int) -> Resolution:
-        m = Mention(name, 0, len(name), "Person")
-        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
-
-    out = link([one(n, i) for i, n in enumerate(
+    out = link([_one(n, i) for i, n in enumerate(
         ["George W. Bush", "George H.W. Bush", "George HW Bush", "Donald J. Trump",
          "Donald Trump"])])
     keys = [r.entities[0].key for r in out]
@@ -264,11 +258,7 @@ def test_identity_different_initials_are_different_people() -> None:
 
 
 def test_identity_father_and_son_with_a_shared_middle_name_stay_apart() -> None:
-    def one(name: str, i: int) -> Resolution:
-        m = Mention(name, 0, len(name), "Person")
-        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
-
-    out = link([one(n, i) for i, n in enumerate(
+    out = link([_one(n, i) for i, n in enumerate(
         ["Justin Pierre Trudeau", "Justin Trudeau", "Pierre Trudeau", "Barack Hussein Obama",
          "Barack Obama"])])
     keys = [r.entities[0].key for r in out]
@@ -306,13 +296,9 @@ def test_identity_retyped_entities_leave_no_fact_of_the_wrong_type() -> None:
 
 
 def test_identity_names_cut_short_and_short_given_names() -> None:
-    def one(name: str, i: int) -> Resolution:
-        m = Mention(name, 0, len(name), "Person")
-        return resolve(Extraction(Article(f"{name}{i}", name), mentions=(m,)))
-
     names = ["Kim Kye Gwan", "Kim Kye", "Kim Jong Un", "Kim Jong Il", "Kim Jong",
              "Mike Pompeo", "Michael Pompeo", "Mike Pompeo"]
-    out = link([one(n, i) for i, n in enumerate(names)])
+    out = link([_one(n, i) for i, n in enumerate(names)])
     labels = [r.entities[0].label if r.entities else None for r in out]
     assert labels[:5] == ["Kim Kye Gwan", "Kim Kye Gwan", "Kim Jong Un", "Kim Jong Il", None]
     assert labels[5:] == ["Mike Pompeo"] * 3
