@@ -497,11 +497,6 @@ class Identity:
             there = to.get(here.key)
             if there is None or there.kind not in {"Place", "Country"}:
                 to[here.key] = here
-        for e in list(to.values()):  # a place made here needs its country here
-            if e is not None and e.kind == "Place" and e.country and e.country not in to:
-                c = gazetteer.country_by_iso3(e.country.split("/", 1)[1])
-                if c is not None:
-                    to[e.country] = Entity(e.country, "Country", c.label, iso3=c.iso3)
         forms: dict[str, set[str]] = {}
         first: dict[str, Entity] = {}
         for e in res.entity_of.values():
@@ -516,6 +511,12 @@ class Identity:
             if t is not None:
                 first.setdefault(t.key, t)
                 forms.setdefault(t.key, set())
+        for e in list(first.values()):  # a place made here needs its country here
+            if e.kind == "Place" and e.country and e.country not in first:
+                c = gazetteer.country_by_iso3(e.country.split("/", 1)[1])
+                if c is not None:
+                    first[e.country] = Entity(e.country, "Country", c.label, iso3=c.iso3)
+                    forms[e.country] = set()
         merged = {k: replace(e, alt_labels=frozenset(  # the forms this article uses
             f for f in forms[k] - {e.label} if e.kind != "Person" or is_clean_person_name(f)))
             for k, e in first.items()}

@@ -146,7 +146,8 @@ def test_identity_one_type_per_actor(nlp: Language, tmp_path: Path) -> None:
     out = link([one("Nadia Quell", "Person"), one("Nadia Quell", "Person"),
                 one("Nadia Quell", "Organization"), one("Manchester", "Person"),
                 one("Brexit", "Person")])
-    kinds = [(r.entities[0].label, r.entities[0].kind) if r.entities else None for r in out]
+    kinds = [next(((e.label, e.kind) for e in r.entities if e.kind != "Country"), None)
+             for r in out]
     assert kinds[:3] == [("Nadia Quell", "Person")] * 3
     assert kinds[3] == ("Manchester", "Place")
     assert kinds[4] is None  # a law, a product or an event is no actor
@@ -302,3 +303,9 @@ def test_identity_names_cut_short_and_short_given_names() -> None:
     labels = [r.entities[0].label if r.entities else None for r in out]
     assert labels[:5] == ["Kim Kye Gwan", "Kim Kye Gwan", "Kim Jong Un", "Kim Jong Il", None]
     assert labels[5:] == ["Mike Pompeo"] * 3
+
+
+def test_identity_a_city_found_under_a_person_tag_carries_its_country() -> None:
+    (res,) = link([_one("Manchester", 0)])
+    kinds = {e.key: e.kind for e in res.entities}
+    assert kinds == {"place/manchester": "Place", "country/GBR": "Country"}
