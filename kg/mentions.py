@@ -259,7 +259,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
             continue
         if ent.label_ == "PERSON":
             ent = _hyphen_tail(ent)
-        if _compound_of_names(ent, known):
+        if _compound_of_names(ent, known | persons):
             continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):

@@ -267,8 +267,8 @@ def initials(name: str) -> frozenset[str]:
     >>> sorted(initials("George H.W. Bush")), sorted(initials("Donald Trump"))
     (['h', 'w'], [])
     """
-    words = _words(name)
-    return frozenset(w[0] for w in words if len(words) > 1 and _INITIAL.match(w))
+    words = _words(name)  # a last lone letter ("Putin I") is no initial
+    return frozenset(w[0] for w in words[:-1] if len(words) > 1 and _INITIAL.match(w))
 
 
 FEMALE_CUES = frozenset({"mrs", "ms", "miss", "madam", "first lady", "lady", "queen",

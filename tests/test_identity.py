@@ -309,3 +309,17 @@ def test_identity_a_city_found_under_a_person_tag_carries_its_country() -> None:
     (res,) = link([_one("Manchester", 0)])
     kinds = {e.key: e.kind for e in res.entities}
     assert kinds == {"place/manchester": "Place", "country/GBR": "Country"}
+
+
+def test_identity_a_trailing_letter_is_no_initial() -> None:
+    out = link([_one(n, i) for i, n in enumerate(
+        ["Vladimir Putin", "Vladimir V. Putin", "Vladimir Putin I", "Vladimir Putin"])])
+    assert {r.entities[0].label for r in out} == {"Vladimir Putin"}
+
+
+def test_identity_two_names_joined_by_a_hyphen_are_no_actor(nlp: Language, tmp_path: Path
+                                                            ) -> None:
+    g = build(nlp, tmp_path,
+              "President Trump met Kim Jong Un in Hanoi. Trump said the Trump-Kim summit "
+              "had been productive.\n")
+    assert not any("-" in p for p in actors(g) | actors(g, "Organization"))
