@@ -281,6 +281,24 @@ class Identity:
                 if len(targets) == 1 and not self._apart(k, targets[0]):
                     root[k] = targets[0]
 
+        # a name without its first given name ("Tayyip Erdogan") joins the one fuller name
+        # ending like it, when that name is far more common: a rare fuller name ("Justin
+        # Pierre Trudeau") never takes in another person ("Pierre Trudeau")
+        articles = {toks: sum(self.people[k].articles for k in ks)
+                    for toks, ks in by_tokens.items()}
+        for toks in sorted(by_tokens, key=len):
+            order = orders.get(toks, ())
+            if len(order) < 2 or any(k in root for k in by_tokens[toks]):
+                continue
+            sets = sorted((index[w] for w in toks), key=len)
+            hosts = [o for o in set(sets[0]).intersection(*sets[1:]) - {toks}
+                     if orders.get(o, ())[-1:] == order[-1:] and (o & SUFFIXES) ==
+                     (toks & SUFFIXES)]
+            if len(hosts) == 1 and len(by_tokens[hosts[0]]) == 1 and \
+                    articles[hosts[0]] >= 5 * max(articles[toks], 1):
+                for k in by_tokens[toks]:
+                    if not self._apart(k, by_tokens[hosts[0]][0]):
+                        root[k] = by_tokens[hosts[0]][0]
         # a name cut short by the tagger ("Kim Kye" of "Kim Kye Gwan") joins the one name it
         # begins; one that begins several ("Kim Jong": Un, Il, Nam) is no actor
         self._cut = set()

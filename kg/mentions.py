@@ -156,8 +156,9 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
         if tokens[0].lower_ in PARTICLES or tokens[0].lower_.startswith(("al-", "el-")):
             break
         tokens = tokens[1:]
-    while len(tokens) > 2 and gazetteer.country(tokens[0].text) is not None and \
-            fold(tokens[0].text) not in GIVEN_NAMES_LIKE_COUNTRIES and tokens[1].is_title:
+    while len(tokens) > 2 and gazetteer.country(tokens[0].text) is not None and (
+            fold(tokens[0].text) not in GIVEN_NAMES_LIKE_COUNTRIES
+            or tokens[1].lower_ in HONORIFICS) and tokens[1].is_title:
         tokens = tokens[1:]  # "Nigerian Shehu Sani", "Jordanian King Abdullah II"
     while len(tokens) > 1 and (fold(tokens[-1].text) in FURNITURE_WORDS
                                or tokens[-1].is_punct or tokens[-1].is_lower):

@@ -102,7 +102,11 @@ PLACE_WORDS = frozenset({
     "award", "medal", "heart", "cup", "games", "accord", "accords", "treaty", "deal",
     "plan", "doctrine", "inc", "ltd", "llc", "co", "corp", "news", "times", "post",
     "journal", "network", "tv", "radio", "magazine", "airlines", "airways", "motors",
-    "tweet", "tweets", "channel", "show", "twitter", "world",
+    "tweet", "tweets", "channel", "show", "twitter", "world", "energy", "oil", "petroleum",
+    "holdings", "capital", "partners", "industries", "systems", "technologies", "media",
+    "pharmaceuticals", "communications", "international", "global", "resources", "solutions",
+    "ventures", "investments", "securities", "financial", "insurance", "steel", "mining",
+    "chemicals", "foods", "entertainment", "studios", "records", "films",
 })
 """Last words of places, bodies, laws and awards ("Trump Tower", "Kim Il Sung Square",
 "Purple Heart"): a span ending with one is no person."""

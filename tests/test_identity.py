@@ -207,6 +207,7 @@ def test_names_family_name(name: str, family: str) -> None:
     ("Donald Trump Donald", False), ("Mounzer Mounzer", True), ("Cuba Obama", False),
     ("Chad Wolf", True), ("Trump Lawyer", False), ("President", False), ("Jr.", False),
     ("Erik Prince", True), ("Donald Trump-related", False), ("Moon Jae-in", True),
+    ("Kosmos Energy", False),
 ])
 def test_names_clean_person_name(name: str, clean: bool) -> None:
     assert is_clean_person_name(name) is clean
@@ -323,3 +324,12 @@ def test_identity_two_names_joined_by_a_hyphen_are_no_actor(nlp: Language, tmp_p
               "President Trump met Kim Jong Un in Hanoi. Trump said the Trump-Kim summit "
               "had been productive.\n")
     assert not any("-" in p for p in actors(g) | actors(g, "Organization"))
+
+
+def test_identity_a_name_without_its_first_given_name_joins_a_far_commoner_one() -> None:
+    names = ["Recep Tayyip Erdogan"] * 5 + ["Tayyip Erdogan"] + \
+        ["Justin Pierre Trudeau", "Pierre Trudeau"]
+    out = link([_one(n, i) for i, n in enumerate(names)])
+    keys = [r.entities[0].key for r in out]
+    assert keys[5] == keys[0] == "person/recep-tayyip-erdogan"
+    assert keys[6] != keys[7]  # a rare fuller name takes in no one
