@@ -116,6 +116,7 @@ class Identity:
         self._kind: dict[str, EntityKind | None] = {}
         self._families: set[str] = set()
         self._cut: set[tuple[frozenset[str], frozenset[str]]] = set()
+        self._groups: dict[tuple[frozenset[str], frozenset[str]], list[_Person]] = {}
         self._labels: dict[str, str] = {}
         for key, e in self.known.items():
             if e.kind == "Person" and len(core_tokens(e.label)) >= 2:
@@ -334,6 +335,7 @@ class Identity:
         groups: dict[tuple[frozenset[str], frozenset[str]], list[_Person]] = {}
         for k, r in self._root.items():
             groups.setdefault(r, []).append(self.people[k])
+        self._groups = groups
         self._canon = {}
         for r, members in groups.items():
             self._canon[r] = e = self._person_entity(members)
@@ -431,7 +433,8 @@ class Identity:
         return self._canon[chosen] if chosen is not None else None
 
     def _members(self, r: tuple[frozenset[str], frozenset[str]]) -> list[_Person]:
-        return [self.people[k] for k, root in self._root.items() if root == r]
+        """The spellings of one decided person (kept by :meth:`_link_people`)."""
+        return self._groups.get(r, [])
 
     def _by_posts(self, b: _Bare, cands: list[tuple[frozenset[str], frozenset[str]]]
                   ) -> tuple[frozenset[str], frozenset[str]] | None:
