@@ -250,6 +250,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
     doc.spans[TITLES_KEY] = [e for e in ents if e.label_ == "TITLE"]
     persons = _person_names(doc)
     known = {w for p in persons if " " in p for w in (p, p.split()[-1], p.split()[0])}
+    # every name the article gives on its own, whatever the NER called it ("Trump" as ORG)
+    named = known | persons | {e.text.lower() for e in ents if "-" not in e.text}
     mentions: list[Mention] = []
     other: list[str] = []
     for ent in ents:
@@ -260,7 +262,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
             continue
         if ent.label_ == "PERSON":
             ent = _hyphen_tail(ent)
-        if _compound_of_names(ent, known | persons):
+        if _compound_of_names(ent, named):
             continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):

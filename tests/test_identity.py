@@ -322,7 +322,8 @@ def test_identity_two_names_joined_by_a_hyphen_are_no_actor(nlp: Language, tmp_p
                                                             ) -> None:
     g = build(nlp, tmp_path,
               "President Trump met Kim Jong Un in Hanoi. Trump said the Trump-Kim summit "
-              "had been productive.\n")
+              "had been productive.\n",
+              "Trump said a Trump-Putin meeting was likely. Vladimir Putin agreed.\n")
     assert not any("-" in p for p in actors(g) | actors(g, "Organization"))
 
 
