@@ -427,9 +427,11 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
                 and _within_np(desc, token)):
             return [dm]
-    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS:
+    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or (
+            token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS and _definite(token)):
+        # "the presidents of Sri Lanka and Indonesia": each country
         return _modifier_actors(token, index, depth)
-    holder = _title_holder(token, index)
+    holder = _title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
     if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
@@ -476,6 +478,25 @@ def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
     return holder if named >= 2 or subject else None
+
+
+def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
+    """ "her Saudi counterpart" -> the one person the article names with a Saudi post; None
+    when it names none or several (the country alone made a wrong pair on the dev sets)."""
+    if token.lower_ != "counterpart" or not any(
+            c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in token.children):
+        return None
+    isos = set()
+    for c in token.children:
+        m = index.at(c)
+        if c.dep_ in {"amod", "compound"} and m is not None and m.kind == "Country":
+            found = gazetteer.country(m.text)
+            isos.add(found.iso3 if found else None)
+    if len(isos) != 1 or None in isos:
+        return None
+    people = {p.text.split()[-1].lower(): p for holders in index.title_holders.values()
+              for p, iso in holders if iso in isos and p.text.split()}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _within_np(desc: Token, top: Token) -> bool:

@@ -99,7 +99,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
-                tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"):
+                tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
+        ) and not _arrived_for_summit(tok, trigger):
             return "planned"
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
@@ -118,6 +119,13 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+def _arrived_for_summit(verb: Token, trigger: Token) -> bool:
+    """ "arrived in France for the G7 summit": a leader who has come to a summit attends it
+    (unlike "flew to Oslo for talks with X", which may yet fall through)."""
+    return (verb.lemma_.lower() in MOTION_HEADS and verb.tag_ == "VBD"
+            and trigger.lemma_.lower() == "summit" and not _modal(verb))
 
 
 def _imperative(verb: Token) -> bool:

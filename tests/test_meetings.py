@@ -436,3 +436,91 @@ def test_meetings_phoned_is_a_call(nlp: Language, text: str) -> None:
 def test_meetings_list_of_one_kind_is_not_a_run_on(nlp: Language) -> None:
     text = "The leaders of Norway, Sweden and Denmark met in Oslo on Monday."
     assert meetings(nlp, text) == {(frozenset({"Norway", "Sweden", "Denmark"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Keller and Prime Minister Peter Hansen spoke by phone on Monday.",
+         {(KELLER_HANSEN, "asserted")}),
+        ("The ministry confirmed that Anna Keller and Peter Hansen spoke on Friday.",
+         {(KELLER_HANSEN, "asserted")}),
+        ("Anna Keller and Peter Hansen spoke at the rally on Monday.", set()),
+        ("Secretary of State Ann Wolde called Egyptian Foreign Minister Omar Nabil on Sunday "
+         "to offer condolences, the ministry said.",
+         {(frozenset({"Ann Wolde", "Omar Nabil"}), "asserted")}),
+        ("Secretary of State Ann Wolde called Egyptian Foreign Minister Omar Nabil to "
+         "resign.", set()),
+        ("Venezuelan President Hugo Ramos hugs Prince Faisal during a summit in Caracas in "
+         "September 2000.", {(frozenset({"Hugo Ramos", "Prince Faisal"}), "asserted")}),
+        ("Emir Hamad is escorted by Turkish President Emre Kaya during a summit in Ankara.",
+         {(frozenset({"Emir Hamad", "Emre Kaya"}), "asserted")}),
+        (INTRO + "Only minutes after Keller finished a phone call with Hansen, the markets "
+         "fell.", {(KELLER_HANSEN, "asserted")}),
+    ],
+    ids=["two-spoke-by-phone", "two-spoke", "two-spoke-at-a-rally", "called-to-offer",
+         "called-to-resign", "hugs", "escorted-by", "finished-a-call"],
+)
+def test_meetings_conversation_verbs(nlp: Language, text: str, expected: Pairs) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == expected
+
+
+def test_meetings_name_with_particles_is_one_person(nlp: Language) -> None:
+    text = ("Prime Minister Peter Hansen spoke with Commission President Ursula von der Brink "
+            "by phone on Tuesday.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Peter Hansen", "Ursula von der Brink"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister Peter Hansen said aid would be sent. He also spoke on the telephone "
+         "to President Lars Berg, and the presidents of Sri Lanka and Indonesia.",
+         {frozenset({"Peter Hansen", "Lars Berg"}), frozenset({"Peter Hansen", "Sri Lanka"}),
+          frozenset({"Peter Hansen", "Indonesia"})}),
+        ("Chancellor Olaf Brandt met the foreign ministers of Poland and Hungary in Berlin on "
+         "Monday.", {frozenset({"Olaf Brandt", "Poland", "Hungary"})}),
+        ("Peace talks between Israel and the Palestinians resumed in Cairo on Monday.",
+         {frozenset({"Israel", "Palestine"})}),
+    ],
+    ids=["presidents-of-two-countries", "ministers-of-two-countries",
+         "the-plural-demonym-is-a-side"],
+)
+def test_meetings_unnamed_officials_of_several_countries(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    assert {p for p, s in meetings(nlp, text) if s == "asserted"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Iranian Foreign Minister Javad Rostami arrived on Sunday. Chancellor Olaf Brandt "
+         "held talks with his Iranian counterpart in Berlin.",
+         frozenset({"Javad Rostami", "Olaf Brandt"})),
+        ("Prime Minister Peter Hansen flew to Biarritz. The PM also met Council President "
+         "Lars Berg, a day after the two men clashed.", frozenset({"Peter Hansen", "Lars Berg"})),
+        ("Keller said she was impressed by how much Hansen seemed to agree with her during "
+         "their 90-minute meeting in Vienna last week.", KELLER_HANSEN),
+        ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. The "
+         "Keller-Hansen summit in Singapore ended with a vague statement.", KELLER_HANSEN),
+    ],
+    ids=["counterpart-named-elsewhere", "the-pm", "their-meeting", "hyphenated-pair"],
+)
+def test_meetings_sides_named_elsewhere(nlp: Language, text: str,
+                                        pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, INTRO + text if "Keller said" in text else text)
+
+
+def test_meetings_hyphenated_pair_needs_two_known_sides(nlp: Language) -> None:
+    assert meetings(nlp, "President Anna Keller spoke about the Keller-Hansen talks.") == set()
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. The "
+            "upcoming Keller-Hansen summit in Singapore is in doubt.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+def test_meetings_arriving_for_a_summit_attends_it(nlp: Language) -> None:
+    text = "Chancellor Olaf Brandt arrived in Brussels on Monday for a NATO summit."
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "asserted")}
+    text = "Chancellor Olaf Brandt will arrive in Brussels on Monday for a NATO summit."
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "planned")}
