@@ -44,6 +44,10 @@ UNREAL = frozenset({"impossible", "unlikely", "possible", "likely", "unthinkable
                     "inconceivable", "imminent"})
 CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postponed",
                        "abandoned", "called-off"})
+PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
+                       "ahead", "gear", "brace", "groundwork"})
+"""Words of getting ready for a meeting that has not happened yet."""
+
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
@@ -200,5 +204,9 @@ def _prospective_noun(noun: Token) -> bool:
         if t.head.lower_ in {"toward", "towards", "ahead"} or (
                 t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
             return True
+        if t.head.lower_ == "for" and any(
+                w.lemma_.lower() in PREPARING
+                for w in (t.head.head, *t.head.head.children, *t.head.head.head.children)):
+            return True  # "planning moved ahead for the summit", "preparations for talks"
         t = t.head.head
     return False

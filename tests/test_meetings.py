@@ -524,3 +524,10 @@ def test_meetings_arriving_for_a_summit_attends_it(nlp: Language) -> None:
     assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "asserted")}
     text = "Chancellor Olaf Brandt will arrive in Brussels on Monday for a NATO summit."
     assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "planned")}
+
+
+def test_meetings_planning_for_a_summit_is_planned(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. "
+            "Officials met on Sunday, as planning seemed to move ahead for the Keller-Hansen "
+            "summit.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
