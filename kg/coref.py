@@ -141,7 +141,14 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
-    return _coordinated_subjects(tok, index) or _named_before(tok, index)
+    return (_coordinated_subjects(tok, index) or _named_before(tok, index)
+            or _named_in_sentence(_previous_sentence(tok), index))
+
+
+def _previous_sentence(tok: Token) -> Token:
+    """A token of the sentence before ``tok``'s ("Winer met Steele. The two met again")."""
+    start = tok.sent.start
+    return tok.doc[start - 1] if start > 0 else tok
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:

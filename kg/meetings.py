@@ -103,7 +103,8 @@ def contact_objects(verb: Token) -> list[Token]:
         out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
     if lemma == "call" and (callee := called_person(verb)) is not None:
         out = [callee, *out]
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "Hansen, joined by Keller, ..."
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
     if out:  # "spoke to A, and the presidents of B and C": the list hung on the verb
         out += [c for c in children(verb, {"conj"}) if c.pos_ in {"NOUN", "PROPN"}
@@ -112,7 +113,7 @@ def contact_objects(verb: Token) -> list[Token]:
     return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
 
 
-WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort"})
+WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join"})
 
 
 def _personal_object(obj: Token, lemma: str) -> bool:
@@ -213,8 +214,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
-    if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
-        objects = [m for m in objects if m.kind == "Person"]
+    if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
+        objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))

@@ -21,7 +21,7 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "invite", "ready", "willing", "likely", "arrange", "call", "ask",
                         "urge", "need", "going", "consider", "announce", "promise", "vow",
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
-                        "come", "return"})
+                        "come", "return", "prepared", "poised", "determined"})
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
 """Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
 it follows them ("flew to Oslo and met X")."""

@@ -23,7 +23,7 @@ TITLES_KEY = "dip_titles"
 
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
-VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort")
+VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",

@@ -83,9 +83,12 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
     "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]  # "Hansen, joined by Keller, signed": the noun it modifies
     subj = children(verb, SUBJ)
     t = verb
-    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and t.head != t:
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"} and \
+            t.head != t:
         if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head

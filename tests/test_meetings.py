@@ -531,3 +531,39 @@ def test_meetings_planning_for_a_summit_is_planned(nlp: Language) -> None:
             "Officials met on Sunday, as planning seemed to move ahead for the Keller-Hansen "
             "summit.")
     assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Secretary of State Anna Keller and Foreign Minister Peter Hansen, who had met "
+         "earlier on Wednesday, joined President Lars Berg for more than two hours.",
+         {KELLER_HANSEN, frozenset({"Anna Keller", "Lars Berg"}),
+          frozenset({"Peter Hansen", "Lars Berg"})}),
+        ("Prime Minister Peter Hansen, joined by President Anna Keller and President Lars "
+         "Berg, signed the agreement during a ceremony in Oslo.",
+         {frozenset({"Anna Keller", "Lars Berg", "Peter Hansen"})}),
+        ("Senator Mark Winer said that Christopher Steele alerted him in the summer of 2016. "
+         "The two met in Washington in September 2016 to discuss the file.",
+         {frozenset({"Mark Winer", "Christopher Steele"})}),
+        ("President Anna Keller joined NATO leaders in Brussels on Monday.", set()),
+    ],
+    ids=["joined-a-person", "joined-by", "the-two-of-the-sentence-before", "joined-a-body"],
+)
+def test_meetings_joined_and_the_two(nlp: Language, text: str,
+                                     expected: set[frozenset[str]]) -> None:
+    assert {p for p, s in meetings(nlp, text) if s == "asserted"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keller is due to meet her Norwegian counterpart, Peter Hansen, in Oslo.",
+        INTRO + "Keller says she is prepared to hold talks with Hansen at a summit next week.",
+    ],
+    ids=["due-to-meet", "prepared-to-hold-talks"],
+)
+def test_meetings_readiness_is_planned(nlp: Language, text: str) -> None:
+    found = meetings(nlp, text)
+    assert {s for p, s in found if p in {KELLER_HANSEN, frozenset({"Keller", "Peter Hansen"})}
+            } == {"planned"}
