@@ -56,6 +56,11 @@ from kg.syntax import (
     speaker_for,
 )
 
+RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
+                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting"})
+"""Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
+"hosted X" needs its object."""
+
 CALL_PURPOSES = frozenset({"offer", "express", "convey", "congratulate", "thank", "discuss",
                            "wish", "brief", "apologize", "apologise", "extend"})
 """What a caller calls someone to do himself ("called X to offer condolences"); any other
@@ -228,6 +233,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             lemma in CALLS or separate_meetings(trigger)
             or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    if not is_noun and not objects and (lemma not in RECIPROCAL or any(
+            c.dep_ == "dobj" for c in verb.children)):
+        return []  # "Hungary and Austria received applications", "have met a grim fate"
     if not subjects and not is_noun:
         # "That effort included speaking with A and B", "He [unresolved] spoke to A and B":
         # each with someone unnamed, never a meeting of A with B

@@ -287,8 +287,16 @@ def spoke_together(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in kids):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
-        g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) for c in kids)
+    if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
+            g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) for c in kids):
+        return False
+    # "Bolton and Pompeo have spoken stridently about Iran": publicly, unless a call is named
+    return not any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in kids) or any(
+        w.lower_ in CALL_WORDS for w in verb.sent)
+
+
+CALL_WORDS = frozenset({"phone", "call", "telephone", "conversation", "readout", "phoned",
+                        "called"})
 
 
 SPEECH_PREPS = frozenset({"at", "before", "in", "during", "for", "against", "on", "out"})

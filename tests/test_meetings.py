@@ -567,3 +567,35 @@ def test_meetings_readiness_is_planned(nlp: Language, text: str) -> None:
     found = meetings(nlp, text)
     assert {s for p, s in found if p in {KELLER_HANSEN, frozenset({"Keller", "Peter Hansen"})}
             } == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary and Austria have received close to 19,000 applications each.",
+        "\"Our country is neither Libya nor Iraq, which have met a miserable fate,\" the "
+        "minister said.",
+        "Senator Ann Wolde and Senator Lars Berg have in recent months spoken stridently "
+        "about Iran.",
+        "Vice President Peter Hansen also spoke Wednesday with the parents of Otto Brandt.",
+        "Foreign Minister Luis Herrera has been in Washington since Tuesday meeting with "
+        "Keller administration officials. President Anna Keller was in Texas.",
+    ],
+    ids=["received-a-thing", "met-a-fate", "spoke-about-in-public", "parents-of-a-person",
+         "administration-of-a-person"],
+)
+def test_meetings_no_false_sides(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+def test_meetings_the_title_alone_is_no_person_of_that_name(nlp: Language) -> None:
+    text = ("King Abdullah ruled for a decade.\n\nHide Caption 3 of 8 Photos: The King meets "
+            "with President Barack Obama at his desert camp on March 28.\n\nIt rained.\n")
+    ex = run(nlp, text)
+    assert all(m.text != "King" for m in ex.mentions)
+
+
+def test_meetings_spoke_of_in_a_call_is_a_call(nlp: Language) -> None:
+    text = ("President Anna Keller and Prime Minister Peter Hansen also spoke of the missile "
+            "test, according to a readout of the conversation.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
