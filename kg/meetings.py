@@ -134,7 +134,7 @@ def _personal_object(obj: Token, lemma: str) -> bool:
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                   date_text: DateText) -> list[Meeting]:
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
-    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger):
+    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
@@ -264,6 +264,13 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
         cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
         trigger=trigger.text,
     )
+
+
+def _press_conference(noun: Token) -> bool:
+    """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is."""
+    kids = {c.lower_ for c in noun.children}
+    return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
+        kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children))
 
 
 def _habitual(trigger: Token) -> bool:

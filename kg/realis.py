@@ -166,6 +166,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                     g.lower_ in {"works", "pipeline", "offing"} for g in k.children)
                 for k in head.children):
             return "planned"  # "a meeting seemed impossible", "a summit is in the works"
+        if any(k.lower_ == "away" and k.dep_ in {"advmod", "acomp", "prt"}
+               for k in head.children):
+            return "planned"  # "his summit with Kim is just days away"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}

@@ -599,3 +599,24 @@ def test_meetings_spoke_of_in_a_call_is_a_call(nlp: Language) -> None:
     text = ("President Anna Keller and Prime Minister Peter Hansen also spoke of the missile "
             "test, according to a readout of the conversation.")
     assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
+def test_meetings_a_summit_days_away_has_not_happened(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. "
+            "The summit between Keller and Hansen is just days away.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Later on Friday, President Anna Keller addressed the issue during a NATO press "
+         "conference.", set()),
+        ("President Anna Keller and Prime Minister Peter Hansen held a joint press conference "
+         "in Oslo.", {(KELLER_HANSEN, "asserted")}),
+    ],
+    ids=["press-conference", "joint-press-conference"],
+)
+def test_meetings_press_conference_only_when_joint(nlp: Language, text: str,
+                                                   expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
