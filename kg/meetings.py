@@ -268,8 +268,9 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
 
 def _press_conference(noun: Token) -> bool:
     """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is."""
-    kids = {c.lower_ for c in noun.children}
+    kids = {c.lower_ for c in noun.children}  # "a news conference with May" is joint
     return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
+        kids & {"with", "between"}) and not (
         kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children))
 
 

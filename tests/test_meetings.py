@@ -614,8 +614,10 @@ def test_meetings_a_summit_days_away_has_not_happened(nlp: Language) -> None:
          "conference.", set()),
         ("President Anna Keller and Prime Minister Peter Hansen held a joint press conference "
          "in Oslo.", {(KELLER_HANSEN, "asserted")}),
+        ("\"We are friends,\" President Anna Keller said during a news conference in Oslo with "
+         "Prime Minister Peter Hansen.", {(KELLER_HANSEN, "asserted")}),
     ],
-    ids=["press-conference", "joint-press-conference"],
+    ids=["press-conference", "joint-press-conference", "news-conference-with"],
 )
 def test_meetings_press_conference_only_when_joint(nlp: Language, text: str,
                                                    expected: Pairs) -> None:
