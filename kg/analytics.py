@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network import NetworkError
+from kg.network import NetworkError, meeting_counts
 
 __all__ = ["BETWEENNESS_SAMPLE", "SEED", "ActorNotFound", "ActorStats", "Hop", "NoChain",
            "actor_table", "chain", "communities", "ego", "find_actor", "prune"]
@@ -54,6 +54,8 @@ class ActorStats:
     """Distinct meeting partners."""
     weighted_degree: int
     """Meetings, counted once per partner met (a meeting of three counts twice)."""
+    meetings: int
+    """Distinct meetings (a meeting of three counts once)."""
     betweenness: float
     """Normalised betweenness centrality, with ``1 / meetings`` as the length of an edge."""
     community: int
@@ -102,8 +104,8 @@ def _canonical(graph: nx.Graph) -> nx.Graph:
 
 
 def _ranked(graph: nx.Graph) -> list[str]:
-    """Nodes by weighted degree (most meetings first), then label, then IRI."""
-    strength = dict(graph.degree(weight="weight"))
+    """Nodes by distinct meetings (most first), then label, then IRI."""
+    strength = meeting_counts(graph)
     return sorted(graph.nodes, key=lambda n: (-strength[n], _label(graph, n), n))
 
 
@@ -240,12 +242,14 @@ def actor_table(graph: nx.Graph, top: int | None = 20, *,
                                         seed=SEED)
     group = {n: i for i, c in enumerate(communities(graph)) for n in c}
     rows = []
+    counts = meeting_counts(graph)
     for n in _ranked(graph)[:top]:
         attrs = graph.nodes[n]
         rows.append(ActorStats(
             id=str(n), label=_label(graph, n), type=attrs.get("type"),
             country=attrs.get("country"), degree=int(graph.degree(n)),
             weighted_degree=int(graph.degree(n, weight="weight")),
+            meetings=counts[n],
             betweenness=round(float(between[n]), 6), community=group[n]))
     return rows
 

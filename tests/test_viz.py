@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 
 from kg.model import KGError
-from kg.viz import TYPE_COLOURS, VizError, render_html, write_html
+from kg.viz import TYPE_SHAPES, VizError, render_html, write_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
