@@ -254,11 +254,14 @@ def actor_table(graph: nx.Graph, top: int | None = 20, *,
     return rows
 
 
-def ego(graph: nx.Graph, name: str, depth: int = 2) -> nx.Graph:
+def ego(graph: nx.Graph, name: str, depth: int = 2, top: int | None = None) -> nx.Graph:
     """The actors within ``depth`` meetings of ``name``, with the meetings among them.
 
     A copy (attributes included) from :func:`networkx.ego_graph`; ``graph.graph["center"]``
-    names the actor's node.
+    names the actor's node and ``graph.graph["within"]`` how many actors (the centre
+    included) were within ``depth``.  With ``top``, only that many are kept: the centre,
+    then the nearest, the most connected (distinct meetings) first, and of those only the
+    ones still linked to the centre.
 
     Examples
     --------
@@ -266,12 +269,24 @@ def ego(graph: nx.Graph, name: str, depth: int = 2) -> nx.Graph:
     >>> nx.set_node_attributes(g, {"a": "Ann", "b": "Bo", "c": "Cy", "d": "Di"}, "label")
     >>> sorted(ego(g, "Bo", depth=1)), sorted(ego(g, "Ann"))
     (['a', 'b', 'c'], ['a', 'b', 'c'])
+    >>> sorted(ego(g, "Bo", depth=2, top=3)), ego(g, "Bo", depth=2, top=3).graph["within"]
+    (['a', 'b', 'c'], 4)
     """
     if depth < 0:
         raise NetworkError(f"depth must be at least 0, got {depth}")
+    if top is not None and top < 1:
+        raise NetworkError(f"top must be at least 1, got {top}")
     center = find_actor(graph, name)
     sub: nx.Graph = nx.ego_graph(graph, center, radius=depth).copy()
+    within = sub.number_of_nodes()
+    if top is not None and within > top:
+        dist = nx.single_source_shortest_path_length(sub, center)
+        counts = meeting_counts(sub)
+        ranked = sorted(sub.nodes, key=lambda n: (dist[n], -counts[n], _label(sub, n), n))
+        kept = sub.subgraph(ranked[:top])
+        sub = sub.subgraph(nx.node_connected_component(kept, center)).copy()
     sub.graph["center"] = center
+    sub.graph["within"] = within
     return sub
 
 

@@ -58,16 +58,18 @@ def _spring(count: int, edges: Sequence[tuple[int, int, float]], *, iterations: 
         length = np.sqrt(np.maximum((disp ** 2).sum(axis=1), 1e-9))
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature -= cooling
-    return pos - pos.mean(axis=0)
+    centred: np.ndarray = pos - pos.mean(axis=0)
+    return centred
 
 
 def _fit(pos: np.ndarray, radius: float) -> np.ndarray:
     """``pos`` centred and scaled so that its farthest point is ``radius`` away."""
     if len(pos) == 0:
         return pos
-    centred = pos - pos.mean(axis=0)
+    centred: np.ndarray = pos - pos.mean(axis=0)
     far = float(np.sqrt((centred ** 2).sum(axis=1)).max())
-    return centred * (radius / far) if far > 0 else centred
+    scaled: np.ndarray = centred * (radius / far) if far > 0 else centred
+    return scaled
 
 
 def _separate(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 200) -> None:
@@ -131,5 +133,5 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
     placed: dict[Hashable, tuple[float, float]] = {}
     for names, pos, centre in zip(members, local, centres, strict=True):
         for n, (x, y) in zip(names, pos + centre, strict=True):
-            placed[n] = (round(float(x), 1), round(float(y), 1))
+            placed[n] = (float(round(float(x))), float(round(float(y))))
     return placed

@@ -222,11 +222,11 @@ def _nodes(graph: nx.Graph, edges: list[_Edge]) -> tuple[list[_Node], list[dict[
                            size=round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * share, 2),
                            meetings=count[key], rank=rank, community=group, x=x, y=y))
     legend = []
-    for i, group in enumerate(groups[:len(PALETTE)]):
-        if len(group) < 3:
+    for i, members in enumerate(groups[:len(PALETTE)]):
+        if len(members) < 3:
             break
-        lead = min(group, key=lambda n: (-count[str(n)], labels[str(n)]))
-        legend.append({"index": i, "name": labels[str(lead)], "size": len(group),
+        lead = min(members, key=lambda n: (-count[str(n)], labels[str(n)]))
+        legend.append({"index": i, "name": labels[str(lead)], "size": len(members),
                        "color": PALETTE[i]})
     return nodes, legend
 

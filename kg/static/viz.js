@@ -248,7 +248,11 @@
     if (m.source) { li.appendChild(el("div", "kg-src", "source: " + m.source)); }
     return li;
   }
-  function byDay(x, y) { return (day(data.meetings[x]) || "~").localeCompare(day(data.meetings[y]) || "~"); }
+  // Dated meetings first, by day; the rest in the order of the data.
+  function byDay(x, y) {
+    var a = day(data.meetings[x]) || "9999", b = day(data.meetings[y]) || "9999";
+    return a < b ? -1 : a > b ? 1 : x - y;
+  }
   function meetingList(indices, partnersOf) {
     var list = el("ul", "kg-meetings");
     indices.sort(byDay).slice(0, MAX_LIST).forEach(function (i) {
