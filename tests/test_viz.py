@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pytest
+from spacy.language import Language
 
+import kg
 from kg.model import KGError
 from kg.viz import TYPE_SHAPES, VizError, render_html, write_html
 
@@ -41,8 +43,8 @@ THIRD = "The Northern Fisheries Council received Orla Venn at its winter session
 
 
 def _meeting(sentence: str, source: str, date: str | None = None,
-             place: str | None = None) -> dict[str, Any]:
-    return {"sentence": sentence, "source": source, "date": date, "place": place}
+             place: str | None = None, **more: Any) -> dict[str, Any]:
+    return {"sentence": sentence, "source": source, "date": date, "place": place, **more}
 
 
 def _graph() -> nx.Graph:
@@ -524,4 +526,295 @@ def test_viz_browser_empty_graph(visit: Opener) -> None:
     assert page.evaluate("window.nodes.length + window.edges.length") == 0
     assert page.evaluate("kgStats()") == {"actors": 0, "links": 0, "meetings": 0}
     assert page.locator("#kg-time").is_hidden()
+    seen.assert_clean()
+
+
+# --------------------------------------------------------------------------- the controls
+# The time slider, the status, place and type filters, "show more", labels that never
+# overlap, and counts that are the store's own.
+
+INES, KASIM, LEDA = BASE + "person/ines-marrow", BASE + "person/kasim-dole", BASE + "person/leda"
+COMPACT, VALDORIA, ESTMARK = (BASE + "org/tidewater-compact", BASE + "country/VAL",
+                              BASE + "country/EST")
+PORT, HALL, VELL = "Port Meridian", "Harbour Hall", "<b>Vell</b>"
+
+
+def _filter_graph() -> nx.Graph:
+    """Six actors of three types; meetings dated in 2031, undated (one reported on a day),
+    planned, or with no record at all."""
+    graph = nx.Graph()
+    for iri, label, kind in [(INES, "Ines Marrow", "Person"), (KASIM, "Kasim Dole", "Person"),
+                             (LEDA, "Leda Quill", "Person"),
+                             (COMPACT, "Tidewater Compact", "Organization"),
+                             (VALDORIA, "Valdoria", "Country"), (ESTMARK, "Estmark", "Country")]:
+        graph.add_node(iri, label=label, type=kind, country=None)
+    graph.add_edge(INES, KASIM, weight=2, meetings=[
+        _meeting("Marrow met Dole.", "f/1.txt", "2031-01-10", PORT),
+        _meeting("Marrow and Dole met again.", "f/2.txt", None, HALL, dateText="the next day")])
+    graph.add_edge(INES, COMPACT, weight=1, meetings=[
+        _meeting("The Compact received Marrow.", "f/3.txt", "2031-03-05", HALL)])
+    graph.add_edge(KASIM, VALDORIA, weight=1, meetings=[
+        _meeting("Dole visited Valdoria.", "f/4.txt", "2031-06-20", PORT)])
+    graph.add_edge(COMPACT, ESTMARK, weight=1, meetings=[
+        _meeting("Estmark hosted the Compact.", "f/5.txt", None, None, dateText="last spring",
+                 reported="2031-04-02")])
+    graph.add_edge(VALDORIA, ESTMARK, weight=1, meetings=[
+        _meeting("Valdoria and Estmark held talks.", "f/6.txt", "2031-02-14", VELL)])
+    graph.add_edge(LEDA, ESTMARK, weight=1)  # no meeting records: one undated, placeless
+    graph.add_edge(LEDA, KASIM, weight=1, meetings=[
+        _meeting("Quill will meet Dole.", "f/7.txt", "2031-07-01", PORT, status="planned")])
+    return graph
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+ASSERTED = {_pair(INES, KASIM), _pair(INES, COMPACT), _pair(KASIM, VALDORIA),
+            _pair(COMPACT, ESTMARK), _pair(VALDORIA, ESTMARK), _pair(LEDA, ESTMARK)}
+ALL_ACTORS = {INES, KASIM, LEDA, COMPACT, VALDORIA, ESTMARK}
+DAYS = ["2031-01-10", "2031-02-14", "2031-03-05", "2031-04-02", "2031-06-20", "2031-07-01"]
+
+
+def _shown(page: Page) -> tuple[set[frozenset[str]], set[str]]:
+    """The pairs of the visible edges and the visible nodes, checked against `hidden`."""
+    found = page.evaluate("""() => ({
+        edges: kgVisibleEdges().map((id) => [edges.get(id).from, edges.get(id).to]),
+        nodes: kgVisibleNodes(),
+        hiddenEdges: edges.get().filter((e) => e.hidden).length,
+        hiddenNodes: nodes.get().filter((n) => n.hidden).length,
+        total: [edges.length, nodes.length]})""")
+    pairs, actors = {frozenset(e) for e in found["edges"]}, set(found["nodes"])
+    assert len(pairs) + found["hiddenEdges"] == found["total"][0]
+    assert len(actors) + found["hiddenNodes"] == found["total"][1]
+    return pairs, actors
+
+
+def _slide(page: Page, first: str | None, last: str | None) -> None:
+    """Move the time slider's handles to the days ``first`` and ``last`` (None: the end)."""
+    page.evaluate("""([first, last]) => {
+        const days = kgDays(), lo = document.getElementById("kg-from"),
+              hi = document.getElementById("kg-to");
+        lo.value = String(first === null ? 0 : days.indexOf(first));
+        hi.value = String(last === null ? days.length - 1 : days.indexOf(last));
+        lo.dispatchEvent(new Event("input", {bubbles: true}));
+    }""", [first, last])
+
+
+def test_viz_page_filters_start_with_asserted_meetings(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    assert _shown(page) == (ASSERTED, ALL_ACTORS)
+    assert page.evaluate("kgFilterState()") == {
+        "from": None, "to": None, "datedOnly": False, "place": None,
+        "types": list(TYPE_SHAPES), "statuses": ["asserted"], "shown": 6}
+    assert page.evaluate("kgDays()") == DAYS
+    assert page.locator("#kg-place option").all_inner_texts() == [
+        "all places", f"{VELL} (1)", f"{HALL} (2)", f"{PORT} (3)"]
+    assert page.locator("#kg-place b").count() == 0  # the markup in a place stays text
+    assert page.evaluate("kgStats()") == {"actors": 6, "links": 6, "meetings": 7}
+    assert page.locator("#kg-counts").inner_text() == "6 actors, 6 links, 7 meetings"
+    assert page.locator("#kg-legend li:visible").all_inner_texts() == [
+        "Person", "Organization", "Country"]  # no Place or Other actor: not listed
+    assert [page.locator(f"#{i}-day").inner_text() for i in ("kg-from", "kg-to")] == [
+        DAYS[0], DAYS[-1]]
+    seen.assert_clean()
+
+
+def test_viz_page_time_slider_keeps_meetings_in_range(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    before = page.evaluate("network.getPositions()")
+    _slide(page, "2031-02-14", "2031-04-02")
+    assert page.evaluate("kgFilterState()")["from"] == "2031-02-14"
+    assert page.locator("#kg-to-day").inner_text() == "2031-04-02"
+    # in range: 03-05, 02-14 and the undated one reported on 04-02; an undated meeting
+    # with no report day, and the edge without records, are out while a range is set
+    assert _shown(page) == ({_pair(INES, COMPACT), _pair(VALDORIA, ESTMARK),
+                             _pair(COMPACT, ESTMARK)}, {INES, COMPACT, VALDORIA, ESTMARK})
+    assert page.evaluate("kgStats()") == {"actors": 4, "links": 3, "meetings": 3}
+    panel = click_edge(page, COMPACT, ESTMARK)
+    assert "reported on 2031-04-02 (last spring)" in panel.inner_text()  # marked as such
+    assert panel.locator(".kg-when.kg-reported").count() == 1
+    page.check("#kg-dated")
+    assert _shown(page) == ({_pair(INES, COMPACT), _pair(VALDORIA, ESTMARK)},
+                            {INES, COMPACT, VALDORIA, ESTMARK})
+    page.uncheck("#kg-dated")
+    _slide(page, "2031-06-20", None)
+    assert _shown(page) == ({_pair(KASIM, VALDORIA)}, {KASIM, VALDORIA})
+    _slide(page, None, None)
+    assert _shown(page) == (ASSERTED, ALL_ACTORS)
+    assert page.evaluate("network.getPositions()") == before  # the layout stays put
+    seen.assert_clean()
+
+
+def test_viz_page_status_filter_shows_planned_meetings(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    page.check("#kg-status input[value=planned]")
+    assert _shown(page) == (ASSERTED | {_pair(LEDA, KASIM)}, ALL_ACTORS)
+    assert page.evaluate("kgStats()")["meetings"] == 8
+    page.uncheck("#kg-status input[value=asserted]")
+    assert _shown(page) == ({_pair(LEDA, KASIM)}, {LEDA, KASIM})
+    assert page.evaluate("kgFilterState()")["statuses"] == ["planned"]
+    panel = click_edge(page, LEDA, KASIM)
+    assert "planned" in panel.inner_text() and "Quill will meet Dole." in panel.inner_text()
+    page.click("#kg-reset")
+    assert _shown(page) == (ASSERTED, ALL_ACTORS)
+    seen.assert_clean()
+
+
+def test_viz_page_place_keeps_only_its_edges(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    page.select_option("#kg-place", PORT)
+    assert _shown(page) == ({_pair(INES, KASIM), _pair(KASIM, VALDORIA)},
+                            {INES, KASIM, VALDORIA})
+    page.select_option("#kg-place", VELL)
+    assert _shown(page) == ({_pair(VALDORIA, ESTMARK)}, {VALDORIA, ESTMARK})
+    page.select_option("#kg-place", HALL)  # date and place must hold for the same meeting
+    _slide(page, None, "2031-02-14")
+    assert _shown(page) == (set(), set())
+    assert page.locator("#kg-none").is_visible()
+    page.click("#kg-reset")
+    assert _shown(page) == (ASSERTED, ALL_ACTORS)
+    assert not page.locator("#kg-none").is_visible()
+    seen.assert_clean()
+
+
+def test_viz_page_unticking_a_type_hides_its_actors_and_links(visit: Opener) -> None:
+    seen = visit(_filter_graph())
+    page = seen.page
+    page.uncheck("#kg-legend input[value=Person]")
+    assert _shown(page) == ({_pair(COMPACT, ESTMARK), _pair(VALDORIA, ESTMARK)},
+                            {COMPACT, VALDORIA, ESTMARK})
+    page.uncheck("#kg-legend input[value=Country]")
+    assert _shown(page) == (set(), set())  # an actor left without a link is hidden too
+    page.check("#kg-legend input[value=Person]")
+    page.fill("#kg-search", "Valdoria")
+    assert page.locator("#kg-search-status").inner_text() == (
+        "\u201cValdoria\u201d is hidden by the filters")
+    assert page.evaluate("network.getSelectedNodes()") == []
+    seen.assert_clean()
+
+
+def _big(count: int, seed: int = 3) -> nx.Graph:
+    graph = nx.Graph()
+    rng = random.Random(seed)
+    for i in range(count):
+        graph.add_node(f"urn:x:{i}", label=f"Actor number {i}", type="Person", country=None)
+    for i in range(1, count):
+        for j in {rng.randrange(i), rng.randrange(max(i // 3, 1))}:
+            graph.add_edge(f"urn:x:{i}", f"urn:x:{j}", meetings=[
+                {"id": f"urn:m:{i}-{j}", "sentence": f"Actor {i} met Actor {j}.",
+                 "source": f"s{i}.txt", "date": None, "place": None}])
+    return graph
+
+
+def test_viz_page_opens_on_the_most_connected_and_shows_more(visit: Opener) -> None:
+    graph = _big(400)
+    seen = visit(graph, shown=50)
+    page = seen.page
+    shown = set(page.evaluate("kgVisibleNodes()"))
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), graph.nodes[n]["label"]))
+    assert 0 < len(shown) <= 50 and shown <= set(ranked[:50])
+    assert page.locator("#kg-top-text").inner_text() == "the 50 most connected of 400 actors"
+    page.click("#kg-more")
+    assert page.evaluate("kgFilterState()")["shown"] == 200
+    assert len(page.evaluate("kgVisibleNodes()")) > len(shown)
+    page.click("#kg-more")  # 200 more: all 400
+    assert page.locator("#kg-more").is_hidden()
+    assert len(page.evaluate("kgVisibleNodes()")) == 400
+    seen.assert_clean()
+
+
+def _overlaps(boxes: list[dict[str, float]]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+
+
+def test_viz_page_labels_never_overlap_and_grow_with_zoom(visit: Opener) -> None:
+    seen = visit(_big(600), shown=600)
+    page = seen.page
+    boxes = page.evaluate("kgLabels()")
+    assert len(boxes) >= 10 and _overlaps(boxes) == []
+    ranks = page.evaluate("Object.fromEntries(JSON.parse(document.getElementById('kg-data')"
+                          ".textContent).nodes.map((n) => [n.id, n.rank]))")
+    assert ranks[boxes[0]["id"]] == 0  # the most connected actor is labelled first
+    page.evaluate("network.moveTo({scale: network.getScale() * 3})")
+    page.wait_for_function("(n) => kgLabels().length !== n", arg=len(boxes), timeout=5_000)
+    zoomed = page.evaluate("kgLabels()")
+    assert _overlaps(zoomed) == []
+    # on screen, every label drawn is a label the script chose
+    drawn = page.evaluate("nodes.get().filter((n) => n.label).map((n) => n.id)")
+    assert set(drawn) == {b["id"] for b in zoomed}
+    seen.assert_clean()
+
+
+ARTICLES = [
+    {"id": "vienna", "date": "2031-05-04", "text": (
+        "Foreign Minister Anna Keller met Prime Minister Peter Hansen in Vienna on Monday. "
+        "They discussed trade. Keller said after meeting Hansen that progress had been made. "
+        "The economy grew. Nobody commented. Prices rose. It rained. Keller met Hansen "
+        "again in Prague in June.")},
+    {"id": "madrid", "date": "2031-05-06", "text": (
+        "President Maria Lopez met Prime Minister Peter Hansen in Madrid on Tuesday. "
+        "Lopez will meet Foreign Minister Anna Keller in Lisbon next week.")},
+]
+
+STORE_COUNTS = """
+SELECT (COUNT(DISTINCT ?m) AS ?meetings) (COUNT(DISTINCT ?a) AS ?actors) WHERE {
+  ?m a dip:Meeting ; dip:status ?s ; dip:participant ?a, ?b .
+  FILTER (?a != ?b && ?s IN (%s))
+}"""
+
+PAIRS = """
+SELECT (COUNT(*) AS ?pairs) WHERE {
+  { SELECT DISTINCT ?a ?b WHERE {
+      ?m a dip:Meeting ; dip:status ?s ; dip:participant ?a, ?b .
+      FILTER (STR(?a) < STR(?b) && ?s IN (%s)) } } }"""
+
+
+def test_viz_page_counts_are_the_distinct_meetings_of_the_store(
+        visit: Opener, nlp: Language, tmp_path: Path) -> None:
+    source = tmp_path / "wire.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    graph = kg.build([source], nlp=nlp)
+    spans = graph.table("SELECT (COUNT(*) AS ?n) WHERE { ?m dip:supportedBy ?s }").rows[0][0]
+    assert isinstance(spans, int) and spans >= 1  # one meeting is reported twice
+    page_file = graph.to_html(tmp_path / "graph.html")
+    seen = visit(page_file, wait=True)
+    page = seen.page
+    for statuses in (['"asserted"'], ['"asserted"', '"planned"']):
+        if len(statuses) == 2:
+            page.check("#kg-status input[value=planned]")
+        meetings, actors = graph.table(STORE_COUNTS % ", ".join(statuses)).rows[0]
+        pairs = graph.table(PAIRS % ", ".join(statuses)).rows[0][0]
+        assert page.evaluate("kgStats()") == {"actors": actors, "links": pairs,
+                                              "meetings": meetings}
+        assert page.locator("#kg-counts").inner_text() == (
+            f"{actors} actors, {pairs} links, {meetings} meetings")
+    page.uncheck("#kg-status input[value=planned]")
+    who = {(r[0], r[1]): r[2] for r in graph.ask("who-met-whom").rows}
+    # each link's panel says as many meetings as the who-met-whom question counts
+    for (a, b), count in who.items():
+        ids = page.evaluate("""([a, b]) => { const d = JSON.parse(
+            document.getElementById('kg-data').textContent); const by = {};
+            d.nodes.forEach((n) => { by[n.label] = n.id; }); return [by[a], by[b]]; }""",
+                            [a, b])
+        panel = click_edge(page, ids[0], ids[1])
+        word = "time" if count == 1 else "times"
+        assert f"met {count} {word}" in panel.inner_text()
+        page.click("#kg-panel-close")
+    # and each actor's count in its panel is its asserted meetings in the meetings-of answer
+    for actor in {name for pair in who for name in pair}:
+        page.fill("#kg-search", actor)
+        answer = graph.ask("meetings-of", [actor])
+        status = answer.columns.index("status")
+        count = sum(1 for row in answer.rows if row[status] == "asserted")
+        page.wait_for_selector("#kg-panel .kg-count")
+        word = "meeting" if count == 1 else "meetings"
+        assert page.locator("#kg-panel .kg-count").inner_text() == f"{count} {word}"
+    graph.close()
     seen.assert_clean()

@@ -197,6 +197,7 @@
   function labels() {
     var scale = network.getScale(), box = $("kg-network").getBoundingClientRect();
     var chosen = {}, changes = [];
+    lastView = view();
     boxes = [];
     for (var i = 0; i < order.length && boxes.length < MAX_LABELS; i++) {
       var n = order[i];
@@ -227,8 +228,15 @@
               w: b.w, h: b.h};
     });
   };
-  ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (name) {
-    network.on(name, scheduleLabels);
+  // Any change of view (zoom, drag, focus, a resized window) chooses the labels again once
+  // it has been drawn; redrawing the same view does not.
+  var lastView = "";
+  function view() {
+    var p = network.getViewPosition(), box = $("kg-network").getBoundingClientRect();
+    return [network.getScale(), p.x, p.y, box.width, box.height].join(" ");
+  }
+  network.on("afterDrawing", function () {
+    if (view() !== lastView) { scheduleLabels(); }
   });
 
   // ------------------------------------------------------------------ side panel
