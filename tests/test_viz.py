@@ -728,7 +728,7 @@ def test_viz_page_opens_on_the_most_connected_and_shows_more(visit: Opener) -> N
     seen.assert_clean()
 
 
-def _overlaps(boxes: list[dict[str, float]]) -> list[tuple[str, str]]:
+def _overlaps(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
             and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
@@ -796,7 +796,7 @@ def test_viz_page_counts_are_the_distinct_meetings_of_the_store(
         assert page.locator("#kg-counts").inner_text() == (
             f"{actors} actors, {pairs} links, {meetings} meetings")
     page.uncheck("#kg-status input[value=planned]")
-    who = {(r[0], r[1]): r[2] for r in graph.ask("who-met-whom").rows}
+    who = {(str(r[0]), str(r[1])): r[2] for r in graph.ask("who-met-whom").rows}
     # each link's panel says as many meetings as the who-met-whom question counts
     for (a, b), count in who.items():
         ids = page.evaluate("""([a, b]) => { const d = JSON.parse(
