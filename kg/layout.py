@@ -27,6 +27,7 @@ SPACING = 80.0
 """About how far apart (in page units) two actors of a group end up."""
 
 _BLOCK = 1024
+_SEPARATE_UP_TO = 1500
 
 
 def _spring(count: int, edges: Sequence[tuple[int, int, float]], *, iterations: int,
@@ -111,8 +112,11 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
         inner = [(index[u], index[v], float(d.get("weight", 1) or 1) ** 0.5)
                  for u, v, d in graph.subgraph(names).edges(data=True)]
         steps = 80 if len(names) <= 1000 else 40
-        pos = _spring(len(names), inner, iterations=steps)
-        local.append(_fit(pos, SPACING * 0.55 * np.sqrt(len(names))))
+        pos = _fit(_spring(len(names), inner, iterations=steps),
+                   SPACING * 0.55 * np.sqrt(len(names)))
+        if 1 < len(names) <= _SEPARATE_UP_TO:  # no two actors closer than about SPACING / 2
+            _separate(pos, np.full(len(names), SPACING * 0.2), gap=SPACING * 0.1, rounds=50)
+        local.append(pos)
         members.append(names)
     radii = np.array([max(float(np.sqrt((p ** 2).sum(axis=1)).max(initial=0.0)), SPACING / 2)
                       for p in local])

@@ -397,6 +397,7 @@
 
   // ------------------------------------------------------------------ first picture
   function ready() {
+    window.kgReadyAt = performance.now();
     window.kgReady = true;
     document.body.setAttribute("data-kg-ready", "1");
   }
