@@ -4,23 +4,32 @@ The page inlines the vis-network library that ships inside the pyvis wheel, so i
 offline and makes no network request at all (a Content-Security-Policy with ``default-src
 'none'`` enforces it).  Text that came from articles -- labels, sentences, sources, places --
 never becomes markup: the graph travels as JSON inside ``<script type="application/json">``
-with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page builds tooltips as DOM
-elements filled through ``textContent``.  The page's own script and styles live beside this
-module in ``kg/static/viz.js`` and ``kg/static/viz.css`` (package data).
+with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page builds its side panel and
+lists as DOM elements filled through ``textContent``.  The page's own script and styles live
+beside this module in ``kg/static/viz.js`` and ``kg/static/viz.css`` (package data).
 
-Each meeting in an edge's tooltip shows when it was (:func:`kg.network.meeting_when`): its
-day, or for an undated meeting "reported <day>", the publication date of the article that
-reports it.  The page filters what it shows, all in the browser: a date range (an edge is
-shown when one of its meetings has an ISO date inside it or, undated, was reported inside
-it; meetings with neither stay; "dated meetings only" keeps only meetings with a day of
-their own), a place (one of its meetings was there; date and place must hold for the same
-meeting) and the actor types of the legend (unticking one hides its actors and their
-edges).  While a date or place is set, actors left without a shown edge are hidden too.
-Filtering sets ``hidden`` on items of ``window.nodes`` and ``window.edges``, which stay the
-full DataSets the network draws (``network.body.data``), so the frozen layout never moves;
-``window.kgVisibleNodes()`` and ``window.kgVisibleEdges()`` return the ids still shown and
-``window.kgFilterState()`` the controls' values (``from``, ``to``, ``datedOnly``, ``place``,
-``types``).  ``window.kgReady`` turns true once the layout is stable and frozen.
+Readable from ten actors to thousands:
+
+- the layout is computed here, once (:func:`kg.layout.layout`: Louvain communities laid
+  out apart), and travels with the page, which opens still, with no physics;
+- colour says the community (:func:`kg.analytics.communities`, a legend names each by its
+  most connected actor), shape the actor's type;
+- the page opens on the ``shown`` most connected actors (a button shows more); labels are
+  drawn by importance (most meetings first) wherever they overlap no other label, so more
+  appear as one zooms in;
+- clicking an actor or a link opens a side panel listing its meetings, each once (a
+  meeting of three actors, or reported in several sentences, is one meeting): the day, or
+  "reported on" the day of the article for an undated one, the place, the status, every
+  evidence sentence (``dip:evidence`` and ``dip:supportedBy``) and the source article;
+- a time slider over the meetings' days (an undated meeting sits at its report day; with
+  a range set, a meeting with neither is left out), a status filter (asserted, planned),
+  places, actor types; search lists every actor that matches with its type and meeting
+  count, and a miss clears the last match.
+
+Every count shown is of distinct meetings.  Hooks for tests and benchmarks:
+``window.kgVisibleNodes()`` / ``kgVisibleEdges()`` (ids shown), ``kgFilterState()``,
+``kgStats()`` (``{actors, links, meetings}`` shown), ``kgLabels()`` (the label boxes drawn),
+``kgDays()``; ``data-kg-ready`` on the body once the first still picture is drawn.
 
 This is the only module that imports pyvis.
 """
