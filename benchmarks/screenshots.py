@@ -66,6 +66,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", help="a store folder or graph file for the corpus picture")
     p.add_argument("--top", type=int, help="draw only the N actors with the most meetings")
     p.add_argument("--work", default=work, help="where stores are cached and pages written")
+    p.add_argument("--seed-only", action="store_true",
+                   help="only the seed picture (render.py --shots takes the corpus ones)")
     return p
 
 
@@ -74,8 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, work = Path(args.out), Path(args.work)
     failed = False
     try:
-        shots = [("seed-graph", SEED_TITLE, seed_graph()),
-                 ("corpus-graph", CORPUS_TITLE, corpus_graph(args))]
+        shots = [("seed-graph", SEED_TITLE, seed_graph())]
+        if not args.seed_only:
+            shots.append(("corpus-graph", CORPUS_TITLE, corpus_graph(args)))
         for name, title, graph in shots:
             png = out / f"{name}.png"
             seen = shoot(graph, title, work / f"{name}.html", png)

@@ -114,8 +114,8 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
         steps = 80 if len(names) <= 1000 else 40
         pos = _fit(_spring(len(names), inner, iterations=steps),
                    SPACING * 0.55 * np.sqrt(len(names)))
-        if 1 < len(names) <= _SEPARATE_UP_TO:  # no two actors closer than about SPACING / 2
-            _separate(pos, np.full(len(names), SPACING * 0.2), gap=SPACING * 0.1, rounds=50)
+        if 1 < len(names) <= _SEPARATE_UP_TO:  # no two actors closer than about SPACING
+            _separate(pos, np.full(len(names), SPACING * 0.4), gap=SPACING * 0.1, rounds=50)
         local.append(pos)
         members.append(names)
     radii = np.array([max(float(np.sqrt((p ** 2).sum(axis=1)).max(initial=0.0)), SPACING / 2)
@@ -134,6 +134,9 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
                       iterations=60, init=start)
     centres = _fit(centres, 1.2 * float(np.sqrt((radii ** 2).sum())) + SPACING)
     _separate(centres, radii, gap=SPACING * 0.6)
+    for _ in range(12):  # then pull them in and push apart again: compact, same arrangement
+        centres *= 0.8
+        _separate(centres, radii, gap=SPACING * 0.6, rounds=60)
     placed: dict[Hashable, tuple[float, float]] = {}
     for names, pos, centre in zip(members, local, centres, strict=True):
         for n, (x, y) in zip(names, pos + centre, strict=True):
