@@ -64,7 +64,11 @@ class ActorStats:
 
 @dataclass(frozen=True)
 class Hop:
-    """One link of a :func:`chain`: ``from_label`` met ``to_label``."""
+    """One link of a :func:`chain`: ``from_label`` met ``to_label``.
+
+    >>> print(Hop("a", "Ann", "b", "Bo", 1, "\u201cWe met,\u201d Ann said.", "x.txt"))
+    Ann met Bo (once): \u201cWe met,\u201d Ann said. [x.txt]
+    """
 
     from_id: str
     from_label: str
@@ -80,10 +84,15 @@ class Hop:
         times = "once" if self.meetings == 1 else f"{self.meetings} times"
         text = f"{self.from_label} met {self.to_label} ({times})"
         if self.sentence:
-            text += f': "{self.sentence}"'
+            # a sentence that opens with a quote mark is shown as it is: no second mark
+            opens = self.sentence.lstrip()[:1] in _QUOTE_MARKS
+            text += f": {self.sentence}" if opens else f': "{self.sentence}"'
             if self.source:
                 text += f" [{self.source}]"
         return text
+
+
+_QUOTE_MARKS = frozenset("\"'\u201c\u2018\u201e\u00ab")
 
 
 def _label(graph: nx.Graph, node: str) -> str:

@@ -818,3 +818,21 @@ def test_viz_page_counts_are_the_distinct_meetings_of_the_store(
         assert page.locator("#kg-panel .kg-count").inner_text() == f"{count} {word}"
     graph.close()
     seen.assert_clean()
+
+
+def test_viz_command_opens_on_show_actors_and_carries_planned_meetings(
+        tmp_path: Path, seed_graph: kg.KnowledgeGraph) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    ttl = seed_graph.write(tmp_path / "seed.ttl")
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(app, ["viz", str(ttl), "--out", str(out), "--show", "2"])
+    assert result.exit_code == 0, result.output
+    data = _data(out.read_text(encoding="utf-8"))
+    assert data["shown"] == 2
+    store = seed_graph.table("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a dip:Meeting ;"
+                             ' dip:status ?s ; dip:participant ?a, ?b .'
+                             ' FILTER (?a != ?b && ?s IN ("asserted", "planned")) }')
+    assert len(data["meetings"]) == store.rows[0][0]
