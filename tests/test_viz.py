@@ -743,9 +743,12 @@ def test_viz_page_labels_never_overlap_and_grow_with_zoom(visit: Opener) -> None
                           ".textContent).nodes.map((n) => [n.id, n.rank]))")
     assert ranks[boxes[0]["id"]] == 0  # the most connected actor is labelled first
     page.evaluate("network.moveTo({scale: network.getScale() * 3})")
-    page.wait_for_function("(n) => kgLabels().length !== n", arg=len(boxes), timeout=5_000)
+    before = ",".join(b["id"] for b in boxes)
+    page.wait_for_function("(ids) => kgLabels().map((b) => b.id).join() !== ids", arg=before,
+                           timeout=5_000)
     zoomed = page.evaluate("kgLabels()")
     assert _overlaps(zoomed) == []
+    assert {b["id"] for b in zoomed} - {b["id"] for b in boxes}  # zoomed in: others named
     # on screen, every label drawn is a label the script chose
     drawn = page.evaluate("nodes.get().filter((n) => n.label).map((n) => n.id)")
     assert set(drawn) == {b["id"] for b in zoomed}

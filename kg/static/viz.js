@@ -10,7 +10,7 @@
 // the first still picture is drawn.
 (function () {
   "use strict";
-  var MAX_LABELS = 300, LABEL_PX = 13, MAX_LIST = 300, STEP = 150, ISO = /^\d{4}-\d{2}-\d{2}/;
+  var MAX_LABELS = 300, LABEL_PX = 13, MIN_PX = 3.5, MAX_LIST = 300, STEP = 150, ISO = /^\d{4}-\d{2}-\d{2}/;
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -194,29 +194,36 @@
   function scheduleLabels() {
     if (pending === null) { pending = setTimeout(function () { pending = null; labels(); }, 60); }
   }
+  // Zoomed far out, an actor is still drawn MIN_PX pixels wide at least.
+  var drawnSize = {};
   function labels() {
     var scale = network.getScale(), box = $("kg-network").getBoundingClientRect();
-    var chosen = {}, changes = [];
+    var chosen = {}, changes = [], floor = MIN_PX / scale;
     lastView = view();
     boxes = [];
+    function size(n) { return shownNodes[n.id] ? Math.max(n.size, floor) : n.size; }
     for (var i = 0; i < order.length && boxes.length < MAX_LABELS; i++) {
       var n = order[i];
       if (!shownNodes[n.id]) { continue; }
       var p = network.canvasToDOM({x: n.x, y: n.y}), w = width(n), h = LABEL_PX + 4;
-      var b = {id: n.id, x: p.x - w / 2, y: p.y + n.size * scale + 1, w: w, h: h};
+      var b = {id: n.id, x: p.x - w / 2, y: p.y + size(n) * scale + 1, w: w, h: h};
       if (b.x < 0 || b.y < 0 || b.x + w > box.width || b.y + h > box.height) { continue; }
       var clash = boxes.some(function (o) {
         return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h;
       });
       if (!clash) { boxes.push(b); chosen[n.id] = true; }
     }
-    var size = LABEL_PX / scale;
+    var font = LABEL_PX / scale;
     order.forEach(function (n) {
+      var change = {id: n.id}, want = size(n), has = drawnSize[n.id] || n.size;
+      if (Math.abs(want - has) > 0.05 * has) { change.size = drawnSize[n.id] = want; }
       if (chosen[n.id]) {
-        changes.push({id: n.id, label: n.label, font: {size: size, vadjust: 0}});
+        change.label = n.label;
+        change.font = {size: font, vadjust: 0};
       } else if (labelled[n.id]) {
-        changes.push({id: n.id, label: ""});
+        change.label = "";
       }
+      if (Object.keys(change).length > 1) { changes.push(change); }
     });
     labelled = chosen;
     nodes.update(changes);
