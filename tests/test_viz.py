@@ -728,6 +728,19 @@ def test_viz_page_opens_on_the_most_connected_and_shows_more(visit: Opener) -> N
     seen.assert_clean()
 
 
+def test_viz_page_search_shows_an_actor_beyond_the_most_connected(visit: Opener) -> None:
+    seen = visit(_big(400), shown=50)
+    page = seen.page
+    last = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent)"
+                         ".nodes.find((n) => n.rank === 399)")
+    assert last["id"] not in page.evaluate("kgVisibleNodes()")
+    page.fill("#kg-search", last["label"])
+    page.wait_for_function("(id) => network.getSelectedNodes().join() === id", arg=last["id"])
+    assert last["id"] in page.evaluate("kgVisibleNodes()")  # shown beside the 50 for it
+    assert page.locator("#kg-panel h2").inner_text() == last["label"]
+    seen.assert_clean()
+
+
 def _overlaps(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]

@@ -359,7 +359,11 @@
     closePanel();
   }
   function choose(n) {
-    if (!inTop(n)) { pinned[n.id] = true; apply(); }
+    if (!inTop(n)) {  // beyond the most connected: shown with its partners
+      pinned[n.id] = true;
+      edgesOf[n.id].forEach(function (e) { pinned[e.from] = pinned[e.to] = true; });
+      apply();
+    }
     if (!shownNodes[n.id]) {
       network.unselectAll();
       status.textContent = "\u201c" + n.label + "\u201d is hidden by the filters";
