@@ -30,7 +30,7 @@ from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import GraphStore, Store, WriteBehind
 from kg.validate import BackgroundValidation, Report
-from kg.viz import write_html
+from kg.viz import SHOWN, STATUSES, write_html
 from kg.vocab import DIPR, bind_prefixes
 
 __all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load", "open_store"]
@@ -124,10 +124,12 @@ class KnowledgeGraph:
         """Like :meth:`query`, returning plain rows."""
         return to_table(self.query(sparql, **bindings))
 
-    def who_met_whom(self, aliases: Aliases | None = None) -> nx.Graph:
-        """The who-met-whom graph (see :func:`kg.network.who_met_whom`), seen through
-        ``aliases`` when given (:func:`kg.network.curate`; the store is unchanged)."""
-        g = who_met_whom(self.dataset)
+    def who_met_whom(self, aliases: Aliases | None = None,
+                     statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
+        """The who-met-whom graph (see :func:`kg.network.who_met_whom`) of the meetings
+        with one of ``statuses``, seen through ``aliases`` when given
+        (:func:`kg.network.curate`; the store is unchanged)."""
+        g = who_met_whom(self.dataset, statuses)
         return curate(g, aliases) if aliases else g
 
     def actors(self, *, search: str | None = None, type: str | None = None,
@@ -185,9 +187,11 @@ class KnowledgeGraph:
         self.store.write(path, format)
         return Path(path)
 
-    def to_html(self, path: str | Path, *, title: str = "Who met whom") -> Path:
-        """Write the self-contained who-met-whom page (opens offline)."""
-        return write_html(self.who_met_whom(), path, title=title)
+    def to_html(self, path: str | Path, *, title: str = "Who met whom",
+                shown: int = SHOWN) -> Path:
+        """Write the self-contained who-met-whom page (opens offline) of the asserted and
+        planned meetings; it opens on the ``shown`` most connected actors."""
+        return write_html(self.who_met_whom(statuses=STATUSES), path, title=title, shown=shown)
 
     def summary(self) -> Summary:
         row = self.table(_COUNTS).rows[0]
