@@ -169,6 +169,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         if any(k.lower_ == "away" and k.dep_ in {"advmod", "acomp", "prt"}
                for k in head.children):
             return "planned"  # "his summit with Kim is just days away"
+    if (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.tag_ in _PRESENT
+            and not caption and _dated(head)):
+        return "planned"  # "Trump and Kim begin their second summit on Wednesday"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}

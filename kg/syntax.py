@@ -157,8 +157,10 @@ def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}):
-                continue
+            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}) or (
+                    c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(
+                        k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)):
+                continue  # "A met B last week, and C met D on Monday": C's own clause
             stack.append(c)
     return out
 

@@ -622,3 +622,18 @@ def test_meetings_a_summit_days_away_has_not_happened(nlp: Language) -> None:
 def test_meetings_press_conference_only_when_joint(nlp: Language, text: str,
                                                    expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+def test_meetings_date_of_a_coordinated_clause_stays_there(nlp: Language) -> None:
+    text = ("Chancellor Anna Keller met with President Lars Berg last week, and Foreign "
+            "Secretary Peter Hansen met with Berg on Monday.")
+    dates = {frozenset(p.text for p in m.participants): m.date_text
+             for m in run(nlp, text).meetings}
+    assert dates == {frozenset({"Anna Keller", "Lars Berg"}): "last week",
+                     frozenset({"Peter Hansen", "Berg"}): "Monday"}
+
+
+def test_meetings_summit_that_begins_on_a_named_day_is_planned(nlp: Language) -> None:
+    text = ("President Lars Berg and Chancellor Anna Keller begin their second summit in the "
+            "capital on Wednesday.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}
