@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
@@ -297,6 +297,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         mentions.append(Mention(text, start, end, kind,
                                 _cue(doc, start) if kind == "Person" else ""))
     mentions += _untagged_names(doc, persons)
+    mentions = _shared_surnames(doc, mentions)
     by_token: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -304,6 +305,24 @@ def find_mentions(doc: Doc) -> MentionIndex:
             for tok in span:
                 by_token[tok.i] = m
     return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
+
+
+def _shared_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Donald and Melania Trump", "Bill and Hillary Clinton": the first given name shares
+    the surname after "and" when the article gives that whole name elsewhere (the mention
+    keeps its place in the text, its name is whole)."""
+    text = doc_text(doc)
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind != "Person" or " " in m.text:
+            continue
+        nxt = next((n for n in out if n.kind == "Person" and n.start > m.end), None)
+        if (nxt is not None and text[m.end:nxt.start] == " and "
+                and len(nxt.text.split()) == 2 and nxt.text.split()[1][:1].isupper()):
+            whole = f"{m.text} {nxt.text.split()[1]}"
+            if any(n.text == whole for n in out):  # the article names "Donald Trump" too;
+                out[i] = replace(m, text=whole)  # never "Hansen and Lars Berg"
+    return out
 
 
 OTHER_LABELS = frozenset({"LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})

@@ -637,3 +637,11 @@ def test_meetings_summit_that_begins_on_a_named_day_is_planned(nlp: Language) ->
     text = ("President Lars Berg and Chancellor Anna Keller begin their second summit in the "
             "capital on Wednesday.")
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}
+
+
+def test_meetings_couple_shares_the_surname(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Rome. Anna and Tom Keller arrived in Rome for the G7 "
+            "summit on Saturday.")
+    ex = run(nlp, text)
+    assert "Anna" not in {m.text for m in ex.mentions}
+    assert (frozenset({"Anna Keller", "G7"}), "asserted") in meetings(nlp, text)
