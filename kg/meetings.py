@@ -173,7 +173,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                      if body_name(c)]
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
-        if not subj_toks and trigger.dep_ == "pobj":
+        between = argument_actors(prep_objects(trigger, {"between"}), index)
+        if not subj_toks and trigger.dep_ == "pobj" and len(between) < 2:
+            # not "China offered X at the dinner between Xi and Trump": those two met
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
@@ -259,11 +261,24 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
         participants=tuple(participants),
         evidence=evidence(trigger.sent),
         location=location,
-        date_text=date_text(scope),
+        date_text=date_text(scope) or (_adjacent_date(trigger, date_text) if trigger.pos_ in {
+            "NOUN", "PROPN"} else None),
         status=status_of(trigger, caption=is_caption(trigger.sent)),
         cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
         trigger=trigger.text,
     )
+
+
+def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
+    """ "at the dinner between Xi and Trump on Saturday": a date right after the meeting's
+    phrase, which the parser hung on the clause's verb, is the meeting's."""
+    doc, end = noun.doc, noun.right_edge.i + 1
+    if end < len(doc) and doc[end].lower_ in {"on", "in"}:
+        end += 1
+    if end >= len(doc) or doc[end].ent_type_ not in DATES or doc[end].ent_iob_ != "B":
+        return None
+    ent = next(e for e in doc.ents if e.start == end)
+    return date_text([*ent, *(doc[i] for i in range(noun.right_edge.i + 1, ent.start))])
 
 
 def _press_conference(noun: Token) -> bool:

@@ -45,7 +45,8 @@ UNREAL = frozenset({"impossible", "unlikely", "possible", "likely", "unthinkable
 CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postponed",
                        "abandoned", "called-off"})
 PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
-                       "ahead", "gear", "brace", "groundwork"})
+                       "ahead", "gear", "brace", "groundwork", "possible", "potential",
+                       "venue"})
 """Words of getting ready for a meeting that has not happened yet."""
 
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})

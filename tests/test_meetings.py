@@ -645,3 +645,18 @@ def test_meetings_couple_shares_the_surname(nlp: Language) -> None:
     ex = run(nlp, text)
     assert "Anna" not in {m.text for m in ex.mentions}
     assert (frozenset({"Anna Keller", "G7"}), "asserted") in meetings(nlp, text)
+
+
+def test_meetings_between_names_both_sides_and_its_date(nlp: Language) -> None:
+    text = ("Norway offered more than $1 billion in new commitments at the dinner between Keller "
+            "and Hansen on Saturday, the finance minister said on Monday.")
+    found = run(nlp, text).meetings
+    assert [(sorted(p.text for p in m.participants), m.date_text) for m in found] == [
+        (["Hansen", "Keller"], "Saturday")]
+
+
+def test_meetings_possible_venue_for_a_summit_is_planned(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. An "
+            "official said Singapore is being considered as a possible venue for the "
+            "Keller-Hansen summit.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
