@@ -294,7 +294,7 @@ def remove(
         _fail(f"{store}: not a store folder")
     try:
         missing = []
-        with load(store) as kgraph:
+        with load(store, read_only=False) as kgraph:
             for doc in documents:
                 gone = kgraph.store.remove_document(doc)
                 if not gone:

@@ -13,9 +13,12 @@ what the others say.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
+import os
 import queue
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -48,6 +51,17 @@ PREFIXES = {
 
 class StoreError(KGError):
     """The store cannot be opened, read or written."""
+
+
+def check_store_folder(path: Path) -> None:
+    """Raise :class:`StoreError` unless ``path`` is a folder holding an Oxigraph store."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such store folder")
+    if not path.is_dir():
+        raise StoreError(f"{path}: not a folder (give the folder of kg build --store)")
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"{path}: not an Oxigraph store (no CURRENT file); make one with "
+                         "kg build --store, nothing was written into it")
 
 
 def export_format(name: str) -> ox.RdfFormat:
@@ -97,6 +111,49 @@ def removal_update(name: URIRef | str) -> str:
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }} ;\n"
             f"DROP SILENT GRAPH {g}")
+
+
+DOCUMENT_BY_KEY = """SELECT DISTINCT ?d WHERE {
+  { GRAPH ?d { ?d a dip:Document } FILTER (STR(?d) = ?key) }
+  UNION
+  { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?key }
+    FILTER NOT EXISTS { GRAPH ?e { ?e a dip:Document } FILTER (STR(?e) = ?key) } } }"""
+"""The article a ``kg remove`` argument names: by IRI first, else by source path."""
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write into; renamed over ``path`` when the block
+    ends without an error, removed when it fails (the old file stays as it was)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it (os.umask would change it for every
+    thread for a moment); 0o022 where /proc does not say."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 FLUSH_QUADS = 64_000
@@ -219,9 +276,18 @@ class WriteBehind:
 class Store:
     """An Oxigraph dataset: in memory (``path=None``) or kept on disk in a folder."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
+                 existing: bool = False) -> None:
+        """Open (or, writable and not ``existing``, create) the store at ``path``.
+
+        ``read_only`` writes nothing into the folder and takes no lock, so any number of
+        readers run side by side; with it, or with ``existing``, a folder that holds no
+        store (no ``CURRENT`` file) is refused instead of being made one."""
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only and self.path is not None
         self._unflushed = 0
+        if self.path is not None and (read_only or existing):
+            check_store_folder(self.path)
         try:
             if self.path is None:
                 self.ox = ox.Store()
@@ -295,11 +361,10 @@ class Store:
             self.flush()
 
     def remove_document(self, key: str) -> list[str]:
-        """Remove the articles whose source path or IRI is ``key``; returns their IRIs."""
-        rows = self.select(
-            "SELECT DISTINCT ?d ?key WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } "
-            "FILTER (?src = ?key || STR(?d) = ?key) }", bindings={"key": ox.Literal(key)})
-        gone = [str(r[0].value) for r in rows]
+        """Remove the article whose IRI is ``key``, else those whose source path is ``key``;
+        returns their IRIs.  (An IRI never also matches another article's source.)"""
+        gone = [str(r[0].value) for r in self.select(DOCUMENT_BY_KEY,
+                                                     bindings={"key": ox.Literal(key)})]
         for iri in gone:
             self.ox.update(removal_update(iri))
         return gone
@@ -353,13 +418,16 @@ class Store:
         return ds
 
     def write(self, path: str | Path, fmt: str = "ttl") -> None:
-        """Write the graph in ``fmt`` to a file, streaming (memory stays flat)."""
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        if export_format(fmt).supports_datasets:
-            write_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
-                       if not isinstance(q.graph_name, ox.DefaultGraph)), fmt, Path(path))
-        else:
-            write_rdf(self.union_triples(), fmt, Path(path), distinct=True)
+        """Write the graph in ``fmt`` to a file, streaming (memory stays flat), atomically:
+        into a temporary file beside it, renamed over ``path`` once complete, so a full disk
+        or a kill leaves the previous file whole."""
+        rdf_format = export_format(fmt)
+        with atomic_file(path) as tmp:
+            if rdf_format.supports_datasets:
+                write_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
+                           if not isinstance(q.graph_name, ox.DefaultGraph)), fmt, tmp)
+            else:
+                write_rdf(self.union_triples(), fmt, tmp, distinct=True)
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
@@ -385,7 +453,7 @@ class Store:
     def flush(self) -> None:
         """Write what RocksDB holds in memory out to disk (and free it)."""
         self._unflushed = 0
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.ox.flush()
 
     def close(self) -> None:
