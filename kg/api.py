@@ -319,7 +319,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
 
 def stored_as(store: GraphStore, sha256: str, iri: URIRef) -> str | None:
     """The source of a stored article other than ``iri`` whose text hashes to ``sha256``."""
-    rows = store.select("SELECT ?src WHERE { GRAPH ?d { ?d dip:sha256 ?sha ; "
+    rows = store.select("SELECT ?src ?sha ?iri WHERE { GRAPH ?d { ?d dip:sha256 ?sha ; "
                         "dip:sourcePath ?src } FILTER (?d != ?iri) } LIMIT 1",
                         bindings={"sha": ox.Literal(sha256), "iri": ox.NamedNode(str(iri))})
     return str(rows[0][0].value) if rows else None

@@ -84,7 +84,7 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _warn(problem: InputProblem) -> None:
-    typer.echo(f"skipped: {problem}", err=True)
+    typer.echo(f"{'warning' if problem.kept else 'skipped'}: {problem}", err=True)
 
 
 @app.command()

@@ -103,14 +103,15 @@ def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes | Inpu
     try:
         if _special(path):
             return InputProblem(name, "not a regular file (a FIFO, socket or device)")
-        if limit is not None and path.stat().st_size > limit:
-            return InputProblem(name, f"too large: {path.stat().st_size:,} bytes, the limit "
-                                      f"is {limit:,} (raise it with --max-chars)")
-        with path.open("rb") as f:
-            data = f.read(limit + 1) if limit is not None else f.read()
-        if limit is not None and len(data) > limit:
-            return InputProblem(name, f"too large: over {limit:,} bytes "
-                                      "(raise the limit with --max-chars)")
+        size = path.stat().st_size
+        if limit is None or size <= limit:
+            with path.open("rb") as f:
+                data = f.read(limit + 1) if limit is not None else f.read()
+            size = len(data)
+        if limit is not None and size > limit:  # not read (or not past the limit)
+            return InputProblem(name, f"too long: {'over ' if size == limit + 1 else ''}"
+                                      f"{size:,} bytes, more than the character limit allows "
+                                      f"({limit:,} bytes; raise it with --max-chars)")
     except FileNotFoundError:
         if path.is_symlink():
             return InputProblem(name, f"broken symbolic link (to {os.readlink(path)!r})")

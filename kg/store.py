@@ -113,7 +113,7 @@ def removal_update(name: URIRef | str) -> str:
             f"DROP SILENT GRAPH {g}")
 
 
-DOCUMENT_BY_KEY = """SELECT DISTINCT ?d WHERE {
+DOCUMENT_BY_KEY = """SELECT DISTINCT ?d ?key WHERE {
   { GRAPH ?d { ?d a dip:Document } FILTER (STR(?d) = ?key) }
   UNION
   { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?key }
@@ -126,6 +126,9 @@ def atomic_file(path: str | Path) -> Iterator[Path]:
     """A temporary path beside ``path`` to write into; renamed over ``path`` when the block
     ends without an error, removed when it fails (the old file stays as it was)."""
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write it directly
+        yield target
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)

@@ -505,3 +505,187 @@ def test_hostile_article_beyond_the_pipeline_is_refused(
     [skipped] = _skipped(result)
     assert skipped.startswith(f"skipped: {big}: too long for the spaCy pipeline")
     assert f"{chars:,} characters" in skipped and f"{nlp.max_length:,}" in skipped
+
+
+# -- 7. nothing lost: document identity, read-only readers, atomic files (issue 13) ---------
+
+def _jsonl(path: Path, *records: dict[str, object]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _sources(graph: kg.KnowledgeGraph) -> list[str]:
+    return sorted(str(r[0]) for r in graph.table(
+        "SELECT ?src WHERE { ?d a dip:Document ; dip:sourcePath ?src }").rows)
+
+
+def test_hostile_jsonl_ids_of_two_files_never_collide(tmp_path: Path, nlp: Language) -> None:
+    a = _jsonl(tmp_path / "a.jsonl", {"id": "1", "text": GOOD}, {"id": 2, "text": MEETING})
+    b = _jsonl(tmp_path / "b.jsonl", {"id": "1", "text": GOOD.replace("Prague", "Brno")},
+               {"id": "2", "text": MEETING.replace("Linz", "Graz")})
+    together = kg.build([a, b], nlp=nlp)
+    assert _sources(together) == [f"{a}#1", f"{a}#2", f"{b}#1", f"{b}#2"]
+    assert together.problems == []  # the numeric id 2 is an id, not a missing one
+    store = tmp_path / "store"
+    kg.build([a], nlp=nlp, store=store).close()
+    with kg.build([b], nlp=nlp, store=store) as graph:  # one after the other: all four stay
+        assert len(_sources(graph)) == 4
+
+
+def test_hostile_jsonl_id_equal_to_a_path_or_an_iri_replaces_nothing(
+        tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(GOOD, encoding="utf-8")
+    iri = str(kg.rdf.document_iri("a.txt"))
+    _jsonl(tmp_path / "b.jsonl", {"id": "a.txt", "text": MEETING},
+           {"id": iri, "text": MEETING.replace("Linz", "Graz")})
+    with kg.build(["a.txt", "b.jsonl"], nlp=nlp, store="store") as graph:
+        assert _sources(graph) == ["a.txt", "b.jsonl#a.txt", f"b.jsonl#{iri}"]
+    result = _runner().invoke(app, ["remove", "store", iri])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [f"removed {iri} ({iri})"]
+    with kg.load("store") as graph:
+        assert _sources(graph) == ["b.jsonl#a.txt", f"b.jsonl#{iri}"]
+
+
+def test_hostile_name_clashes_and_renamed_texts_are_reported(
+        tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(GOOD, encoding="utf-8")
+    Path("b.jsonl#1").write_text(MEETING, encoding="utf-8")  # a file named like a record
+    _jsonl(tmp_path / "b.jsonl", {"id": "1", "text": MEETING.replace("Linz", "Graz")})
+    result = _build(monkeypatch, nlp, "a.txt", "b.jsonl#1", "b.jsonl", "--store", "store")
+    assert result.exit_code == 0, result.stderr
+    assert _skipped(result) == ["skipped: b.jsonl#1: a second article with this name in "
+                                "this build; the first one is kept"]
+    Path("renamed.txt").write_text(GOOD, encoding="utf-8")  # a later build, a new name
+    again = _build(monkeypatch, nlp, "renamed.txt", "--store", "store")
+    assert _skipped(again) == ["skipped: renamed.txt: same text as a.txt, already in the "
+                               "store; not built again"]
+
+
+def test_hostile_bad_jsonl_fields_drop_only_what_is_bad(tmp_path: Path, nlp: Language,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(
+        json.dumps({"id": "ok", "text": GOOD, "date": "2018-13-45"}) + "\n"
+        + '{"id": "s1", "text": "Lone \\ud800 surrogate met Oskar Lenz."}\n'
+        + '{"id": "s2\\udfff", "text": "x"}\n'
+        + json.dumps({"id": "far", "text": "Ilse Brandt met Oskar Lenz ten days ago. She met "
+                      "Vera Holm yesterday and on Saturday.", "date": "0001-01-01"}) + "\n"
+        + json.dumps({"id": "end", "text": "Ilse Brandt will meet Oskar Lenz next Saturday. "
+                      "They met ten days ago.", "date": "9999-12-31"}) + "\n",
+        encoding="utf-8")
+    result = _build(monkeypatch, nlp, wire, "--out", tmp_path / "out", "--memory")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("3 documents"), result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0].startswith(f"warning: {wire}:1: record 'ok': bad \"date\"")
+    assert lines[0].endswith("built without it")
+    assert lines[1].startswith(f"skipped: {wire}:2: \"text\" holds a lone surrogate")
+    assert lines[2].startswith(f"skipped: {wire}:3: \"id\" holds a lone surrogate")
+
+
+@pytest.mark.parametrize("phrase", ["on Saturday", "yesterday", "ten days ago",
+                                    "next Saturday", "tomorrow", "June 12"])
+@pytest.mark.parametrize("future", [False, True])
+def test_hostile_dates_at_the_ends_of_the_calendar(phrase: str, future: bool) -> None:
+    import datetime as dt
+
+    from kg.dates import resolve_date
+
+    for anchor in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):  # OverflowError before
+        day = resolve_date(phrase, anchor, future=future)
+        assert day is None or abs((day - anchor).days) <= 366
+
+
+def test_hostile_read_only_commands_write_nothing(tmp_path: Path, nlp: Language) -> None:
+    docs = tmp_path / "mydocs"
+    docs.mkdir()
+    (docs / "note.txt").write_text(GOOD, encoding="utf-8")
+    before = sorted(p.name for p in docs.iterdir())
+    for args in (["query", str(docs), "who-met-whom"], ["validate", str(docs)],
+                 ["export", str(docs)], ["remove", str(docs), "note.txt"],
+                 ["network", str(docs)]):
+        result = _runner().invoke(app, args)
+        assert result.exit_code == 1, (args, result.stdout)
+        assert result.stderr.strip().splitlines() == [
+            f"error: {docs}: not an Oxigraph store (no CURRENT file); make one with kg build "
+            "--store, nothing was written into it"], args
+        assert sorted(p.name for p in docs.iterdir()) == before, args
+    # a store folder that lost CURRENT keeps its data files: nothing new, nothing deleted
+    store = tmp_path / "store"
+    kg.build([docs], nlp=nlp, store=store).close()
+    (store / "CURRENT").unlink()
+    files = {p.name: p.stat().st_size for p in store.iterdir()}
+    result = _runner().invoke(app, ["query", str(store), "who-met-whom"])
+    assert result.exit_code == 1 and "not an Oxigraph store" in result.stderr
+    assert {p.name: p.stat().st_size for p in store.iterdir()} == files
+
+
+def test_hostile_readers_run_beside_a_writer_and_each_other(tmp_path: Path, nlp: Language
+                                                            ) -> None:
+    store = tmp_path / "store"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    kg.build([tmp_path / "a.txt"], nlp=nlp, store=store).close()
+    writer = Store(store)  # holds the folder's lock, as a running build or server does
+    try:
+        result = _runner().invoke(app, ["query", str(store), "who-met-whom", "--format", "csv"])
+        assert result.exit_code == 0, result.stderr
+        assert "Lena Hartmann" in result.stdout
+    finally:
+        writer.close()
+    query = [sys.executable, "-m", "kg.cli", "query", str(store), "who-met-whom"]
+    procs = [_start(query, tmp_path) for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [err for _, err in outs]
+    assert all("Pavel Dvorak" in out for out, _ in outs)
+
+
+def test_hostile_failed_exports_leave_the_old_file_whole(
+        tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    store = tmp_path / "store"
+    kg.build([tmp_path / "a.txt"], nlp=nlp, store=store).close()
+    target = tmp_path / "all.nq"
+    assert _runner().invoke(app, ["export", str(store), "--format", "nq", "--out",
+                                  str(target)]).exit_code == 0
+    good = target.read_bytes()
+    assert b"Lena Hartmann" in good
+
+    def full_disk(items: object, fmt: str, output: Path, **kw: object) -> None:
+        Path(output).write_bytes(good[:20])  # half written, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.store, "write_rdf", full_disk)
+    result = _runner().invoke(app, ["export", str(store), "--format", "nq", "--out",
+                                    str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: cannot write {target}: No space left on device"
+    assert target.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "all.nq", "store"]
+    # the build's graph.ttl and graph.html likewise
+    out = tmp_path / "out"
+    built = _build(monkeypatch, nlp, tmp_path / "a.txt", "--out", out, "--memory", "--html")
+    assert built.exit_code == 1 and "No space left on device" in built.stderr
+    assert not (out / "graph.ttl").exists() and list(out.iterdir()) == []
+
+
+def test_hostile_non_latin_names_keep_their_own_iris(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "cyrillic.txt"
+    path.write_text("Secretary of State Mike Pompeo met Russian Foreign Minister Сергей Лавров "
+                    "in Moscow on Monday. Mike Pompeo later met President Владимир Путин in "
+                    "Sochi. Mike P\u043empeo also met Emmanuel Macron in Paris.\n",
+                    encoding="utf-8")
+    graph = kg.build([path], nlp=nlp)
+    people = dict(graph.table("SELECT ?p ?l WHERE { ?p a dip:Person ; rdfs:label ?l }").rows)
+    base = "https://w3id.org/diplomacy-kg/resource/person/"
+    assert people == {f"{base}sergey-lavrov": "Сергей Лавров",
+                      f"{base}vladimir-putin": "Владимир Путин",
+                      f"{base}mike-pompeo": "Mike Pompeo",  # the look-alike folded into it
+                      f"{base}emmanuel-macron": "Emmanuel Macron"}
+    met = {frozenset((str(a), str(b))) for a, b in graph.table(
+        "SELECT ?a ?b WHERE { ?a dip:metWith ?b }").rows}
+    assert len(met) == 3 and all(f"{base}mike-pompeo" in pair for pair in met)
