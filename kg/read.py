@@ -109,9 +109,13 @@ def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes | Inpu
                 data = f.read(limit + 1) if limit is not None else f.read()
             size = len(data)
         if limit is not None and size > limit:  # not read (or not past the limit)
-            return InputProblem(name, f"too long: {'over ' if size == limit + 1 else ''}"
-                                      f"{size:,} bytes, more than the character limit allows "
-                                      f"({limit:,} bytes; raise it with --max-chars)")
+            over = "over " if size == limit + 1 else ""
+            if path.suffix.lower() in HTML_SUFFIXES:
+                return InputProblem(name, f"too large: {over}{size:,} bytes of HTML, the "
+                                          f"limit is {limit:,} (raise it with --max-chars)")
+            return InputProblem(name, f"too long: {over}{size:,} bytes, more than the "
+                                      f"character limit allows ({limit:,} bytes; raise it "
+                                      "with --max-chars)")
     except FileNotFoundError:
         if path.is_symlink():
             return InputProblem(name, f"broken symbolic link (to {os.readlink(path)!r})")
@@ -176,7 +180,7 @@ def read_article(path: Path, source: str | None = None, *,
         return InputProblem(name, "a JSONL file holds many articles; read it with read_jsonl")
     html = path.suffix.lower() in HTML_SUFFIXES
     # a character takes at most 4 bytes of UTF-8 (2 of UTF-16); a page has its markup too
-    data = _read_bytes(path, name, (HTML_BYTES_PER_CHAR if html else 4) * max_chars + 4)
+    data = _read_bytes(path, name, HTML_BYTES_PER_CHAR * max_chars if html else 4 * max_chars + 4)
     if isinstance(data, InputProblem):
         return data
     if html:
