@@ -376,7 +376,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _special(path: Path) -> bool:
     """A FIFO, socket or device (or a link to one): found in a folder, it is not read."""
-    return path.exists() and not path.is_file()
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _read_file(path: Path, name: str, max_chars: int) -> Iterator[Article | InputProblem]:

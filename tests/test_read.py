@@ -437,7 +437,8 @@ def test_read_jsonl_blank_lines_bom_and_line_numbers(tmp_path: Path) -> None:
             ).replace("\n", "\r\n")
     path = _write(tmp_path / "gaps.jsonl", data)
     items = list(read_inputs([path]))
-    assert [getattr(i, "source", None) for i in items] == ["good", f"{path}:4", "z"]
+    assert [getattr(i, "source", None) for i in items] == [f"{path}#good", f"{path}:4",
+                                                           f"{path}#z"]
 
 
 @pytest.mark.parametrize(("data", "fragments"), [
