@@ -7,7 +7,9 @@ input.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +34,7 @@ from kg.analytics import actor_table, chain, communities, prune
 from kg.analytics import ego as ego_graph
 from kg.api import build as build_graph
 from kg.api import load
+from kg.gateway import uses_service
 from kg.model import KGError
 from kg.network import write_graph
 from kg.query import Table, canned_queries
@@ -198,13 +201,31 @@ def _read_query(file: Path) -> str:
               f"at offset {exc.start})")
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _print_table(table: Table, fmt: OutputFormat) -> None:
-    if fmt is OutputFormat.csv:
-        sys.stdout.write(table.to_csv())
-    elif fmt is OutputFormat.json:
-        typer.echo(table.to_json())
-    else:
-        typer.echo(table.to_text())
+    try:
+        if fmt is OutputFormat.csv:
+            sys.stdout.write(table.to_csv())
+        elif fmt is OutputFormat.json:
+            typer.echo(table.to_json())
+        else:
+            typer.echo(table.to_text())
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk, a closed pipe
+        _stdout_gone()
+        _fail(f"cannot write the answer to standard output: {exc.strerror or exc}")
+
+
+def _stdout_gone() -> None:
+    """Point standard output at /dev/null, so the flush at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @app.command()
@@ -225,6 +246,9 @@ def query(
     fmt: Annotated[OutputFormat, typer.Option(
         "--format", help="Output format.")] = OutputFormat.table,
     aliases_file: AliasesOption = None,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Run federated queries (SERVICE), which fetch other "
+                                "addresses.")] = False,
 ) -> None:
     """Ask GRAPH a SPARQL question (answered by Oxigraph) and print the answer.
 
@@ -245,6 +269,9 @@ def query(
             sparql = question or ""
         if values and not bindings:
             _fail(f"values are only for canned questions ({', '.join(canned)})", 2)
+        if not allow_service and uses_service(sparql):
+            _fail("SERVICE (a federated query) is refused: kg query fetches nothing from "
+                  "other addresses unless given --allow-service")
         if aliases_file is not None and question not in canned:
             _fail("--aliases applies to canned questions, not to SPARQL text", 2)
         aliases = _aliases(aliases_file)
@@ -255,6 +282,8 @@ def query(
                 table = kgraph.table(sparql, **bindings)
     except KGError as exc:
         _fail(str(exc))
+    except (OSError, RuntimeError, ValueError) as exc:  # raised while the rows are read
+        _fail(f"the query failed: {_first_line(exc)}")
     _print_table(table, fmt)
 
 
@@ -278,7 +307,9 @@ def export(
     except KGError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        if output is None:
+            _stdout_gone()
+        _fail(f"cannot write {output or 'to standard output'}: {exc.strerror or exc}")
     if output is not None:
         typer.echo(f"wrote {output}", err=True)
 
@@ -505,19 +536,31 @@ def serve(
                     ] = "127.0.0.1",
     writable: Annotated[bool, typer.Option(
         "--writable", help="Also accept SPARQL updates and Graph Store writes.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="Stop a query after this many seconds.")] = 30.0,
+    max_result_mb: Annotated[int, typer.Option(
+        "--max-result-mb", min=1, help="Refuse answers larger than this (MiB).")] = 64,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Run federated queries (SERVICE), which make the endpoint "
+                                "fetch other addresses.")] = False,
 ) -> None:
     """Serve STORE as a SPARQL 1.1 endpoint (read-only unless --writable) until Ctrl-C.
 
-    Queries go to http://HOST:PORT/query; every article's graph is part of the default graph.
+    Queries go to http://HOST:PORT/query; every article's graph is part of the default
+    graph; the prefixes kg query predeclares are predeclared; SERVICE is refused.
     """
     from kg.serve import run_server
+    from kg.store import PREFIXES
 
     def ready(url: str) -> None:
         typer.echo(f"SPARQL endpoint: {url}/query ({'read-write' if writable else 'read-only'};"
-                   " Ctrl-C to stop)")
+                   f" queries stop after {timeout:g} s; prefixes "
+                   f"{' '.join(p + ':' for p in PREFIXES)} predeclared; Ctrl-C to stop)")
 
     try:
-        code = run_server(store, host=host, port=port, read_only=not writable, on_ready=ready)
+        code = run_server(store, host=host, port=port, read_only=not writable, on_ready=ready,
+                          query_timeout=timeout, allow_service=allow_service,
+                          max_result_bytes=max_result_mb * 2**20)
     except KGError as exc:
         _fail(str(exc))
     raise typer.Exit(code)

@@ -67,6 +67,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
+from kg.gateway import with_prefixes
 from kg.rdf import Triples
 from kg.store import (
     PREFIXES,
@@ -82,19 +83,10 @@ __all__ = ["RemoteStore", "RemoteStoreError", "values_clause", "with_prefixes"]
 
 RESULTS_JSON = "application/sparql-results+json"
 _VARIABLE = re.compile(r"\w+")
-_DECLARED = re.compile(r"(?i)\bPREFIX\s+([\w.-]*):")
 
 
 class RemoteStoreError(StoreError):
     """The SPARQL server could not be reached or refused a request."""
-
-
-def with_prefixes(sparql: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
-    """``sparql`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not
-    declare, all put before its first line."""
-    declared = set(_DECLARED.findall(sparql))
-    lines = [f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items() if p not in declared]
-    return "".join([*lines, sparql])  # one line: the server's error lines stay the query's
 
 
 def values_clause(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
