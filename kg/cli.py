@@ -35,6 +35,7 @@ from kg.analytics import ego as ego_graph
 from kg.api import build as build_graph
 from kg.api import load
 from kg.gateway import uses_service
+from kg.graphfile import check_graph_file
 from kg.model import KGError
 from kg.network import write_graph
 from kg.query import Table, canned_queries
@@ -519,6 +520,7 @@ def validate_command(
             with load(graph) as kgraph:
                 report = validate_store(kgraph.store)
         else:
+            check_graph_file(graph, graph.suffix)  # no entity bomb, nothing fetched
             report = validate_file(graph)
     except KGError as exc:
         _fail(str(exc))

@@ -27,6 +27,7 @@ from typing import BinaryIO, Protocol
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
+from kg.graphfile import check_graph_file
 from kg.model import KGError
 from kg.rdf import Triples
 
@@ -445,6 +446,7 @@ class Store:
         if not p.is_file():
             raise StoreError(f"{path}: no such file")
         rdf_format = export_format(fmt or p.suffix or "ttl")
+        check_graph_file(p, fmt or p.suffix or "ttl")  # no entity bomb, nothing fetched
         try:
             self.ox.bulk_load(path=str(p), format=rdf_format)
             if rdf_format.supports_datasets:

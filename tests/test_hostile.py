@@ -689,3 +689,89 @@ def test_hostile_non_latin_names_keep_their_own_iris(nlp: Language, tmp_path: Pa
     met = {frozenset((str(a), str(b))) for a, b in graph.table(
         "SELECT ?a ?b WHERE { ?a dip:metWith ?b }").rows}
     assert len(met) == 3 and all(f"{base}mike-pompeo" in pair for pair in met)
+
+
+# -- 8. hostile graph files: no entity bomb, nothing fetched (issue 13) ---------------------
+
+RDF_HEAD = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n{entities}\n]>\n<rdf:RDF '
+            'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:ex="http://example.org/">{body}</rdf:RDF>\n')
+
+
+def _laughs(levels: int) -> str:
+    """A "billion laughs" RDF/XML file (kept small here: 10**levels laughs)."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
+    return RDF_HEAD.format(entities="\n".join(entities), body=(
+        f'<rdf:Description rdf:about="http://example.org/a"><ex:p>&lol{levels};</ex:p>'
+        "</rdf:Description>"))
+
+
+@pytest.mark.parametrize(("name", "text", "problem"), [
+    ("bomb.rdf", _laughs(5), "refers to other entities"),
+    ("wide.rdf", RDF_HEAD.format(entities=f'<!ENTITY big "{"x" * 10_000}">', body="".join(
+        f'<rdf:Description rdf:about="http://example.org/{i}"><ex:p>{"&big;" * 200}</ex:p>'
+        "</rdf:Description>" for i in range(10))), "expand to 20,000,000 characters"),
+    ("external.rdf", RDF_HEAD.format(entities='<!ENTITY secret SYSTEM "file:///etc/hostname">',
+                                     body='<rdf:Description rdf:about="http://example.org/a">'
+                                          "<ex:p>&secret;</ex:p></rdf:Description>"),
+     "external entity &secret;"),
+])
+def test_hostile_graph_file_entities_are_bounded(tmp_path: Path, name: str, text: str,
+                                                 problem: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (["query", str(path), "SELECT * WHERE { ?s ?p ?o }"], ["validate", str(path)]):
+        result = _runner().invoke(app, args)
+        assert result.exit_code == 1, (args, result.stdout)
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: {path}: ") and problem in line, line
+
+
+def test_hostile_plain_entities_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "named.rdf"
+    path.write_text(RDF_HEAD.format(entities='<!ENTITY ex "http://example.org/">', body=(
+        '<rdf:Description rdf:about="&ex;a"><ex:p>v</ex:p></rdf:Description>')),
+        encoding="utf-8")
+    result = _runner().invoke(app, ["query", str(path), "SELECT ?s WHERE { ?s ?p ?o }",
+                                    "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["s", "http://example.org/a"]
+
+
+def test_hostile_remote_jsonld_context_is_never_fetched(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Context(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = b'{"@context": {"name": "http://schema.org/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Context)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/context.jsonld"
+        path = tmp_path / "x.jsonld"
+        path.write_text(json.dumps([{"@context": [url], "@id": "http://example.org/a",
+                                     "name": "A"}]), encoding="utf-8")
+        for args in (["validate", str(path)], ["query", str(path), "ASK { ?s ?p ?o }"]):
+            result = _runner().invoke(app, args)
+            assert result.exit_code == 1, (args, result.stdout)
+            assert result.stderr.strip() == (f"error: {path}: @context {url!r} would be "
+                                             "downloaded; nothing is fetched: put the "
+                                             "context in the file"), args
+        assert hits == []
+    finally:
+        server.shutdown()
+        server.server_close()
