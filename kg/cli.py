@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,8 +83,23 @@ def _aliases(path: Path | None) -> Aliases | None:
     return aliases
 
 
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """``text`` without control characters (escape sequences that retitle the window or
+    write the clipboard, a carriage return that hides a line) or bidi overrides: what
+    articles say reaches the terminal as text only; tabs and line breaks stay."""
+    return _TERMINAL_UNSAFE.sub("", text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    typer.echo(_visible(text), err=err)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
@@ -209,12 +225,14 @@ def _first_line(exc: BaseException) -> str:
 
 def _print_table(table: Table, fmt: OutputFormat) -> None:
     try:
+        terminal = sys.stdout.isatty()  # a file or a pipe gets the data as it is
         if fmt is OutputFormat.csv:
-            sys.stdout.write(table.to_csv())
+            text = table.to_csv()
+            sys.stdout.write(_visible(text) if terminal else text)
         elif fmt is OutputFormat.json:
-            typer.echo(table.to_json())
+            typer.echo(_visible(table.to_json()) if terminal else table.to_json())
         else:
-            typer.echo(table.to_text())
+            _say(table.to_text())
         sys.stdout.flush()
     except OSError as exc:  # a full disk, a closed pipe
         _stdout_gone()
@@ -332,7 +350,7 @@ def remove(
                 if not gone:
                     missing.append(doc)
                 for iri in gone:
-                    typer.echo(f"removed {doc} ({iri})")
+                    _say(f"removed {doc} ({iri})")
     except KGError as exc:
         _fail(str(exc))
     if missing:
@@ -422,7 +440,7 @@ def path(
     except KGError as exc:
         _fail(str(exc))
     for hop in hops:
-        typer.echo(str(hop))
+        _say(str(hop))
     typer.echo(f"({len(hops)} step{'s' if len(hops) != 1 else ''})")
 
 
@@ -449,10 +467,10 @@ def ego(
             continue
         data = sub.nodes[node]
         meetings = sub.edges[center, node]["weight"] if sub.has_edge(center, node) else 0
-        typer.echo(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
-                   + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
-    typer.echo(f"{sub.number_of_nodes() - 1} actors within {depth} of "
-               f"{sub.nodes[center]['label']}, {sub.number_of_edges()} pairs that met")
+        _say(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
+             + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
+    _say(f"{sub.number_of_nodes() - 1} actors within {depth} of "
+         f"{sub.nodes[center]['label']}, {sub.number_of_edges()} pairs that met")
     if html_out is not None:
         typer.echo(f"wrote {html_out}", err=True)
 

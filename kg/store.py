@@ -18,6 +18,7 @@ import gc
 import io
 import os
 import queue
+import re
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -180,9 +181,26 @@ def write_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str,
     triples: Iterable[ox.Triple] = (i.triple if isinstance(i, ox.Quad) else i for i in items)
     if not distinct:
         triples = dict.fromkeys(triples)
+    if rdf_format == ox.RdfFormat.RDF_XML:  # XML 1.0 cannot hold a NUL or a form feed
+        triples = map(_xml_triple, triples)
     prefixes = PREFIXES if rdf_format in {
         ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
     ox.serialize(triples, target, rdf_format, prefixes=prefixes)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_triple(triple: ox.Triple) -> ox.Triple:
+    """``triple`` with the characters XML 1.0 cannot hold in its literal replaced by
+    U+FFFD (RDF/XML only: the other formats escape them)."""
+    o = triple.object
+    if isinstance(o, ox.Literal) and _NOT_XML.search(o.value):
+        value = _NOT_XML.sub("\ufffd", o.value)
+        o = ox.Literal(value, language=o.language) if o.language else \
+            ox.Literal(value, datatype=o.datatype)
+        return ox.Triple(triple.subject, triple.predicate, o)
+    return triple
 
 
 def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
