@@ -8,8 +8,10 @@ invented for these tests.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import inspect
+import io
 import json
 import os
 import re
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -775,3 +778,90 @@ def test_hostile_remote_jsonld_context_is_never_fetched(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- 9. output that reaches spreadsheets, XML tools and terminals (issue 13) ----------------
+
+FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "＝1+2"]
+
+
+def test_hostile_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    from kg.network import write_graph
+
+    ttl = tmp_path / "labels.ttl"
+    ttl.write_text("".join(f'<urn:x:{n}> <http://www.w3.org/2000/01/rdf-schema#label> '
+                           f'{json.dumps(label)} .\n' for n, label in enumerate(FORMULAS)),
+                   encoding="utf-8")
+    result = _runner().invoke(app, ["query", str(ttl), "SELECT ?l WHERE { ?s rdfs:label ?l "
+                                    "} ORDER BY ?l", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    cells = [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:]
+    assert sorted(cells) == sorted("'" + f for f in FORMULAS)
+    g = nx.Graph()
+    g.add_node("urn:a", label="=HYPERLINK(\"http://x\")")
+    g.add_node("urn:b", label="Bob")
+    g.add_edge("urn:a", "urn:b", weight=1, meetings=[
+        {"sentence": "@SUM(1+1)", "source": "-x.txt", "place": "+Paris", "date": None}])
+    out = write_graph(g, tmp_path / "net.csv")
+    [row] = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert (row["source"], row["evidence"], row["article"], row["places"]) == (
+        "'=HYPERLINK(\"http://x\")", "'@SUM(1+1)", "'-x.txt", "'+Paris")
+    assert row["meetings"] == "1"
+
+
+def test_hostile_control_characters_make_valid_xml(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from kg.network import write_graph
+
+    g = nx.Graph()
+    g.add_node("urn:a", label="Ilse\x0cBrandt\x00")
+    g.add_node("urn:b\x01", label="Oskar Lenz")
+    g.add_edge("urn:a", "urn:b\x01", weight=1, meetings=[
+        {"sentence": "Brandt\x0cmet\x1bLenz.", "source": "a.txt", "date": None}])
+    for suffix in ("graphml", "gexf"):
+        path = write_graph(g, tmp_path / f"net.{suffix}")
+        texts = [t for e in ET.parse(path).iter() for t in (e.text, *e.attrib.values())]
+        assert any(t and "Ilse\ufffdBrandt" in t for t in texts), suffix  # parsed: valid
+    ttl = tmp_path / "ff.ttl"
+    ttl.write_text('<urn:x:a> <urn:x:said> "Brandt\\fmet\\u0000Lenz" .\n', encoding="utf-8")
+    result = _runner().invoke(app, ["export", str(ttl), "--format", "xml", "--out",
+                                    str(tmp_path / "ff.rdf")])
+    assert result.exit_code == 0, result.stderr
+    back = Graph().parse(tmp_path / "ff.rdf", format="xml")
+    assert [str(o) for o in back.objects()] == ["Brandt\ufffdmet\ufffdLenz"]
+
+
+def test_hostile_terminal_sees_no_escape_sequences(tmp_path: Path, nlp: Language,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    ttl = tmp_path / "evil.ttl"
+    ttl.write_text('<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+                   '"\\u001B]0;owned\\u0007Ilse \\u001B]52;c;ZXZpbA==\\u0007Brandt\\r\\u202E" .\n',
+                   encoding="utf-8")
+    result = _runner().invoke(app, ["query", str(ttl), "SELECT ?l WHERE { ?s rdfs:label ?l }"])
+    assert result.exit_code == 0, result.stderr
+    assert "]0;ownedIlse ]52;c;ZXZpbA==Brandt" in result.stdout
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", result.stdout)
+    monkeypatch.chdir(tmp_path)
+    name = "note\x1b]0;owned\x07.txt"
+    Path(name).write_text(GOOD, encoding="utf-8")
+    kg.build([name], nlp=nlp, store="store").close()
+    removed = _runner().invoke(app, ["remove", "store", name])
+    assert removed.exit_code == 0, removed.stderr
+    assert removed.stdout.startswith("removed note]0;owned.txt (")
+    assert "\x1b" not in removed.stdout and "\x07" not in removed.stdout
+
+
+def test_hostile_full_standard_output_is_one_line(tmp_path: Path) -> None:
+    ttl = tmp_path / "a.ttl"
+    ttl.write_text('<urn:x:a> <urn:x:b> "c" .\n', encoding="utf-8")
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    for args in (["query", str(ttl), "SELECT * WHERE { ?s ?p ?o }"], ["export", str(ttl)]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([sys.executable, "-m", "kg.cli", *args], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, env=_env(), timeout=120,
+                                  check=False)
+        assert proc.returncode == 1, proc.stderr
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith("error: cannot write") and "No space left on device" in line
