@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,7 +30,7 @@ from kg.network import curate, who_met_whom
 from kg.query import QueryError, Table, canned_queries, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
-from kg.store import GraphStore, Store, WriteBehind, atomic_file
+from kg.store import GraphStore, Store, StoreError, WriteBehind, atomic_file
 from kg.validate import BackgroundValidation, Report
 from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
@@ -205,10 +206,14 @@ def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
     """A store from what a user gives: None (in memory), a folder, a URL, or a store."""
     if spec is None or isinstance(spec, (str, Path)):
         text = str(spec) if spec is not None else ""
-        if text.startswith(("http://", "https://")):
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", text)
+        if scheme and scheme[1].lower() in ("http", "https"):
             from kg.remote import RemoteStore
 
-            return RemoteStore(text)
+            return RemoteStore(scheme[1].lower() + text[len(scheme[1]):])
+        if scheme:  # never a folder named like a URL
+            raise StoreError(f"{text}: a store is a folder or an http(s):// URL of a SPARQL "
+                             f"server; {scheme[1]}:// is not supported")
         return Store(spec)
     return spec
 

@@ -151,6 +151,8 @@ def build(
     their own facts.
     """
     target = None if memory else (store or str(out / "store"))
+    if base is not None and not _is_iri(base):
+        _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
     try:
         with _progress(inputs, quiet) as tick, build_graph(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
@@ -216,6 +218,16 @@ def _read_query(file: Path) -> str:
     except UnicodeDecodeError as exc:
         _fail(f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
               f"at offset {exc.start})")
+
+
+def _is_iri(text: str) -> bool:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(f"{text}x")
+    except ValueError:
+        return False
+    return True
 
 
 def _first_line(exc: BaseException) -> str:

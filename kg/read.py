@@ -142,6 +142,8 @@ def _html_article(data: bytes, name: str, max_chars: int) -> Article | InputProb
             return InputProblem(name, str(exc))
     elif b"\x00" in data[:8192]:
         return InputProblem(name, "binary file (contains NUL bytes), not an HTML page")
+    if b"window.kgVisibleNodes" in data:  # "kg build ." finding its own out/graph.html
+        return InputProblem(name, "a who-met-whom page written by kg, not an article")
     content = extract_html(html)  # any other charset: trafilatura reads the page's own
     if content is None:
         return InputProblem(name, "no article text found in the HTML")

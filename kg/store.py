@@ -143,9 +143,11 @@ def atomic_file(path: str | Path) -> Iterator[Path]:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and exc.filename in (None, str(tmp), tmp):
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
         raise
 
 

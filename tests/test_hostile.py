@@ -865,3 +865,107 @@ def test_hostile_full_standard_output_is_one_line(tmp_path: Path) -> None:
         assert proc.returncode == 1, proc.stderr
         [line] = proc.stderr.strip().splitlines()
         assert line.startswith("error: cannot write") and "No space left on device" in line
+
+
+# -- 10. hostile files and the smaller items of issue 13 ------------------------------------
+
+def _kg(args: list[str | Path], cwd: Path, timeout: float = 120
+        ) -> subprocess.CompletedProcess[str]:
+    """``kg ARGS`` in a process of its own: a test of a hang fails instead of hanging."""
+    try:
+        return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], cwd=cwd,
+                              env=_env(), capture_output=True, text=True, timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"kg {' '.join(map(str, args))} did not end within {timeout} s")
+
+
+def test_hostile_fifo_device_and_odd_names_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # named directly: reading it would wait for ever
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "fine.txt").write_text(MEETING, encoding="utf-8")
+    bad_name = os.path.join(os.fsencode(folder), b"bad\xff.txt")
+    with open(bad_name, "wb") as f:
+        f.write(MEETING.replace("Linz", "Graz").encode())
+    result = _kg(["build", "good.txt", "pipe.txt", "pipe.jsonl", "/dev/zero", "more",
+                  "--memory", "--quiet", "--no-validate", "--no-html", "--out", "out"],
+                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2 documents"), result.stdout
+    assert sorted(result.stderr.splitlines()) == sorted([
+        "skipped: pipe.txt: not a regular file (a FIFO, socket or device)",
+        "skipped: pipe.jsonl: not a regular file (a FIFO, socket or device)",
+        "skipped: /dev/zero: not a regular file (a FIFO, socket or device)",
+        "skipped: more/bad\\udcff.txt: file name is not UTF-8; rename it"])
+
+
+def test_hostile_size_is_checked_before_reading(tmp_path: Path) -> None:
+    import tracemalloc
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:  # sparse: 200 MB that take no disk
+        f.truncate(200 * 2**20)
+    tracemalloc.start()
+    try:
+        problem = read_article(huge, max_chars=1_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not isinstance(problem, Article)
+    assert problem.reason.startswith("too long: 209,715,200 bytes") and "--max-chars" in \
+        problem.reason
+    assert peak < 10 * 2**20, f"{peak:,} bytes allocated to refuse it"
+
+
+def test_hostile_bad_base_and_store_urls_are_one_line(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    common = ["build", "good.txt", "--quiet", "--no-validate", "--no-html", "--out", "out"]
+    base = _kg([*common, "--memory", "--base", "not an iri/"], tmp_path)
+    assert base.returncode == 2
+    assert base.stderr.strip() == ("error: --base 'not an iri/': not an absolute IRI (such "
+                                   "as https://example.org/kg/)")
+    upper = _kg([*common, "--store", "HTTP://127.0.0.1:9/"], tmp_path)
+    assert upper.returncode == 1 and "POST http://127.0.0.1:9/query" in upper.stderr
+    ftp = _kg([*common, "--store", "ftp://127.0.0.1/store"], tmp_path)
+    assert ftp.returncode == 1 and ftp.stderr.strip() == (
+        "error: ftp://127.0.0.1/store: a store is a folder or an http(s):// URL of a SPARQL "
+        "server; ftp:// is not supported")
+    for result in (upper, ftp):
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt"]  # no folder "HTTP:"
+
+
+def test_hostile_rebuild_of_a_folder_skips_its_own_page(tmp_path: Path, nlp: Language,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("good.txt").write_text(GOOD, encoding="utf-8")
+    first = _runner().invoke(app, ["build", ".", "--quiet", "--no-validate", "--out", "out"])
+    assert first.exit_code == 0 and Path("out/graph.html").is_file(), first.stderr
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+    again = _runner().invoke(app, ["build", ".", "--quiet", "--no-validate", "--out", "out"])
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.startswith("1 documents")
+    assert _skipped(again) == ["skipped: out/graph.html: a who-met-whom page written by kg, "
+                               "not an article"]
+
+
+@pytest.mark.parametrize(("meeting", "problem"), [
+    ({"participants": "Ilse Brandt, Oskar Lenz"}, "participants: a list of names, not str"),
+    ({"participants": ["Ilse Brandt", 7]}, "participants: a list of names, not a list of"),
+    ({"participants": ["A", "B"], "status": "maybe"}, "status: asserted, planned or negated"),
+])
+def test_hostile_malformed_gold_is_one_line(tmp_path: Path, meeting: dict[str, object],
+                                            problem: str) -> None:
+    from kg.evaluate import GoldError, load_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a.txt", "meetings": []}) + "\n"
+                    + json.dumps({"doc": "a.txt", "meetings": [meeting]}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(GoldError) as err:
+        load_gold(gold)
+    assert str(err.value).startswith(f"{gold}:2: meetings[0].") and problem in str(err.value)
