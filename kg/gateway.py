@@ -28,6 +28,7 @@ import http.client
 import re
 import socket
 import threading
+import time
 import urllib.parse
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -164,13 +165,14 @@ class _Handler(BaseHTTPRequestHandler):
         timer = threading.Timer(limit, expire)
         timer.daemon = True
         timer.start()
+        started = time.monotonic()
         try:
             upstream.request(self.command, path, body=body or None, headers=headers)
             answer = upstream.getresponse()
             data = answer.read(self.server.max_result_bytes + 1)
         except (OSError, http.client.HTTPException) as exc:
-            if expired.is_set():
-                return self._fail(504, self._late())
+            if expired.is_set() or time.monotonic() - started >= self.server.query_timeout:
+                return self._fail(504, self._late())  # Oxigraph hung up on a stopped query
             return self._fail(502, f"the SPARQL server did not answer: {exc}")
         finally:
             timer.cancel()
