@@ -161,8 +161,8 @@ def test_read_inputs_folder_order_and_suffixes(tmp_path: Path) -> None:
                                         for k in (2, 1)))
         else:
             _write(root / name, sentence + "\n")
-    expected = ["D.TXT", "a.md", "b.txt", "c.htm", "e.jsonl#e-2", "e.jsonl#e-1", "aa/k.txt", "sub/a.html",
-                "sub/z.txt", "sub/deeper/x.txt", "sub/deeper/y.md"]
+    expected = ["D.TXT", "a.md", "b.txt", "c.htm", "e.jsonl#e-2", "e.jsonl#e-1", "aa/k.txt",
+                "sub/a.html", "sub/z.txt", "sub/deeper/x.txt", "sub/deeper/y.md"]
     first = list(read_inputs([root]))
     assert all(isinstance(item, Article) for item in first), first
     assert [Path(a.source).relative_to(root).as_posix() for a in first] == expected
@@ -382,7 +382,8 @@ def test_read_jsonl_records(tmp_path: Path) -> None:
         Article(source=f"{path}#oslo-1", text="Minister Eva Lind met Envoy Karl Berg in Oslo.",
                 title="Talks in Oslo", date=date(2019, 3, 12), url="https://example.org/1"),
         Article(source=f"{path}#oslo-2", text="Berg met Lind again.\nBoth were pleased."),
-        Article(source=f"{path}#oslo-3", text="OSLO, March 14, 2019 (Example News) - Lind met Berg.",
+        Article(source=f"{path}#oslo-3",
+                text="OSLO, March 14, 2019 (Example News) - Lind met Berg.",
                 date=date(2019, 3, 14)),
     ]
 
