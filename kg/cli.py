@@ -313,6 +313,8 @@ def query(
                 table = kgraph.table(sparql, **bindings)
     except KGError as exc:
         _fail(str(exc))
+    except typer.Exit:
+        raise
     except (OSError, RuntimeError, ValueError) as exc:  # raised while the rows are read
         _fail(f"the query failed: {_first_line(exc)}")
     _print_table(table, fmt)
