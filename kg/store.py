@@ -195,12 +195,17 @@ class Store:
 
         ``read_only`` writes nothing into the folder and takes no lock, so any number of
         readers run side by side; with it, or with ``existing``, a folder that holds no
-        store (no ``CURRENT`` file) is refused instead of being made one."""
+        store (no ``CURRENT`` file) is refused instead of being made one; a new store is only
+        made in a missing or empty folder."""
         self.path = Path(path) if path is not None else None
         self.read_only = read_only and self.path is not None
         self._unflushed = 0
         if self.path is not None and (read_only or existing):
             check_store_folder(self.path)
+        elif self.path is not None and self.path.is_dir() and any(self.path.iterdir()) \
+                and not (self.path / "CURRENT").is_file():  # a folder of the user's own
+            raise StoreError(f"{self.path}: not an Oxigraph store and not empty; refusing to "
+                             "write a store into it (give a new or empty folder)")
         try:
             if self.path is None:
                 self.ox = ox.Store()

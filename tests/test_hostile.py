@@ -628,6 +628,19 @@ def test_hostile_read_only_commands_write_nothing(tmp_path: Path, nlp: Language)
     assert {p.name: p.stat().st_size for p in store.iterdir()} == files
 
 
+def test_hostile_build_never_writes_a_store_into_a_users_folder(
+        tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = tmp_path / "mydocs"
+    docs.mkdir()
+    (docs / "note.txt").write_text(GOOD, encoding="utf-8")
+    result = _build(monkeypatch, nlp, docs, "--store", docs, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {docs}: not an Oxigraph store and not empty; refusing to write a store into "
+        "it (give a new or empty folder)")
+    assert [p.name for p in docs.iterdir()] == ["note.txt"]
+
+
 def test_hostile_readers_run_beside_a_writer_and_each_other(tmp_path: Path, nlp: Language
                                                             ) -> None:
     store = tmp_path / "store"
