@@ -445,3 +445,22 @@ def test_serve_died_server_names_its_own_error(tmp_path: Path) -> None:
     server._start_reading()
     server.wait()
     assert server.error_line() == "thread main panicked: disk on fire"
+
+
+def test_serve_endpoint_benchmark_runs(oxigraph: Path, store_dir: Path) -> None:
+    """benchmarks/endpoint.py, in a second of each phase: every pathological query ends
+    within the bound and the ordinary ones keep answering."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "endpoint.py"
+    spec = importlib.util.spec_from_file_location("benchmarks_endpoint", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    report = bench.run(store_dir, clients=2, attackers=2, seconds=1.0, timeout=1.0, half=16)
+    assert report["all_within_bound"] is True, report["pathological"]
+    assert report["ordinary_errors"] == []
+    assert report["quiet"]["queries"] > 0 and report["under_attack"]["queries"] > 0
+    assert set(report["pathological"]) >= {"cartesian-count", "cartesian-order"}
+    assert report["oxigraph_peak_rss_mb"] > 0
