@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.query import Result
 from spacy.language import Language
@@ -28,7 +30,7 @@ from kg.network import curate, who_met_whom
 from kg.query import QueryError, Table, canned_queries, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
-from kg.store import GraphStore, Store, WriteBehind
+from kg.store import GraphStore, Store, StoreError, WriteBehind, atomic_file
 from kg.validate import BackgroundValidation, Report
 from kg.viz import SHOWN, STATUSES, write_html
 from kg.vocab import DIPR, bind_prefixes
@@ -190,14 +192,17 @@ class KnowledgeGraph:
     def to_html(self, path: str | Path, *, title: str = "Who met whom",
                 shown: int = SHOWN) -> Path:
         """Write the self-contained who-met-whom page (opens offline) of the asserted and
-        planned meetings; it opens on the ``shown`` most connected actors."""
-        return write_html(self.who_met_whom(statuses=STATUSES), path, title=title, shown=shown)
+        planned meetings, atomically (a failed write leaves the previous page whole); it
+        opens on the ``shown`` most connected actors."""
+        with atomic_file(path) as tmp:
+            write_html(self.who_met_whom(statuses=STATUSES), tmp, title=title, shown=shown)
+        return Path(path)
 
     def summary(self) -> Summary:
         row = self.table(_COUNTS).rows[0]
         return Summary(documents=int(str(row[0])), entities=int(str(row[1])),
                        meetings=int(str(row[2])), triples=len(self),
-                       problems=len(self.problems), added=self.added,
+                       problems=sum(not p.kept for p in self.problems), added=self.added,
                        unchanged=self.unchanged)
 
 
@@ -205,10 +210,14 @@ def open_store(spec: str | Path | GraphStore | None) -> GraphStore:
     """A store from what a user gives: None (in memory), a folder, a URL, or a store."""
     if spec is None or isinstance(spec, (str, Path)):
         text = str(spec) if spec is not None else ""
-        if text.startswith(("http://", "https://")):
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", text)
+        if scheme and scheme[1].lower() in ("http", "https"):
             from kg.remote import RemoteStore
 
-            return RemoteStore(text)
+            return RemoteStore(scheme[1].lower() + text[len(scheme[1]):])
+        if scheme:  # never a folder named like a URL
+            raise StoreError(f"{text}: a store is a folder or an http(s):// URL of a SPARQL "
+                             f"server; {scheme[1]}:// is not supported")
         return Store(spec)
     return spec
 
@@ -253,21 +262,35 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         graph.problems.append(p)
         if on_problem is not None:
             on_problem(p)
-        tick("skipped")
+        if not p.kept:
+            tick("skipped")
 
     seen: dict[str, str] = {}
+    sources: set[str] = set()
     rules = None
     if aliases is not None:
         rules = AliasRules(aliases if isinstance(aliases, Aliases) else load_aliases(aliases))
     again = mentioning(target, rules.names) if rules is not None and len(target) else set()
 
     def unchanged(article: Article) -> bool:
+        if article.source in sources:  # a path given twice, or a file named "a.jsonl#1"
+            problem(InputProblem(article.source, "a second article with this name in this "
+                                                 "build; the first one is kept"))
+            return True
+        sources.add(article.source)
         first = seen.setdefault(article.sha256, article.source)
         if first != article.source:  # the same text twice in one build ("a.txt", a.jsonl)
             problem(InputProblem(article.source, f"same text as {first}, built once"))
             return True
         iri = document_iri(article.source, ns)
-        same = target.stored_sha256(iri) == article.sha256 and str(iri) not in again
+        stored = target.stored_sha256(iri)
+        if stored != article.sha256 and len(target):
+            other = stored_as(target, article.sha256, iri)
+            if other is not None:  # a later build gives a stored text a new name
+                problem(InputProblem(article.source, f"same text as {other}, already in the "
+                                                     "store; not built again"))
+                return True
+        same = stored == article.sha256 and str(iri) not in again
         graph.unchanged += same
         if same:
             tick("unchanged")
@@ -303,6 +326,14 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     return graph
 
 
+def stored_as(store: GraphStore, sha256: str, iri: URIRef) -> str | None:
+    """The source of a stored article other than ``iri`` whose text hashes to ``sha256``."""
+    rows = store.select("SELECT ?src ?sha ?iri WHERE { GRAPH ?d { ?d dip:sha256 ?sha ; "
+                        "dip:sourcePath ?src } FILTER (?d != ?iri) } LIMIT 1",
+                        bindings={"sha": ox.Literal(sha256), "iri": ox.NamedNode(str(iri))})
+    return str(rows[0][0].value) if rows else None
+
+
 def mentioning(store: GraphStore, names: Iterable[str]) -> set[str]:
     """IRIs of the stored articles in which an entity is named by one of ``names`` (compared
     as :func:`kg.names.norm` compares them)."""
@@ -314,12 +345,17 @@ def mentioning(store: GraphStore, names: Iterable[str]) -> set[str]:
     return {str(r[1].value) for r in rows if norm(str(r[0].value)) in wanted}
 
 
-def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:
+def load(path: str | Path, format: str | None = None, *, read_only: bool = True
+         ) -> KnowledgeGraph:
     """Open a graph: a store folder written by ``kg build --store``, or a graph file
-    (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) loaded into memory."""
+    (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) loaded into memory.
+
+    A store folder is opened read-only unless ``read_only=False``: nothing is written into
+    it, several readers (and a server) can open it at once, and a folder that holds no
+    store is refused rather than made into one."""
     p = Path(path)
     if p.is_dir():
-        return KnowledgeGraph(Store(p))
+        return KnowledgeGraph(Store(p, read_only=read_only, existing=True))
     store = Store()
     store.load_file(p, format)
     return KnowledgeGraph(store)

@@ -7,7 +7,10 @@ input.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +35,8 @@ from kg.analytics import actor_table, chain, communities, prune
 from kg.analytics import ego as ego_graph
 from kg.api import build as build_graph
 from kg.api import load
+from kg.gateway import uses_service
+from kg.graphfile import check_graph_file
 from kg.model import KGError
 from kg.network import write_graph
 from kg.query import Table, canned_queries
@@ -78,13 +83,28 @@ def _aliases(path: Path | None) -> Aliases | None:
     return aliases
 
 
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """``text`` without control characters (escape sequences that retitle the window or
+    write the clipboard, a carriage return that hides a line) or bidi overrides: what
+    articles say reaches the terminal as text only; tabs and line breaks stay."""
+    return _TERMINAL_UNSAFE.sub("", text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    typer.echo(_visible(text), err=err)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
 def _warn(problem: InputProblem) -> None:
-    typer.echo(f"skipped: {problem}", err=True)
+    typer.echo(f"{'warning' if problem.kept else 'skipped'}: {problem}", err=True)
 
 
 @app.command()
@@ -131,6 +151,8 @@ def build(
     their own facts.
     """
     target = None if memory else (store or str(out / "store"))
+    if base is not None and not _is_iri(base):
+        _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
     try:
         with _progress(inputs, quiet) as tick, build_graph(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
@@ -198,13 +220,43 @@ def _read_query(file: Path) -> str:
               f"at offset {exc.start})")
 
 
+def _is_iri(text: str) -> bool:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(f"{text}x")
+    except ValueError:
+        return False
+    return True
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _print_table(table: Table, fmt: OutputFormat) -> None:
-    if fmt is OutputFormat.csv:
-        sys.stdout.write(table.to_csv())
-    elif fmt is OutputFormat.json:
-        typer.echo(table.to_json())
-    else:
-        typer.echo(table.to_text())
+    try:
+        terminal = sys.stdout.isatty()  # a file or a pipe gets the data as it is
+        if fmt is OutputFormat.csv:
+            text = table.to_csv()
+            sys.stdout.write(_visible(text) if terminal else text)
+        elif fmt is OutputFormat.json:
+            typer.echo(_visible(table.to_json()) if terminal else table.to_json())
+        else:
+            _say(table.to_text())
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk, a closed pipe
+        _stdout_gone()
+        _fail(f"cannot write the answer to standard output: {exc.strerror or exc}")
+
+
+def _stdout_gone() -> None:
+    """Point standard output at /dev/null, so the flush at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @app.command()
@@ -225,6 +277,9 @@ def query(
     fmt: Annotated[OutputFormat, typer.Option(
         "--format", help="Output format.")] = OutputFormat.table,
     aliases_file: AliasesOption = None,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Run federated queries (SERVICE), which fetch other "
+                                "addresses.")] = False,
 ) -> None:
     """Ask GRAPH a SPARQL question (answered by Oxigraph) and print the answer.
 
@@ -245,6 +300,9 @@ def query(
             sparql = question or ""
         if values and not bindings:
             _fail(f"values are only for canned questions ({', '.join(canned)})", 2)
+        if not allow_service and uses_service(sparql):
+            _fail("SERVICE (a federated query) is refused: kg query fetches nothing from "
+                  "other addresses unless given --allow-service")
         if aliases_file is not None and question not in canned:
             _fail("--aliases applies to canned questions, not to SPARQL text", 2)
         aliases = _aliases(aliases_file)
@@ -255,6 +313,10 @@ def query(
                 table = kgraph.table(sparql, **bindings)
     except KGError as exc:
         _fail(str(exc))
+    except typer.Exit:
+        raise
+    except (OSError, RuntimeError, ValueError) as exc:  # raised while the rows are read
+        _fail(f"the query failed: {_first_line(exc)}")
     _print_table(table, fmt)
 
 
@@ -278,7 +340,9 @@ def export(
     except KGError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        if output is None:
+            _stdout_gone()
+        _fail(f"cannot write {output or 'to standard output'}: {exc.strerror or exc}")
     if output is not None:
         typer.echo(f"wrote {output}", err=True)
 
@@ -294,13 +358,13 @@ def remove(
         _fail(f"{store}: not a store folder")
     try:
         missing = []
-        with load(store) as kgraph:
+        with load(store, read_only=False) as kgraph:
             for doc in documents:
                 gone = kgraph.store.remove_document(doc)
                 if not gone:
                     missing.append(doc)
                 for iri in gone:
-                    typer.echo(f"removed {doc} ({iri})")
+                    _say(f"removed {doc} ({iri})")
     except KGError as exc:
         _fail(str(exc))
     if missing:
@@ -391,7 +455,7 @@ def path(
     except KGError as exc:
         _fail(str(exc))
     for hop in hops:
-        typer.echo(str(hop))
+        _say(str(hop))
     typer.echo(f"({len(hops)} step{'s' if len(hops) != 1 else ''})")
 
 
@@ -420,15 +484,15 @@ def ego(
             continue
         data = sub.nodes[node]
         meetings = sub.edges[center, node]["weight"] if sub.has_edge(center, node) else 0
-        typer.echo(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
-                   + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
+        _say(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
+             + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
     shown = (f"{sub.number_of_nodes() - 1} actors within {depth} of "
              f"{sub.nodes[center]['label']}")
     if sub.graph["within"] > sub.number_of_nodes():
         shown = (f"{sub.number_of_nodes() - 1} of the {sub.graph['within'] - 1} actors within "
                  f"{depth} of {sub.nodes[center]['label']} (the nearest, most connected "
                  "first; --top to change)")
-    typer.echo(f"{shown}, {sub.number_of_edges()} pairs that met")
+    _say(f"{shown}, {sub.number_of_edges()} pairs that met")
     if html_out is not None:
         typer.echo(f"wrote {html_out}", err=True)
 
@@ -498,6 +562,7 @@ def validate_command(
             with load(graph) as kgraph:
                 report = validate_store(kgraph.store)
         else:
+            check_graph_file(graph, graph.suffix)  # no entity bomb, nothing fetched
             report = validate_file(graph)
     except KGError as exc:
         _fail(str(exc))
@@ -515,19 +580,31 @@ def serve(
                     ] = "127.0.0.1",
     writable: Annotated[bool, typer.Option(
         "--writable", help="Also accept SPARQL updates and Graph Store writes.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="Stop a query after this many seconds.")] = 30.0,
+    max_result_mb: Annotated[int, typer.Option(
+        "--max-result-mb", min=1, help="Refuse answers larger than this (MiB).")] = 64,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Run federated queries (SERVICE), which make the endpoint "
+                                "fetch other addresses.")] = False,
 ) -> None:
     """Serve STORE as a SPARQL 1.1 endpoint (read-only unless --writable) until Ctrl-C.
 
-    Queries go to http://HOST:PORT/query; every article's graph is part of the default graph.
+    Queries go to http://HOST:PORT/query; every article's graph is part of the default
+    graph; the prefixes kg query predeclares are predeclared; SERVICE is refused.
     """
     from kg.serve import run_server
+    from kg.store import PREFIXES
 
     def ready(url: str) -> None:
         typer.echo(f"SPARQL endpoint: {url}/query ({'read-write' if writable else 'read-only'};"
-                   " Ctrl-C to stop)")
+                   f" queries stop after {timeout:g} s; prefixes "
+                   f"{' '.join(p + ':' for p in PREFIXES)} predeclared; Ctrl-C to stop)")
 
     try:
-        code = run_server(store, host=host, port=port, read_only=not writable, on_ready=ready)
+        code = run_server(store, host=host, port=port, read_only=not writable, on_ready=ready,
+                          query_timeout=timeout, allow_service=allow_service,
+                          max_result_bytes=max_result_mb * 2**20)
     except KGError as exc:
         _fail(str(exc))
     raise typer.Exit(code)

@@ -262,7 +262,16 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
     datetime.date(2018, 12, 30)
     >>> resolve_date("in February", anchor) is None
     True
+    >>> resolve_date("yesterday", date(1, 1, 1)) is None  # no day before year 1
+    True
     """
+    try:
+        return _resolve_date(phrase, anchor, future=future)
+    except OverflowError:  # the day would fall before year 1 or after year 9999
+        return None
+
+
+def _resolve_date(phrase: str, anchor: _dt.date | None, *, future: bool) -> _dt.date | None:
     s = _clean(phrase)
     year_shift: int | None = None
     shifted = re.fullmatch(r"(.*\S)\s+(?:of\s+)?(next|last|this)\s+year", s)

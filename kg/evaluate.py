@@ -261,8 +261,47 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             raise GoldError(f"{path}:{n}: not JSON: {exc.msg}") from exc
         if not isinstance(rec, dict) or "doc" not in rec:
             raise GoldError(f"{path}:{n}: a gold record needs a 'doc' field")
+        problem = malformed(rec)
+        if problem:
+            raise GoldError(f"{path}:{n}: {problem}")
         records.append(rec)
     return records
+
+
+_SHAPE = {"meetings": ("participants", "status"), "roles": ("person", "role"),
+          "said": ("speaker",)}
+
+
+def malformed(record: dict[str, Any]) -> str | None:
+    """What is wrong with a gold record's shape, or None: a list of names given as one
+    string would otherwise be scored letter by letter.
+
+    >>> malformed({"doc": "a.txt", "meetings": [{"participants": "Ann Lee, Bo Kim"}]})
+    'meetings[0].participants: a list of names, not str'
+    """
+    if not isinstance(record["doc"], str) or not record["doc"].strip():
+        return "'doc' must be a non-empty string (a path)"
+    for key, fields in _SHAPE.items():
+        items = record.get(key, [])
+        if not isinstance(items, list):
+            return f"{key}: a list, not {type(items).__name__}"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                return f"{key}[{i}]: an object, not {type(item).__name__}"
+            for name in fields:
+                value = item.get(name)
+                if name == "participants":
+                    if not isinstance(value, list) or not all(
+                            isinstance(v, str) and v.strip() for v in value):
+                        kind = "a list of other things" if isinstance(value, list) \
+                            else type(value).__name__
+                        return f"{key}[{i}].participants: a list of names, not {kind}"
+                elif name == "status":
+                    if value is not None and value not in ("asserted", "planned", "negated"):
+                        return f"{key}[{i}].status: asserted, planned or negated, not {value!r}"
+                elif not isinstance(value, str) or not value.strip():
+                    return f"{key}[{i}].{name}: a non-empty string"
+    return None
 
 
 def evaluate(gold_path: Path, docs: Path, nlp: Language) -> Report:

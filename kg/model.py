@@ -50,7 +50,7 @@ class Article:
     """One news article as read from disk (or a JSONL record)."""
 
     source: str
-    """The input's path as given, or the JSONL record id (``dip:sourcePath``)."""
+    """The input's path as given, or ``<file>#<id>`` for a JSONL record (``dip:sourcePath``)."""
     text: str
     title: str | None = None
     date: _dt.date | None = None

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 from kg import gazetteer
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -192,10 +194,13 @@ _CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D'|Al|El|Bin|Ab
 def fold(text: str) -> str:
     """Lower-case ASCII: "Erdoğan" -> "erdogan", curly apostrophes dropped.
 
-    >>> fold("Recep Tayyip Erdoğan"), fold("Jean-Marc Ayrault")
-    ('recep tayyip erdogan', 'jean-marc ayrault')
+    >>> fold("Recep Tayyip Erdoğan"), fold("Jean-Marc Ayrault"), fold("Сергей Лавров")
+    ('recep tayyip erdogan', 'jean-marc ayrault', 'sergey lavrov')
+
+    Other scripts are transliterated (anyascii), so a name with a look-alike letter from
+    another script ("Pоmpeo" with a Cyrillic "о") folds to the Latin name.
     """
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = anyascii(unicodedata.normalize("NFKC", text))
     return re.sub(r"['`]", "", text.lower())
 
 

@@ -20,6 +20,7 @@ CSV edge list.  The analyses over the graph (centrality, communities, chains) li
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -30,7 +31,8 @@ from rdflib import Graph
 from kg.actors import NameIndex, curation
 from kg.aliases import Aliases
 from kg.model import KGError
-from kg.query import run_query
+from kg.query import csv_cell, run_query
+from kg.store import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "count_meetings", "curate",
            "flatten", "meeting_counts", "meeting_when", "who_met_whom", "write_graph"]
@@ -315,6 +317,28 @@ def _csv_rows(graph: nx.Graph) -> list[list[object]]:
     return sorted(rows, key=lambda r: (str(r[0]), str(r[1]), str(r[7]), str(r[8])))
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(graph: nx.Graph) -> nx.Graph:
+    """``graph`` with every character XML 1.0 cannot hold (a NUL, a form feed, another
+    control character) replaced by U+FFFD in its text attributes, in place."""
+    def clean(data: dict[str, Any]) -> None:
+        for key, value in data.items():
+            if isinstance(value, str) and _NOT_XML.search(value):
+                data[key] = _NOT_XML.sub("\ufffd", value)
+
+    clean(graph.graph)
+    for _, data in graph.nodes(data=True):
+        clean(data)
+    for _, _, data in graph.edges(data=True):
+        clean(data)
+    if any(isinstance(n, str) and _NOT_XML.search(n) for n in graph.nodes):
+        graph = nx.relabel_nodes(graph, {n: _NOT_XML.sub("\ufffd", n) for n in graph.nodes
+                                         if isinstance(n, str)})
+    return graph
+
+
 def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
     """Write the who-met-whom ``graph`` to ``path`` as GraphML, GEXF or a CSV edge list.
 
@@ -365,16 +389,16 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Pa
         what = f"unknown format {fmt!r}" if fmt else f"cannot tell the format of {target}"
         raise NetworkError(f"{what}: give one of {', '.join(EXPORT_FORMATS)}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if chosen == "csv":
-            with target.open("w", encoding="utf-8", newline="") as f:
-                writer = csv.writer(f, lineterminator="\n")
-                writer.writerow(CSV_COLUMNS)
-                writer.writerows(_csv_rows(graph))
-        elif chosen == "graphml":
-            nx.write_graphml(flatten(graph), target, encoding="utf-8")
-        else:
-            nx.write_gexf(flatten(graph), target, encoding="utf-8")
+        with atomic_file(target) as tmp:  # a failed write leaves the old file whole
+            if chosen == "csv":
+                with tmp.open("w", encoding="utf-8", newline="") as f:
+                    writer = csv.writer(f, lineterminator="\n")
+                    writer.writerow(CSV_COLUMNS)
+                    writer.writerows([csv_cell(v) for v in row] for row in _csv_rows(graph))
+            elif chosen == "graphml":
+                nx.write_graphml(_xml_safe(flatten(graph)), tmp, encoding="utf-8")
+            else:
+                nx.write_gexf(_xml_safe(flatten(graph)), tmp, encoding="utf-8")
     except OSError as exc:
         raise NetworkError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target

@@ -21,6 +21,26 @@ PREFIXES = {k: URIRef(v) for k, v in STORE_PREFIXES.items()}
 """Prefixes every query may use without declaring them."""
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""How a cell starts that a spreadsheet would read as a formula (OWASP, CSV injection)."""
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell: ``None`` is empty, a text a spreadsheet would run as a
+    formula gets a leading ``'`` (as OWASP advises), numbers stay numbers.
+
+    >>> print(csv_cell('=HYPERLINK("http://x")'), csv_cell("-2"), csv_cell(-2))
+    '=HYPERLINK("http://x") '-2 -2
+    >>> csv_cell(None)
+    ''
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class QueryError(KGError):
     """A SPARQL query that could not be parsed or run."""
 
@@ -33,10 +53,12 @@ class Table:
     rows: tuple[tuple[object, ...], ...]
 
     def to_csv(self) -> str:
+        """The table as CSV; a text cell a spreadsheet would run as a formula is escaped
+        (:func:`csv_cell`)."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(self.columns)
-        w.writerows(["" if v is None else v for v in row] for row in self.rows)
+        w.writerow([csv_cell(c) for c in self.columns])
+        w.writerows([csv_cell(v) for v in row] for row in self.rows)
         return buf.getvalue()
 
     def to_json(self) -> str:

@@ -12,8 +12,10 @@ file never stops the others.  It reads:
   (:mod:`kg.read_html`), offline.
 - ``.jsonl`` files, streamed line by line: one article per line, an object with ``id``
   and ``text`` (non-empty strings) and optional ``title``, ``url`` and ``date``
-  (``"YYYY-MM-DD"`` or null).  The record's ``id`` is the article's source.  A bad line
-  is a problem named ``<file>:<line>``; the other lines are still read.
+  (``"YYYY-MM-DD"`` or null).  The article's source is the file and the record's ``id``
+  (``wire.jsonl#42``), so ids of two files never collide.  A bad line is a problem named
+  ``<file>:<line>``; the other lines are still read (a bad optional ``date`` is reported
+  and dropped, the article kept).
 
 An article's date is the one its format states (the JSONL field, the page's metadata),
 else one stated at the top of its text; it is never guessed.  Offsets always refer to
@@ -27,7 +29,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -54,6 +56,8 @@ class InputProblem:
 
     source: str
     reason: str
+    kept: bool = field(default=False, repr=False)
+    """True when the input was still built (only part of it, such as a date, was bad)."""
 
     def __str__(self) -> str:
         source = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.source)
@@ -92,9 +96,26 @@ def _too_long(name: str, length: int, max_chars: int) -> InputProblem:
                               f"{max_chars:,} (raise it with --max-chars)")
 
 
-def _read_bytes(path: Path, name: str) -> bytes | InputProblem:
+def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes | InputProblem:
+    """The file's bytes, or a problem; a file over ``limit`` bytes is refused before it is
+    read (by its size, and by reading at most ``limit + 1`` bytes when it has none: a device
+    such as /dev/zero), and a FIFO, socket or device named directly is never opened."""
     try:
-        data = path.read_bytes()
+        if _special(path):
+            return InputProblem(name, "not a regular file (a FIFO, socket or device)")
+        size = path.stat().st_size
+        if limit is None or size <= limit:
+            with path.open("rb") as f:
+                data = f.read(limit + 1) if limit is not None else f.read()
+            size = len(data)
+        if limit is not None and size > limit:  # not read (or not past the limit)
+            over = "over " if size == limit + 1 else ""
+            if path.suffix.lower() in HTML_SUFFIXES:
+                return InputProblem(name, f"too large: {over}{size:,} bytes of HTML, the "
+                                          f"limit is {limit:,} (raise it with --max-chars)")
+            return InputProblem(name, f"too long: {over}{size:,} bytes, more than the "
+                                      f"character limit allows ({limit:,} bytes; raise it "
+                                      "with --max-chars)")
     except FileNotFoundError:
         if path.is_symlink():
             return InputProblem(name, f"broken symbolic link (to {os.readlink(path)!r})")
@@ -121,6 +142,8 @@ def _html_article(data: bytes, name: str, max_chars: int) -> Article | InputProb
             return InputProblem(name, str(exc))
     elif b"\x00" in data[:8192]:
         return InputProblem(name, "binary file (contains NUL bytes), not an HTML page")
+    if b"window.kgVisibleNodes" in data:  # "kg build ." finding its own out/graph.html
+        return InputProblem(name, "a who-met-whom page written by kg, not an article")
     content = extract_html(html)  # any other charset: trafilatura reads the page's own
     if content is None:
         return InputProblem(name, "no article text found in the HTML")
@@ -157,10 +180,12 @@ def read_article(path: Path, source: str | None = None, *,
     name = source if source is not None else str(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         return InputProblem(name, "a JSONL file holds many articles; read it with read_jsonl")
-    data = _read_bytes(path, name)
+    html = path.suffix.lower() in HTML_SUFFIXES
+    # a character takes at most 4 bytes of UTF-8 (2 of UTF-16); a page has its markup too
+    data = _read_bytes(path, name, HTML_BYTES_PER_CHAR * max_chars if html else 4 * max_chars + 4)
     if isinstance(data, InputProblem):
         return data
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if html:
         return _html_article(data, name, max_chars)
     try:
         text = _decode(data)
@@ -196,9 +221,10 @@ def _iso_date(record: dict[str, Any]) -> _dt.date | None:
     raise ValueError(f'bad "date" {str(value)[:40]!r} (YYYY-MM-DD or null)')
 
 
-def _record(raw: bytes, where: str, seen: dict[str, int], line: int, max_chars: int
-            ) -> Article | InputProblem:
-    """One JSONL line -> an Article, or the one-line reason it is not one."""
+def _record(raw: bytes, where: str, seen: dict[str, int], line: int, max_chars: int,
+            source: str, notes: list[InputProblem]) -> Article | InputProblem:
+    """One JSONL line -> an Article, or the one-line reason it is not one (a problem that
+    leaves the article standing, such as a bad optional date, is added to ``notes``)."""
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -211,8 +237,17 @@ def _record(raw: bytes, where: str, seen: dict[str, int], line: int, max_chars: 
     if not isinstance(record, dict):
         return InputProblem(where, f"not a JSON object but {type(record).__name__}")
     rid, text = record.get("id"), record.get("text")
+    if isinstance(rid, int) and not isinstance(rid, bool):
+        rid = str(rid)  # a numeric id names the record as well as a string does
     if not isinstance(rid, str) or not rid.strip():
-        return InputProblem(where, 'missing or empty "id" (a non-empty string)')
+        found = "missing" if rid is None else f"not a string but {type(rid).__name__}" \
+            if not isinstance(rid, str) else "empty"
+        return InputProblem(where, f'"id" is {found} (a non-empty string or an integer)')
+    broken = next((k for k in ("id", "text", "title", "url")
+                   if isinstance(record.get(k), str) and _surrogate(record[k])), None)
+    if broken is not None:
+        return InputProblem(where, f'"{broken}" holds a lone surrogate escape (such as '
+                                   '\\ud800), which is no character')
     if rid in seen:
         return InputProblem(where, f"duplicate id {rid!r} (first on line {seen[rid]})")
     if not isinstance(text, str) or not text.strip():
@@ -222,13 +257,37 @@ def _record(raw: bytes, where: str, seen: dict[str, int], line: int, max_chars: 
     try:
         title = _optional_str(record, "title")
         url = _optional_str(record, "url")
-        date = _iso_date(record)
     except ValueError as exc:
         return InputProblem(where, f"record {rid!r}: {exc}")
+    try:
+        date = _iso_date(record)
+    except ValueError as exc:  # the optional date is dropped, not the article
+        notes.append(InputProblem(where, f"record {rid!r}: {exc}; built without it",
+                                  kept=True))
+        date = None
     seen[rid] = line
     text = text.replace("\r\n", "\n")
-    return Article(source=rid, text=text, title=title, date=date or parse_published(text),
-                   url=url)
+    return Article(source=record_source(source, rid), text=text, title=title,
+                   date=date or parse_published(text), url=url)
+
+
+def record_source(file: str, rid: str) -> str:
+    """A JSONL record's source: its file and its id, so two files' ids never collide.
+
+    >>> record_source("wire/a.jsonl", "1")
+    'wire/a.jsonl#1'
+    """
+    return f"{file}#{rid}"
+
+
+def _surrogate(text: str) -> bool:
+    """True when ``text`` holds a lone surrogate (JSON's ``\\ud800``), which UTF-8 cannot
+    encode."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _lines(f: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -259,7 +318,7 @@ def read_jsonl(path: Path, source: str | None = None, *,
     Yields
     ------
     Article or InputProblem
-        One per non-blank line in file order (the Article's source is the record ``id``),
+        One per non-blank line in file order (the Article's source is ``<source>#<id>``),
         or one problem for the whole file when it cannot be read at all.
 
     Examples
@@ -271,6 +330,9 @@ def read_jsonl(path: Path, source: str | None = None, *,
     limit = 6 * max_chars + 65_536  # a character may take six bytes as a JSON escape
     seen: dict[str, int] = {}
     records = 0
+    if _special(path):
+        yield InputProblem(name, "not a regular file (a FIFO, socket or device)")
+        return
     try:
         with path.open("rb") as f:
             if b"\x00" in f.read(8192):
@@ -288,7 +350,10 @@ def read_jsonl(path: Path, source: str | None = None, *,
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if raw.strip():
                     records += 1
-                    yield _record(raw, where, seen, number, max_chars)
+                    notes: list[InputProblem] = []
+                    item = _record(raw, where, seen, number, max_chars, name, notes)
+                    yield from notes
+                    yield item
     except FileNotFoundError:
         yield InputProblem(name, "no such file")
         return
@@ -313,7 +378,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _special(path: Path) -> bool:
     """A FIFO, socket or device (or a link to one): found in a folder, it is not read."""
-    return path.exists() and not path.is_file()
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _read_file(path: Path, name: str, max_chars: int) -> Iterator[Article | InputProblem]:
@@ -352,7 +417,9 @@ def read_inputs(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHA
             found = False
             for p in _walk(path):
                 found = True
-                if _special(p):  # reading a FIFO blocks, a device never ends
+                if _surrogate(str(p)):  # os.walk keeps undecodable bytes as surrogates
+                    yield InputProblem(str(p), "file name is not UTF-8; rename it")
+                elif _special(p):  # reading a FIFO blocks, a device never ends
                     yield InputProblem(str(p), "not a regular file (a FIFO, socket or device)")
                 else:
                     yield from _read_file(p, str(p), max_chars)

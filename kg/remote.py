@@ -9,8 +9,9 @@ instead of a local Oxigraph folder, one named graph per article as locally:
   { GRAPH <g> { ... } }``.  A server applies one update request atomically (SPARQL 1.1
   Update, section 2; Oxigraph runs it in one transaction), so the server never holds half
   an article.  A graph larger than ``max_update_bytes`` (Oxigraph accepts update bodies up
-  to 1 MiB) is sent by a Graph Store Protocol ``PUT`` instead, which replaces the graph
-  too, but Oxigraph does it in two steps (clear, then load);
+  to 1 MiB) is sent first by a Graph Store Protocol ``PUT`` into a staging graph of its
+  own, then moved into place by one small update (so a failed send leaves the stored
+  article as it was, never deleted);
 - removing an article: a Graph Store Protocol ``DELETE`` of its graph.
 
 Bound values (``select(..., bindings=...)``): the SPARQL Protocol has no parameter for
@@ -46,14 +47,17 @@ are not used for a loopback server.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import ipaddress
 import re
 import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -63,10 +67,12 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
+from kg.gateway import with_prefixes
 from kg.rdf import Triples
 from kg.store import (
     PREFIXES,
     StoreError,
+    atomic_file,
     named_ntriples,
     removal_update,
     replace_update,
@@ -77,19 +83,10 @@ __all__ = ["RemoteStore", "RemoteStoreError", "values_clause", "with_prefixes"]
 
 RESULTS_JSON = "application/sparql-results+json"
 _VARIABLE = re.compile(r"\w+")
-_DECLARED = re.compile(r"(?i)\bPREFIX\s+([\w.-]*):")
 
 
 class RemoteStoreError(StoreError):
     """The SPARQL server could not be reached or refused a request."""
-
-
-def with_prefixes(sparql: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
-    """``sparql`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not
-    declare, all put before its first line."""
-    declared = set(_DECLARED.findall(sparql))
-    lines = [f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items() if p not in declared]
-    return "".join([*lines, sparql])  # one line: the server's error lines stay the query's
 
 
 def values_clause(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
@@ -129,6 +126,38 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+_TRACKED = threading.local()
+"""``sockets``: the list a request of this thread records its connections in."""
+
+
+def _track(sock: socket.socket | None) -> None:
+    sockets = getattr(_TRACKED, "sockets", None)
+    if sockets is not None and sock is not None:
+        sockets.append(sock)
+
+
+class _TrackedHTTP(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _track(self.sock)
+
+
+class _TrackedHTTPS(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _track(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_TrackedHTTP, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_TrackedHTTPS, req, context=self._context)  # type: ignore[attr-defined]
+
+
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -149,8 +178,9 @@ def _check_url(url: str) -> str:
 _DOCUMENTS = ("SELECT ?d ?src WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } }"
               " ORDER BY ?src")
 _FIND = """SELECT DISTINCT ?d WHERE {
-  { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?key } }
-  UNION { GRAPH ?d { ?d a dip:Document } BIND (STR(?d) AS ?key) }
+  { GRAPH ?d { ?d a dip:Document } BIND (STR(?d) AS ?key) }
+  UNION { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?key }
+          FILTER NOT EXISTS { GRAPH ?e { ?e a dip:Document } FILTER (STR(?e) = ?key) } }
 } ORDER BY ?d"""
 _SHA = "SELECT ?sha WHERE { GRAPH ?d { ?d dip:sha256 ?sha } }"
 _PEOPLE = "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?p a dip:Person ; rdfs:label ?l } } ORDER BY ?l"
@@ -164,7 +194,8 @@ _ALL = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 class RemoteStore:
     """The graph on a SPARQL 1.1 server at ``url`` (e.g. ``http://127.0.0.1:7878``).
 
-    ``timeout`` bounds each HTTP request (seconds).  Every failure (connection refused,
+    ``timeout`` bounds each HTTP request's total time (seconds), however slowly the server
+    sends.  Every failure (connection refused,
     an HTTP error status, a timeout) is a one-line :class:`RemoteStoreError`.
     """
 
@@ -183,7 +214,8 @@ class RemoteStore:
                  (self.query_url, self.update_url, self.store_url)}
         proxies = urllib.request.ProxyHandler(
             {} if all(_is_loopback(h) for h in hosts) else None)
-        self._opener = urllib.request.build_opener(_NoRedirect(), proxies)
+        self._opener = urllib.request.build_opener(_NoRedirect(), proxies, _HTTPHandler(),
+                                                   _HTTPSHandler())
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
@@ -201,9 +233,27 @@ class RemoteStore:
             headers["Accept"] = accept
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         where = f"{method} {url.split('?')[0]}"
+        # ``timeout`` bounds the whole request, not each socket read: a server that sends a
+        # byte every few seconds has its connection shut when the time is up
+        sockets: list[socket.socket] = []
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            for sock in list(sockets):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        timer = threading.Timer(self.timeout, expire)
+        timer.daemon = True
+        _TRACKED.sockets = sockets
+        timer.start()
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get_content_type()
+                data, kind = response.read(), response.headers.get_content_type()
+            if expired.is_set():
+                raise TimeoutError
+            return data, kind
         except urllib.error.HTTPError as exc:
             if exc.code in allow:
                 return b"", ""
@@ -211,15 +261,22 @@ class RemoteStore:
             first = text.splitlines()[0][:300] if text else str(exc.reason)
             raise RemoteStoreError(f"{where}: HTTP {exc.code}: {first}") from exc
         except urllib.error.URLError as exc:
+            if expired.is_set():
+                raise RemoteStoreError(f"{where}: {self._why(TimeoutError())}") from exc
             raise RemoteStoreError(f"{where}: {self._why(exc.reason)}") from exc
         except (OSError, http.client.HTTPException) as exc:
+            if expired.is_set():
+                raise RemoteStoreError(f"{where}: {self._why(TimeoutError())}") from exc
             raise RemoteStoreError(f"{where}: {self._why(exc)}") from exc
+        finally:
+            timer.cancel()
+            _TRACKED.sockets = None
 
     def _why(self, reason: object) -> str:
         if isinstance(reason, ConnectionRefusedError):
             return "connection refused (is the SPARQL server running?)"
         if isinstance(reason, TimeoutError):
-            return f"no answer within {self.timeout:g} s"
+            return f"no complete answer within {self.timeout:g} s"
         if isinstance(reason, socket.gaierror):
             return f"unknown host ({reason.strerror})"
         text = str(reason).strip()
@@ -271,11 +328,21 @@ class RemoteStore:
         body = text.encode("utf-8")
         if 2 * len(body) <= self.max_update_bytes:
             self._update(replace_update(iri[1:-1], text))
-        else:  # too large for one update: three requests, not atomic
-            self._update(removal_update(iri[1:-1]))
-            self._http("PUT", self._graph_url(str(name)), body=body,
+            return
+        # too large for one update: sent first into a graph of its own, then swapped in by
+        # one small update, so a failed send leaves the stored article as it was
+        staging = f"{iri[1:-1]}#staging-{uuid.uuid4().hex}"
+        try:
+            self._http("PUT", self._graph_url(staging), body=body,
                        content_type="application/n-triples")
-            self._update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}")
+            self._update(f"{removal_update(iri[1:-1])} ;\n"
+                         f"INSERT {{ GRAPH {iri} {{ ?s ?p ?o }} ?s ?p ?o }} "
+                         f"WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
+                         f"DROP SILENT GRAPH <{staging}>")
+        except RemoteStoreError:
+            with contextlib.suppress(RemoteStoreError):
+                self._update(f"DROP SILENT GRAPH <{staging}>")
+            raise
 
     def put_graphs(self, graphs: Sequence[Graph | Triples]) -> None:
         """Replace each graph in turn (one atomic update each)."""
@@ -309,13 +376,24 @@ class RemoteStore:
     def person_labels(self) -> list[str]:
         return [str(r[0].value) for r in self.select(_PEOPLE, union=False)]
 
+    def _count(self, sparql: str) -> int:
+        """The number a COUNT query answers; a server answering no row, or no number, is a
+        :class:`RemoteStoreError`."""
+        rows = self.select(sparql, union=False)
+        value = rows[0][0] if rows else None
+        try:
+            return int(value.value) if value is not None else int("")
+        except ValueError:
+            raise RemoteStoreError(f"{self.query_url}: the server answered a COUNT query "
+                                   f"with {'no rows' if not rows else repr(value)}") from None
+
     def __len__(self) -> int:
         """Quads in the server's named graphs (a RemoteStore writes nothing else)."""
-        return int(self.select(_QUADS, union=False)[0][0].value)
+        return self._count(_QUADS)
 
     def triple_count(self) -> int:
         """Distinct triples over every article (the merged default graph)."""
-        return int(self.select(_TRIPLES, union=False)[0][0].value)
+        return self._count(_TRIPLES)
 
     def quads(self) -> list[ox.Quad]:
         """Every quad of the server's named graphs."""
@@ -327,9 +405,11 @@ class RemoteStore:
         return serialize_rdf(self.quads(), fmt)
 
     def write(self, path: str | Path, fmt: str = "ttl") -> None:
-        """Write the server's graph in ``fmt`` to a file."""
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_bytes(self.serialize(fmt))
+        """Write the server's graph in ``fmt`` to a file, atomically (see
+        :func:`kg.store.atomic_file`)."""
+        data = self.serialize(fmt)
+        with atomic_file(path) as tmp:
+            tmp.write_bytes(data)
 
     def dataset(self) -> Dataset:
         """An rdflib Dataset whose queries the server answers (over the union of the

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
 from kg.names import (
@@ -34,12 +36,16 @@ _NAME_STOP = frozenset({"the", "of", "and", "for", "al", "el", "de", "bin"})
 
 
 def slugify(text: str) -> str:
-    """A lower-case ASCII slug: "Mullah Beradar" -> "mullah-beradar".
+    """A lower-case ASCII slug: "Mullah Beradar" -> "mullah-beradar"; other scripts are
+    transliterated (anyascii), so no two names in Cyrillic or Chinese share one slug, and a
+    Cyrillic look-alike letter in a Latin name gives the Latin name's slug.
 
     >>> slugify("Jean-François Théodore"), slugify("U.S. State Department")
     ('jean-francois-theodore', 'us-state-department')
+    >>> slugify("Сергей Лавров"), slugify("Pоmpeo")
+    ('sergey-lavrov', 'pompeo')
     """
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = anyascii(unicodedata.normalize("NFKC", text))
     text = re.sub(r"[.'’]", "", text.lower())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
 

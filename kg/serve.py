@@ -4,9 +4,11 @@ The server is the ``oxigraph`` command from PyPI (``pip install 'oxigraph>=0.5,<
 same storage format as pyoxigraph 0.5); its executable lies next to the Python interpreter
 of the virtual environment, or on ``PATH``.  :func:`serve` runs::
 
-    oxigraph serve-read-only --location DIR --bind 127.0.0.1:7878
+    oxigraph serve-read-only --location DIR --bind 127.0.0.1:PRIVATE --timeout-s 30
 
-and waits until it answers.  The endpoint (Oxigraph's layout) is ``/query`` for SPARQL
+and waits until it answers; clients talk to a :class:`kg.gateway.Gateway` on the port asked
+for, which refuses ``SERVICE``, declares our prefixes and bounds answers and idle clients.
+The endpoint (Oxigraph's layout) is ``/query`` for SPARQL
 queries (GET ``?query=`` or POST), ``/update`` for SPARQL updates and ``/store`` for the
 Graph Store Protocol; read-only mode refuses updates and writes with a 4xx status.  A query
 without ``GRAPH`` reads the default graph, which a kg store keeps as the merge of every
@@ -40,6 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+from kg.gateway import Gateway
 from kg.model import KGError
 
 __all__ = ["OxigraphServer", "ServeError", "find_oxigraph", "run_server", "serve",
@@ -132,12 +135,14 @@ def wait_ready(url: str, timeout: float = 10.0, *,
 
 
 class OxigraphServer(subprocess.Popen[bytes]):
-    """A running ``oxigraph`` server: a :class:`subprocess.Popen` with its ``url`` and a
-    :meth:`stop` that ends it.  A thread keeps the last lines of its stderr (no file)."""
+    """A running ``oxigraph`` server behind its :class:`~kg.gateway.Gateway`: a
+    :class:`subprocess.Popen` with the gateway's ``url`` and a :meth:`stop` that ends both.
+    A thread keeps the last lines of its stderr (no file)."""
 
     url: str
     store_dir: Path
     lines: deque[str]
+    gateway: Gateway | None = None
     _reader: threading.Thread
 
     def _start_reading(self) -> None:
@@ -155,12 +160,16 @@ class OxigraphServer(subprocess.Popen[bytes]):
         """The server's own error message (its first ``Error:`` line), if it printed one."""
         if self.poll() is not None:
             self._reader.join(2.0)  # its output ends with it: read to the end
-        lines = list(self.lines)
+        # "Listening for requests at ..." is its start-up line, never the cause of an end
+        lines = [ln for ln in self.lines if ln.strip() and not ln.startswith("Listening")]
         errors = [ln.strip() for ln in lines if ln.startswith("Error")]
         return errors[0] if errors else (lines[0].strip() if lines else "")
 
     def stop(self, timeout: float = 5.0) -> int:
-        """End the server (SIGTERM, then SIGKILL after ``timeout`` s); returns its code."""
+        """End the gateway and the server (SIGTERM, then SIGKILL after ``timeout`` s);
+        returns the server's code."""
+        if self.gateway is not None:
+            self.gateway.stop()
         if self.poll() is None:
             self.terminate()
             try:
@@ -187,26 +196,41 @@ def _explain(server: OxigraphServer, host: str, port: int) -> ServeError:
                       f"(exit code {server.returncode})")
 
 
+def _private_port() -> int:
+    """A free port on the loopback interface, for the server behind the gateway."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
           read_only: bool = True, union_default_graph: bool = False, timeout: float = 10.0,
-          executable: str | Path | None = None) -> OxigraphServer:
-    """Start an Oxigraph SPARQL server on the store folder ``store_dir`` and wait until it
-    answers at ``http://host:port`` (``.url``).  Read-only unless ``read_only=False`` (a
-    writable server creates the store when the folder is missing or empty).  The caller
-    ends it with ``.stop()``.  Raises :class:`ServeError` when the folder is not a store,
-    the port is taken, the store is locked or the executable is missing.
+          executable: str | Path | None = None, query_timeout: float = 30.0,
+          allow_service: bool = False, max_result_bytes: int = 64 * 2**20
+          ) -> OxigraphServer:
+    """Start an Oxigraph SPARQL server on the store folder ``store_dir`` behind a
+    :class:`~kg.gateway.Gateway` and wait until it answers at ``http://host:port``
+    (``.url``).  Read-only unless ``read_only=False`` (a writable server creates the store
+    when the folder is missing or empty).  Queries stop after ``query_timeout`` seconds;
+    ``SERVICE`` is refused unless ``allow_service``; an answer over ``max_result_bytes`` is
+    refused; our prefixes are predeclared.  The caller ends it with ``.stop()``.  Raises
+    :class:`ServeError` when the folder is not a store, the port is taken, the store is
+    locked or the executable is missing.
     """
     path = Path(store_dir)
     exe = find_oxigraph(executable)
     _check_store(path, read_only)
     if not 0 < port < 65536:
         raise ServeError(f"port {port}: choose a port between 1 and 65535")
+    if not query_timeout > 0:
+        raise ServeError(f"timeout {query_timeout:g}: give a number of seconds above 0")
     _check_port(host, port)
     if not read_only:
         path.mkdir(parents=True, exist_ok=True)
     address = f"[{host}]" if ":" in host else host
+    inner = _private_port()
     cmd = [str(exe), "serve-read-only" if read_only else "serve", "--location", str(path),
-           "--bind", f"{address}:{port}"]
+           "--bind", f"127.0.0.1:{inner}", "--timeout-s", f"{max(1, round(query_timeout))}"]
     if union_default_graph:
         cmd.append("--union-default-graph")
     try:
@@ -214,12 +238,25 @@ def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
                                 stderr=subprocess.PIPE)
     except OSError as exc:
         raise ServeError(f"{exe}: cannot run oxigraph: {exc}") from exc
-    server.url, server.store_dir = f"http://{address}:{port}", path
+    server.url, server.store_dir = f"http://127.0.0.1:{inner}", path
     server._start_reading()
     try:
         wait_ready(server.url, timeout, process=server)
         if server.poll() is not None:  # something else answered: not our server
             raise ServeError(f"the server exited with code {server.returncode}")
+        try:
+            server.gateway = Gateway((host, port), ("127.0.0.1", inner),
+                                     allow_service=allow_service,
+                                     query_timeout=query_timeout,
+                                     max_result_bytes=max_result_bytes)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ServeError(f"{host}:{port} is already in use; choose another port"
+                                 ) from exc
+            raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+                             ) from exc
+        server.gateway.start()
+        server.url = f"http://{address}:{port}"
     except ServeError as exc:
         exited = server.poll() is not None
         problem = _explain(server, host, port) if exited else exc
@@ -234,7 +271,8 @@ def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
 def run_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
                read_only: bool = True, union_default_graph: bool = False,
                on_ready: Callable[[str], None] | None = None,
-               executable: str | Path | None = None) -> int:
+               executable: str | Path | None = None, query_timeout: float = 30.0,
+               allow_service: bool = False, max_result_bytes: int = 64 * 2**20) -> int:
     """Serve ``store_dir`` until SIGINT or SIGTERM (forwarded to the server); for the CLI.
 
     ``on_ready`` is called with the base URL once the server answers.  Returns 0 after a
@@ -256,7 +294,9 @@ def run_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 78
             previous[signum] = signal.signal(signum, forward)
     try:
         server = serve(store_dir, host=host, port=port, read_only=read_only,
-                       union_default_graph=union_default_graph, executable=executable)
+                       union_default_graph=union_default_graph, executable=executable,
+                       query_timeout=query_timeout, allow_service=allow_service,
+                       max_result_bytes=max_result_bytes)
         running.append(server)
         if stopping:  # a signal came while the server was starting
             server.stop()

@@ -14,48 +14,35 @@ what the others say.
 from __future__ import annotations
 
 import gc
-import io
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from kg.model import KGError
+from kg.graphfile import check_graph_file
 from kg.rdf import Triples
-
-EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-    "ntriples": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-    "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
-    "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML, "rdf": ox.RdfFormat.RDF_XML,
-    "rdfxml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
-}
-"""Names accepted by ``--format`` and the file suffixes read by :meth:`Store.load_file`."""
-
-PREFIXES = {
-    "dip": "https://w3id.org/diplomacy-kg/ontology#",
-    "dipr": "https://w3id.org/diplomacy-kg/resource/",
-    "prov": "http://www.w3.org/ns/prov#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-}
+from kg.rdfio import EXPORT_FORMATS as EXPORT_FORMATS
+from kg.rdfio import PREFIXES as PREFIXES
+from kg.rdfio import StoreError as StoreError
+from kg.rdfio import atomic_file as atomic_file
+from kg.rdfio import export_format as export_format
+from kg.rdfio import serialize_rdf as serialize_rdf
+from kg.rdfio import write_rdf as write_rdf
 
 
-class StoreError(KGError):
-    """The store cannot be opened, read or written."""
-
-
-def export_format(name: str) -> ox.RdfFormat:
-    fmt = EXPORT_FORMATS.get(name.lower().lstrip("."))
-    if fmt is None:
-        raise StoreError(f"unknown RDF format {name!r}; choose one of "
-                         f"{', '.join(sorted(set(EXPORT_FORMATS)))}")
-    return fmt
+def check_store_folder(path: Path) -> None:
+    """Raise :class:`StoreError` unless ``path`` is a folder holding an Oxigraph store."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such store folder")
+    if not path.is_dir():
+        raise StoreError(f"{path}: not a folder (give the folder of kg build --store)")
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"{path}: not an Oxigraph store (no CURRENT file); make one with "
+                         "kg build --store, nothing was written into it")
 
 
 def named_ntriples(graph: Graph | Triples) -> tuple[URIRef, str]:
@@ -99,36 +86,19 @@ def removal_update(name: URIRef | str) -> str:
             f"DROP SILENT GRAPH {g}")
 
 
+DOCUMENT_BY_KEY = """SELECT DISTINCT ?d ?key WHERE {
+  { GRAPH ?d { ?d a dip:Document } FILTER (STR(?d) = ?key) }
+  UNION
+  { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?key }
+    FILTER NOT EXISTS { GRAPH ?e { ?e a dip:Document } FILTER (STR(?e) = ?key) } } }"""
+"""The article a ``kg remove`` argument names: by IRI first, else by source path."""
+
+
 FLUSH_QUADS = 64_000
 """Quads written between two flushes of an on-disk store (about 50 MB of RocksDB's memory)."""
 
 MERGE_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 """Rebuild the merged default graph from the article graphs (after loading quads)."""
-
-
-def write_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str,
-              output: BinaryIO | str | Path, *, distinct: bool = False) -> None:
-    """Write quads (for N-Quads, TriG, JSON-LD) or triples (for the others) in ``fmt``,
-    streaming; quads given for a triple format are merged into one graph (``distinct``: the
-    triples are already distinct, so nothing is held in memory)."""
-    rdf_format = export_format(fmt)
-    target = str(output) if isinstance(output, Path) else output
-    if rdf_format.supports_datasets:
-        ox.serialize(items, target, rdf_format, prefixes=PREFIXES)
-        return
-    triples: Iterable[ox.Triple] = (i.triple if isinstance(i, ox.Quad) else i for i in items)
-    if not distinct:
-        triples = dict.fromkeys(triples)
-    prefixes = PREFIXES if rdf_format in {
-        ox.RdfFormat.TURTLE, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML} else None
-    ox.serialize(triples, target, rdf_format, prefixes=prefixes)
-
-
-def serialize_rdf(items: Iterable[ox.Quad] | Iterable[ox.Triple], fmt: str) -> bytes:
-    """:func:`write_rdf` into memory."""
-    out = io.BytesIO()
-    write_rdf(items, fmt, out)
-    return out.getvalue()
 
 
 class GraphStore(Protocol):
@@ -219,9 +189,23 @@ class WriteBehind:
 class Store:
     """An Oxigraph dataset: in memory (``path=None``) or kept on disk in a folder."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
+                 existing: bool = False) -> None:
+        """Open (or, writable and not ``existing``, create) the store at ``path``.
+
+        ``read_only`` writes nothing into the folder and takes no lock, so any number of
+        readers run side by side; with it, or with ``existing``, a folder that holds no
+        store (no ``CURRENT`` file) is refused instead of being made one; a new store is only
+        made in a missing or empty folder."""
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only and self.path is not None
         self._unflushed = 0
+        if self.path is not None and (read_only or existing):
+            check_store_folder(self.path)
+        elif self.path is not None and self.path.is_dir() and any(self.path.iterdir()) \
+                and not (self.path / "CURRENT").is_file():  # a folder of the user's own
+            raise StoreError(f"{self.path}: not an Oxigraph store and not empty; refusing to "
+                             "write a store into it (give a new or empty folder)")
         try:
             if self.path is None:
                 self.ox = ox.Store()
@@ -295,11 +279,10 @@ class Store:
             self.flush()
 
     def remove_document(self, key: str) -> list[str]:
-        """Remove the articles whose source path or IRI is ``key``; returns their IRIs."""
-        rows = self.select(
-            "SELECT DISTINCT ?d ?key WHERE { GRAPH ?d { ?d a dip:Document ; dip:sourcePath ?src } "
-            "FILTER (?src = ?key || STR(?d) = ?key) }", bindings={"key": ox.Literal(key)})
-        gone = [str(r[0].value) for r in rows]
+        """Remove the article whose IRI is ``key``, else those whose source path is ``key``;
+        returns their IRIs.  (An IRI never also matches another article's source.)"""
+        gone = [str(r[0].value) for r in self.select(DOCUMENT_BY_KEY,
+                                                     bindings={"key": ox.Literal(key)})]
         for iri in gone:
             self.ox.update(removal_update(iri))
         return gone
@@ -353,13 +336,16 @@ class Store:
         return ds
 
     def write(self, path: str | Path, fmt: str = "ttl") -> None:
-        """Write the graph in ``fmt`` to a file, streaming (memory stays flat)."""
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        if export_format(fmt).supports_datasets:
-            write_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
-                       if not isinstance(q.graph_name, ox.DefaultGraph)), fmt, Path(path))
-        else:
-            write_rdf(self.union_triples(), fmt, Path(path), distinct=True)
+        """Write the graph in ``fmt`` to a file, streaming (memory stays flat), atomically:
+        into a temporary file beside it, renamed over ``path`` once complete, so a full disk
+        or a kill leaves the previous file whole."""
+        rdf_format = export_format(fmt)
+        with atomic_file(path) as tmp:
+            if rdf_format.supports_datasets:
+                write_rdf((q for q in self.ox.quads_for_pattern(None, None, None, None)
+                           if not isinstance(q.graph_name, ox.DefaultGraph)), fmt, tmp)
+            else:
+                write_rdf(self.union_triples(), fmt, tmp, distinct=True)
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The graph in ``fmt``; N-Quads and TriG keep one named graph per article."""
@@ -374,6 +360,7 @@ class Store:
         if not p.is_file():
             raise StoreError(f"{path}: no such file")
         rdf_format = export_format(fmt or p.suffix or "ttl")
+        check_graph_file(p, fmt or p.suffix or "ttl")  # no entity bomb, nothing fetched
         try:
             self.ox.bulk_load(path=str(p), format=rdf_format)
             if rdf_format.supports_datasets:
@@ -385,7 +372,7 @@ class Store:
     def flush(self) -> None:
         """Write what RocksDB holds in memory out to disk (and free it)."""
         self._unflushed = 0
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.ox.flush()
 
     def close(self) -> None:

@@ -161,12 +161,11 @@ def test_read_inputs_folder_order_and_suffixes(tmp_path: Path) -> None:
                                         for k in (2, 1)))
         else:
             _write(root / name, sentence + "\n")
-    expected = ["D.TXT", "a.md", "b.txt", "c.htm", "e-2", "e-1", "aa/k.txt", "sub/a.html",
-                "sub/z.txt", "sub/deeper/x.txt", "sub/deeper/y.md"]
+    expected = ["D.TXT", "a.md", "b.txt", "c.htm", "e.jsonl#e-2", "e.jsonl#e-1", "aa/k.txt",
+                "sub/a.html", "sub/z.txt", "sub/deeper/x.txt", "sub/deeper/y.md"]
     first = list(read_inputs([root]))
     assert all(isinstance(item, Article) for item in first), first
-    assert [a.source if a.source.startswith("e-") else
-            Path(a.source).relative_to(root).as_posix() for a in first] == expected
+    assert [Path(a.source).relative_to(root).as_posix() for a in first] == expected
     assert [a.source for a in read_inputs([root])] == [a.source for a in first]
 
 
@@ -380,10 +379,11 @@ def test_read_jsonl_records(tmp_path: Path) -> None:
     items = list(read_inputs([path]))
     assert all(isinstance(item, Article) for item in items), items
     assert items == [
-        Article(source="oslo-1", text="Minister Eva Lind met Envoy Karl Berg in Oslo.",
+        Article(source=f"{path}#oslo-1", text="Minister Eva Lind met Envoy Karl Berg in Oslo.",
                 title="Talks in Oslo", date=date(2019, 3, 12), url="https://example.org/1"),
-        Article(source="oslo-2", text="Berg met Lind again.\nBoth were pleased."),
-        Article(source="oslo-3", text="OSLO, March 14, 2019 (Example News) - Lind met Berg.",
+        Article(source=f"{path}#oslo-2", text="Berg met Lind again.\nBoth were pleased."),
+        Article(source=f"{path}#oslo-3",
+                text="OSLO, March 14, 2019 (Example News) - Lind met Berg.",
                 date=date(2019, 3, 14)),
     ]
 
@@ -398,18 +398,11 @@ GOOD = {"id": "good", "text": "Minister Eva Lind met Envoy Karl Berg in Oslo."}
     pytest.param("42", ("not a JSON object", "int"), id="number"),
     pytest.param('{"text": "Lind met Berg."}', ('"id"',), id="no-id"),
     pytest.param('{"id": "", "text": "Lind met Berg."}', ('"id"',), id="empty-id"),
-    pytest.param('{"id": 7, "text": "Lind met Berg."}', ('"id"',), id="int-id"),
+    pytest.param('{"id": 7.5, "text": "Lind met Berg."}', ('"id"', "float"), id="float-id"),
+    pytest.param('{"id": true, "text": "Lind met Berg."}', ('"id"', "bool"), id="bool-id"),
     pytest.param('{"id": "x"}', ('"text"', "'x'"), id="no-text"),
     pytest.param('{"id": "x", "text": "  \\n "}', ('"text"',), id="blank-text"),
     pytest.param('{"id": "x", "text": ["Lind"]}', ('"text"',), id="list-text"),
-    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "12 March 2019"}',
-                 ('"date"', "12 March 2019", "YYYY-MM-DD"), id="prose-date"),
-    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "2019-02-30"}',
-                 ('"date"', "2019-02-30"), id="impossible-date"),
-    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "2019-3-12"}',
-                 ('"date"',), id="short-date"),
-    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": 20190312}',
-                 ('"date"',), id="int-date"),
     pytest.param('{"id": "x", "text": "Lind met Berg.", "title": ["a"]}',
                  ('"title"', "string"), id="list-title"),
     pytest.param('{"id": "x", "text": "Lind met Berg.", "url": 3}', ('"url"',), id="int-url"),
@@ -421,8 +414,8 @@ def test_read_jsonl_bad_line_is_reported_and_others_kept(
     data = _line(**GOOD).encode() + bad + b"\n" + _line(**{**GOOD, "id": "also"}).encode()
     path = _write(tmp_path / "batch.jsonl", data)
     first, problem, last = list(read_inputs([path]))
-    assert isinstance(first, Article) and first.source == "good"
-    assert isinstance(last, Article) and last.source == "also"
+    assert isinstance(first, Article) and first.source == f"{path}#good"
+    assert isinstance(last, Article) and last.source == f"{path}#also"
     _assert_problem(problem, f"{path}:2", *fragments)
 
 
@@ -445,7 +438,8 @@ def test_read_jsonl_blank_lines_bom_and_line_numbers(tmp_path: Path) -> None:
             ).replace("\n", "\r\n")
     path = _write(tmp_path / "gaps.jsonl", data)
     items = list(read_inputs([path]))
-    assert [getattr(i, "source", None) for i in items] == ["good", f"{path}:4", "z"]
+    assert [getattr(i, "source", None) for i in items] == [f"{path}#good", f"{path}:4",
+                                                           f"{path}#z"]
 
 
 @pytest.mark.parametrize(("data", "fragments"), [
@@ -474,6 +468,31 @@ def test_read_article_refuses_jsonl(tmp_path: Path) -> None:
     _assert_problem(read_article(path), str(path), "read_jsonl")
 
 
+@pytest.mark.parametrize(("line", "fragments"), [
+    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "12 March 2019"}',
+                 ('"date"', "12 March 2019", "YYYY-MM-DD"), id="prose-date"),
+    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "2019-02-30"}',
+                 ('"date"', "2019-02-30"), id="impossible-date"),
+    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": "2019-3-12"}',
+                 ('"date"',), id="short-date"),
+    pytest.param('{"id": "x", "text": "Lind met Berg.", "date": 20190312}',
+                 ('"date"',), id="int-date"),
+])
+def test_read_jsonl_bad_date_is_reported_and_the_article_kept(
+        tmp_path: Path, line: str, fragments: tuple[str, ...]) -> None:
+    path = _write(tmp_path / "batch.jsonl", line + "\n")
+    note, article = list(read_inputs([path]))
+    _assert_problem(note, f"{path}:1", *fragments, "built without it")
+    assert isinstance(note, InputProblem) and note.kept
+    assert article == Article(source=f"{path}#x", text="Lind met Berg.")
+
+
+def test_read_jsonl_numeric_id_names_the_record(tmp_path: Path) -> None:
+    path = _write(tmp_path / "batch.jsonl", '{"id": 7, "text": "Lind met Berg."}\n')
+    assert list(read_jsonl(path, "batch.jsonl")) == [
+        Article(source="batch.jsonl#7", text="Lind met Berg.")]
+
+
 def test_read_jsonl_limits(tmp_path: Path) -> None:
     long_text = "Lind met Berg. " * 20
     huge = "x" * 70_000
@@ -485,7 +504,7 @@ def test_read_jsonl_limits(tmp_path: Path) -> None:
     items = list(read_inputs([path], max_chars=100))
     _assert_problem(items[0], f"{path}:1", "too long", "--max-chars")
     _assert_problem(items[1], f"{path}:2", "line too long", "--max-chars")
-    assert isinstance(items[2], Article) and items[2].source == "good"
+    assert isinstance(items[2], Article) and items[2].source == f"{path}#good"
 
 
 def test_read_jsonl_streams_line_by_line(tmp_path: Path) -> None:

@@ -4,10 +4,12 @@ checked over plain HTTP (urllib), independently of RemoteStore."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,6 +28,7 @@ from kg.remote import RemoteStore, RemoteStoreError, values_clause, with_prefixe
 from kg.serve import OxigraphServer, serve
 from kg.store import GraphStore, Store, StoreError
 
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 VIENNA = ("Foreign Minister Anna Keller met Prime Minister Tomas Novak in Vienna on Monday. "
           "Keller said the talks were useful.\n")
 PRAGUE = ("Foreign Minister Anna Keller met Prime Minister Tomas Novak in Prague on Friday.\n")
@@ -281,7 +284,7 @@ def test_remote_timeout() -> None:
         silent.bind(("127.0.0.1", 0))
         silent.listen()
         url = f"http://127.0.0.1:{silent.getsockname()[1]}"
-        with pytest.raises(RemoteStoreError, match=r"no answer within 0.3 s"):
+        with pytest.raises(RemoteStoreError, match=r"no complete answer within 0.3 s"):
             RemoteStore(url, timeout=0.3).documents()
 
 
@@ -316,3 +319,86 @@ def test_remote_refuses_redirects(server: OxigraphServer) -> None:
 def test_remote_refuses_non_http_urls(url: str) -> None:
     with pytest.raises(RemoteStoreError, match="http"):
         RemoteStore(url)
+
+
+class _Canned(http.server.BaseHTTPRequestHandler):
+    """Answers every request with ``status`` and ``body``, sent ``drip`` bytes at a time
+    every ``pause`` seconds (``drip=0``: all at once)."""
+
+    status = 200
+    body = b""
+    content_type = "application/sparql-results+json"
+    drip = 0
+    pause = 0.0
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.content_type)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        if not self.drip:
+            self.wfile.write(self.body)
+            return
+        for start in range(0, len(self.body), self.drip):
+            self.wfile.write(self.body[start:start + self.drip])
+            self.wfile.flush()
+            time.sleep(self.pause)
+
+    do_GET = do_POST = do_PUT = _answer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def canned(**answer: object) -> Iterator[str]:
+    handler = type("Handler", (_Canned,), answer)
+    fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    fake.daemon_threads = True
+    thread = threading.Thread(target=fake.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{fake.server_address[1]}"
+    finally:
+        fake.shutdown()
+        fake.server_close()
+
+
+def test_remote_large_article_survives_a_failed_send(
+        server: OxigraphServer, articles: list[Path], nlp: Language) -> None:
+    kg.build(articles, nlp=nlp, store=RemoteStore(server.url))
+    vienna = iri(articles[0])
+    before = server_graph(server.url, vienna)
+    articles[0].write_text(PRAGUE, encoding="utf-8")
+    with canned(status=503, body=b"Service Unavailable", content_type="text/plain") as down:
+        store = RemoteStore(server.url, store_url=f"{down}/store", max_update_bytes=0)
+        with pytest.raises(RemoteStoreError, match="HTTP 503"):
+            kg.build(articles[:1], nlp=nlp, store=store)
+    assert_isomorphic(server_graph(server.url, vienna), before)  # not deleted first
+    assert len(graph_names(server.url)) == 2  # no staging graph left behind
+    store = RemoteStore(server.url, max_update_bytes=0)  # and when the send succeeds
+    kg.build(articles[:1], nlp=nlp, store=store)
+    places = {r["l"] for r in server_rows(server.url, f"""
+        SELECT ?l WHERE {{ ?m a <https://w3id.org/diplomacy-kg/ontology#Meeting> ;
+          <https://w3id.org/diplomacy-kg/ontology#location>/<{RDFS}label> ?l }}""")}
+    assert places == {"Prague", "Berlin"}  # the merged default graph follows the swap
+    assert len(graph_names(server.url)) == 2
+
+
+def test_remote_slow_server_is_bounded_in_total() -> None:
+    body = json.dumps({"head": {"vars": ["d", "src"]}, "results": {"bindings": []}}).encode()
+    with canned(body=body, drip=1, pause=0.2) as slow:  # a byte every 0.2 s: about 12 s
+        started = time.monotonic()
+        with pytest.raises(RemoteStoreError, match=r"no complete answer within 1 s"):
+            RemoteStore(slow, timeout=1.0).documents()
+        assert time.monotonic() - started < 3
+
+
+def test_remote_empty_results_are_one_line_errors() -> None:
+    body = json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": []}}).encode()
+    with canned(body=body) as empty:
+        store = RemoteStore(empty)
+        for count in (store.__len__, store.triple_count):
+            with pytest.raises(RemoteStoreError, match="answered a COUNT query with no rows"):
+                count()

@@ -4,25 +4,31 @@ articles, spoken to over HTTP with urllib only.  Every server is stopped by its 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
 from spacy.language import Language
 
 import kg
+import kg.gateway
 import kg.serve
 from kg.serve import OxigraphServer, ServeError, find_oxigraph, serve
 from kg.store import Store
@@ -134,13 +140,19 @@ def test_serve_refuses_writes(server: OxigraphServer, method: str, path: str,
 def test_serve_binds_loopback(server: OxigraphServer) -> None:
     port = urllib.parse.urlsplit(server.url).port
     assert server.url == f"http://127.0.0.1:{port}"
-    assert isinstance(server.args, list) and f"127.0.0.1:{port}" in server.args
+    assert server.gateway is not None and server.gateway.server_address[:2] == (
+        "127.0.0.1", port)
+    assert isinstance(server.args, list)  # the Oxigraph server behind it: loopback too
+    inner = int(server.args[server.args.index("--bind") + 1].removeprefix("127.0.0.1:"))
     table = Path("/proc/net/tcp")
     if not table.is_file():
         pytest.skip("no /proc/net/tcp to list listening sockets")
     listening = [line.split()[1] for line in table.read_text().splitlines()[1:]
                  if line.split()[3] == "0A" and line.split()[1].endswith(f":{port:04X}")]
     assert listening == [f"0100007F:{port:04X}"]  # 127.0.0.1, not 0.0.0.0
+    behind = [line.split()[1] for line in table.read_text().splitlines()[1:]
+              if line.split()[3] == "0A" and line.split()[1].endswith(f":{inner:04X}")]
+    assert behind == [f"0100007F:{inner:04X}"]
 
 
 @pytest.mark.parametrize("case", ["missing", "empty", "file", "other"])
@@ -263,3 +275,192 @@ def test_serve_run_server_forwards_signals(oxigraph: Path, store_dir: Path,
                 break
         assert time.monotonic() < deadline, "the server outlived run_server"
         time.sleep(0.05)
+
+
+# -- the gateway: SERVICE, prefixes, timeouts, answer size, idle clients (issue 13) ----------
+
+class _Remote(BaseHTTPRequestHandler):
+    """A SPARQL server elsewhere that a SERVICE clause would reach: counts its requests."""
+
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        body = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": [
+            {"s": {"type": "literal", "value": "fetched from elsewhere"}}]}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def elsewhere() -> Iterator[str]:
+    _Remote.hits.clear()
+    remote = ThreadingHTTPServer(("127.0.0.1", 0), _Remote)
+    thread = threading.Thread(target=remote.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{remote.server_address[1]}/sparql"
+    finally:
+        remote.shutdown()
+        remote.server_close()
+
+
+def _service_requests(url: str, target: str) -> list[tuple[str, str, bytes | None, str | None]]:
+    query = f"SELECT ?s WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"
+    sneaky = f"SELECT ?s WHERE {{ \\u0053ERVICE <{target}> {{ ?s ?p ?o }} }}"
+    form = urllib.parse.urlencode({"query": query}).encode()
+    return [("GET", f"{url}/query?" + urllib.parse.urlencode({"query": query}), None, None),
+            ("POST", f"{url}/query", form, "application/x-www-form-urlencoded"),
+            ("POST", f"{url}/query", query.encode(), "application/sparql-query"),
+            ("POST", f"{url}/query", sneaky.encode(), "application/sparql-query"),
+            ("POST", f"{url}/update", f"INSERT {{ <urn:x:a> <urn:x:b> ?s }} WHERE {{ SERVICE "
+                                      f"<{target}> {{ ?s ?p ?o }} }}".encode(),
+             "application/sparql-update")]
+
+
+def test_serve_refuses_service(server: OxigraphServer) -> None:
+    with elsewhere() as target:
+        for method, url, body, kind in _service_requests(server.url, target):
+            status, answer = http(method, url, body, kind)
+            assert status == 403, (url, body, answer)
+            assert b"SERVICE" in answer and b"--allow-service" in answer
+        assert _Remote.hits == []  # nothing was fetched
+
+
+def test_serve_allow_service_fetches(oxigraph: Path, store_dir: Path) -> None:
+    running = serve(store_dir, port=free_port(), allow_service=True)
+    try:
+        with elsewhere() as target:
+            method, url, body, kind = _service_requests(running.url, target)[2]
+            status, answer = http(method, url, body, kind)
+            assert status == 200, answer
+            assert b"fetched from elsewhere" in answer and len(_Remote.hits) == 1
+    finally:
+        running.stop()
+
+
+def _readme_curl() -> tuple[str, str]:
+    """The query and Accept header of the README's curl example of the endpoint."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The SPARQL endpoint", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    command = block[block.index("curl"):].replace("\\\n", " ")
+    accept = re.search(r"-H 'Accept: ([^']+)'", command)
+    query = re.search(r"--data-urlencode\s+'query=(.*?)'", command, re.DOTALL)
+    assert accept and query, command
+    return query[1], accept[1]
+
+
+def test_serve_answers_the_readme_prefixed_query(server: OxigraphServer) -> None:
+    query, accept = _readme_curl()
+    assert "dip:" in query and "PREFIX" not in query  # the prefixes are not declared there
+    request = urllib.request.Request(
+        f"{server.url}/query", data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    with NO_PROXY.open(request, timeout=10) as response:
+        lines = response.read().decode("utf-8").splitlines()
+    assert lines[0].strip() == "a,b"
+    assert {tuple(line.strip().split(",")) for line in lines[1:]} == {
+        ("Anna Keller", "Tomas Novak"), ("Maria Lopez", "Olaf Brandt")}
+    status, body = http("GET", f"{server.url}/query?" + urllib.parse.urlencode(
+        {"query": "ASK { ?x dip:metWith ?y }"}))  # GET too, and our own PREFIX wins
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+PATHOLOGICAL = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }",
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY DESC(?c) ?f ?i ?l",
+]
+
+
+def test_serve_stops_long_queries_and_keeps_answering(oxigraph: Path, store_dir: Path) -> None:
+    running = serve(store_dir, port=free_port(), query_timeout=1)
+    try:
+        results: dict[str, tuple[int, float]] = {}
+
+        def slow(query: str) -> None:
+            started = time.monotonic()
+            status, _ = http("POST", f"{running.url}/query", query.encode(),
+                             "application/sparql-query")
+            results[query] = (status, time.monotonic() - started)
+
+        threads = [threading.Thread(target=slow, args=(q,)) for q in PATHOLOGICAL]
+        for t in threads:
+            t.start()
+        time.sleep(0.2)
+        started = time.monotonic()
+        assert quad_count(running.url) > 0  # ordinary queries answer meanwhile
+        assert time.monotonic() - started < 1
+        for t in threads:
+            t.join(20)
+        for query in PATHOLOGICAL:
+            status, seconds = results[query]
+            assert status in (500, 504) and seconds < 1 + kg.gateway.GRACE + 1, (query, status)
+    finally:
+        running.stop()
+
+
+def test_serve_bounds_the_answer(oxigraph: Path, store_dir: Path) -> None:
+    running = serve(store_dir, port=free_port(), max_result_bytes=2000)
+    try:
+        status, body = http("POST", f"{running.url}/query",
+                            b"SELECT * WHERE { ?s ?p ?o }", "application/sparql-query")
+        assert status == 507 and b"larger than 2,000 bytes" in body
+        assert quad_count(running.url) > 0  # small answers still pass
+    finally:
+        running.stop()
+
+
+def test_serve_half_open_connections_block_nothing(server: OxigraphServer) -> None:
+    host, port = "127.0.0.1", urllib.parse.urlsplit(server.url).port
+    idle = []
+    try:
+        for n in range(300):
+            sock = socket.create_connection((host, port), timeout=5)
+            if n % 2:  # half a request line, then nothing
+                sock.sendall(b"POST /query HTTP/1.1\r\nContent-Length: 100\r\n\r\nSEL")
+            idle.append(sock)
+        started = time.monotonic()
+        assert quad_count(server.url) > 0
+        assert time.monotonic() - started < 2
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def test_serve_died_server_names_its_own_error(tmp_path: Path) -> None:
+    fake = tmp_path / "oxigraph"
+    fake.write_text("#!/bin/sh\necho 'Listening for requests at http://127.0.0.1:1' >&2\n"
+                    "echo 'thread main panicked: disk on fire' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    server = OxigraphServer([str(fake)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server._start_reading()
+    server.wait()
+    assert server.error_line() == "thread main panicked: disk on fire"
+
+
+def test_serve_endpoint_benchmark_runs(oxigraph: Path, store_dir: Path) -> None:
+    """benchmarks/endpoint.py, in a second of each phase: every pathological query ends
+    within the bound and the ordinary ones keep answering."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "endpoint.py"
+    spec = importlib.util.spec_from_file_location("benchmarks_endpoint", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    report = bench.run(store_dir, clients=2, attackers=2, seconds=1.0, timeout=1.0, half=16)
+    assert report["all_within_bound"] is True, report["pathological"]
+    assert report["ordinary_errors"] == []
+    assert report["quiet"]["queries"] > 0 and report["under_attack"]["queries"] > 0
+    assert set(report["pathological"]) >= {"cartesian-count", "cartesian-order"}
+    assert report["oxigraph_peak_rss_mb"] > 0

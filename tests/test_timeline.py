@@ -28,10 +28,10 @@ def test_timeline_falls_back_to_the_report_date(nlp: Language, tmp_path: Path) -
     table = graph.table(q.sparql, **q.bindings(["Dana Merrow"]))
     col = table.columns.index("date")
     rows = [(row[col], row[table.columns.index("source")]) for row in table.rows]
-    assert rows == [("Friday", "wire/3"),  # no article date: the phrase as written
-                    ("reported 2018-05-20", "wire/2"),
-                    ("2018-06-12", "wire/1"),
-                    ("reported 2018-06-12 (last week)", "wire/1")]
+    assert rows == [("Friday", f"{src}#wire/3"),  # no article date: the phrase as written
+                    ("reported 2018-05-20", f"{src}#wire/2"),
+                    ("2018-06-12", f"{src}#wire/1"),
+                    ("reported 2018-06-12 (last week)", f"{src}#wire/1")]
 
 
 def test_meetings_in_and_of_fall_back_to_the_report_date(nlp: Language, tmp_path: Path
