@@ -13,25 +13,27 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Dataset, Graph, Namespace, URIRef
-from rdflib.query import Result
-from spacy.language import Language
 
-from kg.actors import ActorRow, list_actors, resolve
 from kg.aliases import Aliases, AliasRules, load_aliases
-from kg.engine import ArticleResult, run
 from kg.model import Article, KGError
 from kg.names import norm
-from kg.network import curate, who_met_whom
-from kg.query import QueryError, Table, canned_queries, run_query, to_table
+from kg.query import QueryError, Table, canned_queries, oxigraph_table, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import GraphStore, Store, WriteBehind
-from kg.validate import BackgroundValidation, Report
-from kg.viz import write_html
 from kg.vocab import DIPR, bind_prefixes
+
+if TYPE_CHECKING:  # loaded on first use: reading a store never imports spaCy or networkx
+    import networkx as nx
+    from rdflib.query import Result
+    from spacy.language import Language
+
+    from kg.actors import ActorRow
+    from kg.engine import ArticleResult
+    from kg.validate import Report
 
 __all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load", "open_store"]
 
@@ -121,18 +123,25 @@ class KnowledgeGraph:
         return run_query(self.dataset, sparql, bindings)
 
     def table(self, sparql: str, **bindings: object) -> Table:
-        """Like :meth:`query`, returning plain rows."""
+        """Like :meth:`query`, returning plain rows (from a local store straight from
+        Oxigraph, without going through rdflib)."""
+        if isinstance(self.store, Store):
+            return oxigraph_table(self.store.ox, sparql, bindings)
         return to_table(self.query(sparql, **bindings))
 
     def who_met_whom(self, aliases: Aliases | None = None) -> nx.Graph:
         """The who-met-whom graph (see :func:`kg.network.who_met_whom`), seen through
         ``aliases`` when given (:func:`kg.network.curate`; the store is unchanged)."""
+        from kg.network import curate, who_met_whom
+
         g = who_met_whom(self.dataset)
         return curate(g, aliases) if aliases else g
 
     def actors(self, *, search: str | None = None, type: str | None = None,
                top: int | None = None, aliases: Aliases | None = None) -> list[ActorRow]:
         """The actors with their names, meetings and articles (:func:`kg.actors.list_actors`)."""
+        from kg.actors import list_actors
+
         return list_actors(self.dataset, search=search, type=type, top=top, aliases=aliases)
 
     def actor(self, name: str, aliases: Aliases | None = None) -> URIRef:
@@ -141,6 +150,8 @@ class KnowledgeGraph:
         Raises :class:`~kg.query.QueryError` when no actor, or several, are so called (the
         message lists them); with ``aliases`` a merged name gives its canonical actor.
         """
+        from kg.actors import resolve
+
         found = resolve(self.dataset, name, aliases=aliases)
         if len(found) > 1 and aliases:  # a merge group: the canonical name's own actor
             try:
@@ -166,6 +177,8 @@ class KnowledgeGraph:
         bindings = q.bindings(list(values))
         sparql = q.sparql
         if q.entity is not None:
+            from kg.actors import resolve
+
             iris = resolve(self.dataset, str(bindings[q.params[0]]), aliases=aliases,
                            place=q.entity == "place")
             sparql = q.bound_to(iris)
@@ -187,6 +200,8 @@ class KnowledgeGraph:
 
     def to_html(self, path: str | Path, *, title: str = "Who met whom") -> Path:
         """Write the self-contained who-met-whom page (opens offline)."""
+        from kg.viz import write_html
+
         return write_html(self.who_met_whom(), path, title=title)
 
     def summary(self) -> Summary:
@@ -268,6 +283,9 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         if same:
             tick("unchanged")
         return same
+
+    from kg.engine import run
+    from kg.validate import BackgroundValidation
 
     checker = BackgroundValidation() if validate else None  # pySHACL in another process
     writer = WriteBehind(target)  # the store writes on another core while we parse

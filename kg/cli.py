@@ -13,30 +13,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import networkx as nx
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
-from kg.actors import ACTOR_TYPES, actors_table
-from kg.aliases import Aliases, load_aliases
-from kg.analytics import actor_table, chain, communities, prune
-from kg.analytics import ego as ego_graph
-from kg.api import build as build_graph
-from kg.api import load
 from kg.model import KGError
-from kg.network import write_graph
 from kg.query import Table, canned_queries
-from kg.read import DEFAULT_MAX_CHARS, InputProblem, count_inputs
-from kg.viz import write_html
+from kg.read import DEFAULT_MAX_CHARS, InputProblem
+
+if TYPE_CHECKING:  # each command imports what it uses: `kg query` never loads spaCy
+    import networkx as nx
+
+    from kg.aliases import Aliases
 
 app = typer.Typer(
     name="kg",
@@ -59,6 +47,10 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+ACTOR_TYPES = ("Person", "Organization", "Country")
+"""kg.actors.ACTOR_TYPES, spelled here so that `kg --help` need not import rdflib (a test
+checks that the two agree)."""
+
 ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)  # type: ignore[misc]
 
 AliasesOption = Annotated[Path | None, typer.Option(
@@ -70,6 +62,8 @@ def _aliases(path: Path | None) -> Aliases | None:
     """The aliases file at ``path`` (None: none); says on stderr that splits wait for a build."""
     if path is None:
         return None
+    from kg.aliases import load_aliases
+
     aliases = load_aliases(path)
     if aliases.splits:
         typer.echo(f"note: {path}: the {len(aliases.splits)} != rule"
@@ -130,6 +124,8 @@ def build(
     Building again adds to the store: unchanged articles are skipped, changed ones replace
     their own facts.
     """
+    from kg.api import build as build_graph
+
     target = None if memory else (store or str(out / "store"))
     try:
         with _progress(inputs, quiet) as tick, build_graph(
@@ -170,6 +166,17 @@ def build(
 @contextmanager
 def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None] | None]:
     """A progress bar on stderr (articles, rate, time left), unless quiet or not a terminal."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from kg.read import count_inputs
+
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
         yield None
@@ -231,6 +238,8 @@ def query(
     A canned question about an actor or place first finds the one it names (its label wins,
     then an alternative name); an ambiguous name lists the candidates.
     """
+    from kg.api import load
+
     if (question is None) == (file is None):
         _fail("give the query either as an argument or with --file, not both", 2)
     canned = canned_queries()
@@ -268,6 +277,8 @@ def export(
         "--out", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
     """Write the whole graph of GRAPH in another RDF format."""
+    from kg.api import load
+
     try:
         with load(graph) as kgraph:
             if output is None:
@@ -292,6 +303,8 @@ def remove(
     """Delete articles and their facts from STORE; facts other articles state stay."""
     if not store.is_dir():
         _fail(f"{store}: not a store folder")
+    from kg.api import load
+
     try:
         missing = []
         with load(store) as kgraph:
@@ -339,6 +352,8 @@ def evaluate(
 
 
 def _network(graph: Path, aliases_file: Path | None = None) -> nx.Graph:
+    from kg.api import load
+
     aliases = _aliases(aliases_file)
     with load(graph) as kgraph:
         return kgraph.who_met_whom(aliases)
@@ -358,6 +373,9 @@ def network(
     aliases_file: AliasesOption = None,
 ) -> None:
     """The most connected actors: meetings, partners, betweenness, community."""
+    from kg.analytics import actor_table, communities
+    from kg.network import write_graph
+
     try:
         g = _network(graph, aliases_file)
         rows = actor_table(g, top=top, **({"sample": None} if exact else {}))
@@ -385,6 +403,8 @@ def path(
     aliases_file: AliasesOption = None,
 ) -> None:
     """How is SOURCE connected to TARGET: the shortest chain of meetings, with evidence."""
+    from kg.analytics import chain
+
     try:
         hops = chain(_network(graph, aliases_file), source, target)
     except KGError as exc:
@@ -404,6 +424,11 @@ def ego(
     aliases_file: AliasesOption = None,
 ) -> None:
     """ACTOR's neighbourhood: everyone within DEPTH meetings, and who met whom among them."""
+    import networkx as nx
+
+    from kg.analytics import ego as ego_graph
+    from kg.viz import write_html
+
     try:
         sub = ego_graph(_network(graph, aliases_file), actor, depth=depth)
         if html_out is not None:
@@ -438,6 +463,9 @@ def viz(
     aliases_file: AliasesOption = None,
 ) -> None:
     """Write the interactive who-met-whom page: one file that opens offline."""
+    from kg.analytics import prune
+    from kg.viz import write_html
+
     try:
         g = _network(graph, aliases_file)
         if top is not None or min_meetings is not None:
@@ -464,6 +492,9 @@ def actors(
 ) -> None:
     """List the actors (persons, organizations, countries): label, type, alternative
     names, meetings and articles, most meetings first."""
+    from kg.actors import actors_table
+    from kg.api import load
+
     try:
         aliases = _aliases(aliases_file)
         with load(graph) as kgraph:
@@ -481,6 +512,7 @@ def validate_command(
     limit: Annotated[int, typer.Option(min=1, help="Violations to list at most.")] = 50,
 ) -> None:
     """Check GRAPH against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.api import load
     from kg.validate import validate_file, validate_store
 
     try:

@@ -322,3 +322,56 @@ def test_cli_build_strict_fails_on_skipped_input(tmp_path: Path, nlp: Language) 
     assert "--strict: 1 input skipped" in _one_error(strict)
     assert (tmp_path / "b" / "graph.ttl").is_file()  # everything readable is still built
     assert "scan.pdf.txt: binary file" in strict.stderr
+
+
+_LIGHT_RUN = """
+import shutil, sys
+from kg.cli import app
+
+heavy = ("spacy", "thinc", "torch")
+for args in [a.split("\\x1f") for a in sys.argv[1:]]:
+    sys.argv = ["kg", *args]
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            print(f"FAILED {args[0]}: exit {exc.code}", file=sys.stderr)
+    loaded = [m for m in heavy if m in sys.modules]
+    print(f"@@ {' '.join(args[:2])}: {','.join(loaded) or 'light'}", file=sys.stderr)
+"""
+
+
+def test_cli_reading_commands_never_import_spacy(built: Built, tmp_path: Path) -> None:
+    """`kg --help`, `kg query --help` and the commands that read a store (query, export,
+    network, viz, actors, remove, validate; serve's help) run without importing spaCy: a
+    fresh interpreter runs them one after another and says after each what it loaded."""
+    import shutil
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    shutil.copytree(built.out / "store", store)
+    commands = [
+        ["--help"], ["query", "--help"], ["serve", "--help"],
+        ["query", store, "posts"], ["query", store, "meetings-of", "Anna Keller"],
+        ["query", store, PERSONS_QUERY, "--format", "csv"],
+        ["export", store, "--format", "nt", "--out", tmp_path / "all.nt"],
+        ["network", store], ["viz", store, "--out", tmp_path / "page.html"],
+        ["actors", store], ["validate", store],
+        ["remove", store, str(built.inputs / "keller.txt")],
+    ]
+    done = subprocess.run([sys.executable, "-c", _LIGHT_RUN,
+                           *("\x1f".join(str(a) for a in c) for c in commands)],
+                          capture_output=True, text=True, timeout=300)
+    assert "FAILED" not in done.stderr, done.stderr
+    reports = [ln for ln in done.stderr.splitlines() if ln.startswith("@@ ")]
+    assert len(reports) == len(commands), done.stderr
+    assert all(ln.endswith(": light") for ln in reports), reports
+    assert (tmp_path / "all.nt").stat().st_size > 0 and (tmp_path / "page.html").is_file()
+
+
+def test_cli_actor_types_agree_with_kg_actors() -> None:
+    from kg import cli
+    from kg.actors import ACTOR_TYPES
+
+    assert cli.ACTOR_TYPES == ACTOR_TYPES
