@@ -121,8 +121,8 @@ def _invented(i: int) -> str:
 
 def test_memory_zones_span_batches_smaller_than_a_zone(nlp: Language) -> None:
     """A parse worker's case: batches of 3 against zones of 8 articles."""
-    from kg.engine import ZonedParser
     from kg.model import Article
+    from kg.parse import ZonedParser
 
     arts = [Article(f"{i}.txt", _invented(100 + i)) for i in range(41)]
     parser = ZonedParser(nlp, zone=8)
@@ -142,8 +142,8 @@ def test_memory_zones_span_batches_smaller_than_a_zone(nlp: Language) -> None:
 
 
 def test_memory_zones_forget_the_words_of_parsed_articles(nlp: Language) -> None:
-    from kg.engine import resolutions
     from kg.model import Article
+    from kg.parse import resolutions
 
     arts = [Article(f"{i}.txt", _invented(i)) for i in range(40)]
     before = len(nlp.vocab.strings)
@@ -176,3 +176,35 @@ def test_store_flushes_rocksdb_as_it_grows(tmp_path: Path, monkeypatch: pytest.M
         store.put_graph(_triples(f"http://example.org/{i}", "a", str(i)))
     assert flushed == [12, 12]  # after every 10 quads or more
     assert store.triple_count() == 12 and len(store) == 12
+
+
+def _check_imports() -> object:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "check_imports.py"
+    spec = importlib.util.spec_from_file_location("check_imports", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_import_circle_in_kg() -> None:
+    """engine -> workers / distributed -> parse, never back up (imports inside functions
+    count too): the check `make lint` runs."""
+    check = _check_imports()
+    graph = check.imports(Path(kg.__file__).parent)  # type: ignore[attr-defined]
+    assert "kg.parse" in graph["kg.workers"] and "kg.parse" in graph["kg.distributed"]
+    assert not graph["kg.parse"] & {"kg.engine", "kg.workers", "kg.distributed"}
+    assert check.circles(graph) == []  # type: ignore[attr-defined]
+
+
+def test_import_check_finds_a_circle_inside_a_function(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from pkg.b import x\n")
+    (package / "b.py").write_text("x = 1\n\ndef f():\n    from pkg import a\n    return a\n")
+    (package / "c.py").write_text("import pkg.a\n")
+    check = _check_imports()
+    assert check.circles(check.imports(package)) == [["pkg.a", "pkg.b"]]  # type: ignore[attr-defined]
