@@ -242,8 +242,10 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     :class:`BuildError` when nothing could be read.
 
     ``progress`` is called once per input with "added", "unchanged" or "skipped".
-    ``validate`` checks each added article's graph against the SHACL shapes (in batches, as
-    they are written); the report is ``.validation``.
+    ``validate`` checks the store against the SHACL shapes once the new articles are
+    written (the whole store, streamed: :func:`kg.validate.validate_store`, so the report
+    is the one ``kg validate`` gives); the report is ``.validation``, None when nothing was
+    added (the store is as it was).
     ``jobs`` parses in that many processes; ``engine="dask"`` runs parsing and extraction on
     a Dask cluster (``scheduler`` address, or a local cluster of ``jobs`` workers).
     ``aliases`` (an :class:`~kg.aliases.Aliases` or the path of an aliases file) forces
@@ -285,9 +287,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         return same
 
     from kg.engine import run
-    from kg.validate import BackgroundValidation
 
-    checker = BackgroundValidation() if validate else None  # pySHACL in another process
     writer = WriteBehind(target)  # the store writes on another core while we parse
     results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                   on_problem=problem, skip=unchanged,
@@ -298,18 +298,16 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         for result in results:
             writer.put(result.triples)
             graph.added += 1
-            if checker is not None:
-                checker.add(result.triples.ntriples())
     except BaseException:
         results.close()  # stops parse workers and Dask now, not when the error is collected
-        if checker is not None:
-            checker.cancel()
         raise
     finally:
         writer.close()  # every article parsed so far is written, even after an error
-    if checker is not None:
-        graph.validation = checker.close()
     target.flush()
+    if validate and graph.added:  # the whole store, as `kg validate` sees it: one report
+        from kg.validate import validate_store
+
+        graph.validation = validate_store(target)
     if graph.added + graph.unchanged == 0:
         raise BuildError("no article could be read" + (
             f" ({len(graph.problems)} input{'s' if len(graph.problems) != 1 else ''} skipped)"

@@ -110,8 +110,9 @@ def build(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
     validate: Annotated[bool, typer.Option(
-        "--validate/--no-validate", help="Check the new articles' graphs against the SHACL "
-                                         "shapes and report violations.")] = True,
+        "--validate/--no-validate", help="Check the store against the SHACL shapes once the "
+                                         "new articles are in, and report its violations.")
+                                         ] = True,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any input was skipped or any shape is violated "
                          "(everything readable is still built).")] = False,
@@ -144,10 +145,16 @@ def build(
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
     typer.echo(str(summary))
-    if report is not None:
+    if validate and summary.added == 0:
+        typer.echo("nothing added: the store is as it was, not validated again "
+                   "(kg validate checks it)")
+    elif report is not None:
         if report.conforms:
-            typer.echo("valid: the new articles conform to the SHACL shapes")
+            typer.echo("valid: the store conforms to the SHACL shapes")
         else:
+            n = len(report.violations)
+            typer.echo(f"not valid: the store has {n} SHACL violation{'s' if n != 1 else ''}"
+                       " (listed on stderr; kg validate lists them all)")
             typer.echo(report.to_text(limit=20), err=True)
     if target is not None:
         typer.echo(f"store {target}")

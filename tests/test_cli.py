@@ -257,6 +257,7 @@ def test_cli_store_rebuild_export_remove(tmp_path: Path, nlp: Language) -> None:
     assert _invoke(["build", inputs, "--out", out]).exit_code == 0
     again = _invoke(["build", inputs, "--out", out])
     assert again.exit_code == 0 and "(0 added, 2 unchanged)" in again.stdout
+    assert "nothing added" in again.stdout and "valid:" not in again.stdout
     store = out / "store"
     for fmt in ("ttl", "nq", "trig", "jsonld", "xml", "nt"):
         result = _invoke(["export", store, "--format", fmt, "--out", tmp_path / f"g.{fmt}"])
