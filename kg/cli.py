@@ -172,7 +172,8 @@ def build(
 
 @contextmanager
 def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None] | None]:
-    """A progress bar on stderr (articles, rate, time left), unless quiet or not a terminal."""
+    """A progress bar on stderr (articles, rate, time left); plain lines when stderr is not
+    a terminal; nothing when quiet."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -185,8 +186,11 @@ def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None]
     from kg.read import count_inputs
 
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
+    if quiet:
         yield None
+        return
+    if not console.is_terminal:  # a log file or CI: plain lines, every PROGRESS_SECONDS
+        yield PlainProgress(count_inputs(inputs) or None)
         return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"),
@@ -200,6 +204,46 @@ def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None]
             bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
         yield tick
+
+
+PROGRESS_SECONDS = 10.0
+"""Seconds between two plain progress lines (stderr not a terminal)."""
+
+
+class PlainProgress:
+    """Progress for a log: a line on stderr every :data:`PROGRESS_SECONDS` (and at the end
+    of inputs) with the articles done, the rate and the time left, e.g.
+    ``building: 120/2,000 inputs (6%), 4.1 articles/s, about 7 min 38 s left``."""
+
+    def __init__(self, total: int | None, *, every: float | None = None,
+                 clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.total, self.done = total, 0
+        self.every = PROGRESS_SECONDS if every is None else every
+        self.clock = clock or time.monotonic
+        self.start = self.last = self.clock()
+
+    def __call__(self, event: str) -> None:
+        self.done += 1
+        now = self.clock()
+        if now - self.last >= self.every or (self.total and self.done == self.total):
+            self.last = now
+            typer.echo(self.line(now), err=True)
+
+    def line(self, now: float) -> str:
+        rate = self.done / (now - self.start) if now > self.start else 0.0
+        text = f"building: {self.done:,}"
+        if self.total:
+            text += f"/{self.total:,} inputs ({100 * self.done // self.total}%)"
+        else:
+            text += " inputs"
+        text += f", {rate:.1f} articles/s"
+        if self.total and rate > 0 and self.done < self.total:
+            left = round((self.total - self.done) / rate)
+            text += (f", about {left // 60} min {left % 60} s left" if left >= 60
+                     else f", about {left} s left")
+        return text
 
 
 def _read_query(file: Path) -> str:

@@ -376,3 +376,48 @@ def test_cli_actor_types_agree_with_kg_actors() -> None:
     from kg.actors import ACTOR_TYPES
 
     assert cli.ACTOR_TYPES == ACTOR_TYPES
+
+
+def test_cli_plain_progress_lines_give_rate_and_time_left() -> None:
+    from kg.cli import PlainProgress
+
+    now = [100.0]
+    progress = PlainProgress(50, every=10.0, clock=lambda: now[0])
+    lines = []
+    import kg.cli
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.cli.typer, "echo", lambda text, err=False: lines.append((text, err)))
+        for _ in range(20):  # 20 articles in 8 s: too soon for a line
+            now[0] += 0.4
+            progress("added")
+        assert lines == []
+        for _ in range(10):  # passing 10 s: one line
+            now[0] += 0.4
+            progress("added")
+        assert lines == [("building: 25/50 inputs (50%), 2.5 articles/s, about 10 s left",
+                          True)]
+        for _ in range(20):  # the last input always says so
+            now[0] += 0.01
+            progress("unchanged")
+    assert lines[-1][0].startswith("building: 50/50 inputs (100%)")
+    assert "left" not in lines[-1][0] and len(lines) == 2
+
+
+def test_cli_build_prints_plain_progress_when_not_a_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.cli
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "keller.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "hartmann.txt").write_text(SECOND, encoding="utf-8")
+    monkeypatch.setattr(kg.cli, "PROGRESS_SECONDS", 0.0)
+    shown = _invoke(["build", inputs, "--out", tmp_path / "a", "--no-validate"])
+    progress = [ln for ln in shown.stderr.splitlines() if ln.startswith("building:")]
+    assert shown.exit_code == 0
+    assert [ln.split(",")[0] for ln in progress] == ["building: 1/2 inputs (50%)",
+                                                    "building: 2/2 inputs (100%)"]
+    assert "articles/s" in progress[0] and "left" in progress[0]
+    quiet = _invoke(["build", inputs, "--out", tmp_path / "b", "--no-validate", "--quiet"])
+    assert quiet.exit_code == 0 and "building:" not in quiet.stderr
