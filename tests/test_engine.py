@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -208,3 +209,30 @@ def test_import_check_finds_a_circle_inside_a_function(tmp_path: Path) -> None:
     (package / "c.py").write_text("import pkg.a\n")
     check = _check_imports()
     assert check.circles(check.imports(package)) == [["pkg.a", "pkg.b"]]  # type: ignore[attr-defined]
+
+
+def test_city_index_is_kept_between_runs_and_rebuilt_when_unreadable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GeoNames city index (0.6 s of a small build) is read back from the cache; a
+    broken cache file is rebuilt, never trusted."""
+    from kg import gazetteer
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    built = gazetteer._build_city_index()
+    gazetteer._city_index.cache_clear()
+    try:
+        assert gazetteer._city_index() == built  # built, and written
+        path = gazetteer.city_cache_file()
+        assert path.parent == tmp_path / "cache" and path.is_file()
+        gazetteer._city_index.cache_clear()
+        monkeypatch.setattr(gazetteer, "_build_city_index", lambda: pytest.fail("rebuilt"))
+        assert gazetteer._city_index() == built  # read back, not rebuilt
+        assert gazetteer._city_index()["doha"].iso2 == "QA"
+        monkeypatch.undo()
+        monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+        path.write_text('[["doha", 1, "Nowhere"', encoding="utf-8")  # cut off
+        gazetteer._city_index.cache_clear()
+        assert gazetteer._city_index() == built
+        assert json.loads(path.read_text(encoding="utf-8"))  # written again, whole
+    finally:
+        gazetteer._city_index.cache_clear()
