@@ -49,6 +49,7 @@ from rdflib.term import Node
 
 from kg.model import KGError
 from kg.store import PREFIXES
+from kg.suspects import Shapes, Suspects, usable_on
 from kg.vocab import load_ontology, load_shapes
 from kg.workers import first_line
 
@@ -379,27 +380,40 @@ def _validate_batch(store: Any, focus: dict[Any, list[Any]]) -> Report:
     return Report(not kept, kept)
 
 
-def validate_store(store: GraphSource, *, batch: int = STREAM_TRIPLES) -> Report:
+@lru_cache(maxsize=1)
+def _suspect_shapes() -> Shapes:
+    return Shapes(*_shapes_and_ontology())
+
+
+def validate_store(store: GraphSource, *, batch: int = STREAM_TRIPLES,
+                   prefilter: bool = True) -> Report:
     """Validate every triple of a store (the union of its articles), streaming: the merged
     graph is read subject by subject and validated in batches of about ``batch`` triples,
     each with what its nodes' shapes reach outside it (:func:`_validate_batch`), so memory
     stays bounded and the report is the one a validation of the whole union gives.
 
-    A store that is not a local Oxigraph one (a remote SPARQL server) is validated whole.
+    With ``prefilter`` only the nodes :mod:`kg.suspects` cannot show to conform go to
+    pySHACL (a sound filter: the report is the same, in a fraction of the time).  A store
+    that is not a local Oxigraph one (a remote SPARQL server) is validated whole.
     """
     ox_store = getattr(store, "ox", None)
     if ox_store is None:
         return validate_union(store)
+    checker = None
+    if prefilter and usable_on(ox_store, _suspect_shapes()):
+        checker = Suspects(ox_store, _suspect_shapes())
     reports: list[Report] = []
     focus: dict[Any, list[Any]] = {}
     size = 0
     for subject, quads in _subject_runs(ox_store):
+        if checker is not None and not checker.suspect(subject, quads):
+            continue
         focus[subject] = quads
         size += len(quads)
         if size >= batch:
             reports.append(_validate_batch(ox_store, focus))
             focus, size = {}, 0
-    if focus or not reports:
+    if focus:
         reports.append(_validate_batch(ox_store, focus))
     merged = Report.merge(reports)
     return Report(not merged.violations, merged.violations)

@@ -293,24 +293,44 @@ def _broken_store() -> Store:
     fourth.add((post, RDF.type, DIP.Post))  # typed here, used in the third article
     fourth.add((post, RDFS.label, Literal("Minister")))
     fourth.add((post, DIP.roleTitle, Literal("Minister")))
+    for n, (start, date) in enumerate([(10, "2018-02-28"), (0, "2018-02-30")]):
+        talks = DIPR[f"event/meeting-{4 + n}"]  # one fault each, that only values show
+        fourth.add((talks, RDF.type, DIP.Meeting))
+        for who in (POMPEO, LAVROV):
+            fourth.add((talks, DIP.participant, who))
+        fourth.add((talks, DIP.status, Literal("asserted")))
+        fourth.add((talks, DIP.evidence, Literal("They met.")))
+        fourth.add((talks, PROV.wasDerivedFrom, DIPR["document/d-4"]))
+        fourth.add((talks, DIP.reportedOn,
+                    Literal(date, datatype=rdflib.namespace.XSD.date)))
+        fourth.add((talks, DIP.startChar, Literal(start, datatype=XSD_INTEGER)))
+        fourth.add((talks, DIP.endChar, Literal(5, datatype=XSD_INTEGER)))
+    fourth.add((DIPR["country/usa"], RDF.type, DIP.Country))
+    fourth.add((DIPR["country/usa"], RDFS.label, Literal("USA")))
+    fourth.add((DIPR["country/usa"], DIP.isoCode, Literal("usa")))
     store.put_graph(fourth)
     return store
 
 
+@pytest.mark.parametrize("prefilter", [True, False])
 @pytest.mark.parametrize("batch", [1, 7, 40, 10_000])
-def test_validate_store_streamed_gives_the_whole_graph_report(batch: int) -> None:
-    """Streamed in batches of any size, the report is the whole union's: the same
-    violations (focus, path, message, value, shape), none more, none fewer."""
+def test_validate_store_streamed_gives_the_whole_graph_report(batch: int, prefilter: bool
+                                                              ) -> None:
+    """Streamed in batches of any size, with or without the filter of suspects, the report
+    is the whole union's: the same violations (focus, path, message, value, shape), none
+    more, none fewer."""
     store = _broken_store()
     whole = validate_union(store)
     union = Graph()
     union.parse(data=store.serialize("nt"), format="nt")
     assert set(validate(union).violations) == set(whole.violations)
     assert {(v.focus, v.component) for v in whole.violations} >= {
-        (POMPEO, "MaxCount"), (LAVROV, "Equals"), (MEETING, "Class"), (MEETING, "Datatype")}
+        (POMPEO, "MaxCount"), (LAVROV, "Equals"), (MEETING, "Class"), (MEETING, "Datatype"),
+        (DIPR["event/meeting-4"], "LessThan"), (DIPR["event/meeting-5"], "Datatype"),
+        (DIPR["country/usa"], "Pattern")}
     # the post is typed by another article: held rightly, whichever batch it falls in
     assert not [v for v in whole.violations if v.path == DIP.holdsPost]
-    streamed = validate_store(store, batch=batch)
+    streamed = validate_store(store, batch=batch, prefilter=prefilter)
     assert set(streamed.violations) == set(whole.violations)
     assert len(streamed.violations) == len(whole.violations)
     assert streamed.conforms is whole.conforms is False
@@ -352,3 +372,57 @@ def test_build_reports_the_whole_store_as_kg_validate_does(
     again = kg.build([second], nlp=nlp, store=store_dir, validate=True)
     assert again.added == 0 and again.validation is None
     again.close()
+
+
+def test_suspects_are_few_and_hold_every_violation(seed_graph: kg.KnowledgeGraph) -> None:
+    """The filter before pySHACL is sound (every node reported is a suspect) and useful (a
+    store that conforms has no suspect at all)."""
+    from kg.suspects import Shapes, Suspects
+    from kg.validate import _shapes_and_ontology, _subject_runs
+
+    shapes = Shapes(*_shapes_and_ontology())
+    assert shapes.usable and len(shapes.shapes) >= 10
+    store = _broken_store()
+    checker = Suspects(store.ox, shapes)
+    runs = list(_subject_runs(store.ox))
+    suspects = {URIRef(s.value) for s, quads in runs if checker.suspect(s, quads)}
+    assert {v.focus for v in validate_union(store).violations} <= suspects
+    assert len(suspects) < len(runs)
+    clean = Suspects(seed_graph.store.ox, shapes)  # type: ignore[attr-defined]
+    assert not [s for s, q in _subject_runs(seed_graph.store.ox)  # type: ignore[attr-defined]
+                if clean.suspect(s, q)]
+
+
+def test_suspects_an_unknown_constraint_makes_every_target_a_suspect() -> None:
+    from kg.suspects import Shapes, Suspects
+    from kg.validate import _shapes_and_ontology
+
+    shapes_graph, ontology = _shapes_and_ontology()
+    extra = Graph()
+    extra += shapes_graph
+    extra.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix dip: <https://w3id.org/diplomacy-kg/ontology#> .
+        <urn:shape> a sh:NodeShape ; sh:targetClass dip:Document ;
+            sh:property [ sh:path dip:title ; sh:hasValue "x" ] .""", format="turtle")
+    store = Store()
+    store.put_graph(_good())
+    runs = {s.value: q for s, q in _subject_runs_of(store)}
+    plain = Suspects(store.ox, Shapes(shapes_graph, ontology))
+    strict = Suspects(store.ox, Shapes(extra, ontology))
+    doc = next(s for s in runs if s == str(DOC))
+    import pyoxigraph as ox
+
+    assert not plain.suspect(ox.NamedNode(doc), runs[doc])
+    assert strict.suspect(ox.NamedNode(doc), runs[doc])
+    targets = Graph()
+    targets.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:shape> a sh:NodeShape ; sh:targetSubjectsOf <urn:p> .""", format="turtle")
+    assert not Shapes(targets, ontology).usable  # a target it cannot follow: no filter
+
+
+def _subject_runs_of(store: Store) -> list[tuple[object, list[object]]]:
+    from kg.validate import _subject_runs
+
+    return list(_subject_runs(store.ox))
