@@ -32,6 +32,9 @@ from rdflib.namespace import SH, XSD
 _IGNORED = {RDF.type, RDFS.comment, RDFS.label, SH.message, SH.name, SH.description,
             SH.severity, SH.order, SH.group}
 _STRINGS = {str(XSD.string), str(RDF.langString)}
+_TYPE = str(RDF.type)
+_XSD_INTEGER = str(XSD.integer)
+_XSD_DATE = str(XSD.date)
 
 
 @dataclass
@@ -175,9 +178,9 @@ def _valid(term: ox.Literal) -> bool:
     kind = term.datatype.value
     if kind in _STRINGS:
         return True
-    if kind == str(XSD.integer):
+    if kind == _XSD_INTEGER:
         return bool(_INTEGER.match(term.value))
-    if kind == str(XSD.date) and _DATE.match(term.value):
+    if kind == _XSD_DATE and _DATE.match(term.value):
         try:
             _dt.date.fromisoformat(term.value)
             return True
@@ -207,25 +210,30 @@ class Suspects:
 
     def suspect(self, node: Any, quads: list[Any]) -> bool:
         """Whether ``node`` (with all its triples ``quads``) may violate a shape."""
-        types = frozenset(q.object.value for q in quads
-                          if q.predicate.value == str(RDF.type))
+        values: dict[str, list[Any]] = {}
+        for q in quads:
+            values.setdefault(q.predicate.value, []).append(q.object)
+        types = frozenset(t.value for t in values.get(_TYPE, ()))
+        if not types & self.shapes.targeted:
+            return False
         for shape in self.shapes.shapes:
             if not shape.targets & types:
                 continue
             if shape.unknown or (shape.iri and not isinstance(node, ox.NamedNode)):
                 return True
             for check in shape.checks:
-                if check.unknown or not self._holds(node, quads, check):
+                if check.unknown or not self._holds(node, values, check):
                     return True
         return False
 
-    def _values(self, node: Any, quads: list[Any], path: str, inverse: bool) -> list[Any]:
+    def _values(self, node: Any, values: dict[str, list[Any]], path: str, inverse: bool
+                ) -> list[Any]:
         if inverse:
             return [q.subject for q in self.store.quads_for_pattern(
                 None, ox.NamedNode(path), node, self._default)]
-        return [q.object for q in quads if q.predicate.value == path]
+        return values.get(path, [])
 
-    def _holds(self, node: Any, quads: list[Any], c: Check) -> bool:
+    def _holds(self, node: Any, quads: dict[str, list[Any]], c: Check) -> bool:
         values = self._values(node, quads, c.path, c.inverse)
         if c.min_count is not None and len(values) < c.min_count:
             return False
@@ -247,7 +255,7 @@ class Suspects:
                                           or not c.pattern.search(v.value)):
                 return False
             if c.min_inclusive is not None and not (
-                    literal and v.datatype.value == str(XSD.integer) and _valid(v)
+                    literal and v.datatype.value == _XSD_INTEGER and _valid(v)
                     and int(v.value) >= c.min_inclusive):
                 return False
         if c.equals is not None and set(values) != set(
@@ -258,7 +266,7 @@ class Suspects:
             for v in values:
                 for w in others:
                     if not (isinstance(v, ox.Literal) and isinstance(w, ox.Literal)
-                            and v.datatype.value == w.datatype.value == str(XSD.integer)
+                            and v.datatype.value == w.datatype.value == _XSD_INTEGER
                             and _valid(v) and _valid(w) and int(v.value) < int(w.value)):
                         return False
         return True

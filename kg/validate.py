@@ -337,11 +337,36 @@ class _Terms:
         return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _subject_runs(store: Any) -> Iterator[tuple[Any, list[Any]]]:
-    """(subject, all its triples) of the merged default graph, subject by subject."""
+class _NotGrouped(Exception):
+    """The store's default graph does not list each subject's triples together."""
+
+
+def _subject_runs(store: Any, *, grouped: bool = False
+                  ) -> Iterator[tuple[Any, list[Any]]]:
+    """(subject, all its triples) of the merged default graph, subject by subject.
+
+    ``grouped``: read the graph in one pass, each subject's triples together, as an on-disk
+    Oxigraph store lists them (its indexes are sorted by subject); a subject met again
+    after its run raises :class:`_NotGrouped`.  Otherwise each subject is looked up."""
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
+    if grouped:
+        done: set[Any] = set()
+        current: Any = None
+        run: list[Any] = []
+        for quad in store.quads_for_pattern(None, None, None, default):
+            if quad.subject != current:
+                if run:
+                    yield current, run
+                    done.add(current)
+                current, run = quad.subject, []
+                if current in done:
+                    raise _NotGrouped
+            run.append(quad)
+        if run:
+            yield current, run
+        return
     subjects = [row[0] for row in store.query(
         "SELECT DISTINCT ?s WHERE { ?s ?p ?o }")]
     for subject in subjects:
@@ -402,10 +427,18 @@ def validate_store(store: GraphSource, *, batch: int = STREAM_TRIPLES,
     checker = None
     if prefilter and usable_on(ox_store, _suspect_shapes()):
         checker = Suspects(ox_store, _suspect_shapes())
+    on_disk = getattr(store, "path", None) is not None
+    try:
+        return _stream(ox_store, checker, batch, grouped=on_disk)
+    except _NotGrouped:  # not sorted after all: look each subject up
+        return _stream(ox_store, checker, batch, grouped=False)
+
+
+def _stream(ox_store: Any, checker: Suspects | None, batch: int, *, grouped: bool) -> Report:
     reports: list[Report] = []
     focus: dict[Any, list[Any]] = {}
     size = 0
-    for subject, quads in _subject_runs(ox_store):
+    for subject, quads in _subject_runs(ox_store, grouped=grouped):
         if checker is not None and not checker.suspect(subject, quads):
             continue
         focus[subject] = quads
