@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from pathlib import Path
 
 from rdflib import Graph, Namespace
@@ -68,10 +69,30 @@ def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int =
     """
     model = model_of(nlp) if n_process > 1 else None
     if model is not None:
-        return parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
-                                 zone=zone)
+        head, articles = one_batch(articles, batch_size)
+        if head is None:
+            return parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
+                                     zone=zone)
+        articles = head  # one batch is all there is: no worker to start
     return parse_step.resolutions(nlp, articles, batch_size=batch_size, n_process=n_process,
                                   zone=zone)
+
+
+def one_batch(articles: Iterable[Article], batch_size: int
+              ) -> tuple[list[Article] | None, Iterator[Article]]:
+    """``(the articles, ...)`` when there are at most ``batch_size`` of them (workers would
+    cost more than they save), else ``(None, all of them)``; reads one article past a batch.
+
+    >>> one_batch(iter([Article("a", "x")]), 2)[0] == [Article("a", "x")]
+    True
+    >>> one_batch(iter([Article(str(i), "x") for i in range(3)]), 2)[0] is None
+    True
+    """
+    stream = iter(articles)
+    head = list(islice(stream, batch_size + 1))
+    if len(head) <= batch_size:
+        return head, iter(head)
+    return None, chain(head, stream)
 
 
 IDENTITY_WINDOW = 5000
@@ -183,8 +204,12 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     elif engine == "local" and language is not None:
         stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
     elif engine == "local":
-        stream = parse_resolutions(model or default_model(), articles(), jobs=jobs,
-                                   batch_size=batch_size, zone=ZONE)
+        head, rest = one_batch(articles(), batch_size)
+        if head is not None:  # one batch is all there is: parse it here, start no worker
+            stream = parse_step.resolutions(make_nlp(model), head, batch_size=batch_size)
+        else:
+            stream = parse_resolutions(model or default_model(), rest, jobs=jobs,
+                                       batch_size=batch_size, zone=ZONE)
     else:
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
     source = stream

@@ -21,8 +21,30 @@ def sample(corpus: Path, n: int = 8) -> list[Path]:
 def test_engine_two_processes_same_graph(nlp: Language, corpus: Path) -> None:
     paths = sample(corpus)
     one = kg.build(paths, nlp=nlp)
-    two = kg.build(paths, nlp=nlp, jobs=2)
+    two = kg.build(paths, nlp=nlp, jobs=2, batch_size=3)  # three batches: two workers
     assert same_dataset(quads(one.store), quads(two.store))
+
+
+@pytest.mark.parametrize("with_nlp", [True, False])
+def test_engine_one_batch_starts_no_worker(nlp: Language, tmp_path: Path, with_nlp: bool,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2 on what fits one batch parses here: no process to start, the same graph."""
+    import kg.engine
+    import kg.workers
+
+    for i, (who, other) in enumerate([("Anna Keller", "Tomas Novak"),
+                                      ("Ruth Adler", "Piet Jansen")]):
+        (tmp_path / f"{i}.txt").write_text(f"Foreign Minister {who} met Prime Minister "
+                                           f"{other} in Vienna on Monday.\n", encoding="utf-8")
+    one = kg.build([tmp_path], nlp=nlp)
+    monkeypatch.setattr(kg.workers, "spawn", lambda entry: pytest.fail("a worker started"))
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+    two = kg.build([tmp_path], nlp=nlp if with_nlp else None, jobs=2, batch_size=2)
+    assert two.added == 2 and same_dataset(quads(one.store), quads(two.store))
+    with pytest.raises(BaseException, match="a worker started"):  # three: two batches
+        (tmp_path / "2.txt").write_text("Envoy Mark Hollis met Sara Lind in Oslo.\n",
+                                        encoding="utf-8")
+        kg.build([tmp_path], nlp=nlp if with_nlp else None, jobs=2, batch_size=2)
 
 
 def test_engine_dask_local_cluster_same_graph(nlp: Language, corpus: Path) -> None:
