@@ -23,7 +23,7 @@ from kg.names import norm
 from kg.query import QueryError, Table, canned_queries, oxigraph_table, run_query, to_table
 from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
-from kg.store import GraphStore, Store, WriteBehind
+from kg.store import PREFIXES, GraphStore, Store, WriteBehind, export_format
 from kg.vocab import DIPR, bind_prefixes
 
 if TYPE_CHECKING:  # loaded on first use: reading a store never imports spaCy or networkx
@@ -194,7 +194,20 @@ class KnowledgeGraph:
         return data.decode("utf-8")
 
     def write(self, path: str | Path, format: str = "turtle") -> Path:
-        """Write the graph in ``format`` to ``path``, streaming: fit for stores of any size."""
+        """Write the graph in ``format`` to ``path``, streaming: fit for stores of any size.
+
+        From a local store a one-graph format (Turtle, N-Triples, RDF/XML, N3) is written
+        by Oxigraph itself from the merged graph, without a Python loop over the triples
+        (the same bytes :meth:`Store.write` gives, in two thirds of the time)."""
+        fmt = export_format(format)
+        if isinstance(self.store, Store) and not fmt.supports_datasets:
+            import pyoxigraph as ox
+
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            prefixes = PREFIXES if fmt in {ox.RdfFormat.TURTLE, ox.RdfFormat.N3,
+                                           ox.RdfFormat.RDF_XML} else None
+            self.store.ox.dump(str(path), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+            return Path(path)
         self.store.write(path, format)
         return Path(path)
 
@@ -272,7 +285,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     rules = None
     if aliases is not None:
         rules = AliasRules(aliases if isinstance(aliases, Aliases) else load_aliases(aliases))
-    again = mentioning(target, rules.names) if rules is not None and len(target) else set()
+    stored = bool(target.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"))  # len() counts all
+    again = mentioning(target, rules.names) if rules is not None and stored else set()
 
     def unchanged(article: Article) -> bool:
         first = seen.setdefault(article.sha256, article.source)
@@ -291,7 +305,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     writer = WriteBehind(target)  # the store writes on another core while we parse
     results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                   on_problem=problem, skip=unchanged,
-                  known_labels=target.entity_labels(str(ns)) if len(target) else None,
+                  known_labels=target.entity_labels(str(ns)) if stored else None,
                   aliases=rules, jobs=jobs, batch_size=batch_size, engine=engine,
                   scheduler=scheduler, on_parsed=lambda article: tick("added"))
     try:

@@ -258,3 +258,14 @@ def test_city_index_is_kept_between_runs_and_rebuilt_when_unreadable(
         assert json.loads(path.read_text(encoding="utf-8"))  # written again, whole
     finally:
         gazetteer._city_index.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "xml"])
+def test_write_from_oxigraph_gives_the_store_writers_bytes(
+        seed_graph: kg.KnowledgeGraph, tmp_path: Path, fmt: str) -> None:
+    """KnowledgeGraph.write lets Oxigraph dump the merged graph: the very bytes
+    Store.write streams through Python."""
+    seed_graph.write(tmp_path / f"fast.{fmt}", fmt)
+    seed_graph.store.write(tmp_path / f"slow.{fmt}", fmt)
+    fast = (tmp_path / f"fast.{fmt}").read_bytes()
+    assert fast == (tmp_path / f"slow.{fmt}").read_bytes() and len(fast) > 1000
