@@ -211,8 +211,9 @@ PROGRESS_SECONDS = 10.0
 
 
 class PlainProgress:
-    """Progress for a log: a line on stderr every :data:`PROGRESS_SECONDS` (and at the end
-    of inputs) with the articles done, the rate and the time left, e.g.
+    """Progress for a log: a line on stderr every :data:`PROGRESS_SECONDS` (and at the last
+    input, if a line was shown before) with the articles done, the rate and the time left,
+    e.g.
     ``building: 120/2,000 inputs (6%), 4.1 articles/s, about 7 min 38 s left``."""
 
     def __init__(self, total: int | None, *, every: float | None = None,
@@ -223,12 +224,14 @@ class PlainProgress:
         self.every = PROGRESS_SECONDS if every is None else every
         self.clock = clock or time.monotonic
         self.start = self.last = self.clock()
+        self.shown = False  # a build done before the first line says nothing
 
     def __call__(self, event: str) -> None:
         self.done += 1
         now = self.clock()
-        if now - self.last >= self.every or (self.total and self.done == self.total):
-            self.last = now
+        last = bool(self.total and self.done == self.total)
+        if now - self.last >= self.every or (last and self.shown):
+            self.last, self.shown = now, True
             typer.echo(self.line(now), err=True)
 
     def line(self, now: float) -> str:

@@ -404,6 +404,12 @@ def test_cli_plain_progress_lines_give_rate_and_time_left() -> None:
             progress("unchanged")
     assert lines[-1][0].startswith("building: 50/50 inputs (100%)")
     assert "left" not in lines[-1][0] and len(lines) == 2
+    quick = PlainProgress(3, every=10.0, clock=lambda: now[0])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.cli.typer, "echo", lambda text, err=False: lines.append((text, err)))
+        for _ in range(3):  # done within the first 10 s: no line at all
+            quick("added")
+    assert len(lines) == 2
 
 
 def test_cli_build_prints_plain_progress_when_not_a_terminal(
