@@ -204,6 +204,7 @@ class CannedQuery:
         The IRIs are checked (an invalid one raises) and are ones the graph itself holds;
         the user's words stay bound variables.
 
+        >>> from rdflib import URIRef
         >>> q = CannedQuery("q", "SELECT ?x WHERE {\\n  ?x ?p ?l . # actor ?x\\n}", (), "")
         >>> print(q.bound_to([URIRef("urn:a"), URIRef("urn:b")]))
         SELECT ?x WHERE {
