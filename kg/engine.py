@@ -12,9 +12,9 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Namespace
-from spacy.language import Language
 
 from kg import parse as parse_step
 from kg.aliases import AliasView
@@ -26,6 +26,9 @@ from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
 from kg.vocab import DIPR
 from kg.workers import parse_resolutions
+
+if TYPE_CHECKING:  # spaCy loads with the model, when an article is there to parse
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -181,8 +184,6 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     parsed (graphs follow in chunks, after people are linked).
     """
     language = nlp
-    if language is None and engine == "local" and jobs == 1:
-        language = make_nlp(model)  # else the workers build it: none is needed here
     max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
 
     def articles() -> Iterator[Article]:
@@ -203,6 +204,8 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
             batch_size=batch_size)
     elif engine == "local" and language is not None:
         stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
+    elif engine == "local" and jobs == 1:  # the model loads when an article needs it
+        stream = _parse_here(model, articles(), batch_size)
     elif engine == "local":
         head, rest = one_batch(articles(), batch_size)
         if head is not None:  # one batch is all there is: parse it here, start no worker
@@ -216,13 +219,28 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
     try:
+        first = next(stream, None)
+        if first is None:  # nothing to parse: no actors to weigh against the store's
+            return
         identity = Identity(stored_entities(known_labels or {}), aliases)
-        yield from _results(stream, base, identity=identity, known_labels=known_labels)
+        yield from _results(chain([first], stream), base, identity=identity,
+                            known_labels=known_labels)
     finally:  # an error, or the caller closing us: stop the workers now, not when the
         # traceback that holds this frame is collected
         close = getattr(source, "close", None)
         if close is not None:
             close()
+
+
+def _parse_here(model: str | None, articles: Iterator[Article], batch_size: int
+                ) -> Iterator[Resolution]:
+    """:func:`kg.parse.resolutions` with a pipeline loaded once the first article is read:
+    a build that finds every article already stored loads no model (nor spaCy)."""
+    first = next(articles, None)
+    if first is None:
+        return
+    yield from parse_step.resolutions(make_nlp(model), chain([first], articles),
+                                      batch_size=batch_size)
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

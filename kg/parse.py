@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.clean import Cleaned, clean, restore
-from kg.extract import extract
 from kg.model import Article, Resolution
 from kg.resolve import resolve
 
@@ -111,6 +110,8 @@ def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
     spaCy reads each text without its page furniture (:func:`kg.clean.clean`); the
     extraction's offsets are then mapped back into the original text, which stays the
     article's text (its sha256 names the document)."""
+    from kg.extract import extract  # here: importing the engine costs no spaCy until a parse
+
     def cleaned() -> Iterator[tuple[str, tuple[Article, Cleaned]]]:
         for a in articles:
             c = clean(a.text)

@@ -269,3 +269,19 @@ def test_write_from_oxigraph_gives_the_store_writers_bytes(
     seed_graph.store.write(tmp_path / f"slow.{fmt}", fmt)
     fast = (tmp_path / f"fast.{fmt}").read_bytes()
     assert fast == (tmp_path / f"slow.{fmt}").read_bytes() and len(fast) > 1000
+
+
+def test_engine_nothing_to_parse_loads_no_model(nlp: Language, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that finds every article stored loads no pipeline and weighs no actors."""
+    import kg.engine
+
+    (tmp_path / "a.txt").write_text("Envoy Mark Hollis met Sara Lind in Oslo.\n",
+                                    encoding="utf-8")
+    graph = kg.build([tmp_path], nlp=nlp, store=tmp_path / "store")
+    graph.close()
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: pytest.fail("loaded"))
+    monkeypatch.setattr(kg.engine, "Identity", lambda *a: pytest.fail("identity"))
+    again = kg.build([tmp_path], store=tmp_path / "store")
+    assert (again.added, again.unchanged) == (0, 1)
+    again.close()
