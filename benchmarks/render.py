@@ -1,27 +1,28 @@
-"""The who-met-whom page of a whole corpus: its size, and how it behaves in headless Chromium.
+"""The who-met-whom page at three sizes, measured in headless Chromium side by side.
 
-Builds the graph of a corpus with :func:`kg.build` (default model) -- by default the BBC
-News corpus, its five category folders of 2,225 ``.txt`` files (never the ``articles.jsonl``
-beside them, which holds the same texts) -- or opens a store folder or graph file given with
-``--graph``.  Writes the page with :func:`kg.viz.write_html`, optionally pruned to the
-``--top`` N actors, opens it in headless Chromium (``/usr/bin/chromium`` through Playwright)
-with every request that is not ``file:`` or ``data:`` aborted, and prints in one run: nodes
-and edges, file size, seconds to a stable (frozen) layout, blocked and failed requests and
-page errors (the last three must be 0; the exit code is 1 otherwise).
+Draws one graph -- a store folder or graph file given with ``--graph`` (the AllSides build,
+say), or else a corpus built with :func:`kg.build` (by default the BBC News corpus's five
+category folders), cached under ``--work`` -- in three pages, the cases:
 
-The built store is cached under ``--work`` (default: ``$TMPDIR/diplomacy-kg-render``) as
-``store-<hash>/``, the hash taken over the inputs, ``--limit`` and ``--model``, with
-``store-<hash>.json`` beside it once the build has finished; a later run with the same inputs
-opens it instead of parsing the corpus again (about a quarter of an hour on two cores).  An
-interrupted build is resumed: articles already stored are not parsed twice.
+- ``top``: only its ``--top`` (150) most connected actors (``kg viz --top 150``);
+- ``all``: every actor (``kg viz``), which opens on the 150 most connected;
+- ``synthetic``: a generated graph of ``--synthetic`` (5,000) actors in communities, with
+  dated meetings, to see the page past any corpus we have.
+
+Each page is opened in headless Chromium (``/usr/bin/chromium`` through Playwright) with
+every request that is not ``file:`` or ``data:`` aborted, and the run prints for each: actors
+and links, file size, seconds to the first paint and to the first still picture (the layout
+comes with the page; ``data-kg-ready``), requests beyond the page itself, blocked and failed
+requests and page errors (all must be 0), frames per second while the view is dragged
+around (as the page opens, and with every actor shown), and the labels drawn with how many
+overlap (must be 0).  ``--shots DIR`` saves a 1200x800 picture of each default view.  The
+exit code is 1 when a page phoned out, failed, or drew overlapping labels.
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/render.py [ARTICLES ...] [--limit N] [--top N] [--json]
-    .venv/bin/python benchmarks/render.py --graph STORE_OR_FILE [--top N] [--json]
-
-ARTICLES default to ``$KG_SHARED/corpus/bbc/<category>`` (``$KG_SHARED`` defaults to
-``../shared``).
+    .venv/bin/python benchmarks/render.py --graph STORE [--top 150] [--synthetic 5000]
+        [--shots docs/img] [--name allsides] [--json]
+    .venv/bin/python benchmarks/render.py [ARTICLES ...] [--limit N] ...
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
+import random
 import sys
 import tempfile
 import time
@@ -43,7 +46,7 @@ import networkx as nx
 
 import kg
 from kg.model import KGError
-from kg.viz import write_html
+from kg.viz import STATUSES, write_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -126,13 +129,13 @@ def build_or_load(sources: Sequence[Path], *, work: Path, limit: int | None = No
     started = time.perf_counter()
     if manifest.is_file():
         with kg.load(store) as graph:
-            who = graph.who_met_whom()
+            who = graph.who_met_whom(statuses=STATUSES)
             summary = str(graph.summary())
         return Built(who, str(store), "opened cached store", time.perf_counter() - started,
                      summary)
     inputs = article_files(resolved, limit) if limit is not None else resolved
     with kg.build(inputs, model=model, store=store) as graph:
-        who = graph.who_met_whom()
+        who = graph.who_met_whom(statuses=STATUSES)
         summary = str(graph.summary())
     manifest.write_text(json.dumps({"sources": [str(p) for p in resolved], "limit": limit,
                                     "model": model, "summary": summary}, indent=1) + "\n",
@@ -146,7 +149,7 @@ def load_graph(path: Path) -> Built:
         raise RenderError(f"{path} does not exist")
     started = time.perf_counter()
     with kg.load(path) as graph:
-        who = graph.who_met_whom()
+        who = graph.who_met_whom(statuses=STATUSES)
         summary = str(graph.summary())
     return Built(who, str(path), "opened", time.perf_counter() - started, summary)
 
@@ -171,14 +174,69 @@ def prune(graph: nx.Graph, top: int | None) -> nx.Graph:
     return kept
 
 
+def synthetic(count: int, seed: int = 11) -> nx.Graph:
+    """A who-met-whom graph of ``count`` actors: communities of 10 to 120 actors that meet
+    mostly among themselves, hubs more than others, each meeting dated in 2018-2020.
+
+    Examples
+    --------
+    >>> g = synthetic(60)
+    >>> g.number_of_nodes(), nx.is_connected(g)
+    (60, True)
+    """
+    rng = random.Random(seed)
+    graph: nx.Graph = nx.Graph()
+    kinds = ("Person", "Person", "Person", "Organization", "Country")
+    groups: list[list[str]] = []
+    made = 0
+    while made < count:
+        size = min(rng.randint(10, 120), count - made)
+        groups.append([f"urn:synthetic:{made + i}" for i in range(size)])
+        made += size
+    for g, members in enumerate(groups):
+        for i, node in enumerate(members):
+            graph.add_node(node, label=f"{rng.choice(FIRST)} {rng.choice(LAST)} {g}-{i}",
+                           type=rng.choice(kinds), country=None)
+            if i:
+                partners = {members[int(i * rng.random() ** 2)]}  # early members are hubs
+                if rng.random() < 0.4:
+                    partners.add(members[rng.randrange(i)])
+                if rng.random() < 0.03 and g:
+                    other = groups[rng.randrange(g)]
+                    partners.add(other[int(len(other) * rng.random() ** 3)])
+                for partner in partners:
+                    _meet(graph, node, partner, rng)
+        if g:
+            _meet(graph, members[0], groups[rng.randrange(g)][0], rng)
+    return graph
+
+
+FIRST = ("Anna", "Omar", "Li", "Maria", "Kofi", "Ivan", "Sara", "Jonas", "Amina", "Pedro")
+LAST = ("Keller", "Haddad", "Wei", "Lopez", "Mensah", "Petrov", "Cohen", "Berg", "Diallo",
+        "Silva")
+
+
+def _meet(graph: nx.Graph, a: str, b: str, rng: random.Random) -> None:
+    meetings = [{"id": f"urn:synthetic:m{graph.number_of_edges()}-{k}",
+                 "sentence": f"{graph.nodes[a]['label']} met {graph.nodes[b]['label']}.",
+                 "source": f"synthetic/{rng.randrange(10_000)}.txt",
+                 "date": f"{rng.randint(2018, 2020)}-{rng.randint(1, 12):02d}-"
+                         f"{rng.randint(1, 28):02d}",
+                 "place": None, "status": "asserted"} for k in range(rng.choice((1, 1, 1, 2, 3)))]
+    graph.add_edge(a, b, weight=len(meetings), meetings=meetings)
+
+
 @dataclass
 class Visit:
     """What one page load in Chromium did."""
 
-    load_s: float = 0.0
-    stable_s: float = 0.0
-    frozen: bool = False
-    filter_ms: float = 0.0
+    first_paint_s: float = 0.0
+    still_s: float = 0.0
+    fps: float = 0.0
+    fps_all: float = 0.0
+    shown: int = 0
+    labels: int = 0
+    overlaps: int = 0
     requests: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -207,27 +265,49 @@ def chromium() -> Iterator[Browser]:
         raise RenderError(f"Chromium: {exc}".splitlines()[0]) from exc
 
 
-_FROZEN = """async () => {
-  const ids = nodes.getIds().slice(0, 50), before = JSON.stringify(network.getPositions(ids));
-  await new Promise((done) => setTimeout(done, 500));
-  return !network.physics.options.enabled &&
-         JSON.stringify(network.getPositions(ids)) === before;
+_COUNT_FRAMES = """() => {
+  window.__frames = 0;
+  if (!window.__counting) {
+    window.__counting = true;
+    network.on("afterDrawing", () => { window.__frames += 1; });
+  }
 }"""
 
-_FILTER_MS = """() => {
-  const box = document.querySelector("#kg-legend input[value=Person]");
-  const t = performance.now();
-  for (const ticked of [false, true]) {
-    box.checked = ticked;
-    box.dispatchEvent(new Event("change", {bubbles: true}));
+_OVERLAPS = """() => {
+  const b = kgLabels();
+  let n = 0;
+  for (let i = 0; i < b.length; i++) {
+    for (let j = i + 1; j < b.length; j++) {
+      if (b[i].x < b[j].x + b[j].w && b[j].x < b[i].x + b[i].w &&
+          b[i].y < b[j].y + b[j].h && b[j].y < b[i].y + b[i].h) { n += 1; }
+    }
   }
-  return (performance.now() - t) / 2;
+  return [b.length, n];
 }"""
+
+
+def _fps(page: Any, seconds: float = 2.0) -> float:
+    """Frames drawn per second while the mouse drags the view around in circles."""
+    page.evaluate(_COUNT_FRAMES)
+    cx, cy = WIDTH / 2, HEIGHT / 2 + 40
+    page.mouse.move(cx, cy)
+    page.mouse.down()
+    started = time.perf_counter()
+    step = 0
+    while time.perf_counter() - started < seconds:
+        step += 1
+        angle = step / 10
+        page.mouse.move(cx + 150 * math.cos(angle), cy + 100 * math.sin(angle))
+    page.mouse.up()
+    elapsed = time.perf_counter() - started
+    page.wait_for_timeout(100)
+    frames = int(page.evaluate("window.__frames"))
+    return frames / elapsed
 
 
 def visit(browser: Browser, page_path: Path, *, timeout_s: float = 600.0,
           screenshot: Path | None = None) -> Visit:
-    """Open ``page_path`` with every non-file request blocked; time it to a frozen layout."""
+    """Open ``page_path`` with every non-file request blocked; time it, pan it, count."""
     seen = Visit()
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
     try:
@@ -246,44 +326,50 @@ def visit(browser: Browser, page_path: Path, *, timeout_s: float = 600.0,
         page.on("pageerror", lambda exc: seen.errors.append(f"pageerror: {exc}"))
         page.on("console", lambda msg: seen.errors.append(f"console: {msg.text}")
                 if msg.type == "error" else None)
-        started = time.perf_counter()
-        page.goto(page_path.resolve().as_uri(), wait_until="load",
-                  timeout=timeout_s * 1000)
-        seen.load_s = time.perf_counter() - started
-        page.wait_for_function("() => window.kgReady === true", timeout=timeout_s * 1000,
-                               polling=50)
-        seen.stable_s = time.perf_counter() - started
-        seen.frozen = bool(page.evaluate(_FROZEN))
-        seen.filter_ms = float(page.evaluate(_FILTER_MS))
+        page.goto(page_path.resolve().as_uri(), wait_until="load", timeout=timeout_s * 1000)
+        page.wait_for_selector("body[data-kg-ready]", state="attached",
+                               timeout=timeout_s * 1000)
+        page.wait_for_timeout(200)  # the labels are chosen 60 ms after a change of view
+        timing = page.evaluate("""() => ({ready: window.kgReadyAt, paint: (performance
+            .getEntriesByName('first-paint')[0] || {startTime: null}).startTime})""")
+        seen.still_s = float(timing["ready"]) / 1000
+        seen.first_paint_s = float(timing["paint"] or timing["ready"]) / 1000
+        seen.shown = len(page.evaluate("kgVisibleNodes()"))
+        seen.labels, seen.overlaps = page.evaluate(_OVERLAPS)
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(screenshot), full_page=True)
+            page.screenshot(path=str(screenshot))
+        seen.fps = _fps(page)
+        while page.locator("#kg-more").is_visible():
+            page.click("#kg-more")
+        page.evaluate("network.fit({animation: false})")
+        page.wait_for_timeout(200)
+        seen.fps_all = _fps(page)
     finally:
         context.close()
     return seen
 
 
 def _report(result: dict[str, Any]) -> str:
-    graph, page, browser = result["graph"], result["page"], result["browser"]
-    lines = [
-        f"graph      {graph['nodes']} actors, {graph['edges']} links"
-        + (f" (of {graph['all_nodes']} and {graph['all_edges']} before --top)"
-           if graph["pruned"] else ""),
-        f"built      {graph['summary']}",
-        f"           {graph['how']} {graph['store']} in {graph['seconds']:.1f} s",
-        f"page       {page['path']}: {page['bytes']:,} bytes ({page['bytes'] / 1e6:.2f} MB),"
-        f" written in {page['seconds']:.2f} s",
-        f"load       {browser['load_s']:.2f} s to the load event",
-        f"stable     {browser['stable_s']:.2f} s to a stable layout "
-        f"({'frozen' if browser['frozen'] else 'STILL MOVING'})",
-        f"filter     {browser['filter_ms']:.1f} ms to hide or show every Person",
-        f"requests   {len(browser['requests'])} made, {len(browser['blocked'])} blocked, "
-        f"{len(browser['failed'])} failed",
-        f"errors     {len(browser['errors'])} page errors",
-    ]
-    lines += [f"  blocked: {url}" for url in browser["blocked"]]
-    lines += [f"  failed: {url}" for url in browser["failed"]]
-    lines += [f"  {error}" for error in browser["errors"]]
+    lines = [f"graph      {result['summary']} ({result['how']} {result['store']})"]
+    for case in result["cases"]:
+        page, seen = case["page"], case["browser"]
+        lines += [
+            f"{case['name']:<10} {case['nodes']:,} actors, {case['edges']:,} links; opens on "
+            f"{seen['shown']:,} actors",
+            f"  page     {page['bytes']:,} bytes ({page['bytes'] / 1e6:.2f} MB), written in "
+            f"{page['seconds']:.2f} s",
+            f"  paint    {seen['first_paint_s']:.2f} s to the first paint, "
+            f"{seen['still_s']:.2f} s to the first still picture",
+            f"  panning  {seen['fps']:.1f} frames/s as it opens, {seen['fps_all']:.1f} frames/s "
+            "with every actor shown",
+            f"  labels   {seen['labels']} drawn, {seen['overlaps']} overlapping",
+            f"  requests {len(seen['requests']) - 1} beyond the page, {len(seen['blocked'])} "
+            f"blocked, {len(seen['failed'])} failed; {len(seen['errors'])} page errors",
+        ]
+        lines += [f"    blocked: {url}" for url in seen["blocked"]]
+        lines += [f"    failed: {url}" for url in seen["failed"]]
+        lines += [f"    {error}" for error in seen["errors"]]
     return "\n".join(lines)
 
 
@@ -295,27 +381,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     else:
         sources = [Path(p) for p in args.articles] or default_sources()
         built = build_or_load(sources, work=work, limit=args.limit, model=args.model)
-    drawn = prune(built.graph, args.top)
-    html_path = Path(args.html) if args.html else work / "graph.html"
-    started = time.perf_counter()
-    write_html(drawn, html_path, title=args.title)
-    written = time.perf_counter() - started
+    cases = [("top", prune(built.graph, args.top), f"{args.name}-top{args.top}"),
+             ("all", built.graph, f"{args.name}-all")]
+    if args.synthetic:
+        cases.append(("synthetic", synthetic(args.synthetic), f"synthetic-{args.synthetic}"))
+    results = []
     with chromium() as browser:
-        seen = visit(browser, html_path, timeout_s=args.timeout)
-    return {
-        "graph": {"nodes": drawn.number_of_nodes(), "edges": drawn.number_of_edges(),
-                  "all_nodes": built.graph.number_of_nodes(),
-                  "all_edges": built.graph.number_of_edges(),
-                  "pruned": drawn is not built.graph, "top": args.top,
-                  "summary": built.summary, "store": built.store, "how": built.how,
-                  "seconds": round(built.seconds, 2)},
-        "page": {"path": str(html_path), "bytes": html_path.stat().st_size,
-                 "seconds": round(written, 3)},
-        "browser": {"load_s": round(seen.load_s, 3), "stable_s": round(seen.stable_s, 3),
-                    "frozen": seen.frozen, "filter_ms": round(seen.filter_ms, 2),
-                    "requests": seen.requests, "blocked": seen.blocked,
-                    "failed": seen.failed, "errors": seen.errors},
-    }
+        for name, graph, stem in cases:
+            html_path = work / f"{stem}.html"
+            started = time.perf_counter()
+            write_html(graph, html_path, title=f"Who met whom: {args.title} ({name})"
+                       if name != "synthetic" else "Who met whom: a synthetic graph")
+            written = time.perf_counter() - started
+            shot = Path(args.shots) / f"{stem}.png" if args.shots else None
+            seen = visit(browser, html_path, timeout_s=args.timeout, screenshot=shot)
+            results.append({
+                "name": name, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                "page": {"path": str(html_path), "bytes": html_path.stat().st_size,
+                         "seconds": round(written, 3), "screenshot": str(shot) if shot else None},
+                "browser": {"first_paint_s": round(seen.first_paint_s, 3),
+                            "still_s": round(seen.still_s, 3), "fps": round(seen.fps, 1),
+                            "fps_all": round(seen.fps_all, 1), "shown": seen.shown,
+                            "labels": seen.labels, "overlaps": seen.overlaps,
+                            "requests": seen.requests, "blocked": seen.blocked,
+                            "failed": seen.failed, "errors": seen.errors}})
+    return {"summary": built.summary, "store": built.store, "how": built.how,
+            "cases": results}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -324,21 +415,24 @@ def parser() -> argparse.ArgumentParser:
                    "corpus's category folders)")
     p.add_argument("--graph", help="a store folder or graph file to draw instead of building")
     p.add_argument("--limit", type=int, help="build only the first N article files")
-    p.add_argument("--top", type=int, help="draw only the N actors with the most meetings")
+    p.add_argument("--top", type=int, default=150, help="actors in the 'top' case")
+    p.add_argument("--synthetic", type=int, default=5000,
+                   help="actors in the synthetic case (0: none)")
     p.add_argument("--model", help="spaCy model (default: kg's default)")
     p.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "diplomacy-kg-render"),
-                   help="where the built store is cached and the page written")
-    p.add_argument("--html", help="where to write the page (default: WORK/graph.html)")
-    p.add_argument("--title", default="Who met whom: BBC News 2004-2005")
+                   help="where the built store is cached and the pages written")
+    p.add_argument("--shots", help="save a picture of each page's default view here")
+    p.add_argument("--name", default="corpus", help="names the pages and pictures")
+    p.add_argument("--title", default="the corpus")
     p.add_argument("--timeout", type=float, default=600.0,
-                   help="seconds to wait for a stable layout")
+                   help="seconds to wait for the page")
     p.add_argument("--json", action="store_true", help="print JSON instead of a report")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if any(n is not None and n < 1 for n in (args.limit, args.top)):
+    if any(n is not None and n < 1 for n in (args.limit, args.top)) or args.synthetic < 0:
         print("render.py: --limit and --top must be positive", file=sys.stderr)
         return 2
     try:
@@ -347,9 +441,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"render.py: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(result, indent=1) if args.json else _report(result))
-    browser = result["browser"]
-    clean = not (browser["blocked"] or browser["failed"] or browser["errors"])
-    return 0 if clean and browser["frozen"] else 1
+    clean = all(len(c["browser"]["requests"]) == 1 and not c["browser"]["blocked"]
+                and not c["browser"]["failed"] and not c["browser"]["errors"]
+                and c["browser"]["overlaps"] == 0 for c in result["cases"])
+    return 0 if clean else 1
 
 
 if __name__ == "__main__":

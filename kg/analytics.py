@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network import NetworkError
+from kg.network import NetworkError, meeting_counts
 
 __all__ = ["BETWEENNESS_SAMPLE", "SEED", "ActorNotFound", "ActorStats", "Hop", "NoChain",
            "actor_table", "chain", "communities", "ego", "find_actor", "prune"]
@@ -54,6 +54,8 @@ class ActorStats:
     """Distinct meeting partners."""
     weighted_degree: int
     """Meetings, counted once per partner met (a meeting of three counts twice)."""
+    meetings: int
+    """Distinct meetings (a meeting of three counts once)."""
     betweenness: float
     """Normalised betweenness centrality, with ``1 / meetings`` as the length of an edge."""
     community: int
@@ -62,7 +64,11 @@ class ActorStats:
 
 @dataclass(frozen=True)
 class Hop:
-    """One link of a :func:`chain`: ``from_label`` met ``to_label``."""
+    """One link of a :func:`chain`: ``from_label`` met ``to_label``.
+
+    >>> print(Hop("a", "Ann", "b", "Bo", 1, "\u201cWe met,\u201d Ann said.", "x.txt"))
+    Ann met Bo (once): \u201cWe met,\u201d Ann said. [x.txt]
+    """
 
     from_id: str
     from_label: str
@@ -78,10 +84,15 @@ class Hop:
         times = "once" if self.meetings == 1 else f"{self.meetings} times"
         text = f"{self.from_label} met {self.to_label} ({times})"
         if self.sentence:
-            text += f': "{self.sentence}"'
+            # a sentence that opens with a quote mark is shown as it is: no second mark
+            opens = self.sentence.lstrip()[:1] in _QUOTE_MARKS
+            text += f": {self.sentence}" if opens else f': "{self.sentence}"'
             if self.source:
                 text += f" [{self.source}]"
         return text
+
+
+_QUOTE_MARKS = frozenset("\"'\u201c\u2018\u201e\u00ab")
 
 
 def _label(graph: nx.Graph, node: str) -> str:
@@ -102,8 +113,8 @@ def _canonical(graph: nx.Graph) -> nx.Graph:
 
 
 def _ranked(graph: nx.Graph) -> list[str]:
-    """Nodes by weighted degree (most meetings first), then label, then IRI."""
-    strength = dict(graph.degree(weight="weight"))
+    """Nodes by distinct meetings (most first), then label, then IRI."""
+    strength = meeting_counts(graph)
     return sorted(graph.nodes, key=lambda n: (-strength[n], _label(graph, n), n))
 
 
@@ -240,21 +251,26 @@ def actor_table(graph: nx.Graph, top: int | None = 20, *,
                                         seed=SEED)
     group = {n: i for i, c in enumerate(communities(graph)) for n in c}
     rows = []
+    counts = meeting_counts(graph)
     for n in _ranked(graph)[:top]:
         attrs = graph.nodes[n]
         rows.append(ActorStats(
             id=str(n), label=_label(graph, n), type=attrs.get("type"),
             country=attrs.get("country"), degree=int(graph.degree(n)),
             weighted_degree=int(graph.degree(n, weight="weight")),
+            meetings=counts[n],
             betweenness=round(float(between[n]), 6), community=group[n]))
     return rows
 
 
-def ego(graph: nx.Graph, name: str, depth: int = 2) -> nx.Graph:
+def ego(graph: nx.Graph, name: str, depth: int = 2, top: int | None = None) -> nx.Graph:
     """The actors within ``depth`` meetings of ``name``, with the meetings among them.
 
     A copy (attributes included) from :func:`networkx.ego_graph`; ``graph.graph["center"]``
-    names the actor's node.
+    names the actor's node and ``graph.graph["within"]`` how many actors (the centre
+    included) were within ``depth``.  With ``top``, only that many are kept: the centre,
+    then the nearest, the most connected (distinct meetings) first, and of those only the
+    ones still linked to the centre.
 
     Examples
     --------
@@ -262,12 +278,24 @@ def ego(graph: nx.Graph, name: str, depth: int = 2) -> nx.Graph:
     >>> nx.set_node_attributes(g, {"a": "Ann", "b": "Bo", "c": "Cy", "d": "Di"}, "label")
     >>> sorted(ego(g, "Bo", depth=1)), sorted(ego(g, "Ann"))
     (['a', 'b', 'c'], ['a', 'b', 'c'])
+    >>> sorted(ego(g, "Bo", depth=2, top=3)), ego(g, "Bo", depth=2, top=3).graph["within"]
+    (['a', 'b', 'c'], 4)
     """
     if depth < 0:
         raise NetworkError(f"depth must be at least 0, got {depth}")
+    if top is not None and top < 1:
+        raise NetworkError(f"top must be at least 1, got {top}")
     center = find_actor(graph, name)
     sub: nx.Graph = nx.ego_graph(graph, center, radius=depth).copy()
+    within = sub.number_of_nodes()
+    if top is not None and within > top:
+        dist = nx.single_source_shortest_path_length(sub, center)
+        counts = meeting_counts(sub)
+        ranked = sorted(sub.nodes, key=lambda n: (dist[n], -counts[n], _label(sub, n), n))
+        kept = sub.subgraph(ranked[:top])
+        sub = sub.subgraph(nx.node_connected_component(kept, center)).copy()
     sub.graph["center"] = center
+    sub.graph["within"] = within
     return sub
 
 

@@ -129,12 +129,14 @@ class KnowledgeGraph:
             return oxigraph_table(self.store.ox, sparql, bindings)
         return to_table(self.query(sparql, **bindings))
 
-    def who_met_whom(self, aliases: Aliases | None = None) -> nx.Graph:
-        """The who-met-whom graph (see :func:`kg.network.who_met_whom`), seen through
-        ``aliases`` when given (:func:`kg.network.curate`; the store is unchanged)."""
+    def who_met_whom(self, aliases: Aliases | None = None,
+                     statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
+        """The who-met-whom graph (see :func:`kg.network.who_met_whom`) of the meetings
+        with one of ``statuses``, seen through ``aliases`` when given
+        (:func:`kg.network.curate`; the store is unchanged)."""
         from kg.network import curate, who_met_whom
 
-        g = who_met_whom(self.dataset)
+        g = who_met_whom(self.dataset, statuses)
         return curate(g, aliases) if aliases else g
 
     def actors(self, *, search: str | None = None, type: str | None = None,
@@ -211,11 +213,15 @@ class KnowledgeGraph:
         self.store.write(path, format)
         return Path(path)
 
-    def to_html(self, path: str | Path, *, title: str = "Who met whom") -> Path:
-        """Write the self-contained who-met-whom page (opens offline)."""
-        from kg.viz import write_html
+    def to_html(self, path: str | Path, *, title: str = "Who met whom",
+                shown: int | None = None) -> Path:
+        """Write the self-contained who-met-whom page (opens offline) of the asserted and
+        planned meetings; it opens on the ``shown`` most connected actors (default
+        :data:`kg.viz.SHOWN`)."""
+        from kg.viz import SHOWN, STATUSES, write_html
 
-        return write_html(self.who_met_whom(), path, title=title)
+        return write_html(self.who_met_whom(statuses=STATUSES), path, title=title,
+                          shown=SHOWN if shown is None else shown)
 
     def summary(self) -> Summary:
         row = self.table(_COUNTS).rows[0]

@@ -405,12 +405,13 @@ def evaluate(
         typer.echo(report.errors_text())
 
 
-def _network(graph: Path, aliases_file: Path | None = None) -> nx.Graph:
+def _network(graph: Path, aliases_file: Path | None = None,
+             statuses: tuple[str, ...] = ("asserted",)) -> nx.Graph:
     from kg.api import load
 
     aliases = _aliases(aliases_file)
     with load(graph) as kgraph:
-        return kgraph.who_met_whom(aliases)
+        return kgraph.who_met_whom(aliases, statuses)
 
 
 @app.command()
@@ -439,7 +440,7 @@ def network(
         _fail(str(exc))
     table = Table(("actor", "type", "country", "meetings", "partners", "betweenness",
                    "community"),
-                  tuple((r.label, r.type, r.country, r.weighted_degree, r.degree,
+                  tuple((r.label, r.type, r.country, r.meetings, r.degree,
                          round(r.betweenness, 4), r.community) for r in rows))
     _print_table(table, fmt)
     if fmt is OutputFormat.table:
@@ -473,6 +474,8 @@ def ego(
     graph: Annotated[Path, typer.Argument(help="A store folder or a graph file.")],
     actor: Annotated[str, typer.Argument(help="An actor's name (or part of it).")],
     depth: Annotated[int, typer.Option(min=1, help="How many meetings away.")] = 2,
+    top: Annotated[int, typer.Option(
+        min=2, help="At most N actors: the nearest, most connected first.")] = 50,
     html_out: Annotated[Path | None, typer.Option(
         "--html", help="Also write this neighbourhood as a page.")] = None,
     aliases_file: AliasesOption = None,
@@ -484,7 +487,7 @@ def ego(
     from kg.viz import write_html
 
     try:
-        sub = ego_graph(_network(graph, aliases_file), actor, depth=depth)
+        sub = ego_graph(_network(graph, aliases_file), actor, depth=depth, top=top)
         if html_out is not None:
             write_html(sub, html_out, title=f"Around {sub.nodes[sub.graph['center']]['label']}")
     except KGError as exc:
@@ -498,8 +501,13 @@ def ego(
         meetings = sub.edges[center, node]["weight"] if sub.has_edge(center, node) else 0
         typer.echo(f"{dist[node]}  {data.get('label')} ({data.get('type')})"
                    + (f", met {meetings} time{'s' if meetings != 1 else ''}" if meetings else ""))
-    typer.echo(f"{sub.number_of_nodes() - 1} actors within {depth} of "
-               f"{sub.nodes[center]['label']}, {sub.number_of_edges()} pairs that met")
+    shown = (f"{sub.number_of_nodes() - 1} actors within {depth} of "
+             f"{sub.nodes[center]['label']}")
+    if sub.graph["within"] > sub.number_of_nodes():
+        shown = (f"{sub.number_of_nodes() - 1} of the {sub.graph['within'] - 1} actors within "
+                 f"{depth} of {sub.nodes[center]['label']} (the nearest, most connected "
+                 "first; --top to change)")
+    typer.echo(f"{shown}, {sub.number_of_edges()} pairs that met")
     if html_out is not None:
         typer.echo(f"wrote {html_out}", err=True)
 
@@ -514,6 +522,8 @@ def viz(
     min_meetings: Annotated[int | None, typer.Option(
         min=1, help="Only pairs that met at least K times.")] = None,
     title: Annotated[str, typer.Option(help="The page's title.")] = "Who met whom",
+    show: Annotated[int, typer.Option(
+        min=1, help="How many actors (the most connected) the page opens with.")] = 150,
     aliases_file: AliasesOption = None,
 ) -> None:
     """Write the interactive who-met-whom page: one file that opens offline."""
@@ -521,10 +531,10 @@ def viz(
     from kg.viz import write_html
 
     try:
-        g = _network(graph, aliases_file)
+        g = _network(graph, aliases_file, ("asserted", "planned"))
         if top is not None or min_meetings is not None:
             g = prune(g, top=top, min_meetings=min_meetings)
-        write_html(g, out, title=title)
+        write_html(g, out, title=title, shown=show)
     except KGError as exc:
         _fail(str(exc))
     typer.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} pairs; wrote {out}")

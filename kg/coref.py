@@ -133,12 +133,22 @@ def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]
 def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     """ "The pair met ..." -> the two people last coordinated as one subject."""
     words = {c.lower_ for c in tok.children} | {tok.lower_}
+    if tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+        # "Putin said Trump appeared satisfied during their meeting": the sentence's two
+        return _coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
     if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
         return _coordinated_subjects(tok, index)
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
-    return _coordinated_subjects(tok, index) or _named_before(tok, index)
+    return (_coordinated_subjects(tok, index) or _named_before(tok, index)
+            or _named_in_sentence(_previous_sentence(tok), index))
+
+
+def _previous_sentence(tok: Token) -> Token:
+    """A token of the sentence before ``tok``'s ("Winer met Steele. The two met again")."""
+    start = tok.sent.start
+    return tok.doc[start - 1] if start > 0 else tok
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
@@ -154,6 +164,18 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
                 group.append(cm)
         return group if len(group) == 2 else []
     return []
+
+
+def _named_in_sentence(tok: Token, index: MentionIndex) -> list[Mention]:
+    """Exactly two people named in ``tok``'s sentence, outside quotes, in whatever roles."""
+    people: list[Mention] = []
+    quoted = _quoted(tok.doc)
+    for t in tok.sent:
+        m = index.at(t)
+        if (m is not None and m.kind == "Person" and t.i not in quoted
+                and not any(_same(m, p) for p in people)):
+            people.append(m)
+    return people if len(people) == 2 else []
 
 
 def _named_before(tok: Token, index: MentionIndex) -> list[Mention]:

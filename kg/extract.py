@@ -180,9 +180,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
+    known = set(index.mentions)
+    # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
+    added = {p: None for m in meetings for p in m.participants if p not in known}
     return Extraction(
         article=article,
-        mentions=index.mentions,
+        mentions=tuple(sorted((*index.mentions, *added), key=lambda m: m.start)),
         meetings=tuple(merge_reports(unique_meetings(meetings), doc)),
         statements=tuple(statements),
         agreements=tuple(agreements),

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.coref import pair_antecedents, pronoun_antecedent
+from kg.hyphens import hyphen_actors
 from kg.mentions import (
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
@@ -29,7 +30,15 @@ from kg.mentions import (
 )
 from kg.model import Meeting, Mention
 from kg.realis import status_of
-from kg.rules import LIGHT_VERBS, MEET_NOUNS, ROLE_NOUNS, SAY_LEMMAS, body_name
+from kg.rules import (
+    LIGHT_VERBS,
+    MEET_NOUNS,
+    ROLE_NOUNS,
+    SAY_LEMMAS,
+    body_name,
+    called_person,
+    spoke_together,
+)
 from kg.syntax import (
     SUBJ,
     TIME_PREPS,
@@ -46,6 +55,16 @@ from kg.syntax import (
     separate_meetings,
     speaker_for,
 )
+
+RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
+                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting"})
+"""Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
+"hosted X" needs its object."""
+
+CALL_PURPOSES = frozenset({"offer", "express", "convey", "congratulate", "thank", "discuss",
+                           "wish", "brief", "apologize", "apologise", "extend"})
+"""What a caller calls someone to do himself ("called X to offer condolences"); any other
+complement is the callee's ("called X to resign", "called on X to")."""
 
 CALLS = frozenset({"speak", "call", "phone", "telephone"})
 """Contacts that are one call per person: "spoke by phone with A and B" is two calls."""
@@ -87,13 +106,19 @@ def contact_objects(verb: Token) -> list[Token]:
             out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
     if lemma not in {"speak", "talk", "shake"}:
         out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if lemma == "call" and (callee := called_person(verb)) is not None:
+        out = [callee, *out]
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "Hansen, joined by Keller, ..."
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
+    if out:  # "spoke to A, and the presidents of B and C": the list hung on the verb
+        out += [c for c in children(verb, {"conj"}) if c.pos_ in {"NOUN", "PROPN"}
+                and not any(k.dep_ in SUBJ for k in c.children)]
     # "Obama, with whom he discussed the threat": the noun the relative clause is about
     return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
 
 
-WELCOMES = frozenset({"welcome", "greet", "receive", "host"})
+WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join"})
 
 
 def _personal_object(obj: Token, lemma: str) -> bool:
@@ -109,18 +134,23 @@ def _personal_object(obj: Token, lemma: str) -> bool:
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                   date_text: DateText) -> list[Meeting]:
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
-    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger):
+    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
+            and c.lemma_ not in CALL_PURPOSES and c != called_person(trigger)
             for c in trigger.children):
         return []  # "called X a liar", "called on X to", "called off": no call
+    if trigger.lemma_ == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                                    for c in trigger.children) and not spoke_together(trigger):
+        return []  # "Trump and Xi spoke at the rally": speeches
     verb = trigger
     is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
     run_on: list[Token] = []
+    hyphen: list[Mention] = []
     if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
@@ -136,6 +166,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           if c.pos_ == "PROPN"]
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
+        if not subj_toks and (pair := hyphen_actors(trigger, index)):
+            hyphen = pair  # "the Trump-Kim summit": both sides
         # "the G7 summit", "a NATO meeting": the body is a participant
         obj_toks += [c for c in children(trigger, {"compound", "nmod", "amod"})
                      if body_name(c)]
@@ -156,7 +188,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
-    participants: list[Mention] = []
+    participants: list[Mention] = list(hyphen)
     joint = False
     for tok in subj_toks:
         if tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
@@ -184,11 +216,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
             participants.append(speaker)
-    objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, index)]
+    objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
-    if lemma in {"visit"}:  # a visit to a country, city or institution is a trip
-        objects = [m for m in objects if m.kind == "Person"]
+    if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
+        objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
@@ -201,9 +233,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             lemma in CALLS or separate_meetings(trigger)
             or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
-    if not subjects and not is_noun and all(
-            t.dep_ == "pobj" and t.head.lower_ == "with" for t in obj_toks):
-        return []  # "That effort included speaking with A and B": each with someone unnamed
+    if not is_noun and not objects and (lemma not in RECIPROCAL or any(
+            c.dep_ == "dobj" for c in verb.children)):
+        return []  # "Hungary and Austria received applications", "have met a grim fate"
+    if not subjects and not is_noun:
+        # "That effort included speaking with A and B", "He [unresolved] spoke to A and B":
+        # each with someone unnamed, never a meeting of A with B
+        return []
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
@@ -230,6 +266,14 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
     )
 
 
+def _press_conference(noun: Token) -> bool:
+    """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is."""
+    kids = {c.lower_ for c in noun.children}  # "a news conference with May" is joint
+    return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
+        kids & {"with", "between"}) and not (
+        kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children))
+
+
 def _habitual(trigger: Token) -> bool:
     """ "has met frequently with X", "holds regular talks with X": no one meeting."""
     words = [*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())]
@@ -251,10 +295,14 @@ def _news_outlet(m: Mention) -> bool:
     return m.kind == "Organization" and bool(NEWS.search(m.text))
 
 
-def _plural_people(m: Mention, index: MentionIndex) -> bool:
-    """ "welcomed home three Americans": a plural demonym is people, not their country."""
-    return m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip("s").endswith(
-        ("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text and index is not None
+def _plural_people(m: Mention, doc: Doc) -> bool:
+    """ "welcomed home three Americans": a plural demonym is people, not their country; "talks
+    between Israel and the Palestinians": with "the" it is the side, the country."""
+    if not (m.kind == "Country" and m.text[-1:] == "s" and m.text.lower().rstrip(
+            "s").endswith(("an", "ian", "i", "ese", "ch", "sh")) and " " not in m.text):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
 
 
 TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})

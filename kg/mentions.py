@@ -226,7 +226,8 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
         before = doc[left.i - 1] if left.i > 0 else None
         titled = before is not None and (before.ent_type_ == "TITLE" or (
             before.lower_ in ROLE_NOUNS and before.head == tok))
-        if left == tok and tok.lower_ in persons and tok.is_title:
+        if left == tok and tok.lower_ in persons and tok.is_title and not (
+                tok.lower_ in ROLE_NOUNS and before is not None and before.lower_ == "the"):
             # a surname the article gave in full elsewhere, which the NER missed here
             found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Person"))
         elif left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
@@ -275,6 +276,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
                 not titled and gazetteer.big_city(text) is not None:
             kind = "Place"  # "visits Manchester": a one-word city is no person ("King Hassan" is)
+        if kind == "Person" and len(ent) == 1 and ent.start > 0 and \
+                doc[ent.start - 1].lower_ == "the" and text.lower() in ROLE_NOUNS:
+            continue  # "The King meets Obama": a title, not Angus King
         if kind in {"Place", "Organization"} and (
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):
@@ -379,8 +383,28 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+RELATIONS = frozenset({"parents", "family", "relatives", "wife", "husband", "son", "daughter",
+                       "widow", "mother", "father", "children", "lawyer", "lawyers", "attorney",
+                       "attorneys", "aides", "aide", "friends", "friend", "associates"})
+"""People known only through someone else ("the parents of X", "Trump's lawyers")."""
+
+
 def _modifier_actors(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
-    """Actors named in a group noun's modifiers: compounds, adjectives, possessives, of/from."""
+    """Actors named in a group noun's modifiers: compounds, adjectives, possessives, of/from.
+    A government noun stands only for a country ("the Afghan government"), never for a person
+    or a body ("Trump administration officials")."""
+    if token.lower_ in GOVERNMENT_NOUNS or _of_government(token):
+        return [m for m in _modifiers(token, index, depth) if m.kind == "Country"]
+    return _modifiers(token, index, depth)
+
+
+def _of_government(token: Token) -> bool:
+    """ "Trump administration officials": the modifiers name a government, not its people."""
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in GOVERNMENT_NOUNS
+               for c in token.children)
+
+
+def _modifiers(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     found: list[Mention] = []
     for child in token.children:
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
@@ -422,14 +446,18 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if listed:  # "other world leaders, including A and B": A and B
         return [m for c in listed for m in actors(c, index, depth=depth + 1)]
     # "Taliban political deputy and head of the political office Mullah Beradar"
+    if token.lower_ in RELATIONS:
+        return []  # "the parents of Otto Warmbier" are not Warmbier
     for desc in token.subtree:
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
-                and _within_np(desc, token)):
+                and _within_np(desc, token) and not _of_government(desc.head)):
             return [dm]
-    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS:
+    if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or (
+            token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS and _definite(token)):
+        # "the presidents of Sri Lanka and Indonesia": each country
         return _modifier_actors(token, index, depth)
-    holder = _title_holder(token, index)
+    holder = _title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
     if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
@@ -478,6 +506,25 @@ def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
     return holder if named >= 2 or subject else None
 
 
+def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
+    """ "her Saudi counterpart" -> the one person the article names with a Saudi post; None
+    when it names none or several (the country alone made a wrong pair on the dev sets)."""
+    if token.lower_ != "counterpart" or not any(
+            c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in token.children):
+        return None
+    isos = set()
+    for c in token.children:
+        m = index.at(c)
+        if c.dep_ in {"amod", "compound"} and m is not None and m.kind == "Country":
+            found = gazetteer.country(m.text)
+            isos.add(found.iso3 if found else None)
+    if len(isos) != 1 or None in isos:
+        return None
+    people = {p.text.split()[-1].lower(): p for holders in index.title_holders.values()
+              for p, iso in holders if iso in isos and p.text.split()}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _within_np(desc: Token, top: Token) -> bool:
     """``desc`` hangs from ``top`` through nominal and prepositional links only."""
     t = desc
@@ -485,6 +532,8 @@ def _within_np(desc: Token, top: Token) -> bool:
         if t.dep_ not in {"appos", "compound", "pobj", "prep", "conj", "nmod", "amod"}:
             return False
         t = t.head
+        if t != top and (t.lower_ in GOVERNMENT_NOUNS or t.lower_ in RELATIONS):
+            return False  # "Trump administration officials", "officials and Trump's lawyers"
     return True
 
 

@@ -1,9 +1,12 @@
 """RDF -> the who-met-whom graph as networkx, built by SPARQL, and its export to files.
 
-Nodes are actors (IRI strings) with ``label``, ``type``, ``country`` and ``aliases`` (the
-actor's ``skos:altLabel`` forms, sorted); an edge joins two actors that took part in one
-asserted meeting, with ``weight`` (number of meetings) and ``meetings`` (one dict per
-meeting: ``sentence``, ``source``, ``date``, ``dateText``, ``reported``, ``place``).
+Nodes are actors (IRI strings) with ``label``, ``type``, ``country``, ``aliases`` (the
+actor's ``skos:altLabel`` forms, sorted) and ``meetings`` (how many distinct meetings of the
+graph the actor took part in); an edge joins two actors that took part in one asserted
+meeting, with ``weight`` (number of distinct meetings: one ``dip:Meeting`` reported in
+several sentences counts once) and ``meetings`` (one dict per meeting: ``id`` (its IRI),
+``sentence``, ``more`` (its further evidence sentences, ``dip:supportedBy``), ``source``,
+``date``, ``dateText``, ``reported``, ``place``, ``status``).
 ``date`` is the day the meeting happened (``dip:date``, ISO) or ``None``; ``dateText`` the
 date phrase as written; ``reported`` the publication date of the reporting article
 (``dip:reportedOn``).  :func:`meeting_when` says when a meeting was, falling back to the
@@ -29,8 +32,8 @@ from kg.aliases import Aliases
 from kg.model import KGError
 from kg.query import run_query
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "curate", "flatten", "meeting_when",
-           "who_met_whom", "write_graph"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "count_meetings", "curate",
+           "flatten", "meeting_counts", "meeting_when", "who_met_whom", "write_graph"]
 
 ExportFormat = Literal["graphml", "gexf", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("graphml", "gexf", "csv")
@@ -49,10 +52,11 @@ class NetworkError(KGError):
 
 
 MEETING_PAIRS = """
-SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
+SELECT ?m ?a ?b ?status ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
+  VALUES ?status { %s }
   ?m a dip:Meeting ; dip:participant ?a, ?b ; dip:status ?status ;
      dip:evidence ?sentence ; prov:wasDerivedFrom ?doc .
-  FILTER (?status = "asserted" && STR(?a) < STR(?b))
+  FILTER (STR(?a) < STR(?b))
   OPTIONAL { ?doc dip:sourcePath ?source }
   OPTIONAL { ?m dip:date ?date }
   OPTIONAL { ?m dip:dateText ?dateText }
@@ -60,6 +64,19 @@ SELECT ?m ?a ?b ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
   OPTIONAL { ?m dip:location ?place . ?place rdfs:label ?placeLabel }
 }
 """
+
+SUPPORT = """
+SELECT DISTINCT ?m ?sentence ?start WHERE {
+  VALUES ?status { %s }
+  ?m a dip:Meeting ; dip:status ?status ; dip:supportedBy ?span .
+  ?span dip:evidence ?sentence .
+  OPTIONAL { ?span dip:startChar ?start }
+} ORDER BY ?m ?start ?sentence
+"""
+"""The further sentences reporting each meeting, in the order of the article."""
+
+STATUSES = ("asserted", "planned", "negated")
+"""The values of ``dip:status``."""
 
 ACTORS = """
 SELECT ?actor ?label ?type ?country (COUNT(?fact) AS ?n) WHERE {
@@ -84,11 +101,13 @@ SELECT DISTINCT ?actor ?alt WHERE {
 """
 
 
-def who_met_whom(graph: Graph) -> nx.Graph:
+def who_met_whom(graph: Graph, statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
     """The undirected who-met-whom graph of every asserted meeting in ``graph``.
 
-    Nodes are added in IRI order and edges in pair order, so the same RDF always gives
-    the same graph, down to iteration order.
+    ``statuses`` widens it to other meetings (``("asserted", "planned")`` for the page,
+    which filters by status); each meeting dict says its ``status``.  Nodes are added in
+    IRI order and edges in pair order, so the same RDF always gives the same graph, down
+    to iteration order.
 
     Examples
     --------
@@ -96,19 +115,33 @@ def who_met_whom(graph: Graph) -> nx.Graph:
     >>> who_met_whom(Graph()).number_of_nodes()
     0
     """
+    wanted = tuple(dict.fromkeys(statuses))
+    unknown = [s for s in wanted if s not in STATUSES]
+    if unknown or not wanted:
+        raise NetworkError(f"unknown meeting status {unknown[0] if unknown else 'none'!r}: "
+                           f"give some of {', '.join(STATUSES)}")
+    values = " ".join(f'"{s}"' for s in wanted)
+    more: dict[str, list[str]] = {}
+    for row in run_query(graph, SUPPORT % values):
+        more.setdefault(str(row.m), []).append(str(row.sentence))  # type: ignore[union-attr]
     g: nx.Graph = nx.Graph()
     edges: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for row in run_query(graph, MEETING_PAIRS):
-        a, b = str(row.a), str(row.b)  # type: ignore[union-attr]
-        meetings = edges.setdefault((a, b), {})
-        meetings.setdefault(str(row.m), {  # type: ignore[union-attr]
+    records: dict[str, dict[str, Any]] = {}  # one dict per meeting, shared by its pairs
+    for row in run_query(graph, MEETING_PAIRS % values):
+        a, b, m = str(row.a), str(row.b), str(row.m)  # type: ignore[union-attr]
+        record = records.setdefault(m, {
+            "id": m,
             "sentence": str(row.sentence),  # type: ignore[union-attr]
+            "more": [s for s in dict.fromkeys(more.get(m, []))
+                     if s != str(row.sentence)],  # type: ignore[union-attr]
             "source": str(row.source) if row.source is not None else None,  # type: ignore[union-attr]
             "date": _str(row.date),  # type: ignore[union-attr]
             "dateText": _str(row.dateText),  # type: ignore[union-attr]
             "reported": _str(row.reported),  # type: ignore[union-attr]
             "place": str(row.placeLabel) if row.placeLabel is not None else None,  # type: ignore[union-attr]
+            "status": str(row.status),  # type: ignore[union-attr]
         })
+        edges.setdefault((a, b), {}).setdefault(m, record)
     if not edges:
         return g
     ends = {n for pair in edges for n in pair}
@@ -128,7 +161,41 @@ def who_met_whom(graph: Graph) -> nx.Graph:
     for (a, b), meetings in sorted(edges.items()):
         ordered = sorted(meetings.values(), key=lambda m: (m["source"] or "", m["sentence"]))
         g.add_edge(a, b, weight=len(ordered), meetings=ordered)
-    return g
+    return count_meetings(g)
+
+
+def count_meetings(graph: nx.Graph) -> nx.Graph:
+    """Set each node's ``meetings``: the distinct meetings among its edges; return ``graph``.
+
+    A meeting is known by its ``id`` (else by its sentence, article, date and place), so a
+    meeting of three actors, on two of one actor's edges, counts once.  An edge without
+    meeting records counts as ``weight`` meetings of its own.
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", meetings=[{"id": "m1"}, {"id": "m2"}])
+    >>> g.add_edge("a", "c", meetings=[{"id": "m1"}])
+    >>> g.add_edge("a", "d", weight=2)
+    >>> dict(count_meetings(g).nodes(data="meetings"))
+    {'a': 4, 'b': 2, 'c': 1, 'd': 2}
+    """
+    for n, count in meeting_counts(graph).items():
+        graph.nodes[n]["meetings"] = count
+    return graph
+
+
+def meeting_counts(graph: nx.Graph) -> dict[Any, int]:
+    """Each node's number of distinct meetings among its edges (see :func:`count_meetings`).
+    """
+    seen: dict[Any, set[object]] = {n: set() for n in graph.nodes}
+    for u, v, data in graph.edges(data=True):
+        records = _meeting_list(data.get("meetings"))
+        keys: list[object] = ([_same(m) for m in records] if records else
+                              [("edge", u, v, i) for i in range(int(data.get("weight", 1)))])
+        seen[u].update(keys)
+        seen[v].update(keys)
+    return {n: len(keys) for n, keys in seen.items()}
 
 
 def _str(value: object) -> str | None:
@@ -375,9 +442,12 @@ def curate(graph: nx.Graph, aliases: Aliases) -> nx.Graph:
             edge["weight"] = len(edge["meetings"])
         else:
             edge["weight"] = int(edge.get("weight", 1)) + int(data.get("weight", 1))
-    return view
+    return count_meetings(view)
 
 
 def _same(meeting: Mapping[str, Any]) -> tuple[str, ...]:
-    """What makes two reports of a meeting one: its sentence, article, date and place."""
+    """What makes two records one meeting: its IRI, else its sentence, article, date and
+    place."""
+    if meeting.get("id"):
+        return ("id", str(meeting["id"]))
     return tuple(str(meeting.get(k) or "") for k in ("sentence", "source", "date", "place"))

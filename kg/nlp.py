@@ -54,6 +54,7 @@ def make_nlp(model: str | None = None) -> Language:
                       "diplomacy-kg needs a dependency parser and named entities")
     nlp.add_pipe("dip_paragraphs", before="parser")
     nlp.add_pipe("dip_entities", before="ner")
+    nlp.add_pipe("dip_names", after="ner")
     nlp.add_pipe("dip_triggers", last=True)
     _MADE[nlp] = (name, tuple(nlp.pipe_names))
     return nlp

@@ -205,5 +205,9 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     for f in posts:
         head = f.title.split()[-1].lower()
         country = gazetteer.country(f.org.text) if f.org is not None else None
-        out.setdefault(head, []).append((f.person, country.iso3 if country else None))
+        held = (f.person, country.iso3 if country else None)
+        out.setdefault(head, []).append(held)
+        if f.title.lower().endswith("prime minister"):  # "the PM", "the premier"
+            out.setdefault("pm", []).append(held)
+            out.setdefault("premier", []).append(held)
     return {k: tuple(v) for k, v in out.items()}

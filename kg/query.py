@@ -41,7 +41,13 @@ class Table:
         return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows],
                           ensure_ascii=False, indent=2, default=str)
 
+    def __str__(self) -> str:
+        """The table as :meth:`to_text` gives it, so ``print(table)`` shows it."""
+        return self.to_text()
+
     def to_text(self) -> str:
+        """Aligned columns (cells cut at 80 characters), a rule under the header and the
+        number of rows."""
         cells = [[str(c) for c in self.columns]]
         cells += [["" if v is None else str(v) for v in row] for row in self.rows]
         widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(self.columns))]

@@ -21,7 +21,7 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "invite", "ready", "willing", "likely", "arrange", "call", "ask",
                         "urge", "need", "going", "consider", "announce", "promise", "vow",
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
-                        "come", "return"})
+                        "come", "return", "prepared", "poised", "determined"})
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
 """Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
 it follows them ("flew to Oslo and met X")."""
@@ -44,6 +44,10 @@ UNREAL = frozenset({"impossible", "unlikely", "possible", "likely", "unthinkable
                     "inconceivable", "imminent"})
 CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postponed",
                        "abandoned", "called-off"})
+PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
+                       "ahead", "gear", "brace", "groundwork"})
+"""Words of getting ready for a meeting that has not happened yet."""
+
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
@@ -99,7 +103,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
-                tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"):
+                tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
+        ) and not _arrived_for_summit(tok, trigger):
             return "planned"
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
@@ -118,6 +123,13 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+def _arrived_for_summit(verb: Token, trigger: Token) -> bool:
+    """ "arrived in France for the G7 summit": a leader who has come to a summit attends it
+    (unlike "flew to Oslo for talks with X", which may yet fall through)."""
+    return (verb.lemma_.lower() in MOTION_HEADS and verb.tag_ == "VBD"
+            and trigger.lemma_.lower() == "summit" and not _modal(verb))
 
 
 def _imperative(verb: Token) -> bool:
@@ -154,6 +166,12 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                     g.lower_ in {"works", "pipeline", "offing"} for g in k.children)
                 for k in head.children):
             return "planned"  # "a meeting seemed impossible", "a summit is in the works"
+        if any(k.lower_ == "away" and k.dep_ in {"advmod", "acomp", "prt"}
+               for k in head.children):
+            return "planned"  # "his summit with Kim is just days away"
+    if (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.tag_ in _PRESENT
+            and not caption and _dated(head)):
+        return "planned"  # "Trump and Kim begin their second summit on Wednesday"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
@@ -192,5 +210,9 @@ def _prospective_noun(noun: Token) -> bool:
         if t.head.lower_ in {"toward", "towards", "ahead"} or (
                 t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
             return True
+        if t.head.lower_ == "for" and any(
+                w.lemma_.lower() in PREPARING
+                for w in (t.head.head, *t.head.head.children, *t.head.head.head.children)):
+            return True  # "planning moved ahead for the summit", "preparations for talks"
         t = t.head.head
     return False

@@ -23,7 +23,7 @@ TITLES_KEY = "dip_titles"
 
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
-VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet")
+VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
@@ -48,7 +48,7 @@ other capitalised nouns are names ("Breakfast with Frost" is a programme)."""
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "at", "before", "in"})
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
-               "place")
+               "place", "finish", "end", "conclude", "wrap", "complete")
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
@@ -213,7 +213,10 @@ def _labels(tok: Token) -> set[str]:
                 and pos in {"NOUN", "PROPN"} and any(
                     c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
-                and lemma in EVENT_NOUNS and _named_event(tok))):
+                and lemma in EVENT_NOUNS and _named_event(tok))
+            or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
+                c.dep_ == "compound" and any(k.dep_ == "punct" and k.text == "-"
+                                             for k in c.children) for c in tok.children))):
         out.add("MEET")
     if pos == "VERB":
         if lemma in _SAY and any(c.dep_ == "nsubj" for c in tok.children):
@@ -231,7 +234,8 @@ def _contact(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
     if lemma == "speak":
-        return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids)
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
+            c.dep_ == "nsubj" and paired_subject(c) for c in kids)
     if lemma == "discuss":  # "discussed the incursion by phone with X"
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
     if lemma == "sit":
@@ -240,8 +244,63 @@ def _contact(verb: Token) -> bool:
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
-        return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
+        return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
+            c.dep_ == "dobj" or c.ent_type_ == "PERSON") for c in kids)
     return False
+
+
+def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
+    """ "the Trump-Kim summit", "US-China trade talks": the two names a hyphen joins in front
+    of a meeting noun, or None."""
+    doc = noun.doc
+    for i in range(max(noun.left_edge.i, noun.i - 6), noun.i - 1):
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        if (dash.text == "-" and not a.whitespace_ and not dash.whitespace_
+                and a.text[:1].isupper() and b.text[:1].isupper()
+                and a.is_alpha and b.is_alpha and b.i < noun.i):
+            return a, b
+    return None
+
+
+def called_person(verb: Token) -> Token | None:
+    """ "called Foreign Minister Sameh Shoukry on Sunday": the person called, when the parser
+    took the name for a predicate ("oprd") because nothing else is the object."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dobj" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"), None)
+
+
+PAIR_SUBJECTS = frozenset({"leaders", "men", "women", "presidents", "ministers"})
+
+
+def paired_subject(subj: Token) -> bool:
+    """ "Trump and Xi", "the two leaders": a subject naming both sides of a conversation."""
+    return any(c.dep_ == "conj" for c in subj.children) or (
+        subj.lower_ in PAIR_SUBJECTS and any(c.lower_ in {"two", "both"} and c.dep_ in {
+            "nummod", "det", "predet"} for c in subj.children))
+
+
+def spoke_together(verb: Token) -> bool:
+    """ "Trump and Xi spoke on Friday", "the two leaders spoke by phone": a paired subject
+    and nothing said to anyone else; not "A and B spoke at the rally" (speeches)."""
+    kids = list(verb.children)
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
+            g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) for c in kids):
+        return False
+    # "Bolton and Pompeo have spoken stridently about Iran": publicly, unless a call is named
+    return not any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in kids) or any(
+        w.lower_ in CALL_WORDS for w in verb.sent)
+
+
+CALL_WORDS = frozenset({"phone", "call", "telephone", "conversation", "readout", "phoned",
+                        "called"})
+
+
+SPEECH_PREPS = frozenset({"at", "before", "in", "during", "for", "against", "on", "out"})
+"""Prepositions of a speech ("spoke at the rally"); "spoke on Friday" names a date."""
 
 
 def _named_event(noun: Token) -> bool:
@@ -258,6 +317,51 @@ def body_name(tok: Token) -> bool:
     government ("White House") nor a person the model took for an organisation."""
     return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and (
         tok.is_upper or tok.lower_ in BODY_WORDS)
+
+
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di",
+                            "du", "dos", "das", "la", "le", "ter", "ten", "bin", "ibn", "al",
+                            "el"})
+"""Lower-case words inside a person's name ("Ursula von der Leyen", "Mohammed bin Salman"),
+where the small model often ends the name early and tags the rest as a place."""
+
+
+@Language.component("dip_names")
+def name_particles(doc: Doc) -> Doc:
+    """A person's name runs on over lower-case particles to the capitalised word after them:
+    "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Put it
+    after ``ner``."""
+    ents = list(doc.ents)
+    if not any(e.label_ == "PERSON" for e in ents):
+        return doc
+    out: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        if ent.label_ == "PERSON":
+            end = ent.end
+            while ent[-1].lower_ in NAME_PARTICLES and end > ent.start + 1 and \
+                    doc[end - 1].is_lower:
+                end -= 1  # "Ursula von": the particle opens the rest of the name
+            j = end
+            while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+                j += 1
+            if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+                k = j + 1
+                while k < len(doc) and doc[k].is_title and doc[k].is_alpha and \
+                        doc[k].pos_ == "PROPN":
+                    k += 1
+                ent, skip_to = Span(doc, ent.start, k, label="PERSON"), k
+        out.append(ent)
+    out = [e for e in out if e.start >= 0]
+    kept: list[Span] = []
+    for e in out:  # an entity inside an extended name goes
+        if kept and e.start < kept[-1].end:
+            continue
+        kept.append(e)
+    doc.ents = kept
+    return doc
 
 
 @Language.component("dip_paragraphs")

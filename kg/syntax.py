@@ -83,9 +83,12 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
     "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]  # "Hansen, joined by Keller, signed": the noun it modifies
     subj = children(verb, SUBJ)
     t = verb
-    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and t.head != t:
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"} and \
+            t.head != t:
         if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head
@@ -154,8 +157,10 @@ def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}):
-                continue
+            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}) or (
+                    c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(
+                        k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)):
+                continue  # "A met B last week, and C met D on Monday": C's own clause
             stack.append(c)
     return out
 

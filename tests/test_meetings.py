@@ -436,3 +436,204 @@ def test_meetings_phoned_is_a_call(nlp: Language, text: str) -> None:
 def test_meetings_list_of_one_kind_is_not_a_run_on(nlp: Language) -> None:
     text = "The leaders of Norway, Sweden and Denmark met in Oslo on Monday."
     assert meetings(nlp, text) == {(frozenset({"Norway", "Sweden", "Denmark"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Keller and Prime Minister Peter Hansen spoke by phone on Monday.",
+         {(KELLER_HANSEN, "asserted")}),
+        ("The ministry confirmed that Anna Keller and Peter Hansen spoke on Friday.",
+         {(KELLER_HANSEN, "asserted")}),
+        ("Anna Keller and Peter Hansen spoke at the rally on Monday.", set()),
+        ("Secretary of State Ann Wolde called Egyptian Foreign Minister Omar Nabil on Sunday "
+         "to offer condolences, the ministry said.",
+         {(frozenset({"Ann Wolde", "Omar Nabil"}), "asserted")}),
+        ("Secretary of State Ann Wolde called Egyptian Foreign Minister Omar Nabil to "
+         "resign.", set()),
+        ("Venezuelan President Hugo Ramos hugs Prince Faisal during a summit in Caracas in "
+         "September 2000.", {(frozenset({"Hugo Ramos", "Prince Faisal"}), "asserted")}),
+        ("Emir Hamad is escorted by Turkish President Emre Kaya during a summit in Ankara.",
+         {(frozenset({"Emir Hamad", "Emre Kaya"}), "asserted")}),
+        (INTRO + "Only minutes after Keller finished a phone call with Hansen, the markets "
+         "fell.", {(KELLER_HANSEN, "asserted")}),
+    ],
+    ids=["two-spoke-by-phone", "two-spoke", "two-spoke-at-a-rally", "called-to-offer",
+         "called-to-resign", "hugs", "escorted-by", "finished-a-call"],
+)
+def test_meetings_conversation_verbs(nlp: Language, text: str, expected: Pairs) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == expected
+
+
+def test_meetings_name_with_particles_is_one_person(nlp: Language) -> None:
+    text = ("Prime Minister Peter Hansen spoke with Commission President Ursula von der Brink "
+            "by phone on Tuesday.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Peter Hansen", "Ursula von der Brink"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister Peter Hansen said aid would be sent. He also spoke on the telephone "
+         "to President Lars Berg, and the presidents of Sri Lanka and Indonesia.",
+         {frozenset({"Peter Hansen", "Lars Berg"}), frozenset({"Peter Hansen", "Sri Lanka"}),
+          frozenset({"Peter Hansen", "Indonesia"})}),
+        ("Chancellor Olaf Brandt met the foreign ministers of Poland and Hungary in Berlin on "
+         "Monday.", {frozenset({"Olaf Brandt", "Poland", "Hungary"})}),
+        ("Peace talks between Israel and the Palestinians resumed in Cairo on Monday.",
+         {frozenset({"Israel", "Palestine"})}),
+    ],
+    ids=["presidents-of-two-countries", "ministers-of-two-countries",
+         "the-plural-demonym-is-a-side"],
+)
+def test_meetings_unnamed_officials_of_several_countries(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    assert {p for p, s in meetings(nlp, text) if s == "asserted"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Iranian Foreign Minister Javad Rostami arrived on Sunday. Chancellor Olaf Brandt "
+         "held talks with his Iranian counterpart in Berlin.",
+         frozenset({"Javad Rostami", "Olaf Brandt"})),
+        ("Prime Minister Peter Hansen flew to Biarritz. The PM also met Council President "
+         "Lars Berg, a day after the two men clashed.", frozenset({"Peter Hansen", "Lars Berg"})),
+        ("Keller said she was impressed by how much Hansen seemed to agree with her during "
+         "their 90-minute meeting in Vienna last week.", KELLER_HANSEN),
+        ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. The "
+         "Keller-Hansen summit in Singapore ended with a vague statement.", KELLER_HANSEN),
+    ],
+    ids=["counterpart-named-elsewhere", "the-pm", "their-meeting", "hyphenated-pair"],
+)
+def test_meetings_sides_named_elsewhere(nlp: Language, text: str,
+                                        pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, INTRO + text if "Keller said" in text else text)
+
+
+def test_meetings_hyphenated_pair_needs_two_known_sides(nlp: Language) -> None:
+    assert meetings(nlp, "President Anna Keller spoke about the Keller-Hansen talks.") == set()
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. The "
+            "upcoming Keller-Hansen summit in Singapore is in doubt.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+def test_meetings_arriving_for_a_summit_attends_it(nlp: Language) -> None:
+    text = "Chancellor Olaf Brandt arrived in Brussels on Monday for a NATO summit."
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "asserted")}
+    text = "Chancellor Olaf Brandt will arrive in Brussels on Monday for a NATO summit."
+    assert meetings(nlp, text) == {(frozenset({"Olaf Brandt", "NATO"}), "planned")}
+
+
+def test_meetings_planning_for_a_summit_is_planned(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. "
+            "Officials met on Sunday, as planning seemed to move ahead for the Keller-Hansen "
+            "summit.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Secretary of State Anna Keller and Foreign Minister Peter Hansen, who had met "
+         "earlier on Wednesday, joined President Lars Berg for more than two hours.",
+         {KELLER_HANSEN, frozenset({"Anna Keller", "Lars Berg"}),
+          frozenset({"Peter Hansen", "Lars Berg"})}),
+        ("Prime Minister Peter Hansen, joined by President Anna Keller and President Lars "
+         "Berg, signed the agreement during a ceremony in Oslo.",
+         {frozenset({"Anna Keller", "Lars Berg", "Peter Hansen"})}),
+        ("Senator Mark Winer said that Christopher Steele alerted him in the summer of 2016. "
+         "The two met in Washington in September 2016 to discuss the file.",
+         {frozenset({"Mark Winer", "Christopher Steele"})}),
+        ("President Anna Keller joined NATO leaders in Brussels on Monday.", set()),
+    ],
+    ids=["joined-a-person", "joined-by", "the-two-of-the-sentence-before", "joined-a-body"],
+)
+def test_meetings_joined_and_the_two(nlp: Language, text: str,
+                                     expected: set[frozenset[str]]) -> None:
+    assert {p for p, s in meetings(nlp, text) if s == "asserted"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keller is due to meet her Norwegian counterpart, Peter Hansen, in Oslo.",
+        INTRO + "Keller says she is prepared to hold talks with Hansen at a summit next week.",
+    ],
+    ids=["due-to-meet", "prepared-to-hold-talks"],
+)
+def test_meetings_readiness_is_planned(nlp: Language, text: str) -> None:
+    found = meetings(nlp, text)
+    assert {s for p, s in found if p in {KELLER_HANSEN, frozenset({"Keller", "Peter Hansen"})}
+            } == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary and Austria have received close to 19,000 applications each.",
+        "\"Our country is neither Libya nor Iraq, which have met a miserable fate,\" the "
+        "minister said.",
+        "Senator Ann Wolde and Senator Lars Berg have in recent months spoken stridently "
+        "about Iran.",
+        "Vice President Peter Hansen also spoke Wednesday with the parents of Otto Brandt.",
+        "Foreign Minister Luis Herrera has been in Washington since Tuesday meeting with "
+        "Keller administration officials. President Anna Keller was in Texas.",
+    ],
+    ids=["received-a-thing", "met-a-fate", "spoke-about-in-public", "parents-of-a-person",
+         "administration-of-a-person"],
+)
+def test_meetings_no_false_sides(nlp: Language, text: str) -> None:
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
+def test_meetings_the_title_alone_is_no_person_of_that_name(nlp: Language) -> None:
+    text = ("King Abdullah ruled for a decade.\n\nHide Caption 3 of 8 Photos: The King meets "
+            "with President Barack Obama at his desert camp on March 28.\n\nIt rained.\n")
+    ex = run(nlp, text)
+    assert all(m.text != "King" for m in ex.mentions)
+
+
+def test_meetings_spoke_of_in_a_call_is_a_call(nlp: Language) -> None:
+    text = ("President Anna Keller and Prime Minister Peter Hansen also spoke of the missile "
+            "test, according to a readout of the conversation.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted")}
+
+
+def test_meetings_a_summit_days_away_has_not_happened(nlp: Language) -> None:
+    text = ("President Anna Keller flew to Asia. Prime Minister Peter Hansen arrived too. "
+            "The summit between Keller and Hansen is just days away.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Later on Friday, President Anna Keller addressed the issue during a NATO press "
+         "conference.", set()),
+        ("President Anna Keller and Prime Minister Peter Hansen held a joint press conference "
+         "in Oslo.", {(KELLER_HANSEN, "asserted")}),
+        ("\"We are friends,\" President Anna Keller said during a news conference in Oslo with "
+         "Prime Minister Peter Hansen.", {(KELLER_HANSEN, "asserted")}),
+    ],
+    ids=["press-conference", "joint-press-conference", "news-conference-with"],
+)
+def test_meetings_press_conference_only_when_joint(nlp: Language, text: str,
+                                                   expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
+
+
+def test_meetings_date_of_a_coordinated_clause_stays_there(nlp: Language) -> None:
+    text = ("Chancellor Anna Keller met with President Lars Berg last week, and Foreign "
+            "Secretary Peter Hansen met with Berg on Monday.")
+    dates = {frozenset(p.text for p in m.participants): m.date_text
+             for m in run(nlp, text).meetings}
+    assert dates == {frozenset({"Anna Keller", "Lars Berg"}): "last week",
+                     frozenset({"Peter Hansen", "Berg"}): "Monday"}
+
+
+def test_meetings_summit_that_begins_on_a_named_day_is_planned(nlp: Language) -> None:
+    text = ("President Lars Berg and Chancellor Anna Keller begin their second summit in the "
+            "capital on Wednesday.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}

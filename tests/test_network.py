@@ -143,7 +143,8 @@ def test_network_actor_table_ranks_by_weighted_degree(invented: nx.Graph) -> Non
         ("Pavel Dvorak", 1, 1, 0.0, 1),
     ]
     assert rows[0] == ActorStats(id=NOVAK, label="Tomas Novak", type="Person", country=None,
-                                 degree=2, weighted_degree=3, betweenness=0.2, community=0)
+                                 degree=2, weighted_degree=3, meetings=3, betweenness=0.2,
+                                 community=0)
     assert [r.label for r in actor_table(invented, top=2)] == ["Tomas Novak", "Anna Keller"]
     with pytest.raises(NetworkError, match="top must be at least 1"):
         actor_table(invented, top=0)
@@ -410,3 +411,155 @@ def test_network_country_is_the_one_most_articles_state(nlp: Language, tmp_path:
     g = kg.build(paths, nlp=nlp).who_met_whom()
     merrow = next(n for n, d in g.nodes(data=True) if d["label"] == "Dana Merrow")
     assert g.nodes[merrow]["country"] == "United States"
+
+
+# --- distinct meetings: one dip:Meeting counts once, however it is reported ----------------
+
+REPORTED_TWICE = [
+    {"id": "vienna", "date": "2031-05-04", "text": (
+        "Foreign Minister Anna Keller met Prime Minister Peter Hansen in Vienna on Monday. "
+        "They discussed trade. Keller said after meeting Hansen that progress had been made. "
+        "The economy grew. Nobody commented. Prices rose. It rained. Keller met Hansen "
+        "again in Prague in June.")},
+    {"id": "madrid", "date": "2031-05-06", "text": (
+        "President Maria Lopez met Prime Minister Peter Hansen in Madrid on Tuesday. "
+        "Lopez will meet Foreign Minister Anna Keller in Lisbon next week.")},
+]
+SUPPORT = "Keller said after meeting Hansen that progress had been made."
+
+
+@pytest.fixture(scope="module")
+def reported(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> kg.KnowledgeGraph:
+    source = tmp_path_factory.mktemp("reported") / "wire.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in REPORTED_TWICE), encoding="utf-8")
+    return kg.build([source], nlp=nlp)
+
+
+def _by_labels(graph: nx.Graph, a: str, b: str) -> dict[str, object]:
+    ids = {graph.nodes[n]["label"]: n for n in graph}
+    edge: dict[str, object] = graph.edges[ids[a], ids[b]]
+    return edge
+
+
+def test_network_meeting_reported_in_two_sentences_is_one_meeting(
+        reported: kg.KnowledgeGraph) -> None:
+    who = reported.who_met_whom()
+    edge = _by_labels(who, "Anna Keller", "Peter Hansen")
+    meetings = edge["meetings"]
+    assert isinstance(meetings, list) and edge["weight"] == len(meetings) == 2  # Vienna, Prague
+    vienna = next(m for m in meetings if m["place"] == "Vienna")
+    assert vienna["more"] == [SUPPORT] and vienna["status"] == "asserted"
+    assert vienna["id"].startswith("https://w3id.org/diplomacy-kg/resource/")
+    store = reported.table("SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?m a dip:Meeting ;"
+                           ' dip:status "asserted" ; dip:participant/rdfs:label ?n } GROUP BY ?n')
+    counted = {str(row[0]): row[1] for row in store.rows}
+    assert {who.nodes[n]["label"]: who.nodes[n]["meetings"] for n in who} == counted
+    assert {r.label: r.meetings for r in actor_table(who, top=None)} == counted
+    pairs = {(r[0], r[1]): r[2] for r in reported.ask("who-met-whom").rows}
+    assert pairs == {("Anna Keller", "Peter Hansen"): 2, ("Maria Lopez", "Peter Hansen"): 1}
+
+
+def test_network_planned_meetings_only_when_asked(reported: kg.KnowledgeGraph) -> None:
+    asserted = reported.who_met_whom()
+    both = reported.who_met_whom(statuses=("asserted", "planned"))
+    assert both.number_of_edges() == asserted.number_of_edges() + 1
+    planned = _by_labels(both, "Anna Keller", "Maria Lopez")["meetings"]
+    assert isinstance(planned, list) and [m["status"] for m in planned] == ["planned"]
+    with pytest.raises(NetworkError, match="unknown meeting status 'maybe'"):
+        reported.who_met_whom(statuses=("maybe",))
+
+
+def test_network_exports_count_distinct_meetings(reported: kg.KnowledgeGraph,
+                                                 tmp_path: Path) -> None:
+    who = reported.who_met_whom()
+    back = nx.read_graphml(write_graph(who, tmp_path / "g.graphml"))
+    by_label = {d["label"]: d for _, d in back.nodes(data=True)}
+    assert by_label["Peter Hansen"]["meetings"] == 3 and by_label["Maria Lopez"]["meetings"] == 1
+    weights = sorted(d["weight"] for *_, d in back.edges(data=True))
+    assert weights == [1, 2]
+
+
+def test_network_count_meetings_counts_a_meeting_of_three_once() -> None:
+    g = nx.Graph()
+    three = {"id": "urn:m:1", "sentence": "A, B and C met.", "source": "x.txt"}
+    g.add_edges_from([("a", "b"), ("a", "c"), ("b", "c")], weight=1, meetings=[three])
+    g.add_edge("a", "d", weight=1, meetings=[{"id": "urn:m:2", "sentence": "A met D."}])
+    rows = {r.id: r for r in actor_table(g, top=None)}
+    assert (rows["a"].meetings, rows["a"].weighted_degree) == (2, 3)
+    assert [r.id for r in actor_table(g, top=2)] == ["a", "b"]
+
+
+def test_network_curate_counts_one_meeting_once_by_its_iri() -> None:
+    from kg.aliases import parse_aliases
+    from kg.network import curate
+
+    g = nx.Graph()
+    g.add_node("urn:t", label="Trump", aliases=())
+    g.add_node("urn:dt", label="Donald Trump", aliases=(), type="Person")
+    g.add_node("urn:k", label="Kim", aliases=(), type="Person")
+    one = {"id": "urn:m:1", "sentence": "Trump met Kim.", "source": "x.txt"}
+    g.add_edge("urn:t", "urn:k", weight=1, meetings=[one])
+    g.add_edge("urn:dt", "urn:k", weight=1, meetings=[{**one, "sentence": "Donald Trump met Kim."}])
+    view = curate(g, parse_aliases("Trump\tDonald Trump\n"))
+    assert view.edges["urn:dt", "urn:k"]["weight"] == 1
+    assert view.nodes["urn:k"]["meetings"] == 1
+
+
+def test_network_ego_caps_its_size_keeping_the_nearest_most_connected() -> None:
+    g = nx.relabel_nodes(nx.star_graph(30), lambda n: f"urn:{n:03d}")
+    for n in range(1, 31):
+        g.add_edge(f"urn:{n:03d}", f"urn:{100 + n:03d}")  # a partner two steps from the centre
+    g.add_edge("urn:001", "urn:200")  # spoke 1 is the best connected
+    nx.set_node_attributes(g, {n: f"Actor {n[4:]}" for n in g}, "label")
+    sub = ego(g, "Actor 000", depth=2, top=12)
+    assert sub.number_of_nodes() == 12 and sub.graph["within"] == 62
+    assert "urn:001" in sub and all(n < "urn:100" for n in sub)  # spokes before partners
+    assert nx.is_connected(sub)
+    assert ego(g, "Actor 000", depth=2).number_of_nodes() == 62
+    with pytest.raises(NetworkError, match="top must be at least 1"):
+        ego(g, "Actor 000", top=0)
+
+
+def test_network_ego_command_says_when_it_caps(tmp_path: Path,
+                                               seed_graph: kg.KnowledgeGraph) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    ttl = seed_graph.write(tmp_path / "seed.ttl")
+    result = CliRunner().invoke(app, ["ego", str(ttl), "Pompeo", "--depth", "2", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert "2 of the " in result.output and "--top to change" in result.output
+
+
+def test_network_table_prints_itself() -> None:
+    from kg.query import Table
+
+    table = Table(("who", "n"), (("Anna Keller", 2), ("Peter Hansen", None)))
+    assert str(table) == table.to_text() == (
+        "who           n\n------------  -\nAnna Keller   2\nPeter Hansen   \n(2 rows)")
+    assert f"{table}" == str(table)
+
+
+def test_network_readme_api_example_prints_its_table_as_a_script(tmp_path: Path) -> None:
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The Python API"):]
+    code = re.search(r"```python\n(.*?)```", section, flags=re.S)
+    assert code is not None
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", tmp_path / "seeds")
+    (tmp_path / "example.py").write_text(code.group(1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split() == ["who", "title", "body"])
+    assert set(lines[header + 1]) <= {"-", " "}
+    rows = re.search(r"^\((\d+) rows?\)$", done.stdout, flags=re.M)
+    assert rows is not None and int(rows.group(1)) >= 1
+    assert "Mike Pompeo" in done.stdout
+    assert (tmp_path / "out" / "graph.html").is_file()
