@@ -27,9 +27,10 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/kg build seeds --out $(OUT)
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check kg tests $(wildcard benchmarks/*.py)
+	$(VENV)/bin/ruff check kg tests scripts $(wildcard benchmarks/*.py)
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy $(wildcard benchmarks/*.py)
+	$(VENV)/bin/mypy $(wildcard benchmarks/*.py) scripts/check_imports.py
+	$(PY) scripts/check_imports.py kg
 
 test: lint
 	$(PY) -m pytest

@@ -17,10 +17,17 @@ then slows both sides alike.  Every block is a separate ``kg.build`` call, which
 build anew (store look-ups, a writer thread, spaCy's warm-up): the ratio is, if anything,
 pessimistic for kg.
 
+``--cold N`` measures a small build instead, each side a whole process from a cold start
+(what a user waits for): ``python -c "import spacy; spacy.load(...); nlp.pipe(...)"`` over
+the first N articles against ``kg build`` of the same files into a fresh folder (as the
+command runs by default: store, validation, Turtle, page; and with ``--no-validate
+--no-html``), interleaved, best of ``--repeat`` (target: ratio at least 0.85 for 200).
+
 Usage::
 
     .venv/bin/python benchmarks/throughput.py [--corpus DIR] [--limit N] [--jobs J]
         [--batch-size B] [--block K] [--validate] [--no-memory] [--no-speed] [--json]
+    .venv/bin/python benchmarks/throughput.py --cold 200 [--repeat 3] [--json]
 """
 
 from __future__ import annotations
@@ -136,6 +143,49 @@ def peak_memory(files: list[Path], copies: int, jobs: int, batch_size: int) -> d
         return result
 
 
+_RAW = """
+import sys, spacy
+nlp = spacy.load(sys.argv[1])
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[3:]]
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[2])):
+    pass
+"""
+
+
+def cold(files: list[Path], *, jobs: int, batch_size: int, repeat: int) -> dict[str, Any]:
+    """Seconds of raw spaCy and of ``kg build`` over ``files``, each a whole process,
+    interleaved ``repeat`` times; the best of each and their ratios."""
+    from kg.nlp import default_model
+
+    kg_cli = Path(sys.executable).parent / "kg"
+    paths = [str(f) for f in files]
+    times: dict[str, list[float]] = {"raw": [], "kg build": [], "kg build bare": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        def run(name: str, k: int) -> None:
+            argv = {"raw": [sys.executable, "-c", _RAW, default_model(), str(batch_size)],
+                    "kg build": [str(kg_cli), "build", "--quiet", "--jobs", str(jobs),
+                                 "--batch-size", str(batch_size), "--out", f"{tmp}/a{k}"],
+                    "kg build bare": [str(kg_cli), "build", "--quiet", "--jobs", str(jobs),
+                                      "--batch-size", str(batch_size), "--no-validate",
+                                      "--no-html", "--out", f"{tmp}/b{k}"]}[name]
+            start = time.perf_counter()
+            subprocess.run(argv + paths, check=True, stdout=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - start)
+
+        for k in range(repeat):
+            for name in (list(times) if k % 2 == 0 else list(reversed(times))):
+                run(name, k)
+            print(f"cold: round {k + 1}/{repeat}: " + ", ".join(
+                f"{n} {t[-1]:.1f} s" for n, t in times.items()), file=sys.stderr, flush=True)
+    best = {n: min(t) for n, t in times.items()}
+    return {"cold_raw_spacy_seconds": round(best["raw"], 2),
+            "cold_kg_build_seconds": round(best["kg build"], 2),
+            "cold_kg_build_bare_seconds": round(best["kg build bare"], 2),
+            "cold_ratio": round(best["raw"] / best["kg build"], 3),
+            "cold_ratio_bare": round(best["raw"] / best["kg build bare"], 3),
+            "cold_runs": {n: [round(x, 2) for x in t] for n, t in times.items()}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=None)
@@ -150,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     parser.add_argument("--no-speed", action="store_true",
                         help="skip the side-by-side speed run (memory only)")
+    parser.add_argument("--cold", type=int, default=None, metavar="N",
+                        help="instead: the first N articles, each side a whole process from "
+                             "a cold start")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of --cold (best kept)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     folder = args.corpus or default_corpus()
@@ -157,6 +211,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: corpus not found at {folder} (set KG_CORPUS or --corpus)",
               file=sys.stderr)
         return 1
+    if args.cold is not None:
+        picked = corpus_files(folder, args.cold)
+        result = cold(picked, jobs=args.jobs, batch_size=args.batch_size, repeat=args.repeat)
+        result.update(articles=len(picked), words=words(
+            [f.read_text(encoding="utf-8") for f in picked]), jobs=args.jobs)
+        if args.json:
+            print(json.dumps(result, indent=2))
+            return 0
+        print(f"{len(picked)} articles ({result['words']:,} words), each side a whole process "
+              f"from a cold start, best of {args.repeat}, jobs={args.jobs}")
+        print(f"raw spaCy (import, load, nlp.pipe)  {result['cold_raw_spacy_seconds']:6.2f} s")
+        print(f"kg build (store, validation, page)  {result['cold_kg_build_seconds']:6.2f} s"
+              f"   ratio {result['cold_ratio']:.3f} (target >= 0.85)")
+        print(f"kg build --no-validate --no-html    {result['cold_kg_build_bare_seconds']:6.2f}"
+              f" s   ratio {result['cold_ratio_bare']:.3f}")
+        return 0
     files = corpus_files(folder, args.limit)
     n_words = words([f.read_text(encoding="utf-8") for f in files])
     report: dict[str, Any] = {

@@ -16,32 +16,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import networkx as nx
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
-from kg.actors import ACTOR_TYPES, actors_table
-from kg.aliases import Aliases, load_aliases
-from kg.analytics import actor_table, chain, communities, prune
-from kg.analytics import ego as ego_graph
-from kg.api import build as build_graph
-from kg.api import load
-from kg.gateway import uses_service
-from kg.graphfile import check_graph_file
 from kg.model import KGError
-from kg.network import write_graph
 from kg.query import Table, canned_queries
-from kg.read import DEFAULT_MAX_CHARS, InputProblem, count_inputs
-from kg.viz import write_html
+from kg.read import DEFAULT_MAX_CHARS, InputProblem
+
+if TYPE_CHECKING:  # each command imports what it uses: `kg query` never loads spaCy
+    import networkx as nx
+
+    from kg.aliases import Aliases
 
 app = typer.Typer(
     name="kg",
@@ -64,6 +50,10 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+ACTOR_TYPES = ("Person", "Organization", "Country")
+"""kg.actors.ACTOR_TYPES, spelled here so that `kg --help` need not import rdflib (a test
+checks that the two agree)."""
+
 ActorType = Enum("ActorType", {t: t for t in ACTOR_TYPES}, type=str)  # type: ignore[misc]
 
 AliasesOption = Annotated[Path | None, typer.Option(
@@ -75,6 +65,8 @@ def _aliases(path: Path | None) -> Aliases | None:
     """The aliases file at ``path`` (None: none); says on stderr that splits wait for a build."""
     if path is None:
         return None
+    from kg.aliases import load_aliases
+
     aliases = load_aliases(path)
     if aliases.splits:
         typer.echo(f"note: {path}: the {len(aliases.splits)} != rule"
@@ -136,8 +128,9 @@ def build(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar.")] = False,
     validate: Annotated[bool, typer.Option(
-        "--validate/--no-validate", help="Check the new articles' graphs against the SHACL "
-                                         "shapes and report violations.")] = True,
+        "--validate/--no-validate", help="Check the store against the SHACL shapes once the "
+                                         "new articles are in, and report its violations.")
+                                         ] = True,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any input was skipped or any shape is violated "
                          "(everything readable is still built).")] = False,
@@ -150,6 +143,8 @@ def build(
     Building again adds to the store: unchanged articles are skipped, changed ones replace
     their own facts.
     """
+    from kg.api import build as build_graph
+
     target = None if memory else (store or str(out / "store"))
     if base is not None and not _is_iri(base):
         _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
@@ -170,10 +165,16 @@ def build(
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
     typer.echo(str(summary))
-    if report is not None:
+    if validate and summary.added == 0:
+        typer.echo("nothing added: the store is as it was, not validated again "
+                   "(kg validate checks it)")
+    elif report is not None:
         if report.conforms:
-            typer.echo("valid: the new articles conform to the SHACL shapes")
+            typer.echo("valid: the store conforms to the SHACL shapes")
         else:
+            n = len(report.violations)
+            typer.echo(f"not valid: the store has {n} SHACL violation{'s' if n != 1 else ''}"
+                       " (listed on stderr; kg validate lists them all)")
             typer.echo(report.to_text(limit=20), err=True)
     if target is not None:
         typer.echo(f"store {target}")
@@ -191,10 +192,25 @@ def build(
 
 @contextmanager
 def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None] | None]:
-    """A progress bar on stderr (articles, rate, time left), unless quiet or not a terminal."""
+    """A progress bar on stderr (articles, rate, time left); plain lines when stderr is not
+    a terminal; nothing when quiet."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from kg.read import count_inputs
+
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
+    if quiet:
         yield None
+        return
+    if not console.is_terminal:  # a log file or CI: plain lines, every PROGRESS_SECONDS
+        yield PlainProgress(count_inputs(inputs) or None)
         return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"),
@@ -208,6 +224,49 @@ def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None]
             bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
         yield tick
+
+
+PROGRESS_SECONDS = 10.0
+"""Seconds between two plain progress lines (stderr not a terminal)."""
+
+
+class PlainProgress:
+    """Progress for a log: a line on stderr every :data:`PROGRESS_SECONDS` (and at the last
+    input, if a line was shown before) with the articles done, the rate and the time left,
+    e.g.
+    ``building: 120/2,000 inputs (6%), 4.1 articles/s, about 7 min 38 s left``."""
+
+    def __init__(self, total: int | None, *, every: float | None = None,
+                 clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.total, self.done = total, 0
+        self.every = PROGRESS_SECONDS if every is None else every
+        self.clock = clock or time.monotonic
+        self.start = self.last = self.clock()
+        self.shown = False  # a build done before the first line says nothing
+
+    def __call__(self, event: str) -> None:
+        self.done += 1
+        now = self.clock()
+        last = bool(self.total and self.done == self.total)
+        if now - self.last >= self.every or (last and self.shown):
+            self.last, self.shown = now, True
+            typer.echo(self.line(now), err=True)
+
+    def line(self, now: float) -> str:
+        rate = self.done / (now - self.start) if now > self.start else 0.0
+        text = f"building: {self.done:,}"
+        if self.total:
+            text += f"/{self.total:,} inputs ({100 * self.done // self.total}%)"
+        else:
+            text += " inputs"
+        text += f", {rate:.1f} articles/s"
+        if self.total and rate > 0 and self.done < self.total:
+            left = round((self.total - self.done) / rate)
+            text += (f", about {left // 60} min {left % 60} s left" if left >= 60
+                     else f", about {left} s left")
+        return text
 
 
 def _read_query(file: Path) -> str:
@@ -286,6 +345,9 @@ def query(
     A canned question about an actor or place first finds the one it names (its label wins,
     then an alternative name); an ambiguous name lists the candidates.
     """
+    from kg.api import load
+    from kg.gateway import uses_service
+
     if (question is None) == (file is None):
         _fail("give the query either as an argument or with --file, not both", 2)
     canned = canned_queries()
@@ -330,6 +392,8 @@ def export(
         "--out", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
     """Write the whole graph of GRAPH in another RDF format."""
+    from kg.api import load
+
     try:
         with load(graph) as kgraph:
             if output is None:
@@ -356,6 +420,8 @@ def remove(
     """Delete articles and their facts from STORE; facts other articles state stay."""
     if not store.is_dir():
         _fail(f"{store}: not a store folder")
+    from kg.api import load
+
     try:
         missing = []
         with load(store, read_only=False) as kgraph:
@@ -404,6 +470,8 @@ def evaluate(
 
 def _network(graph: Path, aliases_file: Path | None = None,
              statuses: tuple[str, ...] = ("asserted",)) -> nx.Graph:
+    from kg.api import load
+
     aliases = _aliases(aliases_file)
     with load(graph) as kgraph:
         return kgraph.who_met_whom(aliases, statuses)
@@ -423,6 +491,9 @@ def network(
     aliases_file: AliasesOption = None,
 ) -> None:
     """The most connected actors: meetings, partners, betweenness, community."""
+    from kg.analytics import actor_table, communities
+    from kg.network import write_graph
+
     try:
         g = _network(graph, aliases_file)
         rows = actor_table(g, top=top, **({"sample": None} if exact else {}))
@@ -450,6 +521,8 @@ def path(
     aliases_file: AliasesOption = None,
 ) -> None:
     """How is SOURCE connected to TARGET: the shortest chain of meetings, with evidence."""
+    from kg.analytics import chain
+
     try:
         hops = chain(_network(graph, aliases_file), source, target)
     except KGError as exc:
@@ -471,6 +544,11 @@ def ego(
     aliases_file: AliasesOption = None,
 ) -> None:
     """ACTOR's neighbourhood: everyone within DEPTH meetings, and who met whom among them."""
+    import networkx as nx
+
+    from kg.analytics import ego as ego_graph
+    from kg.viz import write_html
+
     try:
         sub = ego_graph(_network(graph, aliases_file), actor, depth=depth, top=top)
         if html_out is not None:
@@ -512,6 +590,9 @@ def viz(
     aliases_file: AliasesOption = None,
 ) -> None:
     """Write the interactive who-met-whom page: one file that opens offline."""
+    from kg.analytics import prune
+    from kg.viz import write_html
+
     try:
         g = _network(graph, aliases_file, ("asserted", "planned"))
         if top is not None or min_meetings is not None:
@@ -538,6 +619,9 @@ def actors(
 ) -> None:
     """List the actors (persons, organizations, countries): label, type, alternative
     names, meetings and articles, most meetings first."""
+    from kg.actors import actors_table
+    from kg.api import load
+
     try:
         aliases = _aliases(aliases_file)
         with load(graph) as kgraph:
@@ -555,6 +639,8 @@ def validate_command(
     limit: Annotated[int, typer.Option(min=1, help="Violations to list at most.")] = 50,
 ) -> None:
     """Check GRAPH against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.api import load
+    from kg.graphfile import check_graph_file
     from kg.validate import validate_file, validate_store
 
     try:

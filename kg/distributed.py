@@ -18,9 +18,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from kg.engine import parse
 from kg.model import Article, KGError, Resolution
 from kg.nlp import make_nlp
+from kg.parse import parse
 
 BATCH = 32
 """Articles per task."""
@@ -44,7 +44,7 @@ def parse_batch(articles: list[Article], model: str | None, batch_size: int
     """A worker's task: parse, extract and resolve a batch of articles."""
     nlp = _worker_nlp(model)
     # the first batch warms the caches; later ones forget the words they add (a worker
-    # may parse millions of articles).  One zone per task, not engine.ZonedParser's zones
+    # may parse millions of articles).  One zone per task, not kg.parse.ZonedParser's zones
     # across batches: a Dask worker may run tasks on several threads, and no zone may be
     # left open between them
     with nlp.memory_zone() if model in _warm else nullcontext():

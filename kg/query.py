@@ -10,15 +10,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
-
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.query import Result
+from typing import TYPE_CHECKING, Any
 
 from kg.model import KGError
-from kg.store import PREFIXES as STORE_PREFIXES
 
-PREFIXES = {k: URIRef(v) for k, v in STORE_PREFIXES.items()}
-"""Prefixes every query may use without declaring them."""
+if TYPE_CHECKING:  # rdflib loads when a query runs through it: `kg --help` never needs it
+    from rdflib import Graph
+    from rdflib.query import Result
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -85,28 +83,105 @@ class Table:
 
 
 def _plain(v: object) -> object:
+    from rdflib import Literal
+
     if v is None:
         return None
     if isinstance(v, Literal):
         py = v.toPython()
         return py if isinstance(py, (int, float, bool)) else str(v)
-    if isinstance(v, (URIRef, BNode)):
-        return str(v)
     return str(v)
 
 
 def run_query(graph: Graph, sparql: str, bindings: Mapping[str, object] | None = None
               ) -> Result:
     """Run SPARQL with our prefixes predeclared and ``bindings`` as initial bindings."""
+    from rdflib import Literal, URIRef
+
+    from kg.store import PREFIXES
+
     init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v))
             for k, v in (bindings or {}).items()}
     try:
-        return graph.query(sparql, initNs=PREFIXES, initBindings=init)
+        return graph.query(sparql, initNs={k: URIRef(v) for k, v in PREFIXES.items()},
+                           initBindings=init)
     except Exception as exc:  # rdflib and Oxigraph raise assorted errors
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if "SELECT projection" in first:
-            first += " (a bound variable must be selected: add it to SELECT, or use SELECT *)"
-        raise QueryError(f"SPARQL error: {first}") from exc
+        raise _error(exc) from exc
+
+
+def _error(exc: Exception) -> QueryError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "SELECT projection" in first:
+        first += " (a bound variable must be selected: add it to SELECT, or use SELECT *)"
+    return QueryError(f"SPARQL error: {first}")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+    "unsignedByte"))
+_FLOATS = frozenset((_XSD + "double", _XSD + "float"))
+
+
+def _plain_ox(term: Any) -> object:
+    """An Oxigraph term as :func:`_plain` gives the rdflib one: numbers and booleans as
+    Python values, everything else as its text."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value
+        try:
+            if kind in _INTEGERS:
+                return int(term.value)
+            if kind in _FLOATS:
+                return float(term.value)
+            if kind == _XSD + "boolean" and term.value in {"true", "false", "1", "0"}:
+                return term.value in {"true", "1"}
+        except ValueError:  # an ill-typed literal reads as its text, as in rdflib
+            pass
+        return term.value
+    return str(term.value)
+
+
+def oxigraph_table(store: Any, sparql: str, bindings: Mapping[str, object] | None = None
+                   ) -> Table:
+    """Run SPARQL on a pyoxigraph ``store`` (its merged default graph) straight into a
+    :class:`Table`, with our prefixes and ``bindings`` as :func:`run_query` has them: the
+    same answer without rdflib, which a `kg query` would spend longer importing than
+    answering."""
+    import pyoxigraph as ox
+
+    from kg.store import PREFIXES
+
+    def term(v: object) -> ox.NamedNode | ox.Literal:
+        if isinstance(v, (ox.NamedNode, ox.Literal)):
+            return v
+        if isinstance(v, bool):
+            return ox.Literal(str(v).lower(), datatype=ox.NamedNode(_XSD + "boolean"))
+        if isinstance(v, int):
+            return ox.Literal(str(v), datatype=ox.NamedNode(_XSD + "integer"))
+        if type(v).__name__ == "URIRef":  # an rdflib IRI, without importing rdflib
+            return ox.NamedNode(str(v))
+        return ox.Literal(str(v))
+
+    try:
+        result = store.query(sparql, prefixes=PREFIXES, substitutions={
+            ox.Variable(k): term(v) for k, v in (bindings or {}).items()})
+        if isinstance(result, ox.QueryBoolean):
+            return Table(("ask",), ((bool(result),),))
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK results print as tables; "
+                             "use CONSTRUCT/DESCRIBE through the Python API")
+        cols = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_plain_ox(row[i]) for i in range(len(cols))) for row in result)
+    except QueryError:
+        raise
+    except Exception as exc:  # Oxigraph raises SyntaxError, OSError... on a bad query
+        raise _error(exc) from exc
+    return Table(cols, rows)
 
 
 def to_table(result: Result) -> Table:
@@ -150,13 +225,14 @@ class CannedQuery:
         found = _MARKED.search(self.sparql)
         return found.group(2) if found else None
 
-    def bound_to(self, iris: Sequence[URIRef]) -> str:
+    def bound_to(self, iris: Sequence[Any]) -> str:
         """The question with its marked line replaced by ``VALUES ?x { iris }`` (and a line
         marked ``# others ?y`` by ``FILTER (?y NOT IN (iris))``).
 
         The IRIs are checked (an invalid one raises) and are ones the graph itself holds;
         the user's words stay bound variables.
 
+        >>> from rdflib import URIRef
         >>> q = CannedQuery("q", "SELECT ?x WHERE {\\n  ?x ?p ?l . # actor ?x\\n}", (), "")
         >>> print(q.bound_to([URIRef("urn:a"), URIRef("urn:b")]))
         SELECT ?x WHERE {
@@ -166,6 +242,8 @@ class CannedQuery:
         found = _MARKED.search(self.sparql)
         if found is None:
             raise QueryError(f"{self.name} is not a question about one actor or place")
+        from rdflib import URIRef
+
         terms = [URIRef(str(i)).n3() for i in iris]
         line = f"{found.group(1)}VALUES ?{found.group(3)} {{ {' '.join(terms)} }}"
         sparql = self.sparql[:found.start()] + line + self.sparql[found.end():]

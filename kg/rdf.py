@@ -25,7 +25,6 @@ from rdflib.term import Node
 
 from kg.dates import is_date_phrase, resolve_date
 from kg.model import Entity, Evidence, Mention, Resolution
-from kg.posts import title_case
 from kg.resolve import slugify
 from kg.vocab import DIP, DIPR, bind_prefixes
 
@@ -241,6 +240,8 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
         if k.killed is not None:
             g.add((e, DIP.killed, Literal(k.killed, datatype=XSD.integer)))
         mint.date(e, k.date_text)
+    from kg.posts import title_case  # spaCy-free readers of a store never load it
+
     titles: dict[str, str] = {}  # one label per post: the first spelling of its title
     for f in ex.posts:
         person = mint.entity(f.person)

@@ -9,11 +9,13 @@ The result is a :class:`Report`
 of :class:`Violation` values, each naming its focus node, path, message, severity and the
 shape that failed.
 
-Validating one large graph costs less than validating its articles one by one: each pySHACL
-call pays a fixed price (mixing in the ontology, reading the shapes), so
-:func:`validate_graphs` validates article graphs in batches, and :func:`validate_store`
-validates the union of a store once, which also catches facts that only clash across
-articles (one entity labelled differently by two articles).
+Each pySHACL call pays a fixed price (mixing in the ontology, reading the shapes), so
+:func:`validate_graphs` validates article graphs in batches.  :func:`validate_store`
+validates a whole store, which also catches facts that only clash across articles (one
+entity labelled differently by two articles), without holding it in memory: it streams the
+merged graph subject by subject, in batches of nodes each validated with the few triples
+their shapes reach outside the batch, and gives the report a validation of the whole union
+gives.
 
 Examples
 --------
@@ -32,19 +34,14 @@ Conforms: no violations.
 
 from __future__ import annotations
 
-import contextlib
-import pickle
-import queue
 import re
-import subprocess
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -52,28 +49,24 @@ from rdflib.term import Node
 
 from kg.model import KGError
 from kg.store import PREFIXES
+from kg.suspects import Shapes, Suspects, usable_on
 from kg.vocab import load_ontology, load_shapes
-from kg.workers import first_line, read_frame, spawn, worker_pipes, write_frame
+from kg.workers import first_line
 
 __all__ = [
     "DEFAULT_BATCH",
-    "BackgroundValidation",
     "Report",
     "ValidationError",
     "Violation",
     "validate",
     "validate_file",
     "validate_graphs",
-    "validate_ntriples",
     "validate_store",
+    "validate_union",
 ]
 
 DEFAULT_BATCH = 200
 """Article graphs validated together by :func:`validate_graphs` (one pySHACL call each)."""
-
-BACKGROUND_BATCH = 100
-"""Article graphs per batch of :class:`BackgroundValidation`: the last batch is validated
-after the parse has ended, so it is kept smaller than :data:`DEFAULT_BATCH`."""
 
 SHAPES_NS = "https://w3id.org/diplomacy-kg/shapes#"
 
@@ -311,136 +304,160 @@ def validate_graphs(graphs: Iterable[Graph], *, batch: int = DEFAULT_BATCH) -> R
     return Report.merge(reports)
 
 
-def validate_ntriples(text: str) -> Report:
-    """Validate the graph written as N-Triples in ``text`` (what a background worker
-    receives: text travels between processes cheaply)."""
+STREAM_TRIPLES = 40_000
+"""Triples of the store validated together by :func:`validate_store` (one pySHACL call per
+batch; a batch also holds the few triples its nodes' checks look at outside it)."""
+
+_RDF_TYPE = str(RDF.type)
+_MET_WITH = "https://w3id.org/diplomacy-kg/ontology#metWith"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _Terms:
+    """Oxigraph terms as the rdflib terms N-Triples parsing would give (a simple literal
+    stays a plain literal), remembered while a batch is built."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, URIRef] = {}
+
+    def __call__(self, term: Any) -> Node:
+        import pyoxigraph as ox
+
+        if isinstance(term, ox.NamedNode):
+            iri = self.iris.get(term.value)
+            if iri is None:
+                iri = self.iris[term.value] = URIRef(term.value)
+            return iri
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+class _NotGrouped(Exception):
+    """The store's default graph does not list each subject's triples together."""
+
+
+def _subject_runs(store: Any, *, grouped: bool = False
+                  ) -> Iterator[tuple[Any, list[Any]]]:
+    """(subject, all its triples) of the merged default graph, subject by subject.
+
+    ``grouped``: read the graph in one pass, each subject's triples together, as an on-disk
+    Oxigraph store lists them (its indexes are sorted by subject); a subject met again
+    after its run raises :class:`_NotGrouped`.  Otherwise each subject is looked up."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    if grouped:
+        done: set[Any] = set()
+        current: Any = None
+        run: list[Any] = []
+        for quad in store.quads_for_pattern(None, None, None, default):
+            if quad.subject != current:
+                if run:
+                    yield current, run
+                    done.add(current)
+                current, run = quad.subject, []
+                if current in done:
+                    raise _NotGrouped
+            run.append(quad)
+        if run:
+            yield current, run
+        return
+    subjects = [row[0] for row in store.query(
+        "SELECT DISTINCT ?s WHERE { ?s ?p ?o }")]
+    for subject in subjects:
+        yield subject, list(store.quads_for_pattern(subject, None, None, default))
+
+
+def _validate_batch(store: Any, focus: dict[Any, list[Any]]) -> Report:
+    """Validate the nodes of ``focus`` (subject -> all its triples) with what their shapes
+    look at outside them: who met them (``dip:metWith`` in), and the types of every IRI they
+    point to.  Only results about ``focus`` nodes (or about no node of the store: the
+    ontology's) are kept; the other nodes here are partial, validated in their own batch."""
+    import pyoxigraph as ox
+
+    terms = _Terms()
     graph = Graph()
-    graph.parse(data=text, format="nt")
-    return validate(graph, inplace=True)
+    add = graph.add
+    extra: set[Any] = set()
+    met_with = ox.NamedNode(_MET_WITH)
+    rdf_type = ox.NamedNode(_RDF_TYPE)
+    default = ox.DefaultGraph()
+    for subject, quads in focus.items():
+        for q in quads:
+            add((terms(q.subject), terms(q.predicate), terms(q.object)))
+            if isinstance(q.object, ox.NamedNode) and q.object not in focus:
+                extra.add(q.object)
+        for q in store.quads_for_pattern(None, met_with, subject, default):
+            if q.subject not in focus:
+                extra.add(q.subject)
+                add((terms(q.subject), terms(q.predicate), terms(q.object)))
+    for node in extra:
+        for q in store.quads_for_pattern(node, rdf_type, None, default):
+            add((terms(q.subject), terms(q.predicate), terms(q.object)))
+    report = validate(graph, inplace=True)
+    outside = {terms(n) for n in extra}
+    kept = tuple(v for v in report.violations if v.focus not in outside)
+    return Report(not kept, kept)
 
 
-class BackgroundValidation:
-    """Validates article graphs in batches while a build goes on.
+@lru_cache(maxsize=1)
+def _suspect_shapes() -> Shapes:
+    return Shapes(*_shapes_and_ontology())
 
-    Graphs are held until ``batch`` of them are there; each full batch goes to one worker
-    process (pySHACL is pure Python: a thread would compete with the parse for Python's
-    lock, a process runs on another core).  The worker is ``python -c`` importing this
-    module, fed N-Triples through a pipe by a thread of ours, so it needs no
-    ``if __name__ == "__main__"`` guard in the caller's script and never forks a process
-    that holds threads.  At most ``in_flight`` batches wait for it, so memory stays bounded.
-    A build that never fills a batch validates here and starts nothing.  :meth:`close`
-    returns the merged report.
+
+def validate_store(store: GraphSource, *, batch: int = STREAM_TRIPLES,
+                   prefilter: bool = True) -> Report:
+    """Validate every triple of a store (the union of its articles), streaming: the merged
+    graph is read subject by subject and validated in batches of about ``batch`` triples,
+    each with what its nodes' shapes reach outside it (:func:`_validate_batch`), so memory
+    stays bounded and the report is the one a validation of the whole union gives.
+
+    With ``prefilter`` only the nodes :mod:`kg.suspects` cannot show to conform go to
+    pySHACL (a sound filter: the report is the same, in a fraction of the time).  A store
+    that is not a local Oxigraph one (a remote SPARQL server) is validated whole.
     """
-
-    def __init__(self, *, batch: int | None = None, in_flight: int = 2) -> None:
-        self.batch = batch or BACKGROUND_BATCH
-        self._texts: list[str] = []
-        self._queue: queue.Queue[str | None] = queue.Queue(maxsize=in_flight)
-        self._reports: list[Report] = []
-        self._error: BaseException | None = None
-        self._worker: subprocess.Popen[bytes] | None = None
-        self._feeder: threading.Thread | None = None
-
-    def add(self, ntriples: str) -> None:
-        """One article's graph, as N-Triples."""
-        self._texts.append(ntriples)
-        if len(self._texts) >= self.batch:
-            text, self._texts = "".join(self._texts), []
-            self._send(text)
-
-    def _send(self, text: str) -> None:
-        if self._worker is None:
-            self._start()
-        self._check()
-        self._queue.put(text)
-
-    def _start(self) -> None:
-        self._worker = spawn("kg.validate:serve")
-        self._feeder = threading.Thread(target=self._feed, name="kg-validation", daemon=True)
-        self._feeder.start()
-
-    def _feed(self) -> None:
-        """Send each batch to the worker and read its report back (pipe I/O: no GIL)."""
-        worker = self._worker
-        assert worker is not None and worker.stdin is not None and worker.stdout is not None
-        while (text := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # drain: the caller is told by _check or close
-            try:
-                write_frame(worker.stdin, text.encode("utf-8"))
-                answer = read_frame(worker.stdout)
-                if answer is None:
-                    raise ValidationError("the validation worker process died (out of "
-                                          "memory?); build with --no-validate, then run "
-                                          "kg validate")
-                result = pickle.loads(answer)
-                if isinstance(result, BaseException):
-                    raise result
-                self._reports.append(result)
-            except (OSError, ValidationError, pickle.UnpicklingError) as exc:
-                self._error = exc if isinstance(exc, ValidationError) else ValidationError(
-                    f"the validation worker failed: {first_line(exc)}")
-
-    def _check(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def close(self) -> Report:
-        """Validate what is left and wait for the worker: the report of every graph."""
-        try:
-            if self._texts and self._worker is not None:
-                self._send("".join(self._texts))
-            elif self._texts:
-                self._reports.append(validate_ntriples("".join(self._texts)))
-            self._texts = []
-            self._stop()
-            self._check()
-        finally:
-            self.cancel()
-        return Report.merge(self._reports)
-
-    def _stop(self) -> None:
-        if self._feeder is not None:
-            self._queue.put(None)
-            self._feeder.join()
-            self._feeder = None
-
-    def cancel(self) -> None:
-        """Stop the worker (what it has not validated yet is dropped)."""
-        worker, self._worker = self._worker, None
-        if worker is None:
-            return
-        if self._feeder is not None:  # still busy (the build failed): don't wait for it
-            worker.kill()
-            with contextlib.suppress(queue.Full):
-                self._queue.put_nowait(None)
-            self._feeder = None
-        if worker.stdin is not None:
-            with contextlib.suppress(OSError):
-                worker.stdin.close()
-        worker.wait()
-        if worker.stdout is not None:
-            worker.stdout.close()
+    ox_store = getattr(store, "ox", None)
+    if ox_store is None:
+        return validate_union(store)
+    checker = None
+    if prefilter and usable_on(ox_store, _suspect_shapes()):
+        checker = Suspects(ox_store, _suspect_shapes())
+    on_disk = getattr(store, "path", None) is not None
+    try:
+        return _stream(ox_store, checker, batch, grouped=on_disk)
+    except _NotGrouped:  # not sorted after all: look each subject up
+        return _stream(ox_store, checker, batch, grouped=False)
 
 
-def serve() -> None:
-    """The validation worker: reads N-Triples batches from stdin, writes pickled reports
-    (or the error) to stdout, until stdin closes."""
-    source, out = worker_pipes()
-    while (data := read_frame(source)) is not None:
-        result: Report | KGError
-        try:
-            result = validate_ntriples(data.decode("utf-8"))
-        except KGError as exc:
-            result = exc
-        write_frame(out, pickle.dumps(result))
+def _stream(ox_store: Any, checker: Suspects | None, batch: int, *, grouped: bool) -> Report:
+    reports: list[Report] = []
+    focus: dict[Any, list[Any]] = {}
+    size = 0
+    for subject, quads in _subject_runs(ox_store, grouped=grouped):
+        if checker is not None and not checker.suspect(subject, quads):
+            continue
+        focus[subject] = quads
+        size += len(quads)
+        if size >= batch:
+            reports.append(_validate_batch(ox_store, focus))
+            focus, size = {}, 0
+    if focus:
+        reports.append(_validate_batch(ox_store, focus))
+    merged = Report.merge(reports)
+    return Report(not merged.violations, merged.violations)
 
 
-def validate_store(store: GraphSource) -> Report:
-    """Validate every triple of a store (the union of its articles) in one pass."""
+def validate_union(store: GraphSource) -> Report:
+    """Validate the union of a store's articles as one graph in memory (what
+    :func:`validate_store` streams; kept for stores it cannot read triple by triple)."""
     data = Graph()
     data.parse(data=store.serialize("nt"), format="nt")
-    return validate(data)
+    return validate(data, inplace=True)
 
 
 def validate_file(path: str | Path) -> Report:

@@ -28,12 +28,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from kg.model import Article, KGError, Resolution
-
-if TYPE_CHECKING:
-    pass
 
 IN_FLIGHT = 2
 """Batches waiting for or being parsed by each parse worker: bounds the main's memory."""
@@ -186,8 +183,8 @@ def serve_parse() -> None:
     if setup is None:
         return
     model, batch_size, zone = pickle.loads(setup)
-    from kg.engine import ZonedParser
-    from kg.nlp import make_nlp
+    from kg.nlp import make_nlp  # here, not at the top: kg.validate's workers need no spaCy
+    from kg.parse import ZonedParser
 
     parser: ZonedParser | None = None
     failed: KGError | None = None

@@ -111,6 +111,46 @@ def test_benchmarks_throughput_side_by_side(corpus: Path,
     assert "side by side: 6/6 articles" in out.err
 
 
+def test_benchmarks_throughput_cold_runs_whole_processes(
+        corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--cold: raw spaCy and the kg build command each run as a process over the same files;
+    the ratios are the best times'."""
+    throughput = _load("throughput")
+    assert throughput.main(["--corpus", str(corpus / "bbc"), "--cold", "2", "--repeat", "1",
+                            "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == 2 and report["cold_raw_spacy_seconds"] > 0
+    assert report["cold_ratio"] == pytest.approx(
+        report["cold_raw_spacy_seconds"] / report["cold_kg_build_seconds"], rel=0.02)
+    assert {len(runs) for runs in report["cold_runs"].values()} == {1}
+
+
+def test_benchmarks_startup_times_each_command(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """startup.py on a small store: every command timed, the build/model-load ratio from
+    the best times; a folder that is no store is one clear error."""
+    import shutil
+    import subprocess
+
+    startup = _load("startup")
+    store = tmp_path / "store"
+    subprocess.run([str(startup.KG), "build", str(startup.SEED), "--out", str(tmp_path),
+                    "--quiet", "--no-html", "--no-validate"], check=True,
+                   capture_output=True)
+    assert startup.main(["--store", str(store), "--repeat", "1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["store_documents"] == 1
+    assert set(report["best_s"]) == {"kg --help", "kg query STORE posts",
+                                     "kg build (one article)",
+                                     "kg build --no-validate --no-html", "spacy.load"}
+    assert report["build_over_spacy_load"] == pytest.approx(
+        report["best_s"]["kg build (one article)"] / report["best_s"]["spacy.load"], rel=0.02)
+    shutil.rmtree(store)
+    store.mkdir()
+    assert startup.main(["--store", str(store)]) == 1
+    assert "not an Oxigraph store folder" in capsys.readouterr().err
+
+
 def test_benchmarks_dates_counts_days_rejections_and_allsides_dates(
         nlp: Language, tmp_path: Path) -> None:
     """An AllSides article's date comes from articles.jsonl; a rejected phrase is counted."""

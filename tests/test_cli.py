@@ -110,7 +110,8 @@ def test_cli_build_skips_bad_inputs(built: Built) -> None:
     assert (built.out / "graph.html").is_file()
     assert "2 documents" in result.stdout
     assert "3 inputs skipped" in result.stdout
-    lines = result.stderr.splitlines()
+    lines = [ln for ln in result.stderr.splitlines()
+             if not ln.startswith("building: ")]  # progress: stderr is no terminal here
     assert len(lines) == len(BAD_FILES), result.stderr
     for name in BAD_FILES:
         assert sum(name in line for line in lines) == 1, (name, lines)
@@ -141,7 +142,8 @@ def test_cli_build_fails_when_nothing_readable(tmp_path: Path, case: str) -> Non
     assert "no article could be read" in _one_error(result)
     assert not (out / "graph.ttl").exists()
     if case == "all-bad":
-        assert len(result.stderr.splitlines()) == len(BAD_FILES) + 1
+        assert len([ln for ln in result.stderr.splitlines()
+                    if not ln.startswith("building: ")]) == len(BAD_FILES) + 1
 
 
 def test_cli_build_unwritable_out(tmp_path: Path) -> None:
@@ -257,6 +259,7 @@ def test_cli_store_rebuild_export_remove(tmp_path: Path, nlp: Language) -> None:
     assert _invoke(["build", inputs, "--out", out]).exit_code == 0
     again = _invoke(["build", inputs, "--out", out])
     assert again.exit_code == 0 and "(0 added, 2 unchanged)" in again.stdout
+    assert "nothing added" in again.stdout and "valid:" not in again.stdout
     store = out / "store"
     for fmt in ("ttl", "nq", "trig", "jsonld", "xml", "nt"):
         result = _invoke(["export", store, "--format", fmt, "--out", tmp_path / f"g.{fmt}"])
@@ -322,3 +325,107 @@ def test_cli_build_strict_fails_on_skipped_input(tmp_path: Path, nlp: Language) 
     assert "--strict: 1 input skipped" in _one_error(strict)
     assert (tmp_path / "b" / "graph.ttl").is_file()  # everything readable is still built
     assert "scan.pdf.txt: binary file" in strict.stderr
+
+
+_LIGHT_RUN = """
+import shutil, sys
+from kg.cli import app
+
+heavy = ("spacy", "thinc", "torch")
+for args in [a.split("\\x1f") for a in sys.argv[1:]]:
+    sys.argv = ["kg", *args]
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            print(f"FAILED {args[0]}: exit {exc.code}", file=sys.stderr)
+    loaded = [m for m in heavy if m in sys.modules]
+    print(f"@@ {' '.join(args[:2])}: {','.join(loaded) or 'light'}", file=sys.stderr)
+"""
+
+
+def test_cli_reading_commands_never_import_spacy(built: Built, tmp_path: Path) -> None:
+    """`kg --help`, `kg query --help` and the commands that read a store (query, export,
+    network, viz, actors, remove, validate; serve's help) run without importing spaCy: a
+    fresh interpreter runs them one after another and says after each what it loaded."""
+    import shutil
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    shutil.copytree(built.out / "store", store)
+    commands = [
+        ["--help"], ["query", "--help"], ["serve", "--help"],
+        ["query", store, "posts"], ["query", store, "meetings-of", "Anna Keller"],
+        ["query", store, PERSONS_QUERY, "--format", "csv"],
+        ["export", store, "--format", "nt", "--out", tmp_path / "all.nt"],
+        ["network", store], ["viz", store, "--out", tmp_path / "page.html"],
+        ["actors", store], ["validate", store],
+        ["remove", store, str(built.inputs / "keller.txt")],
+    ]
+    done = subprocess.run([sys.executable, "-c", _LIGHT_RUN,
+                           *("\x1f".join(str(a) for a in c) for c in commands)],
+                          capture_output=True, text=True, timeout=300)
+    assert "FAILED" not in done.stderr, done.stderr
+    reports = [ln for ln in done.stderr.splitlines() if ln.startswith("@@ ")]
+    assert len(reports) == len(commands), done.stderr
+    assert all(ln.endswith(": light") for ln in reports), reports
+    assert (tmp_path / "all.nt").stat().st_size > 0 and (tmp_path / "page.html").is_file()
+
+
+def test_cli_actor_types_agree_with_kg_actors() -> None:
+    from kg import cli
+    from kg.actors import ACTOR_TYPES
+
+    assert cli.ACTOR_TYPES == ACTOR_TYPES
+
+
+def test_cli_plain_progress_lines_give_rate_and_time_left() -> None:
+    from kg.cli import PlainProgress
+
+    now = [100.0]
+    progress = PlainProgress(50, every=10.0, clock=lambda: now[0])
+    lines = []
+    import kg.cli
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.cli.typer, "echo", lambda text, err=False: lines.append((text, err)))
+        for _ in range(20):  # 20 articles in 8 s: too soon for a line
+            now[0] += 0.4
+            progress("added")
+        assert lines == []
+        for _ in range(10):  # passing 10 s: one line
+            now[0] += 0.4
+            progress("added")
+        assert lines == [("building: 25/50 inputs (50%), 2.5 articles/s, about 10 s left",
+                          True)]
+        for _ in range(20):  # the last input always says so
+            now[0] += 0.01
+            progress("unchanged")
+    assert lines[-1][0].startswith("building: 50/50 inputs (100%)")
+    assert "left" not in lines[-1][0] and len(lines) == 2
+    quick = PlainProgress(3, every=10.0, clock=lambda: now[0])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.cli.typer, "echo", lambda text, err=False: lines.append((text, err)))
+        for _ in range(3):  # done within the first 10 s: no line at all
+            quick("added")
+    assert len(lines) == 2
+
+
+def test_cli_build_prints_plain_progress_when_not_a_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.cli
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "keller.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "hartmann.txt").write_text(SECOND, encoding="utf-8")
+    monkeypatch.setattr(kg.cli, "PROGRESS_SECONDS", 0.0)
+    shown = _invoke(["build", inputs, "--out", tmp_path / "a", "--no-validate"])
+    progress = [ln for ln in shown.stderr.splitlines() if ln.startswith("building:")]
+    assert shown.exit_code == 0
+    assert [ln.split(",")[0] for ln in progress] == ["building: 1/2 inputs (50%)",
+                                                    "building: 2/2 inputs (100%)"]
+    assert "articles/s" in progress[0] and "left" in progress[0]
+    quiet = _invoke(["build", inputs, "--out", tmp_path / "b", "--no-validate", "--quiet"])
+    assert quiet.exit_code == 0 and "building:" not in quiet.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,8 +21,30 @@ def sample(corpus: Path, n: int = 8) -> list[Path]:
 def test_engine_two_processes_same_graph(nlp: Language, corpus: Path) -> None:
     paths = sample(corpus)
     one = kg.build(paths, nlp=nlp)
-    two = kg.build(paths, nlp=nlp, jobs=2)
+    two = kg.build(paths, nlp=nlp, jobs=2, batch_size=3)  # three batches: two workers
     assert same_dataset(quads(one.store), quads(two.store))
+
+
+@pytest.mark.parametrize("with_nlp", [True, False])
+def test_engine_one_batch_starts_no_worker(nlp: Language, tmp_path: Path, with_nlp: bool,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2 on what fits one batch parses here: no process to start, the same graph."""
+    import kg.engine
+    import kg.workers
+
+    for i, (who, other) in enumerate([("Anna Keller", "Tomas Novak"),
+                                      ("Ruth Adler", "Piet Jansen")]):
+        (tmp_path / f"{i}.txt").write_text(f"Foreign Minister {who} met Prime Minister "
+                                           f"{other} in Vienna on Monday.\n", encoding="utf-8")
+    one = kg.build([tmp_path], nlp=nlp)
+    monkeypatch.setattr(kg.workers, "spawn", lambda entry: pytest.fail("a worker started"))
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: nlp)
+    two = kg.build([tmp_path], nlp=nlp if with_nlp else None, jobs=2, batch_size=2)
+    assert two.added == 2 and same_dataset(quads(one.store), quads(two.store))
+    with pytest.raises(BaseException, match="a worker started"):  # three: two batches
+        (tmp_path / "2.txt").write_text("Envoy Mark Hollis met Sara Lind in Oslo.\n",
+                                        encoding="utf-8")
+        kg.build([tmp_path], nlp=nlp if with_nlp else None, jobs=2, batch_size=2)
 
 
 def test_engine_dask_local_cluster_same_graph(nlp: Language, corpus: Path) -> None:
@@ -121,8 +144,8 @@ def _invented(i: int) -> str:
 
 def test_memory_zones_span_batches_smaller_than_a_zone(nlp: Language) -> None:
     """A parse worker's case: batches of 3 against zones of 8 articles."""
-    from kg.engine import ZonedParser
     from kg.model import Article
+    from kg.parse import ZonedParser
 
     arts = [Article(f"{i}.txt", _invented(100 + i)) for i in range(41)]
     parser = ZonedParser(nlp, zone=8)
@@ -142,8 +165,8 @@ def test_memory_zones_span_batches_smaller_than_a_zone(nlp: Language) -> None:
 
 
 def test_memory_zones_forget_the_words_of_parsed_articles(nlp: Language) -> None:
-    from kg.engine import resolutions
     from kg.model import Article
+    from kg.parse import resolutions
 
     arts = [Article(f"{i}.txt", _invented(i)) for i in range(40)]
     before = len(nlp.vocab.strings)
@@ -176,3 +199,89 @@ def test_store_flushes_rocksdb_as_it_grows(tmp_path: Path, monkeypatch: pytest.M
         store.put_graph(_triples(f"http://example.org/{i}", "a", str(i)))
     assert flushed == [12, 12]  # after every 10 quads or more
     assert store.triple_count() == 12 and len(store) == 12
+
+
+def _check_imports() -> object:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "check_imports.py"
+    spec = importlib.util.spec_from_file_location("check_imports", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_import_circle_in_kg() -> None:
+    """engine -> workers / distributed -> parse, never back up (imports inside functions
+    count too): the check `make lint` runs."""
+    check = _check_imports()
+    graph = check.imports(Path(kg.__file__).parent)  # type: ignore[attr-defined]
+    assert "kg.parse" in graph["kg.workers"] and "kg.parse" in graph["kg.distributed"]
+    assert not graph["kg.parse"] & {"kg.engine", "kg.workers", "kg.distributed"}
+    assert check.circles(graph) == []  # type: ignore[attr-defined]
+
+
+def test_import_check_finds_a_circle_inside_a_function(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from pkg.b import x\n")
+    (package / "b.py").write_text("x = 1\n\ndef f():\n    from pkg import a\n    return a\n")
+    (package / "c.py").write_text("import pkg.a\n")
+    check = _check_imports()
+    assert check.circles(check.imports(package)) == [["pkg.a", "pkg.b"]]  # type: ignore[attr-defined]
+
+
+def test_city_index_is_kept_between_runs_and_rebuilt_when_unreadable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GeoNames city index (0.6 s of a small build) is read back from the cache; a
+    broken cache file is rebuilt, never trusted."""
+    from kg import gazetteer
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    built = gazetteer._build_city_index()
+    gazetteer._city_index.cache_clear()
+    try:
+        assert gazetteer._city_index() == built  # built, and written
+        path = gazetteer.city_cache_file()
+        assert path.parent == tmp_path / "cache" and path.is_file()
+        gazetteer._city_index.cache_clear()
+        monkeypatch.setattr(gazetteer, "_build_city_index", lambda: pytest.fail("rebuilt"))
+        assert gazetteer._city_index() == built  # read back, not rebuilt
+        assert gazetteer._city_index()["doha"].iso2 == "QA"
+        monkeypatch.undo()
+        monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+        path.write_text('[["doha", 1, "Nowhere"', encoding="utf-8")  # cut off
+        gazetteer._city_index.cache_clear()
+        assert gazetteer._city_index() == built
+        assert json.loads(path.read_text(encoding="utf-8"))  # written again, whole
+    finally:
+        gazetteer._city_index.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "xml"])
+def test_write_from_oxigraph_gives_the_store_writers_bytes(
+        seed_graph: kg.KnowledgeGraph, tmp_path: Path, fmt: str) -> None:
+    """KnowledgeGraph.write lets Oxigraph dump the merged graph: the very bytes
+    Store.write streams through Python."""
+    seed_graph.write(tmp_path / f"fast.{fmt}", fmt)
+    seed_graph.store.write(tmp_path / f"slow.{fmt}", fmt)
+    fast = (tmp_path / f"fast.{fmt}").read_bytes()
+    assert fast == (tmp_path / f"slow.{fmt}").read_bytes() and len(fast) > 1000
+
+
+def test_engine_nothing_to_parse_loads_no_model(nlp: Language, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that finds every article stored loads no pipeline and weighs no actors."""
+    import kg.engine
+
+    (tmp_path / "a.txt").write_text("Envoy Mark Hollis met Sara Lind in Oslo.\n",
+                                    encoding="utf-8")
+    graph = kg.build([tmp_path], nlp=nlp, store=tmp_path / "store")
+    graph.close()
+    monkeypatch.setattr(kg.engine, "make_nlp", lambda model=None: pytest.fail("loaded"))
+    monkeypatch.setattr(kg.engine, "Identity", lambda *a: pytest.fail("identity"))
+    again = kg.build([tmp_path], store=tmp_path / "store")
+    assert (again.added, again.unchanged) == (0, 1)
+    again.close()

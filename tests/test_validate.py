@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ import kg
 from kg.model import KGError
 from kg.store import Store
 from kg.validate import (
-    BackgroundValidation,
     Report,
     ValidationError,
     Violation,
@@ -24,6 +22,7 @@ from kg.validate import (
     validate_file,
     validate_graphs,
     validate_store,
+    validate_union,
 )
 from kg.vocab import DIP, DIPR
 
@@ -273,80 +272,163 @@ def test_validate_corpus_labels_agree_across_articles(nlp: Language, corpus: Pat
     assert report.conforms, report.to_text()
 
 
-def _nt(g: Graph) -> str:
-    return g.serialize(format="nt")
+def _broken_store(path: Path | None = None) -> Store:
+    """A store whose violations need other articles to be seen, and nodes the checks of
+    which reach outside their own triples: two labels for one person from two articles, a
+    one-way dip:metWith, a participant that is no actor, a post held by a node typed in
+    another article, and plain faults (a meeting with one participant, a bad date)."""
+    store = Store(path)
+    store.put_graph(_bad())
+    store.put_graph(_other_article("Pompeo"))
+    third = Graph(identifier=DIPR["document/c-3"])
+    _document(third, DIPR["document/c-3"], "c")
+    ghost, post = DIPR["person/ghost"], DIPR["post/x/minister"]
+    _person(third, ghost, "Ghost")
+    third.add((ghost, DIP.metWith, LAVROV))  # Lavrov does not meet him back
+    third.add((ghost, DIP.holdsPost, post))
+    third.add((MEETING, DIP.participant, DIPR["document/c-3"]))  # a document, no actor
+    store.put_graph(third)
+    fourth = Graph(identifier=DIPR["document/d-4"])
+    _document(fourth, DIPR["document/d-4"], "d")
+    fourth.add((post, RDF.type, DIP.Post))  # typed here, used in the third article
+    fourth.add((post, RDFS.label, Literal("Minister")))
+    fourth.add((post, DIP.roleTitle, Literal("Minister")))
+    for n, (start, date) in enumerate([(10, "2018-02-28"), (0, "2018-02-30")]):
+        talks = DIPR[f"event/meeting-{4 + n}"]  # one fault each, that only values show
+        fourth.add((talks, RDF.type, DIP.Meeting))
+        for who in (POMPEO, LAVROV):
+            fourth.add((talks, DIP.participant, who))
+        fourth.add((talks, DIP.status, Literal("asserted")))
+        fourth.add((talks, DIP.evidence, Literal("They met.")))
+        fourth.add((talks, PROV.wasDerivedFrom, DIPR["document/d-4"]))
+        fourth.add((talks, DIP.reportedOn,
+                    Literal(date, datatype=rdflib.namespace.XSD.date)))
+        fourth.add((talks, DIP.startChar, Literal(start, datatype=XSD_INTEGER)))
+        fourth.add((talks, DIP.endChar, Literal(5, datatype=XSD_INTEGER)))
+    fourth.add((DIPR["country/usa"], RDF.type, DIP.Country))
+    fourth.add((DIPR["country/usa"], RDFS.label, Literal("USA")))
+    fourth.add((DIPR["country/usa"], DIP.isoCode, Literal("usa")))
+    store.put_graph(fourth)
+    return store
 
 
-def _article(i: int, *, bad: bool = False) -> str:
-    """One small article graph as N-Triples: a document; a person, given two labels if bad."""
-    g = Graph()
-    doc, person = DIPR[f"document/d-{i}"], DIPR[f"person/p-{i}"]
-    _document(g, doc, "abcdef"[i % 6])
-    _person(g, person, f"Person {i}")
-    if bad:
-        g.add((person, RDFS.label, Literal(f"Someone {i}")))
-    return _nt(g)
+@pytest.mark.parametrize("on_disk", [True, False])
+@pytest.mark.parametrize("prefilter", [True, False])
+@pytest.mark.parametrize("batch", [1, 7, 40, 10_000])
+def test_validate_store_streamed_gives_the_whole_graph_report(
+        batch: int, prefilter: bool, on_disk: bool, tmp_path: Path) -> None:
+    """Streamed in batches of any size, with or without the filter of suspects, the report
+    is the whole union's: the same violations (focus, path, message, value, shape), none
+    more, none fewer.  On disk the store is read in one pass, subject by subject."""
+    store = _broken_store(tmp_path / "store" if on_disk else None)
+    whole = validate_union(store)
+    union = Graph()
+    union.parse(data=store.serialize("nt"), format="nt")
+    assert set(validate(union).violations) == set(whole.violations)
+    assert {(v.focus, v.component) for v in whole.violations} >= {
+        (POMPEO, "MaxCount"), (LAVROV, "Equals"), (MEETING, "Class"), (MEETING, "Datatype"),
+        (DIPR["event/meeting-4"], "LessThan"), (DIPR["event/meeting-5"], "Datatype"),
+        (DIPR["country/usa"], "Pattern")}
+    # the post is typed by another article: held rightly, whichever batch it falls in
+    assert not [v for v in whole.violations if v.path == DIP.holdsPost]
+    streamed = validate_store(store, batch=batch, prefilter=prefilter)
+    assert set(streamed.violations) == set(whole.violations)
+    assert len(streamed.violations) == len(whole.violations)
+    assert streamed.conforms is whole.conforms is False
+    if on_disk:  # Oxigraph on disk lists each subject's triples together: one pass
+        from kg.validate import _subject_runs
+
+        runs = [s for s, _ in _subject_runs(store.ox, grouped=True)]
+        assert len(runs) == len(set(runs)) > 10
 
 
-def test_background_validation_small_build_starts_no_process() -> None:
-    checker = BackgroundValidation(batch=10)
-    for i in range(3):
-        checker.add(_article(i, bad=i == 1))
-    report = checker.close()
-    assert checker._worker is None  # fewer than one batch: validated here
-    assert {(v.focus, v.component) for v in report.violations} == {
-        (DIPR["person/p-1"], "MaxCount")}
+def test_validate_store_streamed_conforms_when_the_union_does() -> None:
+    store = Store()
+    store.put_graph(_good())
+    store.put_graph(_other_article("Mike Pompeo"))
+    assert validate_store(store, batch=3).conforms
+    assert validate_store(Store()).conforms
 
 
-def test_background_validation_in_a_worker_process_finds_every_violation() -> None:
-    checker = BackgroundValidation(batch=4, in_flight=1)
-    worker_pids = set()
-    for i in range(11):  # two full batches in the worker, and the rest
-        checker.add(_article(i, bad=i in {2, 9, 10}))
-        if checker._worker is not None:
-            worker_pids.add(checker._worker.pid)
-    report = checker.close()
-    assert len(worker_pids) == 1 and os.getpid() not in worker_pids
-    assert {(v.focus, v.component) for v in report.violations} == {
-        (DIPR[f"person/p-{i}"], "MaxCount") for i in (2, 9, 10)}
-    assert len(checker._reports) == 3
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
 
 
-def test_background_validation_worker_death_is_a_clear_error() -> None:
-    checker = BackgroundValidation(batch=2, in_flight=1)
-    checker.add(_article(0))
-    checker.add(_article(1))
-    assert checker._worker is not None
-    checker._worker.kill()
-    with pytest.raises(ValidationError, match="validation worker"):
-        for i in range(2, 40):
-            checker.add(_article(i))
-        checker.close()
-    checker.cancel()
-
-
-def test_build_validates_in_the_background(nlp: Language, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """kg.build(validate=True) hands batches to the worker and reports what it found."""
-    import kg.validate
-
-    monkeypatch.setattr(kg.validate, "BACKGROUND_BATCH", 2)
-    started: list[int] = []
-    start = kg.validate.BackgroundValidation._start
-
-    def spy(self: BackgroundValidation) -> None:
-        start(self)
-        assert self._worker is not None
-        started.append(self._worker.pid)
-
-    monkeypatch.setattr(kg.validate.BackgroundValidation, "_start", spy)
-    for i, (who, other) in enumerate([("Anna Keller", "Tomas Novak"),
-                                      ("Ruth Adler", "Piet Jansen"),
-                                      ("Marta Lind", "Oskar Berg")]):
-        (tmp_path / f"{i}.txt").write_text(
-            f"Foreign Minister {who} met Prime Minister {other} in Vienna on Monday.\n",
-            encoding="utf-8")
-    graph = kg.build([tmp_path], nlp=nlp, validate=True)
+def test_build_reports_the_whole_store_as_kg_validate_does(
+        nlp: Language, tmp_path: Path) -> None:
+    """One validation report: a build validates the store it wrote (not only its new
+    articles), so its count is `kg validate`'s; a build that adds nothing says so."""
+    store_dir = tmp_path / "store"
+    first = _write(tmp_path / "a", "a.txt", "Foreign Minister Anna Keller met Prime Minister "
+                                            "Tomas Novak in Vienna on Monday.\n")
+    graph = kg.build([first], nlp=nlp, store=store_dir, validate=True)
     assert graph.validation is not None and graph.validation.conforms
-    assert graph.summary().documents == 3
-    assert len(started) == 1  # one worker took the batches
+    graph.store.put_graph(_bad())  # violations from outside this build
+    graph.close()
+    second = _write(tmp_path / "b", "b.txt", "President Elena Lopez met Prime Minister Tomas "
+                                             "Novak in Madrid on Friday.\n")
+    graph = kg.build([second], nlp=nlp, store=store_dir, validate=True)
+    report = graph.validation
+    assert report is not None and not report.conforms
+    assert set(report.violations) == set(validate_union(graph.store).violations)
+    assert {v.focus for v in report.violations} >= {POMPEO, MEETING}  # not from this build
+    graph.close()
+    again = kg.build([second], nlp=nlp, store=store_dir, validate=True)
+    assert again.added == 0 and again.validation is None
+    again.close()
+
+
+def test_suspects_are_few_and_hold_every_violation(seed_graph: kg.KnowledgeGraph) -> None:
+    """The filter before pySHACL is sound (every node reported is a suspect) and useful (a
+    store that conforms has no suspect at all)."""
+    from kg.suspects import Shapes, Suspects
+    from kg.validate import _shapes_and_ontology, _subject_runs
+
+    shapes = Shapes(*_shapes_and_ontology())
+    assert shapes.usable and len(shapes.shapes) >= 10
+    store = _broken_store()
+    checker = Suspects(store.ox, shapes)
+    runs = list(_subject_runs(store.ox))
+    suspects = {URIRef(s.value) for s, quads in runs if checker.suspect(s, quads)}
+    assert {v.focus for v in validate_union(store).violations} <= suspects
+    assert len(suspects) < len(runs)
+    clean = Suspects(seed_graph.store.ox, shapes)  # type: ignore[attr-defined]
+    assert not [s for s, q in _subject_runs(seed_graph.store.ox)  # type: ignore[attr-defined]
+                if clean.suspect(s, q)]
+
+
+def test_suspects_an_unknown_constraint_makes_every_target_a_suspect() -> None:
+    from kg.suspects import Shapes, Suspects
+    from kg.validate import _shapes_and_ontology
+
+    shapes_graph, ontology = _shapes_and_ontology()
+    extra = Graph()
+    extra += shapes_graph
+    extra.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix dip: <https://w3id.org/diplomacy-kg/ontology#> .
+        <urn:shape> a sh:NodeShape ; sh:targetClass dip:Document ;
+            sh:property [ sh:path dip:title ; sh:hasValue "x" ] .""", format="turtle")
+    store = Store()
+    store.put_graph(_good())
+    runs = {s.value: q for s, q in _subject_runs_of(store)}
+    plain = Suspects(store.ox, Shapes(shapes_graph, ontology))
+    strict = Suspects(store.ox, Shapes(extra, ontology))
+    doc = next(s for s in runs if s == str(DOC))
+    import pyoxigraph as ox
+
+    assert not plain.suspect(ox.NamedNode(doc), runs[doc])
+    assert strict.suspect(ox.NamedNode(doc), runs[doc])
+    targets = Graph()
+    targets.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:shape> a sh:NodeShape ; sh:targetSubjectsOf <urn:p> .""", format="turtle")
+    assert not Shapes(targets, ontology).usable  # a target it cannot follow: no filter
+
+
+def _subject_runs_of(store: Store) -> list[tuple[object, list[object]]]:
+    from kg.validate import _subject_runs
+
+    return list(_subject_runs(store.ox))
