@@ -212,10 +212,11 @@ class KnowledgeGraph:
         by Oxigraph itself from the merged graph, without a Python loop over the triples
         (the same bytes :meth:`Store.write` gives, in two thirds of the time)."""
         fmt = export_format(format)
-        if isinstance(self.store, Store) and not fmt.supports_datasets:
+        # RDF/XML goes through Store.write, which replaces characters XML 1.0 cannot hold
+        if isinstance(self.store, Store) and not fmt.supports_datasets and \
+                fmt != ox.RdfFormat.RDF_XML:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            prefixes = PREFIXES if fmt in {ox.RdfFormat.TURTLE, ox.RdfFormat.N3,
-                                           ox.RdfFormat.RDF_XML} else None
+            prefixes = PREFIXES if fmt in {ox.RdfFormat.TURTLE, ox.RdfFormat.N3} else None
             with atomic_file(path) as tmp:  # a failed write leaves yesterday's file whole
                 self.store.ox.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(),
                                    prefixes=prefixes)

@@ -36,6 +36,7 @@ from typer.testing import CliRunner, Result
 
 import kg
 import kg.engine
+import kg.rdfio
 from kg.cli import app
 from kg.model import Article
 from kg.query import canned_queries
@@ -682,7 +683,12 @@ def test_hostile_failed_exports_leave_the_old_file_whole(
     assert result.stderr.strip() == f"error: cannot write {target}: No space left on device"
     assert target.read_bytes() == good
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "all.nq", "store"]
-    # the build's graph.ttl and graph.html likewise
+    # the build's graph.ttl and graph.html likewise (Oxigraph writes the Turtle itself:
+    # the disk fills when the finished file would take the place of the old one)
+    def full_disk_on_rename(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.rdfio.os, "replace", full_disk_on_rename)
     out = tmp_path / "out"
     built = _build(monkeypatch, nlp, tmp_path / "a.txt", "--out", out, "--memory", "--html")
     assert built.exit_code == 1 and "No space left on device" in built.stderr
