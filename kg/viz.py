@@ -417,11 +417,13 @@ def write_html(graph: nx.Graph, path: str | Path, *, title: str = "Who met whom"
     VizError
         If the graph cannot be drawn or the file cannot be written.
     """
+    from kg.rdfio import atomic_file
+
     target = Path(path)
     page = render_html(graph, title=title, shown=shown)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
+    try:  # atomically: a failed write leaves the previous page whole
+        with atomic_file(target) as tmp:
+            tmp.write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise VizError(f"cannot write {target}: {exc}") from exc
+        raise VizError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target

@@ -988,3 +988,25 @@ def test_hostile_malformed_gold_is_one_line(tmp_path: Path, meeting: dict[str, o
     with pytest.raises(GoldError) as err:
         load_gold(gold)
     assert str(err.value).startswith(f"{gold}:2: meetings[0].") and problem in str(err.value)
+
+
+def test_hostile_viz_page_is_written_atomically(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.viz import VizError, write_html
+
+    g = nx.Graph()
+    g.add_node("urn:a", label="Ilse Brandt", type="Person")
+    g.add_node("urn:b", label="Oskar Lenz", type="Person")
+    g.add_edge("urn:a", "urn:b", weight=1, meetings=[
+        {"sentence": "Brandt met Lenz.", "source": "a.txt", "date": None}])
+    page = write_html(g, tmp_path / "page.html")
+    good = page.read_bytes()
+
+    def full_disk_on_rename(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.rdfio.os, "replace", full_disk_on_rename)
+    with pytest.raises(VizError, match="No space left on device"):
+        write_html(g, page, title="Another title")
+    assert page.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
