@@ -221,6 +221,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
+    if lemma == "join" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        return []  # "joined Mattis in pressing Trump": a shared cause, no meeting
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"

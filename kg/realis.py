@@ -46,7 +46,7 @@ CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postpone
                        "abandoned", "called-off"})
 PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
                        "ahead", "gear", "brace", "groundwork", "possible", "potential",
-                       "venue"})
+                       "venue", "arrangement", "arrangements", "arrange", "arranging"})
 """Words of getting ready for a meeting that has not happened yet."""
 
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
@@ -188,9 +188,18 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"  # "He ends the day with a dinner with X": a schedule
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in CANCELLED for c in noun.children):
         return "negated"  # "a cancelled summit"
-    if _prospective_noun(noun):
+    if _prospective_noun(noun) or _soon(noun):
         return "planned"
     return "asserted"
+
+
+def _soon(noun: Token) -> bool:
+    """ "the Trump-Xi talks at G-20 later this week": a date of the noun's own that lies
+    ahead."""
+    doc = noun.doc
+    after = doc[noun.right_edge.i + 1:noun.right_edge.i + 4]
+    return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in SOON | {"coming", "upcoming"}
+               for t in (*noun.subtree, *after))
 
 
 def _prospective_noun(noun: Token) -> bool:

@@ -245,7 +245,8 @@ def _contact(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
-            c.dep_ == "dobj" or c.ent_type_ == "PERSON") for c in kids)
+            c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"))
+            for c in kids)  # not "a telenovela called Reina del Sur"
     return False
 
 
@@ -266,8 +267,8 @@ def called_person(verb: Token) -> Token | None:
     """ "called Foreign Minister Sameh Shoukry on Sunday": the person called, when the parser
     took the name for a predicate ("oprd") because nothing else is the object."""
     kids = list(verb.children)
-    if any(c.dep_ == "dobj" for c in kids):
-        return None
+    if verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in kids):
+        return None  # "a telenovela called Reina del Sur" names it
     return next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"), None)
 
 
@@ -344,7 +345,9 @@ def name_particles(doc: Doc) -> Doc:
             while ent[-1].lower_ in NAME_PARTICLES and end > ent.start + 1 and \
                     doc[end - 1].is_lower:
                 end -= 1  # "Ursula von": the particle opens the rest of the name
-            j = end
+            # a one-word name only runs on when the model put the particle in it: "Reina"
+            # of the telenovela "Reina del Sur" is no "Reina del Sur"
+            j = end if end - ent.start >= 2 or end < ent.end else len(doc)
             while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
                 j += 1
             if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:

@@ -660,3 +660,21 @@ def test_meetings_possible_venue_for_a_summit_is_planned(nlp: Language) -> None:
             "official said Singapore is being considered as a possible venue for the "
             "Keller-Hansen summit.")
     assert meetings(nlp, text) == {(KELLER_HANSEN, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign said aides were making staff-level arrangements for a phone call "
+         "between Anna Keller and Peter Hansen.", {(KELLER_HANSEN, "planned")}),
+        ("President Anna Keller flew in. Prime Minister Peter Hansen came too. Whatever the "
+         "outcome of the Keller-Hansen talks at the summit later this week, the scars stay.",
+         {(KELLER_HANSEN, "planned")}),
+        ("Foreign Minister Anna Keller joined Defense Secretary Peter Hansen in pressing the "
+         "president to stay.", set()),
+    ],
+    ids=["arrangements-for-a-call", "talks-later-this-week", "joined-in-pressing"],
+)
+def test_meetings_from_the_second_allsides_sample(nlp: Language, text: str,
+                                                   expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected

@@ -66,7 +66,7 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
         *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
           for lemma in ("call", "phone", "telephone")],
-        *[_pattern({"LEMMA": lemma, "POS": "VERB"},
+        *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
                    ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"}))
           for lemma in ("call", "phone", "telephone")],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
