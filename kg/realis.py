@@ -198,8 +198,9 @@ def _soon(noun: Token) -> bool:
     ahead."""
     doc = noun.doc
     after = doc[noun.right_edge.i + 1:noun.right_edge.i + 4]
+    near = [t for t in noun.subtree if noun in {t.head, t.head.head, t.head.head.head}]
     return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in SOON | {"coming", "upcoming"}
-               for t in (*noun.subtree, *after))
+               for t in (*near, *after))  # not "the meeting after cuts due by next year"
 
 
 def _prospective_noun(noun: Token) -> bool:

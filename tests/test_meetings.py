@@ -678,3 +678,9 @@ def test_meetings_possible_venue_for_a_summit_is_planned(nlp: Language) -> None:
 def test_meetings_from_the_second_allsides_sample(nlp: Language, text: str,
                                                    expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+def test_meetings_a_later_date_of_another_clause_is_not_the_meetings(nlp: Language) -> None:
+    text = (INTRO + "This was Keller's first meeting with Hansen after the recent announcement "
+            "that troops will be cut by January 15 next year.")
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
