@@ -24,6 +24,7 @@ from spacy.language import Language
 import kg
 from kg.model import KGError
 from kg.viz import TYPE_SHAPES, VizError, render_html, write_html
+from tests.test_network import REPORTED_TWICE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -768,16 +769,7 @@ def test_viz_page_labels_never_overlap_and_grow_with_zoom(visit: Opener) -> None
     seen.assert_clean()
 
 
-ARTICLES = [
-    {"id": "vienna", "date": "2031-05-04", "text": (
-        "Foreign Minister Anna Keller met Prime Minister Peter Hansen in Vienna on Monday. "
-        "They discussed trade. Keller said after meeting Hansen that progress had been made. "
-        "The economy grew. Nobody commented. Prices rose. It rained. Keller met Hansen "
-        "again in Prague in June.")},
-    {"id": "madrid", "date": "2031-05-06", "text": (
-        "President Maria Lopez met Prime Minister Peter Hansen in Madrid on Tuesday. "
-        "Lopez will meet Foreign Minister Anna Keller in Lisbon next week.")},
-]
+ARTICLES = REPORTED_TWICE  # one meeting in two sentences, one planned meeting
 
 STORE_COUNTS = """
 SELECT (COUNT(DISTINCT ?m) AS ?meetings) (COUNT(DISTINCT ?a) AS ?actors) WHERE {
