@@ -13,11 +13,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
 from kg.meetings import find_meetings, merge_reports, unique_meetings
 from kg.mentions import MentionIndex, argument_actors, dedupe, doc_text, find_mentions
-from kg.model import Agreement, Article, Attack, Extraction, Statement
+from kg.model import Agreement, Article, Attack, Extraction, Meeting, PostFact, Statement
 from kg.numbers import parse_count
 from kg.posts import find_posts, title_holders
 from kg.realis import status_of
@@ -159,6 +160,31 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
                   date_text=_date_text(scope))
 
 
+def _without_own_country(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
+    """ "Putin told a meeting of Russian diplomats", "Obama was met by a U.S. delegation": a
+    country is no side of a meeting with its own office-holder; the meeting goes when fewer
+    than two sides are left."""
+    own: dict[str, set[str]] = {}
+    for f in posts:
+        found = gazetteer.country(f.org.text) if f.org is not None else None
+        if found is not None:
+            own.setdefault(f.person.text.split()[-1].lower(), set()).add(found.iso3)
+    if not own:
+        return meetings
+    out = []
+    for m in meetings:
+        people = {own_iso for p in m.participants if p.kind == "Person"
+                  for own_iso in own.get(p.text.split()[-1].lower(), set())}
+        kept = tuple(p for p in m.participants if not (
+            p.kind == "Country" and (c := gazetteer.country(p.text)) is not None
+            and c.iso3 in people))
+        if len(kept) == len(m.participants):
+            out.append(m)
+        elif len(kept) >= 2:
+            out.append(replace(m, participants=kept))
+    return out
+
+
 def extract(doc: Doc, article: Article) -> Extraction:
     """All mentions, events, posts and affiliations of one parsed article."""
     doc.user_data.setdefault("dip_text", article.text)  # the text the Doc was made from
@@ -180,6 +206,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
+    meetings = _without_own_country(meetings, posts)
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

@@ -684,3 +684,13 @@ def test_meetings_a_later_date_of_another_clause_is_not_the_meetings(nlp: Langua
     text = (INTRO + "This was Keller's first meeting with Hansen after the recent announcement "
             "that troops will be cut by January 15 next year.")
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_own_country_is_no_side(nlp: Language) -> None:
+    text = ("Norwegian Prime Minister Peter Hansen said the ties were strong. Some forces wanted "
+            "to end them, he told a meeting of Norwegian diplomats in Oslo.")
+    assert meetings(nlp, text) == set()
+    text = ("Norwegian Prime Minister Peter Hansen met Chancellor Olaf Brandt and Swedish "
+            "officials in Oslo.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Peter Hansen", "Olaf Brandt", "Sweden"}), "asserted")}
