@@ -26,6 +26,7 @@ from kg.mentions import (
     actors,
     argument_actors,
     dedupe,
+    doc_ents,
     examples,
 )
 from kg.model import Meeting, Mention
@@ -279,7 +280,7 @@ def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
         end += 1
     if end >= len(doc) or doc[end].ent_type_ not in DATES or doc[end].ent_iob_ != "B":
         return None
-    ent = next(e for e in doc.ents if e.start == end)
+    ent = next(e for e in doc_ents(doc) if e.start == end)  # cached: Doc.ents walks the doc
     return date_text([*ent, *(doc[i] for i in range(noun.right_edge.i + 1, ent.start))])
 
 
