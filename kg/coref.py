@@ -141,7 +141,7 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
-    return (_coordinated_subjects(tok, index) or _named_before(tok, index)
+    return (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
             or _named_in_sentence(_previous_sentence(tok), index))
 
 
@@ -166,25 +166,14 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def _named_in_sentence(tok: Token, index: MentionIndex) -> list[Mention]:
-    """Exactly two people named in ``tok``'s sentence, outside quotes, in whatever roles."""
+def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False
+                       ) -> list[Mention]:
+    """Exactly two people named in ``tok``'s sentence (``before`` it only: "Vogt lashed out
+    at Wendt as the two leaders met"), outside quotes, in whatever roles."""
     people: list[Mention] = []
     quoted = _quoted(tok.doc)
     for t in tok.sent:
-        m = index.at(t)
-        if (m is not None and m.kind == "Person" and t.i not in quoted
-                and not any(_same(m, p) for p in people)):
-            people.append(m)
-    return people if len(people) == 2 else []
-
-
-def _named_before(tok: Token, index: MentionIndex) -> list[Mention]:
-    """ "Vogt lashed out at Wendt as the two leaders met": exactly two people named earlier
-    in the pair's own sentence, in whatever roles."""
-    people: list[Mention] = []
-    quoted = _quoted(tok.doc)
-    for t in tok.sent:
-        if t.i >= tok.i:
+        if before and t.i >= tok.i:
             break
         m = index.at(t)
         if (m is not None and m.kind == "Person" and t.i not in quoted

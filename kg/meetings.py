@@ -137,10 +137,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
     if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
+    callee = called_person(trigger) if trigger.lemma_ == "call" else None
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
-            and c.lemma_ not in CALL_PURPOSES and c != called_person(trigger)
-            for c in trigger.children):
+            and c.lemma_ not in CALL_PURPOSES and c != callee for c in trigger.children):
         return []  # "called X a liar", "called on X to", "called off": no call
     if trigger.lemma_ == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"with", "to"}
                                     for c in trigger.children) and not spoke_together(trigger):
