@@ -21,6 +21,7 @@ PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
 PAIR_NOUNS = frozenset({"men", "women", "leaders", "ministers", "presidents", "sides",
                         "officials", "businessmen", "politicians"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 WINDOW = 2
 """How many sentences before the pronoun's own are searched."""
 
@@ -138,6 +139,8 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
         return _coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
     if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
         return _coordinated_subjects(tok, index)
+    if members := family(tok, index):
+        return members
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
@@ -152,18 +155,57 @@ def _previous_sentence(tok: Token) -> Token:
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
-    """The two people of the last subject before ``tok`` when it is "A and B"."""
+    """The two people of the last subject before ``tok`` when it is "A and B" ("Trump and
+    his wife, Melania Trump": the wife by her apposed name), or the family a plural
+    surname names ("the Trumps")."""
     for t in reversed(_window_tokens(tok)):
         m = index.at(t)
         if m is None or m.kind != "Person" or t.dep_ not in _SUBJ | {"ROOT", "appos"}:
             continue
-        group = [m]
-        for c in t.conjuncts:
-            cm = index.at(c)
+        if members := family(t, index):
+            return members
+        head = t.head if t.dep_ == "appos" else t  # "his wife, Melania Trump"
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        if head.dep_ not in _SUBJ | {"ROOT"} and t.dep_ == "appos":
+            continue
+        group: list[Mention] = []
+        for c in (head, *head.conjuncts):
+            named = [c, *(a for a in c.children if a.dep_ == "appos")]
+            cm = next((index.at(n) for n in named if index.at(n) is not None), None)
             if cm is not None and cm.kind == "Person" and cm not in group:
                 group.append(cm)
         return group if len(group) == 2 else []
     return []
+
+
+def family_plural(tok: Token, index: MentionIndex) -> bool:
+    """ "the Trumps": after "the", the plural of a surname that a person the article names
+    bears (a family, never one person nor a body, whatever the NER made of it)."""
+    m = index.at(tok)
+    if (m is None or " " in m.text or not m.text.endswith("s") or not m.text[:1].isupper()
+            or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the"):
+        return False
+    return any(n.kind == "Person" and _surname(n) == m.text[:-1] for n in index.mentions)
+
+
+def _surname(m: Mention) -> str:
+    words = [w for w in m.text.split() if w not in SUFFIXES]
+    return words[-1] if len(words) > 1 else ""
+
+
+def family(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "The Trumps", "the Obamas": the people of that surname the article names in full,
+    when there are two or more of them; anything else is no family."""
+    m = index.at(tok)
+    if m is None or not family_plural(tok, index):
+        return []
+    members: list[Mention] = []
+    for n in index.mentions:
+        if (n.kind == "Person" and _surname(n) == m.text[:-1]
+                and not any(p.text == n.text for p in members)):
+            members.append(n)
+    return members if len(members) > 1 else []
 
 
 def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.coref import pair_antecedents, pronoun_antecedent
+from kg.coref import family_plural, pair_antecedents, pronoun_antecedent
 from kg.hyphens import hyphen_actors
 from kg.mentions import (
     GOVERNMENT_NOUNS,
@@ -196,7 +196,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     for tok in subj_toks:
         if tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
             participants.extend(pair)  # "Vogt and Wendt landed. They met on Monday."
-            joint = True
+            joint = tok.lower_ == "their"  # "they met C": each with C, like "A and B met C"
         elif tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
             speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
@@ -209,7 +209,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 participants.append(speaker)
         elif pair := pair_antecedents(tok, index):
             participants.extend(pair)
-            joint = True  # "the pair met X": one meeting of three
+            joint = not family_plural(tok, index)  # "the pair met X": one meeting of three
+        elif family_plural(tok, index):
+            continue  # "the Trumps" with no two Trumps named in full: nobody known
         else:
             participants.extend(argument_actors([tok], index))
     if run_on:
@@ -416,9 +418,17 @@ NEARBY = 3
 merged), so that a later, separate meeting of the same people stays its own."""
 
 
-def _person_key(m: Mention) -> str:
-    """A participant's surname-like key: "Mike Pompeo" and "Pompeo" are one person."""
-    return m.text.lower().replace("’s", "").split()[-1]
+def _words(m: Mention) -> frozenset[str]:
+    return frozenset(m.text.lower().replace("’s", "").split())
+
+
+def _same_people(a: tuple[Mention, ...], b: tuple[Mention, ...]) -> bool:
+    """The same participants, a name matching its longer form ("Pompeo" is "Mike
+    Pompeo"), never two people who share a surname ("Donald Trump", "Melania Trump")."""
+    if len(a) != len(b):
+        return False
+    return all(any(_words(x) <= _words(y) or _words(y) <= _words(x) for y in b) for x in a) \
+        and all(any(_words(x) <= _words(y) or _words(y) <= _words(x) for x in a) for y in b)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -442,9 +452,8 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
     last_seen: list[int] = []
     for m in sorted(meetings, key=lambda m: m.evidence.start):
         n = sentence_of.get(m.evidence.start, -1)
-        key = frozenset(_person_key(p) for p in m.participants)
         for i, prev in enumerate(merged):
-            if (frozenset(_person_key(p) for p in prev.participants) == key
+            if (_same_people(prev.participants, m.participants)
                     and prev.status == m.status and 0 <= n - last_seen[i] <= NEARBY
                     and _compatible(prev.date_text, m.date_text)
                     and _compatible(prev.location.text if prev.location else None,

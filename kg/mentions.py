@@ -560,10 +560,20 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
     """Actors of argument tokens and of everything coordinated with them, in text order."""
     seen: dict[Mention, None] = {}
     for tok in tokens:
-        for c in conjuncts(tok):
+        for c in conjuncts(tok) + _listed_as_modifier(tok, index):
             for m in actors(c, index):
                 seen.setdefault(m, None)
     return sorted(seen, key=lambda m: m.start)
+
+
+def _listed_as_modifier(tok: Token, index: MentionIndex) -> list[Token]:
+    """ "with President Park Geun Hye and Prime Minister Shinzo Abe", parsed with the first
+    name as a modifier of the second: a name that heads its own "and" is listed beside it."""
+    own = index.at(tok)
+    return [c for c in tok.children
+            if c.dep_ in {"nmod", "compound"} and c.i < tok.i
+            and (m := index.at(c)) is not None and m is not own and m.kind == "Person"
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
 
 
 def dedupe(mentions: Sequence[Mention]) -> tuple[Mention, ...]:

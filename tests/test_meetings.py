@@ -695,3 +695,31 @@ def test_meetings_own_country_is_no_side(nlp: Language) -> None:
             "officials in Oslo.")
     assert meetings(nlp, text) == {
         (frozenset({"Peter Hansen", "Olaf Brandt", "Sweden"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Keller and her husband, Tom Keller, flew to Oslo. On Monday, they met "
+         "Prime Minister Lars Berg.", {(frozenset({"Anna Keller", "Lars Berg"}), "asserted"),
+                                      (frozenset({"Tom Keller", "Lars Berg"}), "asserted")}),
+        ("President Anna Keller and her husband Tom Keller flew to Oslo. On Monday, the Kellers "
+         "visited the palace, where they met Crown Prince Haakon.",
+         {(frozenset({"Anna Keller", "Haakon"}), "asserted"),
+          (frozenset({"Tom Keller", "Haakon"}), "asserted")}),
+        # one Keller named in full: "the Kellers" is nobody the article lets us name
+        ("President Anna Keller flew to Oslo. The Kellers met Crown Prince Haakon on Monday.",
+         set()),
+    ],
+    ids=["they-after-apposed-spouse", "the-family-then-they", "one-family-member-named"],
+)
+def test_meetings_a_family_meets_as_its_members(nlp: Language, text: str,
+                                                expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
+
+
+def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language) -> None:
+    text = ("The ministry said Keller spoke by phone with Norwegian Prime Minister Peter Hansen "
+            "and Swedish Prime Minister Lars Berg.")
+    assert meetings(nlp, text) == {(frozenset({"Keller", "Peter Hansen"}), "asserted"),
+                                   (frozenset({"Keller", "Lars Berg"}), "asserted")}
