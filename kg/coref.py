@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import MentionIndex, doc_text
 from kg.model import Mention
+from kg.rules import ROLE_NOUNS
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
@@ -74,11 +75,29 @@ def _is_subject(t: Token) -> bool:
     return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent")
 
 
+def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> bool:
+    """Someone else heads a subject before the pronoun in its own sentence, so the named
+    antecedent is a guess: a person named only by a title ("The queen received Bush, and
+    she hosted Reagan") or the person whose people are the subject ("Johnson's aides let it
+    be known that he called Kim", after a sentence about Trump)."""
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in _SUBJ and t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN":
+            return True
+        m = index.at(t)
+        if (t.dep_ == "poss" and t.head.dep_ in _SUBJ and m is not None
+                and m.kind == "Person" and not _same(m, last)):
+            return True
+    return False
+
+
 def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
     people: list[Mention] = []
     for t in tokens:
         m = index.at(t)
-        if m is not None and m.kind == "Person" and _is_subject(t):
+        if (m is not None and m.kind == "Person" and _is_subject(t)
+                and not family_plural(t, index)):  # "she" is never "the Obamas"
             people.append(m)
     return people
 
@@ -100,6 +119,8 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if not subjects:
         return None
     last = subjects[-1]
+    if _other_subject_before(tok, last, index):
+        return None
     sent_start = tok.sent.start
     # another person as subject in the pronoun's own sentence, before it: ambiguous
     same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]

@@ -40,13 +40,13 @@ from kg.names import (
     KNOWN_BODIES,
     NON_ACTORS,
     SUFFIXES,
-    core_tokens,
     cue_gender,
     cue_relative,
     extends,
     family_name,
     initials,
     is_clean_person_name,
+    is_full_name,
     name_tokens,
     norm,
 )
@@ -119,7 +119,7 @@ class Identity:
         self._groups: dict[tuple[frozenset[str], frozenset[str]], list[_Person]] = {}
         self._labels: dict[str, str] = {}
         for key, e in self.known.items():
-            if e.kind == "Person" and len(core_tokens(e.label)) >= 2:
+            if e.kind == "Person" and is_full_name(e.label):
                 p = self._person(e.label)
                 p.stored = e
                 p.forms[e.label] += 1
@@ -151,7 +151,7 @@ class Identity:
                 cues.setdefault(e.key, set()).add(m.cue)
         context = frozenset(e.key for e in res.entities
                             if e.kind in {"Country", "Organization"}
-                            or (e.kind == "Person" and len(core_tokens(e.label)) >= 2))
+                            or (e.kind == "Person" and is_full_name(e.label)))
         for name in ex.other_names:
             self.kinds.setdefault(norm(name), Counter())["none"] += 1
         for e in res.entities:
@@ -162,7 +162,7 @@ class Identity:
                 if e.kind == "Country" or len(n.split()) != 1 or n in KNOWN_BODIES or \
                         not is_clean_person_name(e.label) or gazetteer.city(e.label):
                     continue  # a one-word body or place may be a surname ("Varga met")
-            if e.kind == "Person" and len(core_tokens(e.label)) >= 2:
+            if e.kind == "Person" and is_full_name(e.label):
                 p = self._person(e.label)
                 p.articles += 1
                 p.forms[e.label] += 1
@@ -190,7 +190,7 @@ class Identity:
     def decide(self) -> None:
         """Settle kinds, persons, labels and bare names from everything observed."""
         self._families = {family_name(f) for p in self.people.values() for f in p.forms
-                          if len(core_tokens(f)) >= 2}
+                          if is_full_name(f)}
         self._kind = {n: self._decide_kind(n, votes) for n, votes in self.kinds.items()}
         self._link_people()
         self._decide_bare()
@@ -289,7 +289,8 @@ class Identity:
                     for toks, ks in by_tokens.items()}
         for toks in sorted(by_tokens, key=len):
             order = orders.get(toks, ())
-            if len(order) < 2 or any(k in root for k in by_tokens[toks]):
+            if len(order) < 2 or any(k in root for k in by_tokens[toks]) or \
+                    len(set(order)) < len(order):  # "Abdullah Abdullah" is no "King Abdullah"
                 continue
             sets = sorted((index[w] for w in toks), key=len)
             hosts = [o for o in set(sets[0]).intersection(*sets[1:]) - {toks}
@@ -483,7 +484,7 @@ class Identity:
         if kind is None:
             return None
         if e.kind == "Person" or kind == "Person":
-            if len(core_tokens(e.label)) >= 2:
+            if is_full_name(e.label):
                 if kind != "Person" and e.kind == "Person":
                     return self._other(e.label, kind)
                 if _pkey(e.label) in self._cut:

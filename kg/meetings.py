@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.coref import family_plural, pair_antecedents, pronoun_antecedent
+from kg.coref import SUFFIXES, family_plural, pair_antecedents, pronoun_antecedent
 from kg.hyphens import hyphen_actors
 from kg.mentions import (
     GOVERNMENT_NOUNS,
@@ -256,7 +256,7 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
                   index: MentionIndex, date_text: DateText) -> Meeting | None:
     participants = list(dedupe(group))
     lemma = trigger.lemma_.lower()
-    if len(participants) < 2:
+    if len(participants) < 2 or _one_family(participants):
         return None
     skip = {t.i for t in subj_toks}
     scope = scope_of(trigger, skip) + (
@@ -284,6 +284,16 @@ def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
         return None
     ent = next(e for e in doc_ents(doc) if e.start == end)  # cached: Doc.ents walks the doc
     return date_text([*ent, *(doc[i] for i in range(noun.right_edge.i + 1, ent.start))])
+
+
+def _one_family(participants: list[Mention]) -> bool:
+    """ "The president was joined by first lady Melania Trump": two relatives, named in full
+    with one surname, together is family life, not a meeting."""
+    if len(participants) != 2 or any(p.kind != "Person" for p in participants):
+        return False
+    names = [[w for w in p.text.split() if w not in SUFFIXES] for p in participants]
+    return all(len(n) > 1 for n in names) and names[0][-1] == names[1][-1] \
+        and names[0] != names[1]
 
 
 def _press_conference(noun: Token) -> bool:

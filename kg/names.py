@@ -312,6 +312,12 @@ def core_tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in name_tokens(name) if t not in SUFFIXES and t not in PARTICLES)
 
 
+def is_full_name(name: str) -> bool:
+    """Two or more words besides suffixes and particles: a given and a family name, or a
+    name written twice ("Abdullah Abdullah", never a bare "Abdullah")."""
+    return len([t for t in name_tokens(name) if t not in SUFFIXES and t not in PARTICLES]) >= 2
+
+
 def suffix(name: str) -> str:
     """ "jr", "sr", "ii", ... when the name ends with one, else ""."""
     toks = name_tokens(name)

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from kg.model import Status
 
-MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "should", "can",
-                    "wo", "must", "ca"})
+MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could", "should",
+                    "can", "wo", "must", "ca"})
 PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "due", "agree",
                         "seek", "intend", "prepare", "aim", "try", "wish", "propose", "offer",
                         "invite", "ready", "willing", "likely", "arrange", "call", "ask",

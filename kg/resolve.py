@@ -24,11 +24,11 @@ from kg import gazetteer
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
 from kg.names import (
     SUFFIXES,
-    core_tokens,
     cue_gender,
     cue_relative,
     extends,
     family_name,
+    is_full_name,
     name_tokens,
 )
 
@@ -106,7 +106,7 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
     if not mentions:
         return {}
     ordered = sorted(mentions, key=lambda m: m.start)
-    full = [m for m in ordered if len(core_tokens(surface(m.text))) >= 2]
+    full = [m for m in ordered if is_full_name(surface(m.text))]
     # 1. full names: one group per word set (initials, accents, spellings folded)
     groups: dict[frozenset[str], list[Mention]] = {}
     for m in full:
@@ -161,12 +161,19 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
             bearers = [k for k in bearers if gender[k] <= {g}]
             if g == "f" and len(bearers) > 1:
                 bearers = [k for k in bearers if gender[k] == {"f"}] or bearers
-        if not bearers:
-            out[m] = name
+        if not bearers or _two_name_orders([label[k] for k in bearers]):
+            out[m] = name  # "Kim" of "Kim Jong Un" and "Sung Kim": the corpus decides
             continue
         best = max(bearers, key=lambda k: (len(members[k]), -first[k]))
         out[m] = label[best]
     return out
+
+
+def _two_name_orders(labels: list[str]) -> bool:
+    """Bearers of one family name written in both orders ("Kim Jong Un", family name first;
+    "Sung Kim", last): the article's counts cannot say which a bare "Kim" is."""
+    firsts = {name_tokens(n)[0] == family_name(n) for n in labels if name_tokens(n)}
+    return len(firsts) > 1
 
 
 def _suffix_of(key: frozenset[str]) -> str:

@@ -94,6 +94,14 @@ TITLE_PHRASES = (
     "First Minister", "Attorney General", "Secretary General", "Secretary-General",
     "Home Office Minister", "Interior Minister", "Finance Minister", "Vice President",
     "Vice-President", "Supreme Leader", "Crown Prince",
+    # a department's name before "Secretary"/"Minister" is part of the title, never a body
+    *(f"{dept} {post}" for dept in (
+        "Energy", "Homeland Security", "Treasury", "Commerce", "Interior", "Health",
+        "Agriculture", "Education", "Labor", "Labour", "Transportation", "Transport",
+        "Veterans Affairs", "Navy", "Army", "Air Force", "Trade", "Economy", "Justice",
+        "Environment", "Culture", "Brexit", "Business", "Industry", "Oil", "Petroleum",
+        "Information", "Intelligence", "Security", "Economic", "Culture", "Communications")
+      for post in ("Secretary", "Minister")),
 )
 
 # Bodies the small model often tags NORP or leaves out.

@@ -334,3 +334,14 @@ def test_identity_a_name_without_its_first_given_name_joins_a_far_commoner_one()
     keys = [r.entities[0].key for r in out]
     assert keys[5] == keys[0] == "person/recep-tayyip-erdogan"
     assert keys[6] != keys[7]  # a rare fuller name takes in no one
+
+
+def test_identity_a_doubled_name_never_joins_a_fuller_one() -> None:
+    """ "Abdullah Abdullah" (one name, written twice) is not "King Abdullah", however much
+    more often the king is named; "Tayyip Erdogan" still joins his fuller name."""
+    names = ["King Abdullah"] * 6 + ["Abdullah Abdullah"] + \
+        ["Recep Tayyip Erdogan"] * 6 + ["Tayyip Erdogan"]
+    out = link([_one(n, i) for i, n in enumerate(names)])
+    labels = [r.entities[0].label for r in out]
+    assert labels[6] == "Abdullah Abdullah"
+    assert labels[-1] == "Recep Tayyip Erdogan"

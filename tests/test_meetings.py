@@ -719,7 +719,36 @@ def test_meetings_a_family_meets_as_its_members(nlp: Language, text: str,
 
 
 def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language) -> None:
-    text = ("The ministry said Keller spoke by phone with Norwegian Prime Minister Peter Hansen "
-            "and Swedish Prime Minister Lars Berg.")
-    assert meetings(nlp, text) == {(frozenset({"Keller", "Peter Hansen"}), "asserted"),
-                                   (frozenset({"Keller", "Lars Berg"}), "asserted")}
+    text = ("The embassy said Keller spoke by phone with South Korean President Park Geun Hye "
+            "and Japanese Prime Minister Kenji Sato.")
+    assert meetings(nlp, text) == {(frozenset({"Keller", "Park Geun Hye"}), "asserted"),
+                                   (frozenset({"Keller", "Kenji Sato"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a curly apostrophe is still "will"
+        ("“We’ll be meeting with Prime Minister Peter Hansen for two days,” Keller told "
+         "reporters on Wednesday.", {(frozenset({"Keller", "Peter Hansen"}), "planned")}),
+        # a couple together is no meeting
+        ("President Tom Keller spoke. The president was joined by first lady Anna Keller to "
+         "observe a moment of silence at the palace.", set()),
+        # "she" after a family's sentence, with the queen as the subject before it: nobody
+        ("Lars Berg and Karin Berg flew to Oslo. Later, the Bergs had dinner with Peter "
+         "Hansen. The queen received President Tom Keller in 2008, and she hosted President "
+         "Olaf Brandt and first lady Greta Brandt in 1982.",
+         {(frozenset({"Lars Berg", "Peter Hansen"}), "asserted"),
+          (frozenset({"Karin Berg", "Peter Hansen"}), "asserted")}),
+        # a department before "Secretary" is part of the title, no body at the dinner
+        ("Keller had dinner on Monday with Berg, Sherman and Energy Secretary Ernest Moniz.",
+         {(frozenset({"Keller", "Berg", "Sherman"}), "asserted")}),
+        # "he" after "Hansen's aides": Hansen, or the last subject Keller: no guess
+        ("Keller declared he would no longer deal with Sir Lars Berg. Under fire, Mr Hansen's "
+         "aides let it be known that he called Sir Lars this afternoon.", set()),
+    ],
+    ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he"],
+)
+def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
+                                                 expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected

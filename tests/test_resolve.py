@@ -72,3 +72,21 @@ def test_resolve_city_is_linked_to_its_country(nlp: Language, tmp_path: Path) ->
 def test_resolve_slugify_is_ascii_and_stable() -> None:
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("  ") == "unnamed"
+
+
+def test_resolve_bare_name_of_two_name_orders_is_left_to_the_corpus() -> None:
+    """ "Kim" in an article naming "Kim Jong Un" (family name first) and "Sung Kim" (last)
+    is neither by the article's own counts; one order alone still resolves."""
+    from kg.model import Mention
+    from kg.resolve import people
+
+    def bare_label(names: list[str]) -> str:
+        text, mentions = "", []
+        for n in names:
+            mentions.append(Mention(n, len(text), len(text) + len(n), "Person"))
+            text += n + ". "
+        return people(mentions)[mentions[-1]]
+
+    assert bare_label(["Kim Jong Un", "Sung Kim", "Sung Kim", "Kim"]) == "Kim"
+    assert bare_label(["Kim Jong Un", "Kim Jong Un", "Kim"]) == "Kim Jong Un"
+    assert bare_label(["Sung Kim", "Kim"]) == "Sung Kim"
