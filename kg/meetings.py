@@ -180,7 +180,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
-        if not subj_toks and not prep_objects(trigger, {"between"}) and not any(
+        if not _someone(subj_toks, index) and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
             # "talks with A and B have been going on": each with someone unnamed
             obj_toks = [t for t in obj_toks if t.dep_ != "pobj" or t.head.lower_ != "with"
@@ -228,6 +228,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         return []  # "joined Mattis in pressing Trump": a shared cause, no meeting
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
+        if not objects and not any(c.dep_ == "poss" for c in trigger.children):
+            return []  # "A and B, on a visit to the White House": fellow travellers
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
     subjects = list(dedupe(participants))
@@ -250,6 +252,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:
+    """Whether the subject tokens name or point to anyone ("The decision came after talks
+    with A and B": a decision is no one, so A and B each talked with someone unnamed)."""
+    return any(t.lower_ in PRONOUNS | FIRST_PERSON or argument_actors([t], index)
+               for t in subj_toks)
 
 
 def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],

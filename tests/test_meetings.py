@@ -746,8 +746,16 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
         # "he" after "Hansen's aides": Hansen, or the last subject Keller: no guess
         ("Keller declared he would no longer deal with Sir Lars Berg. Under fire, Mr Hansen's "
          "aides let it be known that he called Sir Lars this afternoon.", set()),
+        # talks of someone unnamed ("the decision") with each of two people
+        ("Keller stressed that the plan came after months of discussions with Afghanistan's "
+         "president, Ashraf Ghani, and the nation's chief executive officer, Abdullah "
+         "Abdullah.", set()),
+        # two travellers on a visit to a building meet no one there by it
+        ("President Lars Berg and Prime Minister Peter Hansen last March discussed a slower "
+         "timeline with American officials while on a visit to the White House.", set()),
     ],
-    ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he"],
+    ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
+         "discussions-of-no-one", "fellow-visitors"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
