@@ -221,6 +221,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
             participants.append(speaker)
+    obj_toks = [t for t in obj_toks if not _audience(t)]
+    if subj_toks and obj_toks and all(_others_of_theirs(t) for t in obj_toks):
+        obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials"
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
@@ -252,6 +255,28 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+AUDIENCE = frozenset({"troops", "soldiers", "sailors", "marines", "airmen", "servicemen",
+                      "students", "crowd", "crowds", "audience", "workers", "voters", "fans",
+                      "residents", "citizens", "people", "journalists", "reporters", "veterans",
+                      "families", "supporters", "pilgrims", "worshippers", "graduates"})
+"""People spoken to as an audience: "speaking to American troops" is a speech, and their
+country no side of a meeting."""
+
+
+def _audience(tok: Token) -> bool:
+    """ "American troops", "the service members who will deploy": an audience, no side."""
+    return tok.lower_ in AUDIENCE or (tok.lower_ == "members" and any(
+        c.lower_ == "service" for c in tok.children))
+
+
+def _others_of_theirs(tok: Token) -> bool:
+    """ "other U.S. and Russian officials" as the only other side: the officials' countries
+    are the subjects' own ("A and B began a meeting with other ..."), not so "with X and
+    other members of his team" nor "other leaders, including A and B"."""
+    return any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children) \
+        and tok.lower_ in GROUP_NOUNS and not examples(tok)
 
 
 def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:

@@ -539,8 +539,15 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
             isos.add(found.iso3 if found else None)
     if len(isos) != 1 or None in isos:
         return None
-    people = {p.text.split()[-1].lower(): p for holders in index.title_holders.values()
-              for p, iso in holders if iso in isos and p.text.split()}
+    # "Iran's foreign minister Zarif met his French counterpart": the French foreign minister,
+    # not the French president; the post of the person before it in the sentence says which
+    before = {index.at(t) for t in token.sent if t.i < token.i} - {None}
+    posts = {head for head, holders in index.title_holders.items()
+             for p, iso in holders if p in before and iso is not None
+             and iso not in isos}
+    people = {p.text.split()[-1].lower(): p for head, holders in index.title_holders.items()
+              for p, iso in holders if iso in isos and p.text.split()
+              and (not posts or head in posts)}
     return next(iter(people.values())) if len(people) == 1 else None
 
 

@@ -88,6 +88,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     ("Brandt talks with Prince Adil").
     """
     chain = _chain(trigger)
+    if trigger.dep_ == "pobj" and _negated(trigger.head):
+        return "negated"  # "not from a conversation with Putin"
     for tok in chain:
         if _negated(tok):
             return "negated"
@@ -111,6 +113,9 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"
+    top = chain[-1]
+    if top.tag_ in {"VB", "VBP"} and top.dep_ == "ccomp" and not _has_aux(top) and _modal(top.head):
+        return "planned"  # "Sunday will see A and B attend a conference": the tense is "will"
     if _imperative(trigger):
         return "planned"  # "Please come and visit Oslo with X"
     if trigger.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "am", "'s",
@@ -124,6 +129,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(k.dep_ in {"aux", "auxpass"} for k in verb.children)
 
 
 def _arrived_for_summit(verb: Token, trigger: Token) -> bool:

@@ -760,3 +760,30 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keller reached that view on her own and not from a conversation with Peter Hansen.",
+         {(frozenset({"Keller", "Peter Hansen"}), "negated")}),
+        ("Sunday afternoon will see Mr Keller and Mrs Berg attend a peace conference with "
+         "leaders including Mr Hansen.",
+         {(frozenset({"Keller", "Hansen"}), "planned"),
+          (frozenset({"Berg", "Hansen"}), "planned")}),
+        ("Speaking to the Norwegian service members who will deploy next month, Keller said "
+         "the mission mattered.", set()),
+        ("President Anna Keller spoke to Norwegian troops at the base on Sunday.", set()),
+        ("Anna Keller and Peter Hansen began a larger meeting with other Norwegian and Swedish "
+         "officials.", {(KELLER_HANSEN, "asserted")}),
+        ("French President Paul Girard hosted the summit. French Foreign Minister Luc Moreau "
+         "spoke. Iranian Foreign Minister Javad Rostami was in Biarritz meeting with his French "
+         "counterpart on Sunday.",
+         {(frozenset({"Luc Moreau", "Javad Rostami"}), "asserted")}),
+    ],
+    ids=["not-from-a-conversation", "will-see-them-attend", "speech-to-service-members",
+         "speech-to-troops", "other-officials-are-their-own", "counterpart-of-the-same-post"],
+)
+def test_meetings_from_the_fourth_allsides_sample(nlp: Language, text: str,
+                                                  expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
