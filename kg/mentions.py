@@ -470,8 +470,9 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     for desc in token.subtree:
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
-                and _within_np(desc, token) and not _of_government(desc.head)):
-            return [dm]
+                and _within_np(desc, token) and not _of_government(desc.head)
+                and (token.lemma_.lower() in ROLE_NOUNS or not _through_prep(desc, token))):
+            return [dm]  # not "cutouts of Trump and Modi": pictures of them
     if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or (
             token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS and _definite(token)):
         # "the presidents of Sri Lanka and Indonesia": each country
@@ -549,6 +550,16 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
               for p, iso in holders if iso in isos and p.text.split()
               and (not posts or head in posts)}
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _through_prep(desc: Token, top: Token) -> bool:
+    """Whether ``desc`` hangs from ``top`` through a preposition ("cutouts of Trump")."""
+    t = desc
+    while t != top and t.head != t:
+        if t.dep_ == "pobj":
+            return True
+        t = t.head
+    return False
 
 
 def _within_np(desc: Token, top: Token) -> bool:
