@@ -790,6 +790,7 @@ def test_meetings_from_the_fourth_allsides_sample(nlp: Language, text: str,
 
 
 def test_meetings_pictures_of_people_are_not_the_people(nlp: Language) -> None:
-    text = ("President Anna Keller arrived in Oslo on Monday. Huge posters of Keller and Prime "
-            "Minister Peter Hansen greeted the president along the route from the airport.")
+    text = ("President Donald Trump landed in India on Monday. Enormous cardboard cutouts of "
+            "Trump and Prime Minister Narendra Modi greeted the president along the route from "
+            "the airport.")
     assert meetings(nlp, text) == set()
