@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import kg
 from kg.eventdates import (
+    AHEAD_DAYS,
     WINDOW_DAYS,
     MeetingRecord,
     infer_dates,
@@ -58,7 +59,8 @@ def meetings(graph: kg.KnowledgeGraph) -> dict[str, tuple[str, str | None, str |
     out: dict[str, tuple[str, str | None, str | None]] = {}
     for id_, status, date, _, source in graph.table(ROWS).rows:
         assert id_ not in out, f"article {id_} gave two meetings"
-        out[str(id_)] = (str(status), date and str(date), source and str(source))
+        out[str(id_)] = (str(status), None if date is None else str(date),
+                         None if source is None else str(source))
     return out
 
 
@@ -150,12 +152,23 @@ def rec(iri: str, parts: str, *, date: str | None = None, reported: str | None =
                          frozenset(places.split()), text)
 
 
+REPORT = dt.date(2018, 6, 13)
+LAST = dt.date(2018, 6, 12) + dt.timedelta(days=WINDOW_DAYS)
+AFTER = LAST + dt.timedelta(days=1)
+SOON = REPORT + dt.timedelta(days=AHEAD_DAYS)
+LATER = SOON + dt.timedelta(days=1)
+
+
 @pytest.mark.parametrize(("records", "expected"), [
     ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported="2018-06-12")],
      ("2018-06-12", "d")),  # reported on the day itself
-    ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported="2018-06-22")],
+    ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported=str(LAST))],
      ("2018-06-12", "d")),  # the last day of the window
-    ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported="2018-06-23")], None),
+    ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported=str(AFTER))], None),
+    ([rec("d", "a b", date="2018-06-12"), rec("n", "a b", date=str(SOON)),
+      rec("u", "a b", reported="2018-06-13")], None),  # may be a report of the next one
+    ([rec("d", "a b", date="2018-06-12"), rec("n", "a b", date=str(LATER)),
+      rec("u", "a b", reported="2018-06-13")], ("2018-06-12", "d")),
     ([rec("d", "a b", date="2018-06-12"), rec("u", "a b", reported="2018-06-11")], None),
     ([rec("d", "a b c", date="2018-06-12"), rec("u", "a b", reported="2018-06-13")], None),
     ([rec("d", "a b", date="2018-06-12", places="sgp"),
