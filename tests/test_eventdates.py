@@ -90,6 +90,20 @@ def test_eventdates_a_later_undated_report_takes_the_reported_day(nlp: Language,
         assert [r[date] for r in table.rows if r[kind] == "Meeting"] == ["2018-03-05"] * 2
 
 
+def test_eventdates_dates_a_later_sentence_of_the_same_article(nlp: Language,
+                                                                tmp_path: Path) -> None:
+    filler = "\n\n".join(f"Paragraph {i} is about the exports of Spain." for i in range(12))
+    text = ("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris "
+            f"on Monday.\n\n{filler}\n\nMacron later said his talks with Merkel had been "
+            "productive.\n")
+    src = write(tmp_path / "wire.jsonl", {"id": "one", "date": "2018-03-06", "text": text})
+    with kg.build([src], nlp=nlp) as graph:
+        rows = sorted((str(r[2]), r[3] is None, r[4] is None) for r in graph.table(ROWS).rows)
+    # two meetings of one article (too far apart to be merged): the second takes the day
+    # of the first, and names the first as the source (same article, so ?from is "one")
+    assert rows == [("2018-03-05", False, True), ("2018-03-05", True, False)]
+
+
 @pytest.mark.parametrize(("other", "why"), [
     (OTHER_DAY, "two dated meetings of the pair in the window: ambiguous"),
     (ELSEWHERE, "an undated report placed elsewhere (Berlin, not Paris)"),
@@ -218,3 +232,27 @@ def test_eventdates_places() -> None:
     assert places_agree(frozenset(), frozenset({"helsinki"}), country_of)
     assert places_agree(frozenset({"fin"}), frozenset({"helsinki"}), country_of)
     assert not places_agree(frozenset({"moscow"}), frozenset({"helsinki"}), country_of)
+
+
+def test_eventdates_benchmark_counts_the_leaders_inferred_dates(nlp: Language,
+                                                                tmp_path: Path) -> None:
+    """``benchmarks/dates.py --leaders STORE``: own and inferred dates of leaders' meetings."""
+    import importlib.util
+    import sys
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("benchmarks_dates_leaders",
+                                                  ROOT / "benchmarks" / "dates.py")
+    assert spec is not None and spec.loader is not None
+    dates = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = dates
+    spec.loader.exec_module(dates)
+    src = write(tmp_path / "wire.jsonl", DATED, UNDATED, LATE)
+    kg.build([src], nlp=nlp, store=tmp_path / "store").close()
+    report = dates.leaders(tmp_path / "store")
+    assert (report["pairs"], report["dated"], report["inferred"]) == (3, 2, 1)
+    (only,) = report["inferred_pairs"]
+    assert (only["pair"], only["day"], only["reported"]) == (
+        "Angela Merkel | Emmanuel Macron", "2018-03-05", "2018-03-09")
+    assert only["source"].startswith("German Chancellor Angela Merkel met")
