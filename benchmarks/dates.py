@@ -23,10 +23,17 @@ AllSides articles carry their date in ``corpus/allsides/articles.jsonl`` (``id``
 ``allsides/<ID>.txt``), not in their ``.txt``; other articles' dates come from their text
 (:func:`kg.dates.parse_published`, as a build reads them).
 
+``--leaders STORE`` measures a built store instead (no parse): the asserted meetings
+between two of :data:`LEADERS` (as ``/tmp/leaders.py`` counted them, one row per pair of
+participants), how many carry a ``dip:date``, how many of those days were inferred from
+another report (``dip:dateFrom``, :mod:`kg.eventdates`), and every inferred one with its
+sentence and its source's, to check by hand against the public record.
+
 Run from the repository root::
 
     .venv/bin/python benchmarks/dates.py [GOLD.jsonl ...] [--docs DIR] [--sample 30]
         [--seed 12] [--extra 0] [--json]
+    .venv/bin/python benchmarks/dates.py --leaders out/store [--json]
 
 GOLD defaults to ``tune.jsonl`` and ``meetings.jsonl`` of ``../shared/eval/dev`` and DIR to
 ``../shared`` (or ``$KG_SHARED``).
@@ -229,6 +236,58 @@ def _text(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+LEADERS = (
+    "Donald Trump", "Kim Jong Un", "Vladimir Putin", "Xi Jinping", "Shinzo Abe",
+    "Angela Merkel", "Emmanuel Macron", "Theresa May", "Moon Jae-in", "Barack Obama",
+    "Benjamin Netanyahu", "Recep Tayyip Erdogan", "Justin Trudeau", "Narendra Modi",
+    "Boris Johnson", "Hassan Rouhani", "Francois Hollande", "David Cameron",
+    "Enrique Peña Nieto", "Mahmoud Abbas", "Salman bin Abdulaziz Al Saud",
+    "Mohammed bin Salman", "Jacinda Ardern", "Scott Morrison", "Malcolm Turnbull",
+    "Tony Blair", "George W. Bush", "Paolo Gentiloni", "Giuseppe Conte")
+"""Well-known heads of state and government, by their labels in the AllSides build."""
+
+_LEADER_PAIRS = """SELECT ?m ?a ?b (SAMPLE(?d) AS ?day) (SAMPLE(?src) AS ?from)
+  (SAMPLE(?r) AS ?rep) (SAMPLE(?ev) AS ?sentence) (SAMPLE(?sev) AS ?source) WHERE {
+  ?m a dip:Meeting ; dip:status "asserted" ; dip:participant ?p, ?q ; dip:evidence ?ev .
+  ?p rdfs:label ?a . ?q rdfs:label ?b . FILTER (STR(?a) < STR(?b))
+  OPTIONAL { ?m dip:date ?d } OPTIONAL { ?m dip:reportedOn ?r }
+  OPTIONAL { ?m dip:dateFrom ?src . ?src dip:evidence ?sev } } GROUP BY ?m ?a ?b"""
+
+
+def leaders(store: Path) -> dict[str, Any]:
+    """The dates of the asserted meetings between two :data:`LEADERS` in ``store``."""
+    from kg.store import Store
+
+    st = Store(store, read_only=True)
+    wanted = set(LEADERS)
+    rows = [r for r in st.select(_LEADER_PAIRS)
+            if str(r[1].value) in wanted and str(r[2].value) in wanted]
+    st.close()
+
+    def value(term: Any) -> str | None:
+        return None if term is None else str(term.value)
+
+    dated = [r for r in rows if r[3] is not None]
+    inferred = sorted(
+        ({"pair": f"{r[1].value} | {r[2].value}", "day": value(r[3]),
+          "reported": value(r[5]), "sentence": value(r[6]), "source": value(r[7])}
+         for r in dated if r[4] is not None), key=lambda x: (x["pair"], x["day"] or ""))
+    return {"pairs": len(rows), "dated": len(dated), "inferred": len(inferred),
+            "meetings": len({str(r[0].value) for r in rows}), "inferred_pairs": inferred}
+
+
+def _leaders_text(report: dict[str, Any]) -> str:
+    n = report["pairs"]
+    lines = [f"leader-leader asserted meeting pairs {n} ({report['meetings']} meetings): "
+             f"dated {report['dated']} ({report['dated'] / max(n, 1):.0%}), of which "
+             f"inferred from another report {report['inferred']}", ""]
+    for i, x in enumerate(report["inferred_pairs"], 1):
+        lines.append(f"{i:3}. {x['pair']}  {x['day']}  (reported {x['reported']})")
+        lines.append(f"     {(x['sentence'] or '')[:220]}")
+        lines.append(f"     from: {(x['source'] or '')[:200]}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="*", type=Path, default=list(GOLD))
@@ -237,7 +296,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--extra", type=int, default=0)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--leaders", type=Path, metavar="STORE",
+                    help="count the leaders' meetings' dates in a built store instead")
     args = ap.parse_args(argv)
+    if args.leaders is not None:
+        found = leaders(args.leaders)
+        print(json.dumps(found, indent=1) if args.json else _leaders_text(found))
+        return 0
     from kg.nlp import make_nlp
 
     report = measure(make_nlp(), args.gold, args.docs, sample=args.sample, seed=args.seed,

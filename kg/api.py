@@ -344,7 +344,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
                   on_problem=problem, skip=unchanged,
                   known_labels=target.entity_labels(str(ns)) if stored else None,
                   aliases=rules, jobs=jobs, batch_size=batch_size, engine=engine,
-                  scheduler=scheduler, on_parsed=lambda article: tick("added"))
+                  scheduler=scheduler, on_parsed=lambda article: tick("added"), store=target)
     try:
         for result in results:
             writer.put(result.triples)

@@ -18,6 +18,7 @@ from rdflib import Graph, Namespace
 
 from kg import parse as parse_step
 from kg.aliases import AliasView
+from kg.eventdates import date_meetings
 from kg.identity import Identity, stored_entities
 from kg.model import Article, KGError, Resolution
 from kg.nlp import default_model, make_nlp, model_of
@@ -29,6 +30,8 @@ from kg.workers import parse_resolutions
 
 if TYPE_CHECKING:  # spaCy loads with the model, when an article is there to parse
     from spacy.language import Language
+
+    from kg.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         known_labels: dict[str, str] | None = None, aliases: AliasView | None = None,
         jobs: int = 1, batch_size: int = 32, engine: str = "local",
         scheduler: str | None = None,
-        on_parsed: Callable[[Article], None] | None = None
+        on_parsed: Callable[[Article], None] | None = None, store: GraphStore | None = None
         ) -> Generator[ArticleResult, None, None]:
     """Read ``paths`` and yield each article's result, in input order.
 
@@ -181,7 +184,9 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     parses and extracts on a Dask cluster (``scheduler`` address, or a local cluster of
     ``jobs`` workers); the driver links people and mints the graphs either way, so both
     engines give the same graph.  ``on_parsed`` hears of each article as soon as it is
-    parsed (graphs follow in chunks, after people are linked).
+    parsed (graphs follow in chunks, after people are linked).  With ``store`` (the one the
+    results go to), meetings are dated from other reports of the same meeting once the
+    stream ends (:func:`kg.eventdates.date_meetings`).
     """
     language = nlp
     max_length = language.max_length if language is not None else PIPELINE_MAX_LENGTH
@@ -223,8 +228,8 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
         if first is None:  # nothing to parse: no actors to weigh against the store's
             return
         identity = Identity(stored_entities(known_labels or {}), aliases)
-        yield from _results(chain([first], stream), base, identity=identity,
-                            known_labels=known_labels)
+        yield from date_meetings(_results(chain([first], stream), base, identity=identity,
+                                          known_labels=known_labels), store=store, base=base)
     finally:  # an error, or the caller closing us: stop the workers now, not when the
         # traceback that holds this frame is collected
         close = getattr(source, "close", None)

@@ -73,6 +73,7 @@ class DIP(rdflib.namespace.DefinedNamespace):
 
     # http://www.w3.org/2002/07/owl#ObjectProperty
     affiliation: URIRef  # Person -> Organization or Country: membership or nationality.
+    dateFrom: URIRef  # Meeting -> Meeting: where an inferred dip:date comes from.
     holdsPost: URIRef  # Person -> Post, e.g. Mike Pompeo -> Secretary of State of the US.
     inCountry: URIRef  # Place -> Country: the country a place lies in.
     location: URIRef  # Event -> Place or Country: where it happened.
