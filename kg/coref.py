@@ -23,6 +23,9 @@ PAIR_NOUNS = frozenset({"men", "women", "leaders", "ministers", "presidents", "s
                         "officials", "businessmen", "politicians"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+KIN = frozenset({"son", "daughter", "brother", "sister", "son-in-law", "daughter-in-law",
+                 "father", "mother", "niece", "nephew", "cousin", "uncle", "aunt"})
+"""Cues of a family member who is not the couple "the Trumps" names (unlike "first lady")."""
 WINDOW = 2
 """How many sentences before the pronoun's own are searched."""
 
@@ -222,11 +225,16 @@ def family(tok: Token, index: MentionIndex) -> list[Mention]:
     if m is None or not family_plural(tok, index):
         return []
     members: list[Mention] = []
+    cues: dict[str, set[str]] = {}
     for n in index.mentions:
-        if (n.kind == "Person" and _surname(n) == m.text[:-1]
-                and not any(p.text == n.text for p in members)):
-            members.append(n)
-    return members if len(members) > 1 else []
+        if n.kind == "Person" and _surname(n) == m.text[:-1]:
+            cues.setdefault(n.text, set()).add(n.cue)
+            if not any(p.text == n.text for p in members):
+                members.append(n)
+    if len(members) > 2:  # "the Trumps" of an article naming Ivanka too: the couple
+        members = [p for p in members if not (cues[p.text] & KIN or p.text.split()[-1]
+                                              in SUFFIXES)]
+    return members if len(members) == 2 else []
 
 
 def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False

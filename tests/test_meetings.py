@@ -707,11 +707,17 @@ def test_meetings_own_country_is_no_side(nlp: Language) -> None:
          "visited the palace, where they met Crown Prince Haakon.",
          {(frozenset({"Anna Keller", "Haakon"}), "asserted"),
           (frozenset({"Tom Keller", "Haakon"}), "asserted")}),
+        # the couple, not the daughter who came along
+        ("President Anna Keller, her husband Tom Keller and their daughter Eva Keller flew "
+         "to Oslo. The Kellers met Prime Minister Lars Berg on Monday.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted"),
+          (frozenset({"Tom Keller", "Lars Berg"}), "asserted")}),
         # one Keller named in full: "the Kellers" is nobody the article lets us name
         ("President Anna Keller flew to Oslo. The Kellers met Crown Prince Haakon on Monday.",
          set()),
     ],
-    ids=["they-after-apposed-spouse", "the-family-then-they", "one-family-member-named"],
+    ids=["they-after-apposed-spouse", "the-family-then-they", "the-couple-not-the-daughter",
+         "one-family-member-named"],
 )
 def test_meetings_a_family_meets_as_its_members(nlp: Language, text: str,
                                                 expected: Pairs) -> None:
