@@ -185,8 +185,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             # "talks with A and B have been going on": each with someone unnamed
             obj_toks = [t for t in obj_toks if t.dep_ != "pobj" or t.head.lower_ != "with"
                         ] if len(argument_actors(obj_toks, index)) > 1 else obj_toks
-        if lemma == "visit":
+        if lemma == "visit" or lemma in CALLS:  # "a visit to X", "made calls to A and B"
             obj_toks += prep_objects(trigger, {"to"})
+        if prep_objects(trigger, {"with"}):  # "talks with the minister, A, and the head of
+            obj_toks += [c for c in trigger.children  # the delegation, B", parsed with
+                         if c.dep_ == "conj" and c.lemma_.lower() in ROLE_NOUNS]  # "head" a conj
     else:
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)

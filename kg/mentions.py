@@ -233,7 +233,9 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
         elif left.lower_ in ADDRESS and left != tok:  # "Ms Jamieson": the name after the title
             start, end = doc[left.i + 1].idx, tok.idx + len(tok.text)
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
-        elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title):
+        elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title) or (
+                left.lower_ in ROYAL_TITLES and left.is_title and left.i == tok.i - 1
+                and tok.is_title):  # "Prince Adil": a royal title and one name
             start, end = left.idx, tok.idx + len(tok.text)
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
     return found

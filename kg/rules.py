@@ -102,6 +102,13 @@ TITLE_PHRASES = (
         "Environment", "Culture", "Brexit", "Business", "Industry", "Oil", "Petroleum",
         "Information", "Intelligence", "Security", "Economic", "Culture", "Communications")
       for post in ("Secretary", "Minister")),
+    # long forms: "Minister of Defence Jo Park"
+    *(f"{post} {prep} {dept}" for dept in (
+        "Defence", "Defense", "Foreign Affairs", "Finance", "the Interior", "Interior",
+        "Justice", "Trade", "Health", "Economy", "Energy", "Agriculture", "Education",
+        "Home Affairs", "External Affairs", "Foreign Trade", "National Defence",
+        "National Defense", "Public Security", "Industry", "Information")
+      for post in ("Minister", "Secretary") for prep in ("of", "for")),
 )
 
 # Bodies the small model often tags NORP or leaves out.

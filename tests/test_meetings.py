@@ -800,3 +800,25 @@ def test_meetings_pictures_of_people_are_not_the_people(nlp: Language) -> None:
             "Trump and Prime Minister Narendra Modi greeted the president along the route from "
             "the airport.")
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Keller held talks with the trade minister, Lars Berg, and the head of "
+         "the delegation, Olaf Brandt.",
+         {(frozenset({"Anna Keller", "Lars Berg", "Olaf Brandt"}), "asserted")}),
+        ("President Anna Keller made calls to Prime Minister Peter Hansen and President Lars "
+         "Berg on Monday.", {(KELLER_HANSEN, "asserted"),
+                             (frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+        ("Minister of Defence Jo Park met President Anna Keller in Oslo.",
+         {(frozenset({"Jo Park", "Anna Keller"}), "asserted")}),
+        ("Keller ends her Gulf tour\n\nPresident Anna Keller flew to Riyadh on Monday.\n\n"
+         "Image caption President Anna Keller talks with Prince Adil in Riyadh",
+         {(frozenset({"Anna Keller", "Prince Adil"}), "asserted")}),
+    ],
+    ids=["apposed-list-with-a-post", "calls-to-two", "long-form-title", "royal-in-a-caption"],
+)
+def test_meetings_constructions_the_issue_names(nlp: Language, text: str,
+                                                expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
