@@ -94,6 +94,15 @@ CAMEO = {"visit": "042", "host": "043", "receive": "043", "welcome": "043",
          "negotiate": "046", "negotiations": "046", "call": "040", "conversation": "040"}
 
 
+SPEECH_SETTINGS = frozenset({"conference", "briefing", "rally", "hearing", "interview", "event",
+                             "ceremony", "speech", "debate", "forum", "session", "lecture",
+                             "meeting", "summit", "dinner", "luncheon", "breakfast", "talks",
+                             "gathering", "convention", "parliament", "congress", "time",
+                             "end", "start", "outset", "beginning", "moment", "point", "stage"})
+"""Where "told X at ..." is no meeting of its own: a speech or hearing, or an event that is a
+meeting trigger itself (found there), or a time ("at the time")."""
+
+
 def contact_objects(verb: Token) -> list[Token]:
     """The other side of a meeting verb: "met B", "met with B", "spoke with/to B", "shook
     hands with B", "was greeted by B"."""
@@ -142,6 +151,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
             and c.lemma_ not in CALL_PURPOSES and c != callee for c in trigger.children):
         return []  # "called X a liar", "called on X to", "called off": no call
+    if trigger.lemma_ == "tell" and any(p.lemma_.lower() in SPEECH_SETTINGS
+                                        for p in prep_objects(trigger, {"at"})):
+        return []  # "told Hansen at a news conference", "at the time": no meeting stated
     if trigger.lemma_ == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"with", "to"}
                                     for c in trigger.children) and not spoke_together(trigger):
         return []  # "Trump and Xi spoke at the rally": speeches

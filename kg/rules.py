@@ -27,7 +27,8 @@ VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", 
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
-"discussed the issue (by phone) with X"."""
+"discussed the issue (by phone) with X", "told X at the border post" (a place: said face to
+face).  "tell" is a ``SAY`` verb too, and listed there."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
@@ -258,6 +259,9 @@ def _contact(verb: Token) -> bool:
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
+    if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ == "at" for c in kids)  # "at a news conference")
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
             c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"))

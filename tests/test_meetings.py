@@ -822,3 +822,21 @@ def test_meetings_pictures_of_people_are_not_the_people(nlp: Language) -> None:
 def test_meetings_constructions_the_issue_names(nlp: Language, text: str,
                                                 expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Anna Keller told Prime Minister Peter Hansen at the border post that the "
+         "crossing would reopen.", {(KELLER_HANSEN, "asserted")}),
+        ("President Anna Keller told Prime Minister Peter Hansen at a news conference that the "
+         "crossing would reopen.", set()),
+        ("President Anna Keller told Peter Hansen at the time that the crossing would reopen.",
+         set()),
+        ("President Anna Keller told Prime Minister Peter Hansen that the crossing would "
+         "reopen.", set()),
+    ],
+    ids=["at-a-place", "at-a-news-conference", "at-the-time", "no-place"],
+)
+def test_meetings_told_someone_at_a_place(nlp: Language, text: str, expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected

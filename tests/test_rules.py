@@ -64,6 +64,8 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                  ("prep", {"LOWER": "with"})),
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
+        _pattern({"LEMMA": "tell", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"}),
+                 ("prep", {"LOWER": "at"})),
         *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
           for lemma in ("call", "phone", "telephone")],
         *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
