@@ -283,6 +283,29 @@ def country_by_iso3(iso3: str) -> Country | None:
     return _countries().get(iso3)
 
 
+_CAPITAL_SPELLINGS = {"kiev": "UA", "peking": "CN"}
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Normalised capital name -> the ISO 3166 alpha-2 code of its country."""
+    out = {_norm(str(c["capital"])): iso2 for iso2, c in _geonames().get_countries().items()
+           if c.get("capital")}
+    out.update(_CAPITAL_SPELLINGS)
+    return out
+
+
+def capital_of(name: str) -> Country | None:
+    """The country whose capital ``name`` is ("Washington and Beijing held talks": the
+    capitals stand for their governments).
+
+    >>> capital_of("Beijing").label, capital_of("Kiev").label, capital_of("Geneva")
+    ('China', 'Ukraine', None)
+    """
+    iso2 = _capitals().get(_norm(name))
+    return country_by_iso2(iso2) if iso2 else None
+
+
 def is_government_phrase(name: str) -> bool:
     """True for "Afghan government", "the government of Iraq" and the like."""
     m = _GOVERNMENT.match(_norm(name))

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.coref import SUFFIXES, family_plural, pair_antecedents, pronoun_antecedent
+from kg.gazetteer import capital_of
 from kg.hyphens import hyphen_actors
 from kg.mentions import (
     GOVERNMENT_NOUNS,
@@ -25,9 +26,11 @@ from kg.mentions import (
     MentionIndex,
     actors,
     argument_actors,
+    conjuncts,
     dedupe,
     doc_ents,
     examples,
+    other_group,
 )
 from kg.model import Meeting, Mention
 from kg.realis import status_of
@@ -184,6 +187,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # "the G7 summit", "a NATO meeting": the body is a participant
         obj_toks += [c for c in children(trigger, {"compound", "nmod", "amod"})
                      if body_name(c)]
+        # "in the hours before the Kim meeting": the person it is named after
+        obj_toks += [c for c in children(trigger, {"compound"})
+                     if (cm := index.at(c)) is not None and cm.kind == "Person"
+                     and not hyphen and c.i == trigger.i - 1]
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
         between = argument_actors(prep_objects(trigger, {"between"}), index)
@@ -229,6 +236,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             continue  # "the Trumps" with no two Trumps named in full: nobody known
         else:
             participants.extend(argument_actors([tok], index))
+    participants.extend(_capital_sides(subj_toks, index))  # "Washington and Beijing held talks"
     if run_on:
         participants.extend(m for t in run_on for m in actors(t, index))
         subj_toks = run_on
@@ -237,9 +245,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if speaker is not None:
             participants.append(speaker)
     obj_toks = [t for t in obj_toks if not _audience(t)]
-    if subj_toks and obj_toks and all(_others_of_theirs(t) for t in obj_toks):
-        obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials"
+    if subj_toks and obj_toks and all(other_group(t) for t in obj_toks):
+        obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials": the
+        # officials' countries are the subjects' own
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
+    objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
+    objects = [_as_government(m) for m in objects]
+    participants = [_as_government(m) for m in participants]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
     if lemma == "join" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
@@ -260,6 +272,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             lemma in CALLS or separate_meetings(trigger)
             or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    if not is_noun and not objects and _where_borders_meet(verb, subjects):
+        return []  # "the region where France, Germany and Luxembourg meet": borders
     if not is_noun and not objects and (lemma not in RECIPROCAL or any(
             c.dep_ == "dobj" for c in verb.children)):
         return []  # "Hungary and Austria received applications", "have met a grim fate"
@@ -286,12 +300,31 @@ def _audience(tok: Token) -> bool:
         c.lower_ == "service" for c in tok.children))
 
 
-def _others_of_theirs(tok: Token) -> bool:
-    """ "other U.S. and Russian officials" as the only other side: the officials' countries
-    are the subjects' own ("A and B began a meeting with other ..."), not so "with X and
-    other members of his team" nor "other leaders, including A and B"."""
-    return any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children) \
-        and tok.lower_ in GROUP_NOUNS and not examples(tok)
+def _capital_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
+    """Capitals named as a side stand for their governments: "Washington and Beijing held
+    talks" is the United States and China (the mention keeps the capital's place in the
+    text)."""
+    out: list[Mention] = []
+    for tok in toks:
+        for c in conjuncts(tok):
+            m = index.at(c)
+            if m is not None and m.kind == "Place" and (found := capital_of(m.text)):
+                out.append(Mention(found.label, m.start, m.end, "Country"))
+    return out
+
+
+def _as_government(m: Mention) -> Mention:
+    """A capital the NER took for a body ("Kiev") as a side is its country."""
+    if m.kind == "Organization" and (found := capital_of(m.text)):
+        return Mention(found.label, m.start, m.end, "Country")
+    return m
+
+
+def _where_borders_meet(verb: Token, subjects: list[Mention]) -> bool:
+    """ "where France, Germany and Luxembourg meet": countries meeting in a place clause are
+    borders, not governments."""
+    return (all(m.kind in {"Country", "Place"} for m in subjects)
+            and any(c.lower_ == "where" for c in verb.children))
 
 
 def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:

@@ -478,7 +478,11 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or (
             token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS and _definite(token)):
         # "the presidents of Sri Lanka and Indonesia": each country
-        return _modifier_actors(token, index, depth)
+        found = _modifier_actors(token, index, depth)
+        people = [m for m in found if m.kind == "Person"]
+        if people and any(d.lower_ == "other" for left in token.lefts for d in left.subtree):
+            return people  # "Trump and other White House officials", parsed as one noun
+        return found
     holder = _title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
@@ -580,10 +584,20 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
     """Actors of argument tokens and of everything coordinated with them, in text order."""
     seen: dict[Mention, None] = {}
     for tok in tokens:
+        named = index.at(tok)
         for c in conjuncts(tok) + _listed_as_modifier(tok, index):
+            if c is not tok and named is not None and named.kind == "Person" and other_group(c):
+                continue  # "Trump and other White House officials": his own side
             for m in actors(c, index):
                 seen.setdefault(m, None)
     return sorted(seen, key=lambda m: m.start)
+
+
+def other_group(tok: Token) -> bool:
+    """ "other U.S. and Russian officials": a group the people named beside it belong to
+    (not "other leaders, including A and B", whose examples are named)."""
+    return any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children) \
+        and tok.lower_ in GROUP_NOUNS and not examples(tok)
 
 
 def _listed_as_modifier(tok: Token, index: MentionIndex) -> list[Token]:

@@ -21,7 +21,8 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "invite", "ready", "willing", "likely", "arrange", "call", "ask",
                         "urge", "need", "going", "consider", "announce", "promise", "vow",
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
-                        "come", "return", "prepared", "poised", "determined"})
+                        "come", "return", "prepared", "poised", "determined", "encourage",
+                        "advocate", "demand"})
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
 """Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
 it follows them ("flew to Oslo and met X")."""
@@ -90,6 +91,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     chain = _chain(trigger)
     if trigger.dep_ == "pobj" and _negated(trigger.head):
         return "negated"  # "not from a conversation with Putin"
+    if _instead(trigger):
+        return "negated"  # "instead of talking seriously with X"
     for tok in chain:
         if _negated(tok):
             return "negated"
@@ -129,6 +132,19 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+def _instead(trigger: Token) -> bool:
+    """ "instead of talking with X", "rather than meet X": what was not done."""
+    head = trigger.head
+    if trigger.dep_ in {"pcomp", "pobj"} and head.lower_ == "of":
+        return any(k.lower_ == "instead" for k in head.children) or head.head.lower_ == "instead"
+    if trigger.dep_ in {"pcomp", "pobj", "advcl"} and head.lower_ == "than":
+        return head.i > 0 and trigger.doc[head.i - 1].lower_ == "rather"
+    if trigger.dep_ == "conj":  # "call A rather than meet B", parsed with "than" as the cc
+        return any(k.dep_ == "cc" and k.lower_ == "than" and k.i > 0
+                   and trigger.doc[k.i - 1].lower_ == "rather" for k in head.children)
+    return False
 
 
 def _has_aux(verb: Token) -> bool:

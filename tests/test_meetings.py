@@ -840,3 +840,35 @@ def test_meetings_constructions_the_issue_names(nlp: Language, text: str,
 )
 def test_meetings_told_someone_at_a_place(nlp: Language, text: str, expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hilly region around Metz is sometimes called the Land of Three Borders because "
+         "it is where France, Germany, and Luxembourg meet.", set()),
+        ("“Instead of talking seriously with Hansen, the Swedes will ask who runs policy,” "
+         "Keller says.", {(frozenset({"Keller", "Hansen"}), "negated")}),
+        ("President Anna Keller called Lars Berg rather than meet Peter Hansen.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted"),
+          (frozenset({"Anna Keller", "Peter Hansen"}), "negated")}),
+        ("Sweden encouraged the resumption of direct talks between Norway and Finland.",
+         {(frozenset({"Norway", "Finland"}), "planned")}),
+        ("Meanwhile, Keller and other Norwegian officials attacked the press in the hours "
+         "before the Hansen meeting.", {(frozenset({"Keller", "Hansen"}), "asserted")}),
+    ],
+    ids=["borders-meet", "instead-of", "rather-than", "encouraged-resumption",
+         "other-officials-and-a-named-meeting"],
+)
+def test_meetings_from_the_fifth_allsides_sample(nlp: Language, text: str,
+                                                 expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
+
+
+def test_meetings_capitals_as_sides_are_their_countries(nlp: Language) -> None:
+    """ "Washington and Beijing held talks": the capitals stand for their governments; a
+    capital as the place of a meeting stays a place."""
+    assert meetings(nlp, "Washington and Beijing held trade talks in Geneva on Monday.") == {
+        (frozenset({"United States", "China"}), "asserted")}
+    assert meetings(nlp, "President Anna Keller met Peter Hansen in Moscow on Monday.") == {
+        (KELLER_HANSEN, "asserted")}
