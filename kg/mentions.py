@@ -285,8 +285,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):
             kind = "Person"
-        if kind is None:
-            continue
+        if kind is None or not re.search(r"[^\W_]", re.sub(r"['’]s$", "", text)):
+            continue  # a possessive "’s" or punctuation the NER tagged alone names nothing
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in PEERAGE and prev.is_title and kind in {
                 "Person", "Organization", "Place"} and not (

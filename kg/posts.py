@@ -17,11 +17,12 @@ one post each.  A phrase is a post only when its head is a word for a role, so
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
-from kg.mentions import ADDRESS, MentionIndex, doc_text
+from kg.mentions import ADDRESS, RELATIONS, MentionIndex, doc_text
 from kg.model import Evidence, Mention, PostFact, visible
 from kg.names import ROYAL_TITLES
 from kg.rules import ROLE_NOUNS
@@ -35,7 +36,7 @@ _SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at", "to"})
 def title_case(title: str) -> str:
     """One spelling per title so one post gets one label: "Head of the Political Office";
     "Vice-President" and "vice president" are both "Vice President"."""
-    title = re.sub(r"(?<=\w)-(?=\w)", " ", visible(title))
+    title = re.sub(r"(?<=\w)-(?=\w)", " ", visible(title)).replace("’", "'")
     title = re.sub(r"^[\W_]+|[\W_]+$", "", title)  # quotes, brackets, "\\", "^", "@"
     words = title.split()
     out = []
@@ -141,7 +142,8 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
         head = span.root
         ev = _evidence(head)
         first = person.text.split()[0].lower() if person.text.split() else ""
-        if first in ROYAL_TITLES and first != "crown":  # "Queen Elizabeth": a monarch's post
+        if first in ROYAL_TITLES and first not in {"crown", "prince", "princess"}:
+            # "Queen Elizabeth": a monarch's post; a prince's rank is none
             facts.append(PostFact(person, title_case(first), ev, None))
         # 1. Title before the name, inside the name's own subtree.
         left: list[Token] = []
@@ -189,9 +191,29 @@ def _cut_clauses(tokens: list[Token], top: Token) -> list[Token]:
     return out
 
 
+_POSSESSIVE = re.compile(r"^.*?(?:\w['’]s|s['’])\s+")
+"""A title's leading possessive ("Country's Leader", "That Country's Foreign Minister"): the
+post is what follows it."""
+
+
+def _without_possessor(title: str) -> str | None:
+    """ "Country's Leader" -> "Leader"; "President's Son", "President's Former Lawyer" ->
+    None: a relative or an aide of someone is no post."""
+    rest = _POSSESSIVE.sub("", title)
+    if rest == title:
+        return title
+    if not rest or rest.split()[-1].lower() in RELATIONS or "'" in rest or "’" in rest:
+        return None
+    return rest
+
+
 def _unique(facts: list[PostFact]) -> list[PostFact]:
     seen: dict[tuple[Mention, str], PostFact] = {}
-    for f in facts:
+    for fact in facts:
+        title = _without_possessor(fact.title)
+        if title is None:
+            continue
+        f = fact if title == fact.title else replace(fact, title=title)
         key = (f.person, re.sub(r"\W+", " ", f.title.lower()))
         if key not in seen or (seen[key].org is None and f.org is not None):
             seen[key] = f
