@@ -262,6 +262,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             return []  # "A and B, on a visit to the White House": fellow travellers
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         objects = [m for m in objects if m.kind in {"Person", "Country"}]
+    if is_noun and trigger.lemma_.lower() in MEALS and not any(
+            family_plural(t, index) for t in subj_toks):
+        joint = True  # "A and B sat down to a working lunch with aides C and D": one table
     subjects = list(dedupe(participants))
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
         subjects = [m for m in subjects if m.kind == "Person"]
@@ -368,14 +371,20 @@ def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
     return date_text([*ent, *(doc[i] for i in range(noun.right_edge.i + 1, ent.start))])
 
 
+MEALS = frozenset({"lunch", "dinner", "breakfast", "banquet", "luncheon", "supper",
+                   "reception"})
+"""Meeting nouns of one table: everyone named at it met everyone else."""
+
+
 def _one_family(participants: list[Mention]) -> bool:
-    """ "The president was joined by first lady Melania Trump": two relatives, named in full
-    with one surname, together is family life, not a meeting."""
+    """ "The president was joined by first lady Melania Trump", "Melania Trump joined Trump":
+    two relatives with one surname together is family life, not a meeting."""
     if len(participants) != 2 or any(p.kind != "Person" for p in participants):
         return False
     names = [[w for w in p.text.split() if w not in SUFFIXES] for p in participants]
-    return all(len(n) > 1 for n in names) and names[0][-1] == names[1][-1] \
-        and names[0] != names[1]
+    if names[0] == names[1] or not all(names):
+        return False
+    return names[0][-1] == names[1][-1] and max(len(n) for n in names) > 1
 
 
 def _press_conference(noun: Token) -> bool:

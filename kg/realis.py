@@ -93,6 +93,9 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         return "negated"  # "not from a conversation with Putin"
     if _instead(trigger):
         return "negated"  # "instead of talking seriously with X"
+    if (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in {"VERB", "AUX"}
+            and status_of(trigger.head, caption=caption) == "planned"):
+        return "planned"  # "themes he is sure to repeat while visiting Salman"
     for tok in chain:
         if _negated(tok):
             return "negated"

@@ -872,3 +872,21 @@ def test_meetings_capitals_as_sides_are_their_countries(nlp: Language) -> None:
         (frozenset({"United States", "China"}), "asserted")}
     assert meetings(nlp, "President Anna Keller met Peter Hansen in Moscow on Monday.") == {
         (KELLER_HANSEN, "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keller and Hansen then sat across from each other at a working lunch with senior "
+         "aides, including Foreign Minister Lars Berg and adviser Olaf Brandt.",
+         {(frozenset({"Keller", "Hansen", "Lars Berg", "Olaf Brandt"}), "asserted")}),
+        ("President Tom Keller flew in. First lady Anna Keller joined Keller at the Western "
+         "Wall on Monday.", set()),
+        ("At the time, Keller repeated her warning, themes she is sure to repeat while "
+         "visiting King Harald.", {(frozenset({"Keller", "King Harald"}), "planned")}),
+    ],
+    ids=["one-table", "spouse-by-surname", "while-visiting-in-a-future-clause"],
+)
+def test_meetings_from_the_sixth_allsides_sample(nlp: Language, text: str,
+                                                 expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
