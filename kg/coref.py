@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.mentions import MentionIndex, doc_text
+from kg.mentions import MentionIndex, doc_text, title_holder
 from kg.model import Mention
 from kg.rules import ROLE_NOUNS
 
@@ -86,7 +86,8 @@ def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> boo
     for t in tok.sent:
         if t.i >= tok.i:
             break
-        if t.dep_ in _SUBJ and t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN":
+        if t.dep_ in _SUBJ and t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" and not (
+                (holder := title_holder(t, index)) is not None and _same(holder, last)):
             return True
         m = index.at(t)
         if (t.dep_ == "poss" and t.head.dep_ in _SUBJ and m is not None
@@ -99,6 +100,8 @@ def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
     people: list[Mention] = []
     for t in tokens:
         m = index.at(t)
+        if m is None and t.pos_ == "NOUN" and t.lower_ in ROLE_NOUNS and _is_subject(t):
+            m = title_holder(t, index)  # "The prime minister took charge. He also spoke ..."
         if (m is not None and m.kind == "Person" and _is_subject(t)
                 and not family_plural(t, index)):  # "she" is never "the Obamas"
             people.append(m)

@@ -483,7 +483,7 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         if people and any(d.lower_ == "other" for left in token.lefts for d in left.subtree):
             return people  # "Trump and other White House officials", parsed as one noun
         return found
-    holder = _title_holder(token, index) or _counterpart(token, index)
+    holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
     if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
@@ -502,10 +502,12 @@ def _definite(token: Token) -> bool:
                for c in token.children)
 
 
-def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
+def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     """ "the Pakistani president" -> the one person the article earlier named as president
     (of Pakistan, when the phrase names a country).  None when there is any doubt."""
-    if token.tag_ not in {"NN", "NNP"} or token.lower_ not in index.title_holders:
+    key = "pm" if token.lower_ == "minister" and any(
+        c.lower_ == "prime" for c in token.children) else token.lower_  # "the prime minister"
+    if token.tag_ not in {"NN", "NNP"} or key not in index.title_holders:
         return None
     if not any(c.lower_ == "the" for c in token.children):
         return None
@@ -518,7 +520,7 @@ def _title_holder(token: Token, index: MentionIndex) -> Mention | None:
             found = gazetteer.country(m.text)
             country = found.iso3 if found else None
     people = {(p.text.split()[-1].lower()) : p
-              for p, iso in index.title_holders[token.lower_]
+              for p, iso in index.title_holders[key]
               if p.start < token.idx and (country is None or iso == country)}
     if len(people) != 1:
         return None

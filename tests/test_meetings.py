@@ -890,3 +890,13 @@ def test_meetings_capitals_as_sides_are_their_countries(nlp: Language) -> None:
 def test_meetings_from_the_sixth_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+def test_meetings_he_after_the_title_of_a_named_holder(nlp: Language) -> None:
+    text = ("Prime Minister Peter Hansen returned to Oslo on Monday. Mr Hansen said aid would "
+            "rise. Olaf Brandt, the opposition leader, said the help came late. The prime "
+            "minister took personal charge of the response on Tuesday. He also spoke on the "
+            "telephone to President Lars Berg, and the presidents of Sweden and Finland.")
+    assert meetings(nlp, text) == {(frozenset({"Peter Hansen", "Lars Berg"}), "asserted"),
+                                   (frozenset({"Peter Hansen", "Sweden"}), "asserted"),
+                                   (frozenset({"Peter Hansen", "Finland"}), "asserted")}
