@@ -142,6 +142,33 @@ def text_allows(text: str | None, day: _dt.date, reported: _dt.date) -> bool:
     return not m[3] or int(m[3]) == day.year
 
 
+def named_month(text: str | None, reported: _dt.date) -> tuple[int, int] | None:
+    """The (year, month) a report's month phrase names, read back from its publication day:
+    "June" or "last June" is the latest June before the report (this month's own name is
+    this month, unless "last" says the one a year before), "June 2018" is that one.
+
+    >>> r = _dt.date(2019, 2, 21)
+    >>> named_month("last June", r), named_month("in June", r), named_month("February", r)
+    ((2018, 6), (2018, 6), (2019, 2))
+    >>> named_month("last February", r), named_month("June 2016", r), named_month("Monday", r)
+    ((2018, 2), (2016, 6), None)
+    """
+    if text is None:
+        return None
+    m = re.fullmatch(r"(?:in |since |from )?(?:(last|this|early|late|mid-?) ?)?([a-z]+)"
+                     r"(?:,? (\d{4}))?", " ".join(text.lower().split()))
+    if m is None or m[2] not in _MONTHS:
+        return None
+    month = _MONTHS[m[2]]
+    if m[3]:
+        return int(m[3]), month
+    if m[1] == "this":
+        return (reported.year, month) if month <= reported.month else None
+    year = reported.year if month < reported.month or (
+        month == reported.month and m[1] != "last") else reported.year - 1
+    return year, month
+
+
 def places_agree(a: frozenset[str], b: frozenset[str], country_of: Mapping[str, str]
                  ) -> bool:
     """Same place, a place and its country, or one of them unknown."""
@@ -169,6 +196,18 @@ def infer_dates(meetings: Iterable[MeetingRecord], country_of: Mapping[str, str]
         assert reported is not None
         earliest = reported - _dt.timedelta(days=window)
         latest = reported + _dt.timedelta(days=ahead)
+        if (month := named_month(m.date_text, reported)) is not None:
+            # "his meeting with Kim in Singapore last June": the one day of that month
+            near = [d for d in dated.get(m.participants, ())
+                    if d.iri != m.iri and d.date is not None and d.date <= reported
+                    and (d.date.year, d.date.month) == month
+                    and places_agree(m.places, d.places, country_of)]
+            month_days = {d.date for d in near if d.date is not None}
+            if len(month_days) == 1:
+                (only,) = month_days
+                first = min(near, key=lambda d: (d.reported or only, d.iri))
+                out.append(Inference(m.iri, only, first.iri))
+            continue
         near = [d for d in dated.get(m.participants, ())
                 if d.iri != m.iri and d.date is not None and earliest <= d.date <= latest
                 and places_agree(m.places, d.places, country_of)]

@@ -198,6 +198,18 @@ LATER = SOON + dt.timedelta(days=1)
     ([rec("d", "a b", date="2018-06-12"),
       rec("u", "a b", reported="2018-06-14", text="this week")], ("2018-06-12", "d")),
     ([rec("d", "a b", date="2018-06-12"), rec("u", "a b")], None),  # no publication date
+    # a named month, long after: "his meeting with Kim in Singapore last June"
+    ([rec("d", "a b", date="2018-06-12"),
+      rec("u", "a b", reported="2019-02-21", text="last June")], ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12"),
+      rec("u", "a b", reported="2019-02-21", text="June 2018")], ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12"),  # two days in that month: which one?
+      rec("e", "a b", date="2018-06-20"),
+      rec("u", "a b", reported="2019-02-21", text="in June")], None),
+    ([rec("d", "a b", date="2018-06-12"),  # June 2019 is not the June of a 2018 meeting
+      rec("u", "a b", reported="2019-07-01", text="June")], None),
+    ([rec("d", "a b", date="2018-06-12", places="hanoi"),
+      rec("u", "a b", reported="2019-02-21", text="last June", places="singapore")], None),
 ])
 def test_eventdates_rule(records: list[MeetingRecord],
                          expected: tuple[str, str] | None) -> None:
