@@ -285,8 +285,10 @@ def find_mentions(doc: Doc) -> MentionIndex:
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):
             kind = "Person"
-        if kind is None or not re.search(r"[^\W_]", re.sub(r"['’]s$", "", text)):
-            continue  # a possessive "’s" or punctuation the NER tagged alone names nothing
+        if kind is None or not re.search(r"[^\W_]", re.sub(r"['’]s$", "", text)) or \
+                text.upper() in ACRONYM_TITLES:
+            continue  # a possessive "’s" or punctuation the NER tagged alone names nothing;
+            # "POTUS" is a title
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in PEERAGE and prev.is_title and kind in {
                 "Person", "Organization", "Place"} and not (
@@ -326,6 +328,10 @@ def _shared_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 out[i] = replace(m, text=whole)  # never "Hansen and Lars Berg"
     return out
 
+
+ACRONYM_TITLES = frozenset({"POTUS", "FLOTUS", "VPOTUS", "SCOTUS", "SLOTUS"})
+"""Titles written as acronyms ("POTUS and FLOTUS join President Xi"): whom they name is
+the article's business, not a name of their own."""
 
 OTHER_LABELS = frozenset({"LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 """NER labels of names that are no actor: counted against a name being a person."""
@@ -472,6 +478,7 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     for desc in token.subtree:
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
+                and token.lower_ not in GOVERNMENT_NOUNS  # "the Trump administration"
                 and _within_np(desc, token) and not _of_government(desc.head)
                 and (token.lemma_.lower() in ROLE_NOUNS or not _through_prep(desc, token))):
             return [dm]  # not "cutouts of Trump and Modi": pictures of them

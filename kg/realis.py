@@ -183,6 +183,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
     head = noun.head
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
+            c.dep_ == "compound" and any(k.text == "-" for k in c.children)
+            for c in noun.children):
+        return "planned"  # "supportive of a Trump-Kim summit": one that may come, not the one
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
             return "negated"

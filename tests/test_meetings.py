@@ -900,3 +900,20 @@ def test_meetings_he_after_the_title_of_a_named_holder(nlp: Language) -> None:
     assert meetings(nlp, text) == {(frozenset({"Peter Hansen", "Lars Berg"}), "asserted"),
                                    (frozenset({"Peter Hansen", "Sweden"}), "asserted"),
                                    (frozenset({"Peter Hansen", "Finland"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("POTUS and FLOTUS join President Lars Berg and Madame Berg at the palace to open "
+         "today's meetings.", set()),
+        ("Before joining the Keller administration, Olaf Brandt had no government experience.",
+         set()),
+        ("President Anna Keller flew home. Prime Minister Peter Hansen stayed. Sweden was "
+         "especially supportive of a Keller-Hansen summit.", {(KELLER_HANSEN, "planned")}),
+    ],
+    ids=["acronym-titles", "joining-an-administration", "a-summit-is-one-that-may-come"],
+)
+def test_meetings_from_the_seventh_allsides_sample(nlp: Language, text: str,
+                                                   expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
