@@ -98,7 +98,7 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, object] | None =
     """Run SPARQL with our prefixes predeclared and ``bindings`` as initial bindings."""
     from rdflib import Literal, URIRef
 
-    from kg.store import PREFIXES
+    from kg.rdfio import PREFIXES
 
     init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v))
             for k, v in (bindings or {}).items()}
@@ -154,7 +154,7 @@ def oxigraph_table(store: Any, sparql: str, bindings: Mapping[str, object] | Non
     answering."""
     import pyoxigraph as ox
 
-    from kg.store import PREFIXES
+    from kg.rdfio import PREFIXES
 
     def term(v: object) -> ox.NamedNode | ox.Literal:
         if isinstance(v, (ox.NamedNode, ox.Literal)):
