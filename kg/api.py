@@ -147,7 +147,9 @@ class KnowledgeGraph:
         (:func:`kg.network.curate`; the store is unchanged)."""
         from kg.network import curate, who_met_whom
 
-        g = who_met_whom(self.dataset, statuses)
+        # a local store answers straight from Oxigraph, without rdflib's SPARQL engine
+        source = self.store.ox if isinstance(self.store, Store) else self.dataset
+        g = who_met_whom(source, statuses)
         return curate(g, aliases) if aliases else g
 
     def actors(self, *, search: str | None = None, type: str | None = None,

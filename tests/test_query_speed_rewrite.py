@@ -144,3 +144,19 @@ def test_query_reading_a_store_imports_no_rdflib(folder: Path, question: list[st
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "@@ light", done.stderr
     assert done.stdout.strip()
+
+
+@pytest.mark.parametrize("statuses", [("asserted",), ("asserted", "planned")])
+def test_query_who_met_whom_straight_from_oxigraph_equals_through_rdflib(
+        folder: Path, statuses: tuple[str, ...]) -> None:
+    """The page's graph read straight from Oxigraph (as a build writes it now) is the graph
+    read through rdflib's view of the store, node and edge data alike, in the same order."""
+    from kg.network import who_met_whom
+
+    with kg.load(folder) as graph:
+        assert isinstance(graph.store, kg.api.Store)
+        fast = who_met_whom(graph.store.ox, statuses)
+        slow = who_met_whom(graph.dataset, statuses)
+    assert fast.number_of_edges() >= 3
+    assert list(fast.nodes(data=True)) == list(slow.nodes(data=True))
+    assert list(fast.edges(data=True)) == list(slow.edges(data=True))
