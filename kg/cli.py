@@ -194,6 +194,9 @@ def build(
 def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None] | None]:
     """A progress bar on stderr (articles, rate, time left); plain lines when stderr is not
     a terminal; nothing when quiet."""
+    if quiet:  # rich is not even imported
+        yield None
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -206,9 +209,6 @@ def _progress(inputs: list[Path], quiet: bool) -> Iterator[Callable[[str], None]
     from kg.read import count_inputs
 
     console = Console(stderr=True)
-    if quiet:
-        yield None
-        return
     if not console.is_terminal:  # a log file or CI: plain lines, every PROGRESS_SECONDS
         yield PlainProgress(count_inputs(inputs) or None)
         return
