@@ -143,8 +143,13 @@ def build(
     Building again adds to the store: unchanged articles are skipped, changed ones replace
     their own facts.
     """
+    import gc
+
     from kg.api import build as build_graph
 
+    # spaCy's model is a few million objects that live as long as this command: collect
+    # cyclic garbage less often than Python's default (700 allocations), 0.1 s a build
+    gc.set_threshold(50_000, 20, 100)
     target = None if memory else (store or str(out / "store"))
     if base is not None and not _is_iri(base):
         _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
