@@ -149,7 +149,7 @@ def build(
 
     # spaCy's model is a few million objects that live as long as this command: collect
     # cyclic garbage less often than Python's default (700 allocations), 0.1 s a build
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(50_000, 20, 10)
     target = None if memory else (store or str(out / "store"))
     if base is not None and not _is_iri(base):
         _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
