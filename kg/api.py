@@ -40,7 +40,6 @@ if TYPE_CHECKING:  # loaded on first use: reading a store imports neither spaCy,
     from kg.actors import ActorRow
     from kg.aliases import Aliases
     from kg.engine import ArticleResult
-    from kg.finish import Helper, Pending
     from kg.validate import Report
 
 __all__ = ["BuildError", "KnowledgeGraph", "Summary", "build", "load", "open_store"]
@@ -91,35 +90,9 @@ class KnowledgeGraph:
     def __init__(self, store: GraphStore | None = None) -> None:
         self.store = store if store is not None else Store()
         self.problems: list[InputProblem] = []
-        self._validation: Report | Pending | None = None
+        self.validation: Report | None = None
         self.added = 0
         self.unchanged = 0
-
-    @property
-    def validation(self) -> Report | None:
-        """The SHACL report of the build (None: not validated), waited for when a helper
-        process is making it (:mod:`kg.finish`); made here if the helper died."""
-        from kg.finish import Pending, gone
-
-        if isinstance(self._validation, Pending):
-            try:
-                self._validation = self._validation.result()
-            except RuntimeError as exc:
-                if not gone(exc):
-                    raise
-                from kg.validate import validate_store
-
-                self._validation = validate_store(self.store)
-        assert not isinstance(self._validation, Pending)
-        return self._validation
-
-    @validation.setter
-    def validation(self, report: Report | None) -> None:
-        self._validation = report
-
-    def local_folder(self) -> Path | None:
-        """The folder of the Oxigraph store on disk this graph is, else None."""
-        return self.store.path if isinstance(self.store, Store) else None
 
     def close(self) -> None:
         """Release the store (on disk: its lock); the object is unusable afterwards."""
@@ -261,38 +234,10 @@ class KnowledgeGraph:
         :data:`kg.viz.SHOWN`)."""
         from kg.viz import SHOWN, STATUSES, write_html
 
-        shown = SHOWN if shown is None else shown
-        if isinstance(self.store, Store):  # straight from Oxigraph, as a helper writes it
-            from kg.finish import write_page
-
-            return write_page(self.store.ox, path, title=title, shown=shown)
         with atomic_file(path) as tmp:  # a failed write leaves the previous page whole
-            write_html(self.who_met_whom(statuses=STATUSES), tmp, title=title, shown=shown)
+            write_html(self.who_met_whom(statuses=STATUSES), tmp, title=title,
+                       shown=SHOWN if shown is None else shown)
         return Path(path)
-
-    def start_html(self, path: str | Path, helper: Helper | None, *,
-                   title: str = "Who met whom") -> Callable[[], Path]:
-        """Begin writing the page :meth:`to_html` writes; call the result to wait for it.
-
-        With a ``helper`` process (:mod:`kg.finish`) and a store on disk the helper writes
-        it while the caller goes on (the store must be flushed); otherwise, or should the
-        helper die, it is written here when waited for."""
-        from kg.finish import gone
-        from kg.viz import SHOWN
-
-        folder = self.local_folder()
-        if helper is None or folder is None:
-            return lambda: self.to_html(path, title=title)
-        pending = helper.page(folder, Path(path), title=title, shown=SHOWN)
-
-        def wait() -> Path:
-            try:
-                return Path(pending.result())
-            except RuntimeError as exc:
-                if not gone(exc):
-                    raise
-                return self.to_html(path, title=title)
-        return wait
 
     def summary(self) -> Summary:
         row = self.table(_COUNTS).rows[0]
@@ -324,8 +269,8 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           on_problem: Callable[[InputProblem], None] | None = None,
           progress: Callable[[str], None] | None = None, jobs: int = 1,
           batch_size: int = 32, engine: str = "local", scheduler: str | None = None,
-          validate: bool = False, aliases: Aliases | str | Path | None = None,
-          helper: Helper | None = None) -> KnowledgeGraph:
+          validate: bool = False, aliases: Aliases | str | Path | None = None
+          ) -> KnowledgeGraph:
     """Build the graph of the articles in ``paths``: files or folders of .txt, .md, .html
     and .jsonl articles.
 
@@ -345,9 +290,6 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     ``aliases`` (an :class:`~kg.aliases.Aliases` or the path of an aliases file) forces
     merges, splits and types of actors (:mod:`kg.identity`); stored articles that mention a
     name the file speaks of are built again, so the rules reach them too.
-    ``helper`` (a :class:`kg.finish.Helper`) validates a store on disk in its own process
-    (``.validation`` then waits for its report) and may write its page
-    (:meth:`KnowledgeGraph.start_html`); the graph returned then reads the store read-only.
     """
     from rdflib import Namespace
 
@@ -422,19 +364,10 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     finally:
         writer.close()  # every article parsed so far is written, even after an error
     target.flush()
-    folder = graph.local_folder()
-    if helper is not None and folder is not None:
-        # the helper opens the store read-only: ours is closed first, so that RocksDB has
-        # finished its own work on the files, and opened again read-only for the caller
-        target.close()
-        graph.store = Store(folder, read_only=True)
     if validate and graph.added:  # the whole store, as `kg validate` sees it: one report
-        if helper is not None and folder is not None:  # while the caller writes Turtle
-            graph._validation = helper.validate(folder)
-        else:
-            from kg.validate import validate_store
+        from kg.validate import validate_store
 
-            graph.validation = validate_store(target)
+        graph.validation = validate_store(target)
     if graph.added + graph.unchanged == 0:
         raise BuildError("no article could be read" + (
             f" ({len(graph.problems)} input{'s' if len(graph.problems) != 1 else ''} skipped)"

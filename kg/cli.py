@@ -153,30 +153,22 @@ def build(
     target = None if memory else (store or str(out / "store"))
     if base is not None and not _is_iri(base):
         _fail(f"--base {base!r}: not an absolute IRI (such as https://example.org/kg/)", 2)
-    helper = None
-    if target is not None and "://" not in target and (validate or html):
-        from kg.finish import Helper  # validates and writes the page in a second process,
-
-        helper = Helper.start()  # which imports what they need while this one loads spaCy
     try:
         with _progress(inputs, quiet) as tick, build_graph(
                 inputs, model=model, base=base, max_chars=max_chars, on_problem=_warn,
                 store=target, progress=tick, jobs=jobs, batch_size=batch_size,
                 engine=engine.value, scheduler=scheduler, validate=validate,
-                aliases=aliases, helper=helper) as graph:
-            page = graph.start_html(out / "graph.html", helper) if html else None
-            written = [graph.write(out / "graph.ttl", "turtle")]  # meanwhile
-            if page is not None:
-                written.append(page())
+                aliases=aliases) as graph:
+            ttl = graph.write(out / "graph.ttl", "turtle")
+            written = [ttl]
+            if html:
+                written.append(graph.to_html(out / "graph.html"))
             summary = graph.summary()
             report = graph.validation
     except KGError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
-    finally:
-        if helper is not None:
-            helper.close()
     typer.echo(str(summary))
     if validate and summary.added == 0:
         typer.echo("nothing added: the store is as it was, not validated again "
