@@ -192,6 +192,7 @@ def cold(files: list[Path], *, jobs: int, batch_size: int, repeat: int) -> dict[
             "cold_ratio_bare": round(best["raw"] / best["kg build bare"], 3),
             "cold_runs": {n: [round(x, 2) for x in t] for n, t in times.items()},
             "cold_cpu_seconds": {n: round(min(t), 2) for n, t in cpu.items()},
+            "cold_cpu_runs": {n: [round(x, 2) for x in t] for n, t in cpu.items()},
             "cold_cpu_ratio": round(min(cpu["raw"]) / min(cpu["kg build"]), 3),
             "cold_cpu_ratio_bare": round(min(cpu["raw"]) / min(cpu["kg build bare"]), 3)}
 
