@@ -21,7 +21,9 @@ pessimistic for kg.
 (what a user waits for): ``python -c "import spacy; spacy.load(...); nlp.pipe(...)"`` over
 the first N articles against ``kg build`` of the same files into a fresh folder (as the
 command runs by default: store, validation, Turtle, page; and with ``--no-validate
---no-html``), interleaved, best of ``--repeat`` (target: ratio at least 0.85 for 200).
+--no-html``), interleaved, best of ``--repeat`` (target: ratio at least 0.85 for 200); the
+CPU seconds of each side (user + system, its own and its children's) are kept too, since they
+vary less on a shared machine.
 
 Usage::
 
@@ -35,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -160,6 +163,7 @@ def cold(files: list[Path], *, jobs: int, batch_size: int, repeat: int) -> dict[
     kg_cli = Path(sys.executable).parent / "kg"
     paths = [str(f) for f in files]
     times: dict[str, list[float]] = {"raw": [], "kg build": [], "kg build bare": []}
+    cpu: dict[str, list[float]] = {name: [] for name in times}  # user + system seconds
     with tempfile.TemporaryDirectory() as tmp:
         def run(name: str, k: int) -> None:
             argv = {"raw": [sys.executable, "-c", _RAW, default_model(), str(batch_size)],
@@ -168,9 +172,12 @@ def cold(files: list[Path], *, jobs: int, batch_size: int, repeat: int) -> dict[
                     "kg build bare": [str(kg_cli), "build", "--quiet", "--jobs", str(jobs),
                                       "--batch-size", str(batch_size), "--no-validate",
                                       "--no-html", "--out", f"{tmp}/b{k}"]}[name]
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(argv + paths, check=True, stdout=subprocess.DEVNULL)
             times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
 
         for k in range(repeat):
             for name in (list(times) if k % 2 == 0 else list(reversed(times))):
@@ -183,7 +190,11 @@ def cold(files: list[Path], *, jobs: int, batch_size: int, repeat: int) -> dict[
             "cold_kg_build_bare_seconds": round(best["kg build bare"], 2),
             "cold_ratio": round(best["raw"] / best["kg build"], 3),
             "cold_ratio_bare": round(best["raw"] / best["kg build bare"], 3),
-            "cold_runs": {n: [round(x, 2) for x in t] for n, t in times.items()}}
+            "cold_runs": {n: [round(x, 2) for x in t] for n, t in times.items()},
+            "cold_cpu_seconds": {n: round(min(t), 2) for n, t in cpu.items()},
+            "cold_cpu_runs": {n: [round(x, 2) for x in t] for n, t in cpu.items()},
+            "cold_cpu_ratio": round(min(cpu["raw"]) / min(cpu["kg build"]), 3),
+            "cold_cpu_ratio_bare": round(min(cpu["raw"]) / min(cpu["kg build bare"]), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
               f"   ratio {result['cold_ratio']:.3f} (target >= 0.85)")
         print(f"kg build --no-validate --no-html    {result['cold_kg_build_bare_seconds']:6.2f}"
               f" s   ratio {result['cold_ratio_bare']:.3f}")
+        print(f"in CPU seconds (user + system): raw {result['cold_cpu_seconds']['raw']:.2f}, "
+              f"kg build {result['cold_cpu_seconds']['kg build']:.2f} "
+              f"(ratio {result['cold_cpu_ratio']:.3f}), bare "
+              f"{result['cold_cpu_seconds']['kg build bare']:.2f} "
+              f"(ratio {result['cold_cpu_ratio_bare']:.3f})")
         return 0
     files = corpus_files(folder, args.limit)
     n_words = words([f.read_text(encoding="utf-8") for f in files])

@@ -17,13 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Namespace, URIRef
 
-from kg.aliases import Aliases, AliasRules, load_aliases
 from kg.model import Article, KGError
-from kg.names import norm
 from kg.query import QueryError, Table, canned_queries, oxigraph_table, run_query, to_table
-from kg.rdf import document_iri
 from kg.read import DEFAULT_MAX_CHARS, InputProblem
 from kg.store import (
     PREFIXES,
@@ -34,14 +30,15 @@ from kg.store import (
     atomic_file,
     export_format,
 )
-from kg.vocab import DIPR, bind_prefixes
 
-if TYPE_CHECKING:  # loaded on first use: reading a store never imports spaCy or networkx
-    import networkx as nx
+if TYPE_CHECKING:  # loaded on first use: reading a store imports neither spaCy, networkx
+    import networkx as nx  # nor rdflib (kg query answers straight from Oxigraph)
+    from rdflib import Dataset, Graph, URIRef
     from rdflib.query import Result
     from spacy.language import Language
 
     from kg.actors import ActorRow
+    from kg.aliases import Aliases
     from kg.engine import ArticleResult
     from kg.validate import Report
 
@@ -120,6 +117,10 @@ class KnowledgeGraph:
     @property
     def graph(self) -> Graph:
         """All articles' triples merged into one rdflib graph (what Turtle holds)."""
+        from rdflib import Graph
+
+        from kg.vocab import bind_prefixes
+
         g = Graph()
         bind_prefixes(g)
         g.parse(data=self.store.serialize("nt"), format="nt")
@@ -146,7 +147,9 @@ class KnowledgeGraph:
         (:func:`kg.network.curate`; the store is unchanged)."""
         from kg.network import curate, who_met_whom
 
-        g = who_met_whom(self.dataset, statuses)
+        # a local store answers straight from Oxigraph, without rdflib's SPARQL engine
+        source = self.store.ox if isinstance(self.store, Store) else self.dataset
+        g = who_met_whom(source, statuses)
         return curate(g, aliases) if aliases else g
 
     def actors(self, *, search: str | None = None, type: str | None = None,
@@ -288,6 +291,12 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     merges, splits and types of actors (:mod:`kg.identity`); stored articles that mention a
     name the file speaks of are built again, so the rules reach them too.
     """
+    from rdflib import Namespace
+
+    from kg.aliases import Aliases, AliasRules, load_aliases
+    from kg.rdf import document_iri
+    from kg.vocab import DIPR
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
     target = open_store(store)
@@ -377,6 +386,8 @@ def stored_as(store: GraphStore, sha256: str, iri: URIRef) -> str | None:
 def mentioning(store: GraphStore, names: Iterable[str]) -> set[str]:
     """IRIs of the stored articles in which an entity is named by one of ``names`` (compared
     as :func:`kg.names.norm` compares them)."""
+    from kg.names import norm
+
     wanted = frozenset(names)
     if not wanted:
         return set()

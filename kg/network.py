@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.actors import NameIndex, curation
 from kg.aliases import Aliases
 from kg.model import KGError
-from kg.query import csv_cell, run_query
+from kg.query import csv_cell, select_rows
 from kg.store import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "count_meetings", "curate",
@@ -103,8 +104,9 @@ SELECT DISTINCT ?actor ?alt WHERE {
 """
 
 
-def who_met_whom(graph: Graph, statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
-    """The undirected who-met-whom graph of every asserted meeting in ``graph``.
+def who_met_whom(graph: Graph | ox.Store, statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
+    """The undirected who-met-whom graph of every asserted meeting in ``graph`` (an rdflib
+    graph, or a pyoxigraph ``Store`` read straight, without rdflib's SPARQL engine).
 
     ``statuses`` widens it to other meetings (``("asserted", "planned")`` for the page,
     which filters by status); each meeting dict says its ``status``.  Nodes are added in
@@ -124,39 +126,39 @@ def who_met_whom(graph: Graph, statuses: Iterable[str] = ("asserted",)) -> nx.Gr
                            f"give some of {', '.join(STATUSES)}")
     values = " ".join(f'"{s}"' for s in wanted)
     more: dict[str, list[str]] = {}
-    for row in run_query(graph, SUPPORT % values):
-        more.setdefault(str(row.m), []).append(str(row.sentence))  # type: ignore[union-attr]
+    for row in select_rows(graph, SUPPORT % values):
+        more.setdefault(str(row.m), []).append(str(row.sentence))
     g: nx.Graph = nx.Graph()
     edges: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     records: dict[str, dict[str, Any]] = {}  # one dict per meeting, shared by its pairs
-    for row in run_query(graph, MEETING_PAIRS % values):
-        a, b, m = str(row.a), str(row.b), str(row.m)  # type: ignore[union-attr]
+    for row in select_rows(graph, MEETING_PAIRS % values):
+        a, b, m = str(row.a), str(row.b), str(row.m)
         record = records.setdefault(m, {
             "id": m,
-            "sentence": str(row.sentence),  # type: ignore[union-attr]
+            "sentence": str(row.sentence),
             "more": [s for s in dict.fromkeys(more.get(m, []))
-                     if s != str(row.sentence)],  # type: ignore[union-attr]
-            "source": str(row.source) if row.source is not None else None,  # type: ignore[union-attr]
-            "date": _str(row.date),  # type: ignore[union-attr]
-            "dateText": _str(row.dateText),  # type: ignore[union-attr]
-            "reported": _str(row.reported),  # type: ignore[union-attr]
-            "place": str(row.placeLabel) if row.placeLabel is not None else None,  # type: ignore[union-attr]
-            "status": str(row.status),  # type: ignore[union-attr]
+                     if s != str(row.sentence)],
+            "source": str(row.source) if row.source is not None else None,
+            "date": _str(row.date),
+            "dateText": _str(row.dateText),
+            "reported": _str(row.reported),
+            "place": str(row.placeLabel) if row.placeLabel is not None else None,
+            "status": str(row.status),
         })
         edges.setdefault((a, b), {}).setdefault(m, record)
     if not edges:
         return g
     ends = {n for pair in edges for n in pair}
     attrs: dict[str, dict[str, Any]] = {}
-    for row in run_query(graph, ACTORS):
-        iri = str(row.actor)  # type: ignore[union-attr]
+    for row in select_rows(graph, ACTORS):
+        iri = str(row.actor)
         if iri in ends and iri not in attrs:
-            attrs[iri] = {"label": str(row.label),  # type: ignore[union-attr]
-                          "type": str(row.type).rsplit("#", 1)[-1],  # type: ignore[union-attr]
-                          "country": str(row.country) if row.country is not None else None}  # type: ignore[union-attr]
+            attrs[iri] = {"label": str(row.label),
+                          "type": str(row.type).rsplit("#", 1)[-1],
+                          "country": str(row.country) if row.country is not None else None}
     aliases: dict[str, set[str]] = {}
-    for row in run_query(graph, ALIASES):
-        aliases.setdefault(str(row.actor), set()).add(str(row.alt))  # type: ignore[union-attr]
+    for row in select_rows(graph, ALIASES):
+        aliases.setdefault(str(row.actor), set()).add(str(row.alt))
     for n in sorted(ends):
         data = attrs.get(n) or {"label": n.rsplit("/", 1)[-1], "type": "Actor", "country": None}
         g.add_node(n, **data, aliases=tuple(sorted(aliases.get(n, set()) - {data["label"]})))

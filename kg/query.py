@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -98,7 +98,7 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, object] | None =
     """Run SPARQL with our prefixes predeclared and ``bindings`` as initial bindings."""
     from rdflib import Literal, URIRef
 
-    from kg.store import PREFIXES
+    from kg.rdfio import PREFIXES
 
     init = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v))
             for k, v in (bindings or {}).items()}
@@ -154,7 +154,7 @@ def oxigraph_table(store: Any, sparql: str, bindings: Mapping[str, object] | Non
     answering."""
     import pyoxigraph as ox
 
-    from kg.store import PREFIXES
+    from kg.rdfio import PREFIXES
 
     def term(v: object) -> ox.NamedNode | ox.Literal:
         if isinstance(v, (ox.NamedNode, ox.Literal)):
@@ -182,6 +182,35 @@ def oxigraph_table(store: Any, sparql: str, bindings: Mapping[str, object] | Non
     except Exception as exc:  # Oxigraph raises SyntaxError, OSError... on a bad query
         raise _error(exc) from exc
     return Table(cols, rows)
+
+
+def select_rows(graph: Any, sparql: str) -> Iterator[Any]:
+    """The rows of a SELECT query with our prefixes, each with its variables as attributes.
+
+    ``graph`` is an rdflib graph (rows as :func:`run_query` gives them) or a pyoxigraph
+    ``Store``, whose merged default graph answers straight, without rdflib: each value is
+    then the term's text (an IRI, a literal's lexical form), which is what ``str()`` gives
+    of the rdflib term, or None when unbound.
+    """
+    import pyoxigraph as ox
+
+    if not isinstance(graph, ox.Store):
+        yield from run_query(graph, sparql)
+        return
+    from collections import namedtuple
+
+    from kg.rdfio import PREFIXES
+
+    try:
+        result = graph.query(sparql, prefixes=PREFIXES)
+    except Exception as exc:  # Oxigraph raises SyntaxError, OSError... on a bad query
+        raise _error(exc) from exc
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [v.value for v in result.variables]
+    row_type = namedtuple("Row", names)  # type: ignore[misc]
+    for row in result:
+        yield row_type(*(None if row[i] is None else row[i].value for i in range(len(names))))
 
 
 def to_table(result: Result) -> Table:

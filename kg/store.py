@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import gc
 import queue
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
 
 from kg.graphfile import check_graph_file
-from kg.rdf import Triples
 from kg.rdfio import EXPORT_FORMATS as EXPORT_FORMATS
 from kg.rdfio import PREFIXES as PREFIXES
 from kg.rdfio import StoreError as StoreError
@@ -32,6 +31,11 @@ from kg.rdfio import atomic_file as atomic_file
 from kg.rdfio import export_format as export_format
 from kg.rdfio import serialize_rdf as serialize_rdf
 from kg.rdfio import write_rdf as write_rdf
+
+if TYPE_CHECKING:  # a reader of the store (kg query) never imports rdflib
+    from rdflib import Dataset, Graph, URIRef
+
+    from kg.rdf import Triples
 
 
 def check_store_folder(path: Path) -> None:
@@ -47,6 +51,10 @@ def check_store_folder(path: Path) -> None:
 
 def named_ntriples(graph: Graph | Triples) -> tuple[URIRef, str]:
     """The name and the N-Triples text of an article's graph."""
+    from rdflib import URIRef
+
+    from kg.rdf import Triples
+
     name = graph.identifier
     if not isinstance(name, URIRef):
         raise StoreError("an article graph needs an IRI as its name")
@@ -329,6 +337,7 @@ class Store:
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset (queries are answered by Oxigraph)."""
         from oxrdflib import OxigraphStore
+        from rdflib import Dataset
 
         ds = Dataset(store=OxigraphStore(store=self.ox), default_union=False)
         for prefix, iri in PREFIXES.items():
@@ -380,5 +389,6 @@ class Store:
         build in this one, can then open it)."""
         self.flush()
         self.ox = ox.Store()  # drop our handle on the folder
-        gc.collect()  # rdflib views of the store hold it in reference cycles
+        if "oxrdflib" in sys.modules:  # rdflib views of the store hold it in reference cycles
+            gc.collect()
 
