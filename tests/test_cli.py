@@ -429,3 +429,29 @@ def test_cli_build_prints_plain_progress_when_not_a_terminal(
     assert "articles/s" in progress[0] and "left" in progress[0]
     quiet = _invoke(["build", inputs, "--out", tmp_path / "b", "--no-validate", "--quiet"])
     assert quiet.exit_code == 0 and "building:" not in quiet.stderr
+
+
+def test_cli_entry_point_builds_the_named_command_alone_with_the_same_answers(
+        tmp_path: Path) -> None:
+    """`kg COMMAND ...` builds only that command (typer reads every command's signature
+    otherwise); its help, its errors and the group's own answers stay those of the group."""
+    import subprocess
+    import sys
+
+    def entry(*args: str) -> subprocess.CompletedProcess[str]:
+        code = "import sys; from kg.cli import main; sys.argv = ['kg', *sys.argv[1:]]; main()"
+        return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                              text=True, timeout=120)
+
+    def group(*args: str) -> Result:
+        return _runner().invoke(app, list(args))
+
+    for args in (["query", "--help"], ["build", "--help"], ["--help"]):
+        alone, whole = entry(*args), group(*args)
+        assert alone.returncode == whole.exit_code == 0
+        assert alone.stdout == whole.stdout, args
+    missing = entry("query", str(tmp_path / "nowhere"), "posts")
+    assert missing.returncode != 0 and "nowhere" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    unknown = entry("frobnicate")
+    assert unknown.returncode == 2 and "frobnicate" in unknown.stderr
