@@ -192,10 +192,10 @@ class KnowledgeGraph:
         bindings = q.bindings(list(values))
         sparql = q.sparql
         if q.entity is not None:
-            from kg.actors import resolve
+            from kg.actors import resolve_iris
 
-            iris = resolve(self.dataset, str(bindings[q.params[0]]), aliases=aliases,
-                           place=q.entity == "place")
+            iris = resolve_iris(self, str(bindings[q.params[0]]), aliases=aliases,
+                                place=q.entity == "place")
             sparql = q.bound_to(iris)
         return self.table(sparql, **bindings)
 

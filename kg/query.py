@@ -271,9 +271,7 @@ class CannedQuery:
         found = _MARKED.search(self.sparql)
         if found is None:
             raise QueryError(f"{self.name} is not a question about one actor or place")
-        from rdflib import URIRef
-
-        terms = [URIRef(str(i)).n3() for i in iris]
+        terms = [iri_term(str(i)) for i in iris]
         line = f"{found.group(1)}VALUES ?{found.group(3)} {{ {' '.join(terms)} }}"
         sparql = self.sparql[:found.start()] + line + self.sparql[found.end():]
         return _OTHERS.sub(lambda m: f"{m.group(1)}FILTER (?{m.group(2)} NOT IN "
@@ -285,6 +283,20 @@ class CannedQuery:
             raise QueryError(f"{self.name} takes {wanted}, got {len(values)} value"
                              f"{'s' if len(values) != 1 else ''}")
         return dict(zip(self.params, values, strict=True))
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def iri_term(iri: str) -> str:
+    """``<iri>`` for SPARQL text, refusing what no IRI may hold (as rdflib's ``n3()``).
+
+    >>> iri_term("urn:a"), iri_term("https://w3id.org/x#y")
+    ('<urn:a>', '<https://w3id.org/x#y>')
+    """
+    if not iri or _NOT_IN_IRI.search(iri):
+        raise QueryError(f"not an IRI: {iri!r}")
+    return f"<{iri}>"
 
 
 def canned_queries() -> dict[str, CannedQuery]:
