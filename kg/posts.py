@@ -197,8 +197,14 @@ post is what follows it."""
 
 
 def _without_possessor(title: str) -> str | None:
-    """ "Country's Leader" -> "Leader"; "President's Son", "President's Former Lawyer" ->
-    None: a relative or an aide of someone is no post."""
+    """ "Country's Leader" -> "Leader"; "President's Son", "President's Former Lawyer",
+    "Prime Minister's" -> None: a relative or an aide of someone is no post.
+
+    >>> _without_possessor("Country's Leader"), _without_possessor("Prime Minister's")
+    ('Leader', None)
+    """
+    if re.search(r"(?:['’]s|s['’])$", title):
+        return None  # "Prime Minister's" (of a cut phrase): no post
     rest = _POSSESSIVE.sub("", title)
     if rest == title:
         return title
