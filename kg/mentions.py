@@ -281,6 +281,10 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if kind == "Person" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and text.lower() in ROLE_NOUNS:
             continue  # "The King meets Obama": a title, not Angus King
+        if kind in {"Place", "Organization"} and _royal(list(ent)) and \
+                gazetteer.country(text) is None:
+            kind = "Person"  # "they met little Prince George": a royal name, no place
+            start, end, text = clean_name(ent, person=True)
         if kind in {"Place", "Organization"} and (
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):

@@ -50,6 +50,12 @@ PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepa
                        "venue", "arrangement", "arrangements", "arrange", "arranging"})
 """Words of getting ready for a meeting that has not happened yet."""
 
+PROSPECT_TOPICS = frozenset({"optimism", "optimistic", "hope", "hopeful", "expectation",
+                             "doubt", "pessimism", "skepticism", "scepticism", "speculation",
+                             "uncertainty", "strategize", "strategise", "plan", "prepare",
+                             "preparation", "negotiate"})
+"""Words whose "about"/"on" names a meeting still to come ("optimism about his summit")."""
+
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
@@ -65,7 +71,7 @@ def _chain(trigger: Token) -> list[Token]:
     t = trigger
     while t.head != t and len(chain) < 6 and (
             t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
-            or (t.dep_ == "pobj" and t.head.lower_ in {"for", "to", "of", "into"})
+            or (t.dep_ in {"pobj", "pcomp"} and t.head.lower_ in {"for", "to", "of", "into"})
             or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})):
         t = t.head
         chain.append(t)
@@ -187,6 +193,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             c.dep_ == "compound" and any(k.text == "-" for k in c.children)
             for c in noun.children):
         return "planned"  # "supportive of a Trump-Kim summit": one that may come, not the one
+    if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
+            and head.head.lemma_.lower() in PROSPECT_TOPICS):
+        return "planned"  # "optimism about his summit", "to strategize on the summit"
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
             return "negated"

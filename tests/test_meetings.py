@@ -917,3 +917,31 @@ def test_meetings_he_after_the_title_of_a_named_holder(nlp: Language) -> None:
 def test_meetings_from_the_seventh_allsides_sample(nlp: Language, text: str,
                                                    expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Barack Obama and Michelle Obama flew to London. President George W. Bush had "
+         "visited in 2008. Later, the Obamas had dinner with Prince William at Kensington "
+         "Palace, where they met little Prince George.",
+         {(frozenset({"Barack Obama", "Prince William"}), "asserted"),
+          (frozenset({"Michelle Obama", "Prince William"}), "asserted"),
+          (frozenset({"Barack Obama", "Prince George"}), "asserted"),
+          (frozenset({"Michelle Obama", "Prince George"}), "asserted")}),
+        ("President Anna Keller on Saturday expressed optimism about her summit with Prime "
+         "Minister Peter Hansen, but warned that the chance would not come again.",
+         {(KELLER_HANSEN, "planned")}),
+        ("“As President Anna Keller stated yesterday,” Berg wrote, “she ‘looks forward to "
+         "someday meeting with leaders of Sweden.’”",
+         {(frozenset({"Anna Keller", "Sweden"}), "planned")}),
+        ("Huddling with Prime Minister Peter Hansen to strategize on the summit with Stockholm, "
+         "President Anna Keller told reporters she was not sure the talks would go ahead.",
+         {(KELLER_HANSEN, "asserted"), (frozenset({"Anna Keller", "Sweden"}), "planned")}),
+    ],
+    ids=["a-royal-name-is-no-place", "optimism-about-a-summit", "looks-forward-to-meeting",
+         "strategize-on-a-summit"],
+)
+def test_meetings_from_the_final_allsides_sample(nlp: Language, text: str,
+                                                 expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
