@@ -483,6 +483,7 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
                 and token.lower_ not in GOVERNMENT_NOUNS  # "the Trump administration"
+                and not (desc.dep_ == "compound" and token.lower_ in GROUP_NOUNS)
                 and _within_np(desc, token) and not _of_government(desc.head)
                 and (token.lemma_.lower() in ROLE_NOUNS or not _through_prep(desc, token))):
             return [dm]  # not "cutouts of Trump and Modi": pictures of them
@@ -493,6 +494,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         people = [m for m in found if m.kind == "Person"]
         if people and any(d.lower_ == "other" for left in token.lefts for d in left.subtree):
             return people  # "Trump and other White House officials", parsed as one noun
+        if token.lower_ in GROUP_NOUNS:  # "Trump team members", "the Kim delegation":
+            return [m for m in found if m.kind != "Person"]  # a person's people, not him
         return found
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:

@@ -189,6 +189,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
     head = noun.head
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.dep_ in {"nsubj", "nsubjpass"}
+            and head.head.lower_ in {"round", "series", "rounds", "set", "day", "days"}):
+        return _noun_status(head.head, caption=caption)  # "a new round of talks is set for"
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
             c.dep_ == "compound" and any(k.text == "-" for k in c.children)
             for c in noun.children):

@@ -945,3 +945,9 @@ def test_meetings_from_the_seventh_allsides_sample(nlp: Language, text: str,
 def test_meetings_from_the_final_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+def test_meetings_a_persons_team_is_not_the_person(nlp: Language) -> None:
+    text = ("Questions remain about why so many Keller team members met with the Swedish "
+            "ambassador before the inauguration.")
+    assert not any("Keller" in p for p, _ in meetings(nlp, text))
