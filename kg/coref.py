@@ -251,6 +251,16 @@ def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False
             break
         m = index.at(t)
         if (m is not None and m.kind == "Person" and t.i not in quoted
-                and not any(_same(m, p) for p in people)):
+                and not any(_same(m, p) for p in people)
+                and not _modifier_name(t, index)):  # "Trump's aides", "Obama officials"
             people.append(m)
     return people if len(people) == 2 else []
+
+
+def _modifier_name(tok: Token, index: MentionIndex) -> bool:
+    """Whether the name ``tok`` is in only modifies another noun ("Trump's aides", "Obama
+    officials"): those people are not the ones named."""
+    top = tok
+    while top.head != top and index.at(top.head) is index.at(tok):
+        top = top.head
+    return top.dep_ in {"poss", "compound", "amod", "nmod"} and top.head.pos_ == "NOUN"

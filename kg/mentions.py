@@ -483,10 +483,11 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}
                 and token.lower_ not in GOVERNMENT_NOUNS  # "the Trump administration"
-                and not (desc.dep_ == "compound" and token.lower_ in GROUP_NOUNS)
+                and not (desc.dep_ == "compound" and (token.lower_ in GROUP_NOUNS
+                                                      or desc.i < token.i))
                 and _within_np(desc, token) and not _of_government(desc.head)
                 and (token.lemma_.lower() in ROLE_NOUNS or not _through_prep(desc, token))):
-            return [dm]  # not "cutouts of Trump and Modi": pictures of them
+            return [dm]  # not "cutouts of Trump and Modi" nor "a Zelenskiy adviser, Oleg Ustenko"
     if token.lower_ in GROUP_NOUNS or token.lower_ in GOVERNMENT_NOUNS or (
             token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS and _definite(token)):
         # "the presidents of Sri Lanka and Indonesia": each country

@@ -197,6 +197,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             c.dep_ == "compound" and any(k.text == "-" for k in c.children)
             for c in noun.children):
         return "planned"  # "supportive of a Trump-Kim summit": one that may come, not the one
+    if (noun.dep_ == "pobj" and head.lower_ == "of"
+            and head.head.lower_ in {"eve", "run-up", "lead-up", "runup", "leadup"}):
+        return "planned"  # "on the eve of his meeting with Putin"
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"

@@ -951,3 +951,21 @@ def test_meetings_a_persons_team_is_not_the_person(nlp: Language) -> None:
     text = ("Questions remain about why so many Keller team members met with the Swedish "
             "ambassador before the inauguration.")
     assert not any("Keller" in p for p, _ in meetings(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On June 5, Berg met with a key Keller adviser, Olaf Brandt, and told him that "
+         "investment was needed.", {(frozenset({"Berg", "Olaf Brandt"}), "asserted")}),
+        ("On the eve of his meeting with Sweden’s Lars Berg, Prime Minister Peter Hansen "
+         "rattled allies once more.", {(frozenset({"Lars Berg", "Peter Hansen"}), "planned")}),
+        ("Officials who worked for President Anna Keller were concerned by reports that "
+         "Hansen’s aides tried to keep Keller officials from overhearing their conversations "
+         "with the Swedes.", set()),
+    ],
+    ids=["a-persons-adviser-named-after", "on-the-eve-of", "their-of-two-modifiers"],
+)
+def test_meetings_from_the_last_allsides_sample(nlp: Language, text: str,
+                                                expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
