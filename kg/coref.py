@@ -127,6 +127,10 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     last = subjects[-1]
     if _other_subject_before(tok, last, index):
         return None
+    if tok.lower_ in {"his", "her"} and any(
+            (m := index.at(t)) is not None and m.kind == "Person" and not _same(m, last)
+            for t in tok.sent if t.i < tok.i and t.i not in _quoted(tok.doc)):
+        return None  # "at Trump's order following his talks with Kim": Trump's, or not
     sent_start = tok.sent.start
     # another person as subject in the pronoun's own sentence, before it: ambiguous
     same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]

@@ -156,6 +156,23 @@ def _instead(trigger: Token) -> bool:
     return False
 
 
+def _subject_of_a_future(noun: Token) -> bool:
+    """The meeting noun sits in the subject of a verb in the future tense, through "of" or
+    "on" ("every detail of the meeting will be scrutinized", "the issue on the agenda of
+    the talks will be the hotline"): what it says of the meeting is still to come."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.lower_ not in {"of", "on"}:
+            return False
+        t = t.head.head
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN":
+            verb = t.head
+            return any(k.dep_ in {"aux", "auxpass"} and k.lower_ in {"will", "'ll", "’ll",
+                                                                     "shall"}
+                       for k in verb.children)
+    return False
+
+
 def _has_aux(verb: Token) -> bool:
     return any(k.dep_ in {"aux", "auxpass"} for k in verb.children)
 
@@ -200,14 +217,17 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "pobj" and head.lower_ == "of"
             and head.head.lower_ in {"eve", "run-up", "lead-up", "runup", "leadup"}):
         return "planned"  # "on the eve of his meeting with Putin"
+    if _subject_of_a_future(noun):
+        return "planned"  # "every detail of the Trump-Putin meeting will be scrutinized"
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
             return "negated"
-        if _modal(head) or head.lemma_.lower() in SUBJECT_PLAN_HEADS:
-            return "planned"
+        if _modal(head) or head.lemma_.lower() in SUBJECT_PLAN_HEADS or any(
+                k.dep_ == "mark" and k.lower_ in IF for k in head.children):
+            return "planned"  # "if the summit happens"
         if head.tag_ in _PRESENT and _dated(head):
             return "planned"  # "the summit takes place Friday"
         if any(k.dep_ in {"acomp", "oprd"} and k.lower_ in UNREAL for k in head.children) or any(

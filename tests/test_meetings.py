@@ -969,3 +969,22 @@ def test_meetings_a_persons_team_is_not_the_person(nlp: Language) -> None:
 def test_meetings_from_the_last_allsides_sample(nlp: Language, text: str,
                                                 expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If the summit between Norway and Sweden happens, it will be the first between "
+         "leaders of the two countries.", {(frozenset({"Norway", "Sweden"}), "planned")}),
+        ("The most immediate issue on the agenda of Keller’s talks with Hansen will be the "
+         "future of a hotline between the two militaries.",
+         {(frozenset({"Keller", "Hansen"}), "planned")}),
+        ("Foreign Minister Anna Keller flew home on Friday. Sweden was concerned because the "
+         "army, at President Lars Berg’s order following his talks with Hansen, has halted "
+         "some exercises.", set()),
+    ],
+    ids=["if-the-summit-happens", "agenda-of-talks-will-be", "his-after-another-person"],
+)
+def test_meetings_after_the_last_allsides_sample(nlp: Language, text: str,
+                                                 expected: Pairs) -> None:
+    assert meetings(nlp, text) == expected
