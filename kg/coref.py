@@ -87,11 +87,11 @@ def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> boo
         if t.i >= tok.i:
             break
         if t.dep_ in _SUBJ and t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" and not (
-                (holder := title_holder(t, index)) is not None and _same(holder, last)):
+                (holder := title_holder(t, index)) is not None and same_person(holder, last)):
             return True
         m = index.at(t)
         if (t.dep_ == "poss" and t.head.dep_ in _SUBJ and m is not None
-                and m.kind == "Person" and not _same(m, last)):
+                and m.kind == "Person" and not same_person(m, last)):
             return True
     return False
 
@@ -108,7 +108,8 @@ def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
     return people
 
 
-def _same(a: Mention, b: Mention) -> bool:
+def same_person(a: Mention, b: Mention) -> bool:
+    """One name is the other's shorter form ("Pompeo", "Mike Pompeo")."""
     ta, tb = set(a.text.lower().split()), set(b.text.lower().split())
     return ta <= tb or tb <= ta
 
@@ -128,13 +129,13 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if _other_subject_before(tok, last, index):
         return None
     if tok.lower_ in {"his", "her"} and any(
-            (m := index.at(t)) is not None and m.kind == "Person" and not _same(m, last)
+            (m := index.at(t)) is not None and m.kind == "Person" and not same_person(m, last)
             for t in tok.sent if t.i < tok.i and t.i not in _quoted(tok.doc)):
         return None  # "at Trump's order following his talks with Kim": Trump's, or not
     sent_start = tok.sent.start
     # another person as subject in the pronoun's own sentence, before it: ambiguous
     same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]
-    if any(not _same(m, last) for m in same_sentence):
+    if any(not same_person(m, last) for m in same_sentence):
         return None
     # two different people as subjects of the previous sentence: ambiguous
     prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char]
@@ -146,7 +147,7 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if ante is not None:
         sent = ante.sent
         before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)}
-        if any(m is not None and m.kind == "Person" and not _same(m, last)
+        if any(m is not None and m.kind == "Person" and not same_person(m, last)
                for m in before_verb):
             return None
     return last
@@ -217,10 +218,11 @@ def family_plural(tok: Token, index: MentionIndex) -> bool:
     if (m is None or " " in m.text or not m.text.endswith("s") or not m.text[:1].isupper()
             or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the"):
         return False
-    return any(n.kind == "Person" and _surname(n) == m.text[:-1] for n in index.mentions)
+    return any(n.kind == "Person" and surname(n) == m.text[:-1] for n in index.mentions)
 
 
-def _surname(m: Mention) -> str:
+def surname(m: Mention) -> str:
+    """The last word of a full name, generational suffixes aside ("" for one word)."""
     words = [w for w in m.text.split() if w not in SUFFIXES]
     return words[-1] if len(words) > 1 else ""
 
@@ -234,7 +236,7 @@ def family(tok: Token, index: MentionIndex) -> list[Mention]:
     members: list[Mention] = []
     cues: dict[str, set[str]] = {}
     for n in index.mentions:
-        if n.kind == "Person" and _surname(n) == m.text[:-1]:
+        if n.kind == "Person" and surname(n) == m.text[:-1]:
             cues.setdefault(n.text, set()).add(n.cue)
             if not any(p.text == n.text for p in members):
                 members.append(n)
@@ -255,7 +257,7 @@ def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False
             break
         m = index.at(t)
         if (m is not None and m.kind == "Person" and t.i not in quoted
-                and not any(_same(m, p) for p in people)
+                and not any(same_person(m, p) for p in people)
                 and not _modifier_name(t, index)):  # "Trump's aides", "Obama officials"
             people.append(m)
     return people if len(people) == 2 else []

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.coref import SUFFIXES, family_plural, pair_antecedents, pronoun_antecedent
+from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
 from kg.gazetteer import capital_of
 from kg.hyphens import hyphen_actors
 from kg.mentions import (
@@ -381,10 +381,12 @@ def _one_family(participants: list[Mention]) -> bool:
     two relatives with one surname together is family life, not a meeting."""
     if len(participants) != 2 or any(p.kind != "Person" for p in participants):
         return False
-    names = [[w for w in p.text.split() if w not in SUFFIXES] for p in participants]
-    if names[0] == names[1] or not all(names):
+    a, b = participants
+    if a.text == b.text:
         return False
-    return names[0][-1] == names[1][-1] and max(len(n) for n in names) > 1
+    # "Melania Trump" and "Trump" (a bare name is its own surname) or two full names
+    family = [surname(p) or p.text for p in participants]
+    return family[0] == family[1] and bool(surname(a) or surname(b))
 
 
 def _press_conference(noun: Token) -> bool:
@@ -519,17 +521,11 @@ NEARBY = 3
 merged), so that a later, separate meeting of the same people stays its own."""
 
 
-def _words(m: Mention) -> frozenset[str]:
-    return frozenset(m.text.lower().replace("’s", "").split())
-
-
 def _same_people(a: tuple[Mention, ...], b: tuple[Mention, ...]) -> bool:
     """The same participants, a name matching its longer form ("Pompeo" is "Mike
     Pompeo"), never two people who share a surname ("Donald Trump", "Melania Trump")."""
-    if len(a) != len(b):
-        return False
-    return all(any(_words(x) <= _words(y) or _words(y) <= _words(x) for y in b) for x in a) \
-        and all(any(_words(x) <= _words(y) or _words(y) <= _words(x) for x in a) for y in b)
+    return len(a) == len(b) and all(any(same_person(x, y) for y in b) for x in a) \
+        and all(any(same_person(x, y) for x in a) for y in b)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
