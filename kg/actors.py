@@ -300,7 +300,7 @@ def _select(source: Graph | Tabular, sparql: str, name: str) -> list[dict[str, A
         return [dict(zip(t.columns, row, strict=True)) for row in t.rows]
     from rdflib import Literal
 
-    return [{k: v for k, v in r.asdict().items()}  # type: ignore[union-attr]
+    return [dict(r.asdict())  # type: ignore[union-attr]
             for r in run_query(source, sparql, {"name": Literal(name)})]
 
 

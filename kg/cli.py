@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -29,13 +29,15 @@ if TYPE_CHECKING:  # each command imports what it uses: `kg query` never loads s
 
     from kg.aliases import Aliases
 
+_SETTINGS: dict[str, Any] = {"add_completion": False, "pretty_exceptions_enable": False}
+"""What the group and the one-command app of :func:`main` share."""
+
 app = typer.Typer(
     name="kg",
     help="Turn news articles into a knowledge graph of diplomacy: who met whom, where, "
          "when, in which post.",
     no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+    **_SETTINGS,
 )
 
 
@@ -720,7 +722,7 @@ def main() -> None:  # pragma: no cover - console entry point
     if not chosen:
         app()  # --help, no command, an unknown one: the whole group answers
         return
-    one = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    one = typer.Typer(**_SETTINGS)
     one.registered_commands = chosen
     one(args=sys.argv[2:], prog_name=f"kg {name}")
 
