@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,16 @@ class Report:
         for e in self.errors:
             if "why" in e:
                 why[e["kind"], e["why"]] = why.get((e["kind"], e["why"]), 0) + 1
-        lines = [f"{n:>4}  {kind}: {reason}" for (kind, reason), n in sorted(why.items())]
+        shapes: dict[tuple[str, str, str], int] = {}
+        for e in self.errors:
+            if "shape" in e:
+                key = (e["kind"], e["why"], e["shape"])
+                shapes[key] = shapes.get(key, 0) + 1
+        lines = []
+        for (kind, reason), n in sorted(why.items()):
+            lines.append(f"{n:>4}  {kind}: {reason}")
+            lines += [f"{m:>10}  {shape}" for (k, r, shape), m in sorted(
+                shapes.items(), key=lambda kv: (-kv[1], kv[0])) if (k, r) == (kind, reason)]
         ordered = sorted(self.errors, key=lambda e: (e["measure"], e["kind"], e.get("why", "")))
         for e in ordered:
             label = f"{e['kind']} ({e['why']})" if "why" in e else e["kind"]
@@ -214,6 +223,39 @@ def error_kind(kind: str, pair: tuple[str, str], ours: Sequence[dict[str, Any]],
     if any(_same_sentence(g.get("evidence", ""), s) for g in gold for s in sentences):
         return "wrong participant"
     return "not a meeting"
+
+
+def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
+    """What a missed pair's gold meeting looks like, for the grouped errors: a joint
+    meeting (three or more participants) or a pair, a call or not, and how many of the two
+    sides are named in its evidence sentence (none or one: coreference or bridging needed).
+
+    >>> gold = [{"participants": ["Ann Lee", "Bo Kim"], "evidence": "She met Kim."}]
+    >>> miss_shape(("Ann Lee", "Bo Kim"), gold)
+    'pair, one side named in the sentence'
+    """
+    for g in gold:
+        if g.get("status", "asserted") == "asserted" and _has_pair(g["participants"], pair):
+            named = sum(1 for name in pair if _named_in(name, g.get("evidence", "")))
+            size = "joint meeting" if len(g["participants"]) > 2 else "pair"
+            call = ", call" if g.get("mode") == "call" else ""
+            sides = ("no side", "one side", "both sides")[named]
+            return f"{size}{call}, {sides} named in the sentence"
+    return "unknown"
+
+
+def _named_in(name: str, sentence: str) -> bool:
+    """Whether a gold name occurs in a sentence: one of its words for a person, the country
+    under any of its names or demonyms (one or two words) for a country."""
+    c = gazetteer.country(name)
+    if c is not None:
+        raw = re.findall(r"[\w.-]+", sentence)
+        grams = raw + [f"{a} {b}" for a, b in pairwise(raw)]
+        found = (gazetteer.country(g) for g in grams if g[:1].isupper())
+        return any(k is not None and k.iso3 == c.iso3 for k in found)
+    words = set(name_tokens(sentence.replace("’", "'")))
+    key = [w for w in name_tokens(name) if w not in HONORIFICS]
+    return any(w in words for w in key if len(w) > 2 or len(key) == 1)
 
 
 def our_meetings(res: Resolution) -> list[dict[str, Any]]:
@@ -332,6 +374,8 @@ def evaluate(gold_path: Path, docs: Path, nlp: Language) -> Report:
                         error["why"] = error_kind(
                             kind, v, our_meetings(result.resolution),
                             by_source[source].get("meetings", []))
+                        if kind == "missed":
+                            error["shape"] = miss_shape(v, by_source[source].get("meetings", []))
                     report.errors.append(error)
         report.documents += 1
     return report

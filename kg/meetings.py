@@ -113,6 +113,11 @@ def contact_objects(verb: Token) -> list[Token]:
     preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
     if lemma == "discuss":  # "discussed the issue with X": the object is the topic
         return prep_objects(verb, {"with"})
+    if lemma == "raise":  # "raised concerns with X", "with" on the verb or on "concerns"
+        return prep_objects(verb, {"with"}) + [
+            p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
+    if lemma == "bring":  # "brought together A and B": the people brought
+        return children(verb, {"dobj"})
     out = prep_objects(verb, preps)
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
         if prep.lower_ == "for":
@@ -167,6 +172,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     obj_toks: list[Token] = []
     run_on: list[Token] = []
     hyphen: list[Mention] = []
+    bodies: list[Token] = []
     if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
@@ -185,14 +191,15 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if not subj_toks and (pair := hyphen_actors(trigger, index)):
             hyphen = pair  # "the Trump-Kim summit": both sides
         # "the G7 summit", "a NATO meeting": the body is a participant
-        obj_toks += [c for c in children(trigger, {"compound", "nmod", "amod"})
-                     if body_name(c)]
+        bodies = [c for c in children(trigger, {"compound", "nmod", "amod"}) if body_name(c)]
+        obj_toks += bodies
         # "in the hours before the Kim meeting": the person it is named after
         obj_toks += [c for c in children(trigger, {"compound"})
                      if (cm := index.at(c)) is not None and cm.kind == "Person"
                      and not hyphen and c.i == trigger.i - 1]
         # "told a meeting of Israeli and Palestinian officials"
-        obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS]
+        obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS or (
+            p.ent_type_ == "PERSON" and len(conjuncts(p)) > 1)]  # "the meeting of A and B"
         between = argument_actors(prep_objects(trigger, {"between"}), index)
         if not subj_toks and trigger.dep_ == "pobj" and len(between) < 2:
             # not "China offered X at the dinner between Xi and Trump": those two met
@@ -213,6 +220,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger)
+        if lemma == "bring" and all(t.lower_ in MEET_NOUNS for t in subj_toks):
+            subj_toks = []  # "the summit brought together A, B and C": the event, no side
     participants: list[Mention] = list(hyphen)
     joint = False
     for tok in subj_toks:
@@ -269,6 +278,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
         subjects = [m for m in subjects if m.kind == "Person"]
     # "A and B met C": two meetings with C, not a meeting of A with B.
+    if bodies and set(obj_toks) <= set(bodies) and sum(
+            m.kind == "Person" for m in subjects) > 1 and not _one_family(subjects):
+        objects = []  # "A, B and C pose for a photo at the G7 summit": the leaders met (but
+        # "Anna and Tom Keller arrived for the G7 summit": a couple is no meeting)
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
     if len(subjects) == 1 and len(objects) > 1 and (
@@ -280,7 +293,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and (lemma not in RECIPROCAL or any(
             c.dep_ == "dobj" for c in verb.children)):
         return []  # "Hungary and Austria received applications", "have met a grim fate"
-    if not subjects and not is_noun:
+    if not subjects and not is_noun and not (lemma == "bring" and len(objects) > 1):
         # "That effort included speaking with A and B", "He [unresolved] spoke to A and B":
         # each with someone unnamed, never a meeting of A with B
         return []
@@ -444,6 +457,13 @@ def _addressees(noun: Token) -> list[Token]:
     return children(verb, {"dobj", "dative"}) if verb.lemma_.lower() in TELL else []
 
 
+OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", "ceremony",
+                       "dinner", "lunch", "breakfast", "banquet", "reception", "plenary",
+                       "opening", "gathering", "event", "round"})
+"""Parts of a summit that its attendees pose for or attend: "A and B pose for a family photo
+at the G7 summit" is A and B at the summit."""
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
@@ -454,6 +474,9 @@ def _governing_subjects(noun: Token) -> list[Token]:
     for _ in range(3):  # "In London on Saturday for talks with Y, X said"
         if verb.dep_ == "pobj" and verb.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
             verb = verb.head.head
+        elif verb.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in OCCASIONS:
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head  # "A and B pose for
+            # a photo at the G7 summit", "attend a working session at the summit"
         elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
         else:

@@ -406,12 +406,23 @@ Trump"): a bare surname goes to the relative only when the text says so."""
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("X and Y", "X, Y and Z")."""
+    """The token and the tokens coordinated with it ("X and Y", "X, Y and Z"), including a
+    list of names the parser read as an apposition ("Lavrov, Zarif and Cavusoglu met")."""
     out = [token]
-    for c in token.conjuncts:
-        if c not in out:
-            out.append(c)
+    first = token.head if _list_appos(token) else token
+    for t in (first, *(a for a in first.children if _list_appos(a))):
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
     return out
+
+
+def _list_appos(token: Token) -> bool:
+    """A name apposed to a name that goes on with "and" ("Merkel, Macron, Putin and
+    Poroshenko"): the parser's reading of a list, not a second name for the first person."""
+    return (token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN"
+            and token.head.i < token.i
+            and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children))
 
 
 RELATIONS = frozenset({"parents", "family", "relatives", "wife", "husband", "son", "daughter",

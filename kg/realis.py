@@ -211,9 +211,11 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             and head.head.lower_ in {"round", "series", "rounds", "set", "day", "days"}):
         return _noun_status(head.head, caption=caption)  # "a new round of talks is set for"
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
-            c.dep_ == "compound" and any(k.text == "-" for k in c.children)
-            for c in noun.children):
+            c.dep_ == "compound" and c.text[:1].isupper()
+            and any(k.text == "-" for k in c.children) for c in noun.children) and not (
+            noun.dep_ == "dobj" and head.lemma_.lower() in {"hold", "have", "attend"}):
         return "planned"  # "supportive of a Trump-Kim summit": one that may come, not the one
+        # (but "held a three-way summit", "had a Trump-Kim meeting" report one)
     if (noun.dep_ == "pobj" and head.lower_ == "of"
             and head.head.lower_ in {"eve", "run-up", "lead-up", "runup", "leadup"}):
         return "planned"  # "on the eve of his meeting with Putin"

@@ -24,11 +24,16 @@ TITLES_KEY = "dip_titles"
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
-CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone")
+CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "bring",
+                 "raise")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "told X at the border post" (a place: said face to
-face).  "tell" is a ``SAY`` verb too, and listed there."""
+face), "brought together X and Y", "raised concerns with X".  "tell" is a ``SAY`` verb too,
+and listed there."""
+RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
+                    "objection", "objections", "case", "worries", "subject", "topic"})
+"""What one raises with a person to their face ("raised the issue with Putin")."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
@@ -153,7 +158,7 @@ def make_dip_entities(nlp: Language, name: str, *, overwrite_ents: bool) -> Enti
     return ruler
 
 
-MEET_PREPS = frozenset({"with", "between", "to"})
+MEET_PREPS = frozenset({"with", "between", "to", "among", "amongst"})
 
 
 class TriggerMatcher:
@@ -231,6 +236,11 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
                 and lemma in EVENT_NOUNS and _named_event(tok))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" and any(
+                        k.dep_ == "conj" for k in p.children) for p in c.children)
+                for c in tok.children))  # "the meeting of A, B and C"
+            or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
                 c.dep_ == "compound" and any(k.dep_ == "punct" and k.text == "-"
                                              for k in c.children) for c in tok.children))):
         out.add("MEET")
@@ -254,9 +264,18 @@ def _contact(verb: Token) -> bool:
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)
     if lemma == "discuss":  # "discussed the incursion by phone with X"
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
-    if lemma == "sit":
-        return (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
+    if lemma == "bring":  # "the summit brought together A, B and C"
+        return any(c.dep_ in {"advmod", "prt"} and c.lower_ == "together" for c in kids) and any(
+            c.dep_ == "dobj" and c.pos_ in {"PROPN", "NOUN"} for c in kids)
+    if lemma == "raise":  # "raised concerns with X" ("with" on the verb or on "concerns");
+        raised = [c for c in kids if c.dep_ == "dobj" and c.lower_ in RAISED]  # not "raised
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(  # taxes with a vote"
+            p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children)
+            for c in (*kids, *(k for r in raised for k in r.children))) and bool(raised)
+    if lemma == "sit":  # "sat down with X", "sits with Kim" (a person: not "sat with the
+        withs = [c for c in kids if c.dep_ == "prep" and c.lower_ == "with"]  # decision")
+        return bool(withs) and (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids) or any(
+            p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops

@@ -46,6 +46,7 @@ def is_headline(sent: Span) -> bool:
 _CAPTION = re.compile(
     r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
+    r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December) \d{1,2}, \d{4}\b")
@@ -70,8 +71,11 @@ def children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
-    """Objects of "with"/"between" attached to ``tok``, following "and with ..."."""
+    """Objects of "with"/"between" attached to ``tok``, following "and with ...";
+    "among" counts as "between" ("talks among A, B and C")."""
     out: list[Token] = []
+    if "between" in preps:
+        preps = preps | {"among", "amongst"}
     for prep in children(tok, {"prep"}):
         if prep.lower_ not in preps:
             continue

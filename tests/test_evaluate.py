@@ -94,6 +94,10 @@ def test_evaluate_modern_news_tune_set(nlp: Language) -> None:
                      "not a meeting"}
     assert "no trigger" in kinds
     assert report.errors_text().splitlines()[0].split()[0].isdigit()
+    shapes = {e["shape"] for e in report.errors if "shape" in e}
+    assert shapes and all(s.startswith(("pair", "joint meeting")) for s in shapes)
+    assert any(" named in the sentence" in line and line.startswith("        ")
+               for line in report.errors_text().splitlines())  # nested under its kind
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from rdflib import RDF, Literal
 from spacy.language import Language
 
-from kg.evaluate import error_kind
+from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.rdf import article_graph
@@ -243,6 +243,70 @@ GOLD = [{"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller me
 def test_meetings_error_kind(kind: str, pair: tuple[str, str], ours: list[dict[str, object]],
                              why: str) -> None:
     assert error_kind(kind, pair, ours, GOLD) == why
+
+
+@pytest.mark.parametrize(
+    ("gold", "shape"),
+    [
+        ({"participants": ["Anna Keller", "Peter Hansen"], "evidence": "Keller met Hansen."},
+         "pair, both sides named in the sentence"),
+        ({"participants": ["Anna Keller", "Peter Hansen"], "evidence": "They met.",
+          "mode": "call"}, "pair, call, no side named in the sentence"),
+        ({"participants": ["Anna Keller", "Peter Hansen", "Ruth Adler"],
+          "evidence": "She met Hansen and Adler."},
+         "joint meeting, one side named in the sentence"),
+        ({"participants": ["Anna Keller", "Austria"], "evidence": "Keller met Austrian envoys."},
+         "pair, both sides named in the sentence"),
+        ({"participants": ["Anna Keller", "Austria"], "evidence": "Keller met the envoys.",
+          "status": "planned"}, "unknown"),
+    ],
+    ids=["pair", "call", "joint", "demonym-names-the-country", "only-planned"],
+)
+def test_meetings_miss_shape(gold: dict[str, object], shape: str) -> None:
+    pair = tuple(gold["participants"][:2])  # type: ignore[index]
+    assert miss_shape(pair, [gold]) == shape  # type: ignore[arg-type]
+
+
+KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers Anna Keller, Peter Hansen and Lena Vogt met in Vienna on Tuesday.",
+        "The meeting of Anna Keller, Peter Hansen and Lena Vogt lasted four hours on Friday.",
+        "Talks among Anna Keller, Peter Hansen and Lena Vogt ended on Friday.",
+        "The summit in Vienna brought together Anna Keller, Peter Hansen and Lena Vogt.",
+        "Anna Keller, Peter Hansen and Lena Vogt pose for a photo at the G7 summit in Vienna "
+        "on Friday.",
+        "President Anna Keller, President Peter Hansen and President Lena Vogt held a "
+        "three-way summit in Vienna on Monday.",
+    ],
+    ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
+         "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit"],
+)
+def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
+    """One meeting of all three (three pairs), as happened."""
+    assert meetings(nlp, text) == {(KELLER_HANSEN_VOGT, "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Foreign Minister Anna Keller raised concerns with Prime Minister Peter Hansen about "
+         "the border.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller sat with Prime Minister Peter Hansen at the dinner in "
+         "Vienna.", KELLER_HANSEN),
+        ("The reform brought together several old ideas.", None),
+        ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
+        ("Foreign Minister Anna Keller sat with the decision for a week.", None),
+    ],
+    ids=["raised-concerns-with", "sat-with-a-person", "brought-together-things",
+         "raised-with-reporters", "sat-with-a-decision"],
+)
+def test_meetings_contact_verbs_need_a_person(nlp: Language, text: str,
+                                              pair: frozenset[str] | None) -> None:
+    assert meetings(nlp, text) == ({(pair, "asserted")} if pair else set())
 
 
 @pytest.mark.parametrize(
