@@ -61,7 +61,7 @@ from kg.syntax import (
 )
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
-                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting"})
+                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting", "discuss"})
 """Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
 "hosted X" needs its object."""
 
@@ -290,8 +290,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     if not is_noun and not objects and _where_borders_meet(verb, subjects):
         return []  # "the region where France, Germany and Luxembourg meet": borders
-    if not is_noun and not objects and (lemma not in RECIPROCAL or any(
-            c.dep_ == "dobj" for c in verb.children)):
+    if not is_noun and not objects and (lemma not in RECIPROCAL or (lemma != "discuss" and any(
+            c.dep_ == "dobj" for c in verb.children)) or (lemma == "discuss" and obj_toks)):
+        # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with
+        # officials" is the two with someone unnamed
         return []  # "Hungary and Austria received applications", "have met a grim fate"
     if not subjects and not is_noun and not (lemma == "bring" and len(objects) > 1):
         # "That effort included speaking with A and B", "He [unresolved] spoke to A and B":
@@ -448,7 +450,8 @@ def _addressees(noun: Token) -> list[Token]:
     """ "During a phone call on Monday, A told B that ...": with no "with", the person told
     is the other side of the call."""
     prep = noun.head
-    if (noun.lemma_ not in {"call", "conversation", "meeting", "talk"} or prep.dep_ != "prep"
+    if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
+                            "breakfast"} or prep.dep_ != "prep"
             or prep.lower_ not in {"during", "in", "on"}
             or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
                    for c in noun.children)):

@@ -25,11 +25,12 @@ MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dini
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "bring",
-                 "raise")
+                 "raise", "pose")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
-"discussed the issue (by phone) with X", "told X at the border post" (a place: said face to
-face), "brought together X and Y", "raised concerns with X".  "tell" is a ``SAY`` verb too,
+"discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
+post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
+"posed with X".  "tell" is a ``SAY`` verb too,
 and listed there."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
@@ -39,7 +40,7 @@ MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discuss
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
               "encounter", "summits")
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
-                         "encounter", "conference"})
+                         "encounter", "conference", "dinner", "lunch", "breakfast"})
 """Meeting nouns that name a meeting even without a "with" ("after the meeting, A and B
 said", "the G7 summit")."""
 SEATS = frozenset({"house", "kremlin", "pentagon", "street", "department", "office", "palace",
@@ -263,7 +264,14 @@ def _contact(verb: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)
     if lemma == "discuss":  # "discussed the incursion by phone with X"
-        return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+            return True
+        return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
+                       for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
+            c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
+    if lemma == "pose":  # a caption's "Kim poses with Trump for a photo"
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children) for c in kids)
     if lemma == "bring":  # "the summit brought together A, B and C"
         return any(c.dep_ in {"advmod", "prt"} and c.lower_ == "together" for c in kids) and any(
             c.dep_ == "dobj" and c.pos_ in {"PROPN", "NOUN"} for c in kids)

@@ -297,11 +297,21 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the border.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller sat with Prime Minister Peter Hansen at the dinner in "
          "Vienna.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller and Prime Minister Peter Hansen discussed the border "
+         "in Vienna on Monday.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller poses with Prime Minister Peter Hansen for a photo in "
+         "Vienna.", KELLER_HANSEN),
+        ("In a memo, Foreign Minister Anna Keller wrote that she told Prime Minister Peter "
+         "Hansen during a dinner that the border was open.", KELLER_HANSEN),
+        ("After dinner, Foreign Minister Anna Keller said the border would stay open.", None),
+        ("Foreign Minister Anna Keller posed a question to reporters in Vienna.", None),
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
     ],
-    ids=["raised-concerns-with", "sat-with-a-person", "brought-together-things",
+    ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
+         "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
+         "posed-a-question", "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision"],
 )
 def test_meetings_contact_verbs_need_a_person(nlp: Language, text: str,

@@ -78,6 +78,17 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
+        # (the rule also wants no "with" on the object: "A and B discussed it with others";
+        # the sentences below have none, so the matcher without that test must agree)
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+          "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         *[_pattern({"LEMMA": "bring", "POS": "VERB"}, (dep, {"LOWER": "together"}),
                    ("dobj", {"POS": {"IN": ["PROPN", "NOUN"]}})) for dep in ("advmod", "prt")],
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "raise", "POS": "VERB"}},
@@ -174,6 +185,7 @@ SENTENCES = [
     "During the call, at the G7 summit and after a White House meeting, nothing changed.",
     "The forum brought together Ruto and Kagame; she raised concerns with Museveni but "
     "brought the pot together and raised taxes with a vote.",
+    "Ruto and Kagame discussed trade; Ruto posed with Kagame, and posed with a smile.",
     "Ruto sat with Kagame at dinner; Museveni sat with the decision for a week.",
     "The meeting of Ruto, Kagame and Museveni and talks among the envoys followed the "
     "meeting of Ruto and a visit of the Kenyan.",
