@@ -472,6 +472,11 @@ def _governing_subjects(noun: Token) -> list[Token]:
     the subject of the verb the noun's preposition hangs on."""
     prep = noun.head
     verb = prep.head
+    if prep.dep_ == "acl" and prep.lower_ == "following":  # "revealed the channels following
+        # a meeting with X": a preposition the parser took for a participle
+        while verb.dep_ in {"dobj", "pobj", "attr"} and verb.pos_ in {"NOUN", "PROPN"}:
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+        return children(verb, SUBJ) if verb.pos_ in {"VERB", "AUX"} else []
     if verb.dep_ == "advmod" and verb.lower_ in {"ahead", "prior"}:
         verb = verb.head  # "X spoke ahead of talks with Y"
     for _ in range(3):  # "In London on Saturday for talks with Y, X said"

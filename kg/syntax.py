@@ -104,7 +104,21 @@ def clause_subjects(verb: Token) -> list[Token]:
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
-    return subj
+    return subj or _dated_name(verb)
+
+
+def _dated_name(verb: Token) -> list[Token]:
+    """ "On Friday Mr Trump met Putin": with no comma after the date, the parser makes the
+    name the object of "On" ("Friday" its compound) and leaves the verb with no subject."""
+    for prep in children(verb, {"prep"}):
+        if prep.i > verb.i or prep.lower_ not in {"on", "in", "at", "by", "last"}:
+            continue
+        for name in children(prep, {"pobj"}):
+            if name.ent_type_ == "PERSON" and name.i < verb.i and any(
+                    c.ent_type_ in {"DATE", "TIME"} for c in name.children
+                    if c.dep_ in {"compound", "nmod"}):
+                return [name]
+    return []
 
 
 def run_on_subjects(verb: Token) -> list[Token]:

@@ -305,16 +305,21 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Hansen during a dinner that the border was open.", KELLER_HANSEN),
         ("After dinner, Foreign Minister Anna Keller said the border would stay open.", None),
         ("Foreign Minister Anna Keller posed a question to reporters in Vienna.", None),
+        ("On Friday Mr Hansen briefly met Foreign Minister Anna Keller on the sidelines of the "
+         "summit, an official told reporters.", frozenset({"Hansen", "Anna Keller"})),
+        ("Mr Hansen revealed the new channels following a meeting in Vienna with Foreign "
+         "Minister Anna Keller and other officials.", frozenset({"Hansen", "Anna Keller"})),
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
-         "posed-a-question", "brought-together-things",
+         "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
+         "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision"],
 )
-def test_meetings_contact_verbs_need_a_person(nlp: Language, text: str,
+def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,
                                               pair: frozenset[str] | None) -> None:
     assert meetings(nlp, text) == ({(pair, "asserted")} if pair else set())
 
