@@ -183,6 +183,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 subj_toks = clause_subjects(verb)
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
+        if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
+            subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
+                          for p in children(a, {"pobj"})]  # attended by A, B and C"
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim"
             subj_toks += [c for c in children(trigger, {"compound", "nmod"})
                           if c.pos_ == "PROPN"]

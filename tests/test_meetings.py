@@ -281,9 +281,11 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "on Friday.",
         "President Anna Keller, President Peter Hansen and President Lena Vogt held a "
         "three-way summit in Vienna on Monday.",
+        "The G7 summit in Vienna was attended by Anna Keller, Peter Hansen and Lena Vogt.",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
-         "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit"],
+         "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
+         "summit-attended-by"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""
