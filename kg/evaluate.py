@@ -34,6 +34,7 @@ from kg.mentions import HONORIFICS
 from kg.model import Article, KGError, Resolution
 from kg.names import name_tokens
 from kg.read import InputProblem, read_article
+from kg.syntax import CLOSING
 
 _KEEP = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "king", "queen", "prince"})
 
@@ -227,8 +228,9 @@ def error_kind(kind: str, pair: tuple[str, str], ours: Sequence[dict[str, Any]],
 
 def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
     """What a missed pair's gold meeting looks like, for the grouped errors: a joint
-    meeting (three or more participants) or a pair, a call or not, and how many of the two
-    sides are named in its evidence sentence (none or one: coreference or bridging needed).
+    meeting (three or more participants) or a pair, a call or not, how many of the two
+    sides are named in its evidence sentence (none or one: coreference or bridging needed),
+    and whether that sentence lacks closing punctuation (a caption or a headline).
 
     >>> gold = [{"participants": ["Ann Lee", "Bo Kim"], "evidence": "She met Kim."}]
     >>> miss_shape(("Ann Lee", "Bo Kim"), gold)
@@ -240,7 +242,9 @@ def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
             size = "joint meeting" if len(g["participants"]) > 2 else "pair"
             call = ", call" if g.get("mode") == "call" else ""
             sides = ("no side", "one side", "both sides")[named]
-            return f"{size}{call}, {sides} named in the sentence"
+            bare = "" if g.get("evidence", "").rstrip().endswith(CLOSING) else \
+                ", no closing punctuation"  # a caption or headline line
+            return f"{size}{call}, {sides} named in the sentence{bare}"
     return "unknown"
 
 

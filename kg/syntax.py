@@ -36,10 +36,14 @@ def evidence(sent: Span) -> Evidence:
     return Evidence(text, sent.start_char, sent.start_char + len(text))
 
 
+CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", ":")
+"""What ends a sentence of running text (a headline or a caption may end without it)."""
+
+
 def is_headline(sent: Span) -> bool:
     """A line with no closing punctuation (a headline, a teaser link) states no event,
     unless it is a photo caption (see :func:`is_caption`)."""
-    return (not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+    return (not sent.text.rstrip().endswith(CLOSING)
             and not is_caption(sent))
 
 
