@@ -490,6 +490,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
             # a photo at the G7 summit", "attend a working session at the summit"
         elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
+        elif (verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB"
+              and prep.lower_ in TIME_PREPS | {"during", "at"}):
+            verb = verb.head  # "announced the order during a lunch with X": the parser hung
+            # the time on the object
         else:
             break
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:

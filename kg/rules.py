@@ -287,8 +287,14 @@ def _contact(verb: Token) -> bool:
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids) and any(
-            c.dep_ == "prep" and c.lower_ == "at" for c in kids)  # "at a news conference")
+        told = [c for c in kids if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]  # "at a news
+        if told and any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):  # conference")
+            return True
+        return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or any(  # "told his
+            a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children))  # counterpart
+            for c in kids) and any(  # Mark Esper by phone"
+            c.dep_ == "prep" and c.lower_ in {"by", "over"} and any(
+                p.lower_ in {"phone", "telephone"} for p in c.children) for c in kids)
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
             c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"))

@@ -104,6 +104,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             if t.lower_ not in TIME_PREPS:
                 return []  # "took the lead in talking with X": no one meeting
             t = t.head
+            if t.pos_ == "NOUN":  # "Trump's language after meeting Juncker": the possessor
+                return [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         subj = children(t, SUBJ)
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):

@@ -282,10 +282,12 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "President Anna Keller, President Peter Hansen and President Lena Vogt held a "
         "three-way summit in Vienna on Monday.",
         "The G7 summit in Vienna was attended by Anna Keller, Peter Hansen and Lena Vogt.",
+        "Chancellor Anna Keller announced the new executive order during a working lunch with "
+        "President Peter Hansen and Prime Minister Lena Vogt.",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
          "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
-         "summit-attended-by"],
+         "summit-attended-by", "lunch-the-parser-hung-on-the-object"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""
@@ -311,6 +313,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "summit, an official told reporters.", frozenset({"Hansen", "Anna Keller"})),
         ("Mr Hansen revealed the new channels following a meeting in Vienna with Foreign "
          "Minister Anna Keller and other officials.", frozenset({"Hansen", "Anna Keller"})),
+        ("Keller's remarks after talking with Hansen on Monday surprised the markets.",
+         frozenset({"Keller", "Hansen"})),
+        ("Foreign Minister Anna Keller told Prime Minister Peter Hansen by phone that the "
+         "border was open.", KELLER_HANSEN),
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
@@ -318,6 +324,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
+         "possessor-of-the-remarks-after-talking", "told-by-phone",
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision"],
 )

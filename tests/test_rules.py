@@ -100,6 +100,17 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}}] for on in ("trigger", "what")],
         _pattern({"LEMMA": "tell", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"}),
                  ("prep", {"LOWER": "at"})),
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "tell", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "told",
+            "RIGHT_ATTRS": {"DEP": "dobj", **told}},
+           *extra,
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "by",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["by", "over"]}}},
+           {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "phone",
+            "RIGHT_ATTRS": {"LOWER": {"IN": ["phone", "telephone"]}}}]
+          for told, extra in (({"ENT_TYPE": "PERSON"}, []),
+                              ({}, [{"LEFT_ID": "told", "REL_OP": ">", "RIGHT_ID": "name",
+                                     "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]))],
         *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
           for lemma in ("call", "phone", "telephone")],
         *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
@@ -189,6 +200,8 @@ SENTENCES = [
     "Ruto sat with Kagame at dinner; Museveni sat with the decision for a week.",
     "The meeting of Ruto, Kagame and Museveni and talks among the envoys followed the "
     "meeting of Ruto and a visit of the Kenyan.",
+    "Odinga told Kenyatta by phone that he would come, and told his counterpart, Ruto, "
+    "over the telephone that he agreed; he told reporters by phone nothing.",
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
     "",
     "   ",
