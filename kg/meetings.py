@@ -61,7 +61,8 @@ from kg.syntax import (
 )
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
-                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting", "discuss"})
+                        "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting", "discuss",
+                        "gather"})
 """Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
 "hosted X" needs its object."""
 
@@ -118,6 +119,9 @@ def contact_objects(verb: Token) -> list[Token]:
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
     if lemma == "bring":  # "brought together A and B": the people brought
         return children(verb, {"dobj"})
+    if lemma == "play":  # "played host to X"
+        return prep_objects(verb, {"to"}) + [
+            p for h in children(verb, {"dobj"}) for p in prep_objects(h, {"to"})]
     out = prep_objects(verb, preps)
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
         if prep.lower_ == "for":

@@ -22,15 +22,15 @@ TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
 
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
-TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch")
+TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "bring",
-                 "raise", "pose")
+                 "raise", "pose", "play")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
-"posed with X".  "tell" is a ``SAY`` verb too,
+"posed with X", "played host to X".  "tell" is a ``SAY`` verb too,
 and listed there."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
@@ -269,6 +269,10 @@ def _contact(verb: Token) -> bool:
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
+    if lemma == "play":  # "played host to X"
+        return any(c.dep_ == "dobj" and c.lower_ == "host" for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in (*kids, *(
+                k for h in kids if h.lower_ == "host" for k in h.children)))
     if lemma == "pose":  # a caption's "Kim poses with Trump for a photo"
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children) for c in kids)

@@ -284,10 +284,15 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "The G7 summit in Vienna was attended by Anna Keller, Peter Hansen and Lena Vogt.",
         "Chancellor Anna Keller announced the new executive order during a working lunch with "
         "President Peter Hansen and Prime Minister Lena Vogt.",
+        "President Anna Keller, President Peter Hansen and Chancellor Lena Vogt gathered in "
+        "Vienna on Wednesday.",
+        "Leaders at the talks.\nFrom left, President Anna Keller, President Peter Hansen and "
+        "Chancellor Lena Vogt gather before negotiations begin on Wednesday, February 11.",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
          "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
-         "summit-attended-by", "lunch-the-parser-hung-on-the-object"],
+         "summit-attended-by", "lunch-the-parser-hung-on-the-object", "gathered",
+         "caption-from-left-gather"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""
@@ -317,6 +322,11 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          frozenset({"Keller", "Hansen"})),
         ("Foreign Minister Anna Keller told Prime Minister Peter Hansen by phone that the "
          "border was open.", KELLER_HANSEN),
+        ("Chancellor Anna Keller played host to the Austrian leader, Peter Hansen, at her "
+         "estate in Bavaria.", KELLER_HANSEN),
+        ("Supporters of Anna Keller and Peter Hansen gathered outside the hall on Monday.",
+         None),
+        ("Prime Minister Peter Hansen gathered his thoughts before the vote.", None),
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
@@ -324,7 +334,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
-         "possessor-of-the-remarks-after-talking", "told-by-phone",
+         "possessor-of-the-remarks-after-talking", "told-by-phone", "played-host-to",
+         "supporters-gathered", "gathered-his-thoughts",
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision"],
 )

@@ -84,6 +84,11 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
          {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "play", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "host",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "host"}},
+           {"LEFT_ID": on, "REL_OP": ">", "RIGHT_ID": "to",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}}] for on in ("trigger", "host")],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
@@ -197,6 +202,7 @@ SENTENCES = [
     "The forum brought together Ruto and Kagame; she raised concerns with Museveni but "
     "brought the pot together and raised taxes with a vote.",
     "Ruto and Kagame discussed trade; Ruto posed with Kagame, and posed with a smile.",
+    "Ruto played host to Kagame; the envoys gathered in Nairobi and played cards.",
     "Ruto sat with Kagame at dinner; Museveni sat with the decision for a week.",
     "The meeting of Ruto, Kagame and Museveni and talks among the envoys followed the "
     "meeting of Ruto and a visit of the Kenyan.",
