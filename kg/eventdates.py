@@ -152,9 +152,15 @@ def named_month(text: str | None, reported: _dt.date) -> tuple[int, int] | None:
     ((2018, 6), (2018, 6), (2019, 2))
     >>> named_month("last February", r), named_month("June 2016", r), named_month("Monday", r)
     ((2018, 2), (2016, 6), None)
+    >>> named_month("last month's", r), named_month("earlier this month", r)
+    ((2019, 1), (2019, 2))
     """
     if text is None:
         return None
+    t = re.sub(r"^(?:earlier|late|early|later) ", "", " ".join(
+        re.sub(r"['’]s\b", "", text.lower()).split()))
+    if t in {"last month", "this month"}:  # "last month's summit between Moon and Kim"
+        return _month_before(reported) if t == "last month" else (reported.year, reported.month)
     m = re.fullmatch(r"(?:in |since |from )?(?:(last|this|early|late|mid-?) ?)?([a-z]+)"
                      r"(?:,? (\d{4}))?", " ".join(text.lower().split()))
     if m is None or m[2] not in _MONTHS:

@@ -210,6 +210,13 @@ LATER = SOON + dt.timedelta(days=1)
       rec("u", "a b", reported="2019-07-01", text="June")], None),
     ([rec("d", "a b", date="2018-06-12", places="hanoi"),
       rec("u", "a b", reported="2019-02-21", text="last June", places="singapore")], None),
+    # "last month's summit between Moon and Kim", weeks after it: the one day of that month
+    ([rec("d", "a b", date="2018-04-27"),
+      rec("u", "a b", reported="2018-05-15", text="last month's")], ("2018-04-27", "d")),
+    ([rec("d", "a b", date="2018-05-02"),
+      rec("u", "a b", reported="2018-05-15", text="last month")], None),
+    ([rec("d", "a b", date="2018-05-02"),
+      rec("u", "a b", reported="2018-05-25", text="earlier this month")], ("2018-05-02", "d")),
 ])
 def test_eventdates_rule(records: list[MeetingRecord],
                          expected: tuple[str, str] | None) -> None:
