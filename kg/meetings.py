@@ -270,8 +270,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     participants = [_as_government(m) for m in participants]
     participants = [m for m in participants if not _news_outlet(m)]
     objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
-    if lemma == "join" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
-        return []  # "joined Mattis in pressing Trump": a shared cause, no meeting
+    if lemma == "join" and (any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+                            or any(t.lower_ == "in" and t.i > verb.i and any(
+                                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+                                for t in verb.subtree)):
+        return []  # "joined Mattis in pressing Trump" (the "in" hung on a clause between:
+        # "joined Cameron - who plans to resign - in opposing it"): a shared cause
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
         if not objects and not any(c.dep_ == "poss" for c in trigger.children):
@@ -325,12 +329,18 @@ def _audience(tok: Token) -> bool:
         c.lower_ == "service" for c in tok.children))
 
 
+DESTINATION_WORDS = frozenset({"for", "to", "into", "toward", "towards", "from", "in", "at"})
+
+
 def _capital_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
     """Capitals named as a side stand for their governments: "Washington and Beijing held
     talks" is the United States and China (the mention keeps the capital's place in the
     text)."""
     out: list[Mention] = []
     for tok in toks:
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in DESTINATION_WORDS:
+            continue  # "departs for Hanoi to take part": a destination the parser took for
+            # a subject
         for c in conjuncts(tok):
             m = index.at(c)
             if m is not None and m.kind == "Place" and (found := capital_of(m.text)):
@@ -427,6 +437,12 @@ def _habitual(trigger: Token) -> bool:
     if any(w.dep_ == "npadvmod" and w.lower_ == "time" and any(
             d.lower_ in {"every", "each", "any"} for d in w.children) for w in words):
         return True  # "every time X meets with Y, ..."
+    if (trigger.tag_ == "NNS" and trigger.lower_ in {"meetings", "summits"}
+            and trigger.dep_ == "pobj" and trigger.head.lower_ in {"at", "in", "during"}
+            and not any(c.dep_ in {"det", "poss", "nummod"} or (
+                c.dep_ == "prep" and c.lower_ in {"with", "between", "among"})
+                for c in trigger.children)):
+        return True  # "clashed with X at Security Council meetings": meetings in general
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
 
 

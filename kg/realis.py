@@ -201,6 +201,10 @@ def _dated(verb: Token) -> bool:
                for c in verb.children)
 
 
+READY = frozenset({"open", "ready", "available", "willing", "receptive"})
+"""Adjectives of a meeting one would take part in: "open to talks with X"."""
+
+
 def _noun_status(noun: Token, *, caption: bool) -> Status:
     """A meeting noun's own realis: the verb it is the subject of ("the summit will be held",
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
@@ -221,6 +225,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         return "planned"  # "on the eve of his meeting with Putin"
     if _subject_of_a_future(noun):
         return "planned"  # "every detail of the Trump-Putin meeting will be scrutinized"
+    if noun.dep_ == "pobj" and head.lower_ in {"for", "to"} and (
+            head.head.lower_ in READY or any(c.dep_ == "acomp" and c.lower_ in READY
+                                              for c in head.head.children)):
+        return "planned"  # "remains open for direct talks with Iran" ("for" on either word)
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"

@@ -113,11 +113,13 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller flew to Prague and met Hansen on Monday.", "asserted"),
         (INTRO + "Keller told reporters before a meeting with Hansen that she was hopeful.",
          "asserted"),
+        ("Prime Minister Peter Hansen remains open for direct talks with Chancellor Anna "
+         "Keller.", "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
          "hoped-to-follow-up-with", "urged-to-engage-in", "topic-negated",
-         "flew-and-met", "before-a-meeting"],
+         "flew-and-met", "before-a-meeting", "open-for-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -327,6 +329,11 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
         ("Supporters of Anna Keller and Peter Hansen gathered outside the hall on Monday.",
          None),
         ("Prime Minister Peter Hansen gathered his thoughts before the vote.", None),
+        ("President Peter Hansen departs later on Monday for Vienna to participate in two "
+         "days of meetings with Keller.", None),  # a destination is no side
+        ("Hansen and others in Oslo openly joined Chancellor Anna Keller – who now plans to "
+         "resign – in opposing it.", None),  # a shared cause
+        ("Ambassador Peter Hansen clashed with Anna Keller at NATO meetings.", None),
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
@@ -335,7 +342,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
          "possessor-of-the-remarks-after-talking", "told-by-phone", "played-host-to",
-         "supporters-gathered", "gathered-his-thoughts",
+         "supporters-gathered", "gathered-his-thoughts", "departs-for-a-capital",
+         "joined-in-opposing-past-a-clause", "at-meetings-in-general",
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision"],
 )
