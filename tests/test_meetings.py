@@ -866,9 +866,15 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
         # two travellers on a visit to a building meet no one there by it
         ("President Lars Berg and Prime Minister Peter Hansen last March discussed a slower "
          "timeline with American officials while on a visit to the White House.", set()),
+        # "he" after "the president's" in its own sentence, with two presidents named: the
+        # last subject (Berg) is only a guess
+        ("President Lars Berg praised President Anna Keller on Monday. Berg spoke in Oslo. "
+         "The president's willingness to shake up the old was apparent shortly after the "
+         "inauguration, when he had a testy phone call with Prime Minister Peter Hansen.",
+         set()),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
-         "discussions-of-no-one", "fellow-visitors"],
+         "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
