@@ -185,7 +185,7 @@ def _person_names(doc: Doc) -> set[str]:
         if ent.label_ != "PERSON":
             continue
         _, _, text = clean_name(ent, person=True)
-        if not text or not is_clean_person_name(text):
+        if not text or not is_clean_person_name(text) or _org_tail(text):
             continue
         names.add(text.lower())
         parts = text.split()
@@ -271,8 +271,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
         kind = _kind(ent.label_, text)
-        if kind == "Person" and not is_clean_person_name(text):
-            kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer"
+        if kind == "Person" and (not is_clean_person_name(text) or _org_tail(text)):
+            kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer", "the
+            # Democratic Caucus" (a clean-looking name that ends in a body's word)
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)
         if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
@@ -346,14 +347,27 @@ _FACILITY = frozenset({"tower", "towers", "square", "hotel", "hotels", "palace",
                        "island", "islands", "hospital", "museum", "memorial"})
 
 
+ORG_TAILS = frozenset({
+    "organization", "organisation", "foundation", "inc", "corp", "administration", "cabinet",
+    "caucus", "committee", "party", "commission", "agency", "ministry", "department",
+    "institute", "association", "coalition", "federation", "assembly", "parliament",
+    "senate", "university", "college", "company", "corporation", "board", "bureau",
+    "army", "navy", "police", "club", "society", "movement", "front", "brigade", "brigades"})
+"""Last words of bodies' names ("Democratic Caucus", "Judiciary Committee")."""
+
+
+def _org_tail(text: str) -> bool:
+    words = text.split()
+    return bool(words) and fold(words[-1]).strip(".") in ORG_TAILS
+
+
 def _not_a_person(text: str) -> EntityKind | None:
     """What a span the NER called a person but no person is called may be instead: a
     building or square is a Place, a body an Organization; anything else is dropped."""
     last = fold(text.split()[-1]).strip(".") if text.split() else ""
     if last in _FACILITY:
         return "Place"
-    if last in BODY_WORDS or last in {"organization", "organisation", "foundation", "inc",
-                                      "corp", "administration", "cabinet"}:
+    if last in BODY_WORDS or last in ORG_TAILS:
         return "Organization"
     return None
 

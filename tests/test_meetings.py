@@ -1105,3 +1105,12 @@ def test_meetings_from_the_last_allsides_sample(nlp: Language, text: str,
 def test_meetings_after_the_last_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+def test_meetings_a_body_tagged_as_a_person_is_no_participant(nlp: Language) -> None:
+    """The small model tags "Caucus" of "the Senate Democratic Caucus meeting" a person;
+    a name ending in a body's word is an organisation, and no person named after it."""
+    text = "Lena Vogt walked into the Senate Democratic Caucus meeting with Rep. Peter Hansen."
+    ex = run(nlp, text)
+    assert {m.kind for m in ex.mentions if m.text == "Caucus"} == {"Organization"}
+    assert meetings(nlp, text) == {(frozenset({"Lena Vogt", "Peter Hansen"}), "asserted")}
