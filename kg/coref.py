@@ -199,7 +199,7 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
     return (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
-            or _named_in_sentence(_previous_sentence(tok), index))
+            or _named_in_sentence(_previous_sentence(tok), index, strict=True))
 
 
 def _previous_sentence(tok: Token) -> Token:
@@ -268,20 +268,28 @@ def family(tok: Token, index: MentionIndex) -> list[Mention]:
     return members if len(members) == 2 else []
 
 
-def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False
-                       ) -> list[Mention]:
+def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False,
+                       strict: bool = False) -> list[Mention]:
     """Exactly two people named in ``tok``'s sentence (``before`` it only: "Vogt lashed out
-    at Wendt as the two leaders met"), outside quotes, in whatever roles."""
+    at Wendt as the two leaders met"), outside quotes, in whatever roles.  A name that only
+    modifies a noun ("Trump's aides", "Obama officials") is no candidate; with ``strict``
+    (another sentence than the pronoun's) it still counts against there being just two
+    ("Obama declined Mr. Putin's invitation, so Mr. Xi ... The two men met": which two?)."""
     people: list[Mention] = []
+    others: list[Mention] = []
     quoted = _quoted(tok.doc)
     for t in tok.sent:
         if before and t.i >= tok.i:
             break
         m = index.at(t)
-        if (m is not None and m.kind == "Person" and t.i not in quoted
-                and not any(same_person(m, p) for p in people)
-                and not _modifier_name(t, index)):  # "Trump's aides", "Obama officials"
+        if m is None or m.kind != "Person" or t.i in quoted:
+            continue
+        if _modifier_name(t, index):
+            others.append(m)
+        elif not any(same_person(m, p) for p in people):
             people.append(m)
+    if strict and any(not any(same_person(o, p) for p in people) for o in others):
+        return []
     return people if len(people) == 2 else []
 
 

@@ -872,9 +872,15 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "The president's willingness to shake up the old was apparent shortly after the "
          "inauguration, when he had a testy phone call with Prime Minister Peter Hansen.",
          set()),
+        # "the two men" after a sentence naming three (one as a possessor): which two?
+        ("Analysts see a budding friendship between President Lars Berg and President Peter "
+         "Hansen. Chancellor Anna Keller declined Mr. Berg's invitation, so Mr. Hansen is the "
+         "most prominent guest. The two men met five times last year, said an ambassador.",
+         set()),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
-         "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents"],
+         "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
+         "the-two-men-after-three-names"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
