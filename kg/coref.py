@@ -75,7 +75,9 @@ def _is_subject(t: Token) -> bool:
     """A clause's subject, or the agent of a passive ("delivered by Kim Yo Jong")."""
     while t.dep_ == "conj" and t.head != t:  # "Vogt and Wendt landed": both are subjects
         t = t.head
-    return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+    return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent") or (
+        t.dep_ == "attr" and t.head.lemma_ == "be" and any(  # "It was Bush who signed it"
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in t.head.children))
 
 
 def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> bool:

@@ -877,10 +877,15 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "Hansen. Chancellor Anna Keller declined Mr. Berg's invitation, so Mr. Hansen is the "
          "most prominent guest. The two men met five times last year, said an ambassador.",
          set()),
+        # "It was Berg who signed it": the cleft's name is the subject "he" goes back to
+        ("Was Keller responsible for the timing of the withdrawal? It was President Lars Berg "
+         "who signed the agreement in 2008. \"The agreement lays out a framework,\" he said "
+         "in a joint press conference with Prime Minister Peter Hansen at the time.",
+         {(frozenset({"Lars Berg", "Peter Hansen"}), "asserted")}),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
-         "the-two-men-after-three-names"],
+         "the-two-men-after-three-names", "he-after-a-cleft"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
