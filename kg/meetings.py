@@ -23,6 +23,7 @@ from kg.mentions import (
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     OFFICIAL_NOUNS,
+    RELATIONS,
     MentionIndex,
     actors,
     argument_actors,
@@ -260,6 +261,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
         if speaker is not None:
             participants.append(speaker)
+    unnamed_others = not is_noun and any(
+        t.pos_ == "NOUN" and (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
+                              or t.lower_ in AUDIENCE or t.lower_ in RELATIONS)
+        for t in obj_toks)
     obj_toks = [t for t in obj_toks if not _audience(t)]
     if subj_toks and obj_toks and all(other_group(t) for t in obj_toks):
         obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials": the
@@ -301,6 +306,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     if not is_noun and not objects and _where_borders_meet(verb, subjects):
         return []  # "the region where France, Germany and Luxembourg meet": borders
+    if not is_noun and not objects and unnamed_others and len(subjects) > 1:
+        return []  # "A and officials including B met with chief executives": the two met
+        # people unnamed, not each other
     if not is_noun and not objects and (lemma not in RECIPROCAL or (lemma != "discuss" and any(
             c.dep_ == "dobj" for c in verb.children)) or (lemma == "discuss" and obj_toks)):
         # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with
@@ -558,8 +566,10 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
         t = t.head
     for s in children(t, SUBJ):
         m = index.at(s)
-        if m is not None and m.kind in {"Person", "Organization"} and s.pos_ == "PROPN":
-            return m  # a surname the model took for a body ("Trump") is still the person
+        if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (
+                m.kind == "Organization" and " " not in m.text and not m.text.isupper())):
+            return m  # a surname the model took for a body ("Trump") is still the person;
+            # "the State Department issued her a visa in time for her meeting" is no body's
         if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he ..."
             return _reporter(s, index) or pronoun_antecedent(s, index)
     return None

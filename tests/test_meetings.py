@@ -882,10 +882,22 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "who signed the agreement in 2008. \"The agreement lays out a framework,\" he said "
          "in a joint press conference with Prime Minister Peter Hansen at the time.",
          {(frozenset({"Lars Berg", "Peter Hansen"}), "asserted")}),
+        # "her" is not the State Department that issued her a visa
+        ("After that expired, the State Department issued her a visa in June 2016, just in "
+         "time for her meeting with Peter Hansen, Lena Vogt and Lars Berg.",
+         {(frozenset({"Peter Hansen", "Lena Vogt", "Lars Berg"}), "asserted")}),
+        # two people of one side who met people unnamed did not meet each other
+        ("On Monday, senior officials, including Peter Hansen and Lars Berg, met with chief "
+         "executives of technology companies.", set()),
+        ("Chancellor Anna Keller and President Peter Hansen met with reporters in Vienna on "
+         "Monday.", set()),
+        ("Chancellor Anna Keller and President Peter Hansen met with smiles and a brief "
+         "conversation.", {(KELLER_HANSEN, "asserted")}),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
-         "the-two-men-after-three-names", "he-after-a-cleft"],
+         "the-two-men-after-three-names", "he-after-a-cleft", "no-body-for-her",
+         "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
