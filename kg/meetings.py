@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
 from kg.gazetteer import capital_of
@@ -392,11 +392,46 @@ def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: 
         evidence=evidence(trigger.sent),
         location=location,
         date_text=date_text(scope) or (_adjacent_date(trigger, date_text) if trigger.pos_ in {
-            "NOUN", "PROPN"} else None),
+            "NOUN", "PROPN"} else None) or _governing_date(trigger, skip, date_text)
+        or caption_date(trigger.sent),
         status=status_of(trigger, caption=is_caption(trigger.sent)),
         cameo=CAMEO.get(lemma, CAMEO.get(trigger.lower_, "040")),
         trigger=trigger.text,
     )
+
+
+def _governing_date(trigger: Token, skip: set[int], date_text: DateText) -> str | None:
+    """The date of the clause a meeting hangs on, when the meeting's own words name none:
+    "Late Saturday, Trump told Moon in a phone call" (a meeting noun in an adjunct of a
+    verb), "as recently as Tuesday, when Moon met Trump" and "So much was at stake Friday
+    when A, B and C gathered" (a "when" clause: the time of what it modifies)."""
+    head = trigger.head
+    if (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "pobj"
+            and head.lower_ in {"in", "during", "at", "on", "over"}
+            and head.head.pos_ in {"VERB", "AUX"}):
+        verb = head.head
+        return date_text(scope_of(verb, skip | {head.i}))
+    if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"advcl", "relcl"} and any(
+            c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in trigger.children):
+        if head.ent_type_ in DATES:  # "Tuesday, when Moon met Trump"
+            return date_text([head])
+        if head.pos_ in {"VERB", "AUX"}:  # "was at stake Friday when they gathered"
+            return date_text(scope_of(head, skip | {trigger.i}))
+    return None
+
+
+_CAPTION_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2}, \d{4}(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
+
+
+def caption_date(sent: Span) -> str | None:
+    """A photo caption's closing "June 9, 2018" (before any photo credit): the day the
+    picture was taken, so the day of the meeting it shows."""
+    if not is_caption(sent):
+        return None
+    found = _CAPTION_DATE.search(sent.text.rstrip())
+    return found.group(0) if found else None
 
 
 def _adjacent_date(noun: Token, date_text: DateText) -> str | None:

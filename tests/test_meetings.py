@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
+from kg.meetings import caption_date
 from kg.model import Article, Extraction
 from kg.rdf import article_graph
 from kg.resolve import resolve
@@ -1137,3 +1138,33 @@ def test_meetings_a_body_tagged_as_a_person_is_no_participant(nlp: Language) -> 
     ex = run(nlp, text)
     assert {m.kind for m in ex.mentions if m.text == "Caucus"} == {"Organization"}
     assert meetings(nlp, text) == {(frozenset({"Lena Vogt", "Peter Hansen"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Late Saturday, President Anna Keller told Prime Minister Peter Hansen in a phone call "
+         "that she was pleased, officials said on Sunday.", "Late Saturday"),
+        ("Oslo had pushed to keep the talks on track as recently as Tuesday, when President "
+         "Anna Keller met with Prime Minister Peter Hansen in Oslo.", "Tuesday"),
+        ("So much was at stake Friday afternoon when President Anna Keller, Prime Minister "
+         "Peter Hansen and Chancellor Lena Vogt gathered in Oslo.", "Friday"),
+    ],
+    ids=["call-in-an-adjunct-of-a-dated-verb", "when-clause-of-a-day",
+         "when-clause-of-a-dated-clause"],
+)
+def test_meetings_date_of_the_governing_clause(nlp: Language, text: str, date: str) -> None:
+    """A meeting whose own words name no day takes the day of the clause it hangs on."""
+    assert [m.date_text for m in run(nlp, text).meetings] == [date]
+
+
+def test_meetings_caption_date_is_the_photographs_day(nlp: Language) -> None:
+    text = ("Leaders at the border\n\nFILE PHOTO: President Anna Keller shakes hands with Prime "
+            "Minister Peter Hansen as they meet at the border village of Koppang, in Norway, "
+            "June 30, 2019. REUTERS/Ann Lee\n\nIt rained on June 1, 2020, in Oslo.")
+    doc = nlp(text)
+    doc.user_data["dip_text"] = text
+    caption, _, rain = list(doc.sents)[-3:]
+    assert caption_date(caption) == "June 30, 2019"
+    assert caption_date(rain) is None  # a date inside the line is no closing date
+    assert [m.date_text for m in run(nlp, text).meetings] == ["June 30, 2019"]
