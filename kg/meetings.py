@@ -412,11 +412,16 @@ def _governing_date(trigger: Token, skip: set[int], date_text: DateText) -> str 
         verb = head.head
         return date_text(scope_of(verb, skip | {head.i}))
     if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"advcl", "relcl"} and any(
-            c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in trigger.children):
+            c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "as", "while"}
+            for c in trigger.children):
         if head.ent_type_ in DATES:  # "Tuesday, when Moon met Trump"
             return date_text([head])
-        if head.pos_ in {"VERB", "AUX"}:  # "was at stake Friday when they gathered"
-            return date_text(scope_of(head, skip | {trigger.i}))
+        if head.pos_ in {"VERB", "AUX"}:  # "was at stake Friday when they gathered", "As
+            return date_text(scope_of(head, skip | {trigger.i}))  # A visited B, ... Monday"
+    if (trigger.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)):
+        return date_text(scope_of(head.head, skip | {trigger.i}))  # "On Thursday, it was
+        # Trump who called Putin"
     return None
 
 

@@ -1149,9 +1149,13 @@ def test_meetings_a_body_tagged_as_a_person_is_no_participant(nlp: Language) -> 
          "Anna Keller met with Prime Minister Peter Hansen in Oslo.", "Tuesday"),
         ("So much was at stake Friday afternoon when President Anna Keller, Prime Minister "
          "Peter Hansen and Chancellor Lena Vogt gathered in Oslo.", "Friday"),
+        ("As President Anna Keller visited Prime Minister Peter Hansen at the palace "
+         "Wednesday, both sides looked to change the plan.", "Wednesday"),
+        ("On Thursday, it was President Anna Keller who called Prime Minister Peter Hansen, "
+         "thanking him for his praise.", "Thursday"),
     ],
     ids=["call-in-an-adjunct-of-a-dated-verb", "when-clause-of-a-day",
-         "when-clause-of-a-dated-clause"],
+         "when-clause-of-a-dated-clause", "as-clause-of-a-dated-clause", "cleft"],
 )
 def test_meetings_date_of_the_governing_clause(nlp: Language, text: str, date: str) -> None:
     """A meeting whose own words name no day takes the day of the clause it hangs on."""
