@@ -88,7 +88,15 @@ def _date_text(scope: list[Token]) -> str | None:
             if is_date_phrase(ent.text):
                 text = ent.text.strip(" ,;:")  # "the same day," as the tagger spans it
                 found.append((not names_day(text), depth, ent.start, text))
+    if not found:  # "Late Saturday, Trump told Moon ...": a weekday the NER left untagged
+        for t in scope:
+            if t.ent_type_ == "" and t.pos_ == "PROPN" and t.lower_ in _WEEKDAY_NAMES:
+                found.append((False, 0, t.i, t.text))
     return min(found)[3] if found else None
+
+
+_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday"})
 
 
 def _statement(trigger: Token, index: MentionIndex) -> Statement | None:

@@ -414,8 +414,9 @@ def _governing_date(trigger: Token, skip: set[int], date_text: DateText) -> str 
     if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"advcl", "relcl"} and any(
             c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "as", "while"}
             for c in trigger.children):
-        if head.ent_type_ in DATES:  # "Tuesday, when Moon met Trump"
-            return date_text([head])
+        if head.ent_type_ in DATES:  # "Tuesday, when Moon met Trump", "Friday afternoon
+            return date_text([t for t in head.subtree if t.i not in skip  # when they met"
+                              and t.i < trigger.left_edge.i])
         if head.pos_ in {"VERB", "AUX"}:  # "was at stake Friday when they gathered", "As
             return date_text(scope_of(head, skip | {trigger.i}))  # A visited B, ... Monday"
     if (trigger.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be"

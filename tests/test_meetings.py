@@ -1172,3 +1172,16 @@ def test_meetings_caption_date_is_the_photographs_day(nlp: Language) -> None:
     assert caption_date(caption) == "June 30, 2019"
     assert caption_date(rain) is None  # a date inside the line is no closing date
     assert [m.date_text for m in run(nlp, text).meetings] == ["June 30, 2019"]
+
+
+def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> None:
+    from kg.extract import _date_text
+    doc = nlp("Late Saturday, President Anna Keller told Prime Minister Peter Hansen in a phone "
+              "call that she was pleased.")
+    told = next(t for t in doc if t.text == "told")
+    scope = list(told.subtree)
+    assert _date_text(scope) is not None  # tagged: "Late Saturday"
+    doc.ents = [e for e in doc.ents if e.label_ not in {"DATE", "TIME"}]
+    assert _date_text(scope) == "Saturday"
+    doc.ents = []
+    assert _date_text([t for t in scope if t.text != "Saturday"]) is None
