@@ -291,6 +291,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             family_plural(t, index) for t in subj_toks):
         joint = True  # "A and B sat down to a working lunch with aides C and D": one table
     subjects = list(dedupe(participants))
+    if (is_noun and subj_toks and not subjects and len(objects) > 1
+            and separate_meetings(trigger)):
+        return []  # "She spoke after meetings with A and B", "she" unknown: each with her
+        # (but "her meeting with A, B and C" is one meeting of the three)
     if sum(m.kind == "Person" for m in subjects) > 1:  # "A and G7 leaders B, C": the people
         subjects = [m for m in subjects if m.kind == "Person"]
     # "A and B met C": two meetings with C, not a meeting of A with B.

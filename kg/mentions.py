@@ -630,9 +630,24 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
         for c in conjuncts(tok) + _listed_as_modifier(tok, index):
             if c is not tok and named is not None and named.kind == "Person" and other_group(c):
                 continue  # "Trump and other White House officials": his own side
+            if c is not tok and _names_a_relation(c):
+                continue  # "Manafort and Trump son-in-law Kushner": whose, parsed as listed
             for m in actors(c, index):
                 seen.setdefault(m, None)
     return sorted(seen, key=lambda m: m.start)
+
+
+RELATION_HEADS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister",
+                            "lawyer", "attorney", "aide", "adviser", "advisor", "spokesman",
+                            "spokeswoman", "ally", "associate", "confidant", "nephew",
+                            "niece", "cousin", "father", "mother"})
+
+
+def _names_a_relation(tok: Token) -> bool:
+    """ "Trump son-in-law Jared Kushner", "Trump lawyer Rudy Giuliani": a name right before
+    a word of kinship or service only says whose, though the parser may list it."""
+    return (tok.pos_ == "PROPN" and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ in RELATION_HEADS)
 
 
 def other_group(tok: Token) -> bool:

@@ -42,7 +42,8 @@ HYPOTHETICAL = frozenset({"possibility", "prospect", "idea", "chance", "hope", "
                           "offer", "invitation", "request", "prospects", "plan", "talk"})
 """Nouns whose "of" names a meeting that has not happened ("the prospect of talks")."""
 UNREAL = frozenset({"impossible", "unlikely", "possible", "likely", "unthinkable",
-                    "inconceivable", "imminent"})
+                    "inconceivable", "imminent", "due", "set", "scheduled", "slated",
+                    "expected"})
 CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postponed",
                        "abandoned", "called-off"})
 PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
@@ -201,6 +202,9 @@ def _dated(verb: Token) -> bool:
                for c in verb.children)
 
 
+SEEKING = frozenset({"look", "call", "push", "press", "ask", "seek", "hope", "wait",
+                     "angle", "clamor", "clamour", "lobby", "appeal", "vie", "fight"})
+"""Verbs whose "for" names a meeting wanted, not held: "pushing for talks with X"."""
 READY = frozenset({"open", "ready", "available", "willing", "receptive"})
 """Adjectives of a meeting one would take part in: "open to talks with X"."""
 
@@ -229,6 +233,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             head.head.lower_ in READY or any(c.dep_ == "acomp" and c.lower_ in READY
                                               for c in head.head.children)):
         return "planned"  # "remains open for direct talks with Iran" ("for" on either word)
+    if (noun.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.lower() in SEEKING):
+        return "planned"  # "is looking for a summit with Putin", "called for talks"
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"

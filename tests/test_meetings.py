@@ -894,11 +894,24 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "Monday.", set()),
         ("Chancellor Anna Keller and President Peter Hansen met with smiles and a brief "
          "conversation.", {(KELLER_HANSEN, "asserted")}),
+        # "she" unknown: a meeting with each, not of the two
+        ("She was speaking after meetings with Chancellor Anna Keller and Prime Minister "
+         "Peter Hansen.", set()),
+        ("Negotiations between Norway and the EU on their new relationship are due to start "
+         "in earnest in March.", {(frozenset({"Norway", "EU"}), "planned")}),
+        ("But it is not clear Hansen is looking for a confrontational summit with the Swedish "
+         "leader, Anna Keller.", {(frozenset({"Hansen", "Anna Keller"}), "planned")}),
+        # "Hansen son-in-law Jo Nilsen": Hansen only says whose son-in-law
+        ("Campaign chairman Lars Berg and Hansen son-in-law Jo Nilsen also attended that "
+         "meeting with Anna Keller.", {(frozenset({"Lars Berg", "Anna Keller"}), "asserted"),
+                                      (frozenset({"Jo Nilsen", "Anna Keller"}), "asserted")}),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
          "the-two-men-after-three-names", "he-after-a-cleft", "no-body-for-her",
-         "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles"],
+         "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles",
+         "meetings-of-someone-unknown", "due-to-start", "looking-for-a-summit",
+         "whose-son-in-law"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
