@@ -34,6 +34,7 @@ from kg.mentions import HONORIFICS
 from kg.model import Article, KGError, Resolution
 from kg.names import name_tokens
 from kg.read import InputProblem, read_article
+from kg.rules import CONTACT_VERBS, MEET_NOUNS, MEET_VERBS, TALK_VERBS, VISIT_VERBS
 from kg.syntax import CLOSING
 
 _KEEP = frozenset({"lord", "baroness", "lady", "mullah", "sheikh", "king", "queen", "prince"})
@@ -244,8 +245,19 @@ def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
             sides = ("no side", "one side", "both sides")[named]
             bare = "" if g.get("evidence", "").rstrip().endswith(CLOSING) else \
                 ", no closing punctuation"  # a caption or headline line
-            return f"{size}{call}, {sides} named in the sentence{bare}"
+            word = ", a meeting word in it" if _meeting_word(g.get("evidence", "")) else \
+                ", no meeting word"  # grammar to extend, or vocabulary
+            return f"{size}{call}, {sides} named in the sentence{bare}{word}"
     return "unknown"
+
+
+def _meeting_word(sentence: str) -> bool:
+    """Whether a sentence holds a word of our meeting vocabulary (any inflection)."""
+    stems = {w.rstrip("e") for w in (*MEET_VERBS, *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS,
+                                     *MEET_NOUNS)}
+    return any(w.lower().rstrip("sd").rstrip("e").removesuffix("ing") in stems
+               or w.lower() in {"met", "spoke", "spoken", "shook", "sat", "held talks"}
+               for w in re.findall(r"[A-Za-z]+", sentence))
 
 
 def _named_in(name: str, sentence: str) -> bool:
