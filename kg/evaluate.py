@@ -235,7 +235,7 @@ def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
 
     >>> gold = [{"participants": ["Ann Lee", "Bo Kim"], "evidence": "She met Kim."}]
     >>> miss_shape(("Ann Lee", "Bo Kim"), gold)
-    'pair, one side named in the sentence'
+    'pair, one side named in the sentence, a meeting word in it'
     """
     for g in gold:
         if g.get("status", "asserted") == "asserted" and _has_pair(g["participants"], pair):
