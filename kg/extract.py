@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
-from kg.meetings import find_meetings, merge_reports, unique_meetings
+from kg.meetings import find_meetings, joint_appearances, merge_reports, unique_meetings
 from kg.mentions import MentionIndex, argument_actors, dedupe, doc_text, find_mentions
 from kg.model import Agreement, Article, Attack, Extraction, Meeting, PostFact, Statement
 from kg.numbers import parse_count
@@ -206,6 +206,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     quotes = find_quotes(doc, index, statements)
     meetings = [m for t in triggers if t.label_ == "MEET"
                 for m in find_meetings(t.root, index, quotes, _date_text)]
+    meetings += joint_appearances(doc, index, _date_text, {
+        s.start for s in doc.sents if not is_headline(s)})
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]
     attacks: dict[int, Attack] = {}

@@ -160,10 +160,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
-    if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and any(
+    if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and (any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
-            and c.lemma_ not in CALL_PURPOSES and c != callee for c in trigger.children):
-        return []  # "called X a liar", "called on X to", "called off": no call
+            and c.lemma_ not in CALL_PURPOSES and c != callee for c in trigger.children)
+            or sum(c.dep_ == "dobj" for c in trigger.children) > 1):
+        return []  # "called X a liar" (the name read as a second object too), "called on X
+        # to", "called off": no call
     if trigger.lemma_ == "tell" and any(p.lemma_.lower() in SPEECH_SETTINGS
                                         for p in prep_objects(trigger, {"at"})):
         return []  # "told Hansen at a news conference", "at the time": no meeting stated
@@ -678,3 +680,45 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
             merged.append(m)
             last_seen.append(n)
     return merged
+
+
+APPEARANCE_VERBS = frozenset({"attend", "stand", "walk", "arrive", "participate", "take",
+                              "listen", "watch", "wave", "smile", "applaud", "line", "lay"})
+"""Verbs of several leaders appearing together: "A, B, C and D attend the opening session"."""
+APPEARANCE_OCCASIONS = frozenset({"ceremony", "session", "photo", "photograph", "plenary",
+                                  "commemoration", "commemorations", "parade", "gala",
+                                  "banquet", "reception", "forum", "retreat", "part",
+                                  "roundtable", "opening", "wreath", "family"})
+"""What they attend together; a funeral or a match brings people to one place, not to a
+meeting, and is left out."""
+
+
+def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText,
+                      sentences: set[int]) -> list[Meeting]:
+    """A joint meeting of three or more named people who appear together at one occasion,
+    with no meeting word ("From left, A, B, C and D attend the opening session of the
+    forum", "A, B and C take part in a wreath-laying ceremony"): the annotators' joint
+    meetings that no trigger finds.  ``sentences`` are the start indices of the sentences
+    to look in (not headlines)."""
+    out: list[Meeting] = []
+    for verb in doc:
+        if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
+                or verb.sent.start not in sentences):
+            continue
+        things = [*children(verb, {"dobj"}),
+                  *(p for prep in children(verb, {"prep"}) if prep.lower_ in {
+                      "in", "at", "for", "during", "to"} for p in children(prep, {"pobj"}))]
+        occasion = any(t.lemma_.lower() in APPEARANCE_OCCASIONS or any(
+            c.dep_ == "compound" and c.lower_ in APPEARANCE_OCCASIONS for c in t.children)
+            for t in things)
+        if not (occasion or is_caption(verb.sent)):
+            continue
+        people = [m for m in argument_actors(clause_subjects(verb), index)
+                  if m.kind == "Person"]
+        people = list(dedupe(people))
+        if len(people) < 3 or _one_family(people):
+            continue
+        met = _make_meeting(verb, verb, people, clause_subjects(verb), index, date_text)
+        if met is not None:
+            out.append(met)
+    return out

@@ -294,11 +294,14 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "Vienna on Wednesday.",
         "Leaders at the talks.\nFrom left, President Anna Keller, President Peter Hansen and "
         "Chancellor Lena Vogt gather before negotiations begin on Wednesday, February 11.",
+        "Leaders at the forum\nFrom left, President Anna Keller, President Peter Hansen and "
+        "Chancellor Lena Vogt attend the opening session of the forum in Oslo, June 9, 2018. "
+        "REUTERS/Ann Lee",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
          "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
          "summit-attended-by", "lunch-the-parser-hung-on-the-object", "gathered",
-         "caption-from-left-gather"],
+         "caption-from-left-gather", "caption-attend-no-meeting-word"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""
@@ -908,13 +911,23 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
         ("Campaign chairman Lars Berg and Hansen son-in-law Jo Nilsen also attended that "
          "meeting with Anna Keller.", {(frozenset({"Lars Berg", "Anna Keller"}), "asserted"),
                                       (frozenset({"Jo Nilsen", "Anna Keller"}), "asserted")}),
+        # "calling Berg 'a journalist ...'": a name for him, no call
+        ("Spokesman Peter Hansen continued, calling Berg \"a journalist I have great respect "
+         "for.\"", set()),
+        # three leaders together at an occasion, with no meeting word: one joint meeting; at
+        # a funeral, no meeting
+        ("President Anna Keller, President Peter Hansen and Chancellor Lena Vogt took part in "
+         "a wreath-laying ceremony in Oslo on Sunday.",
+         {(frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"}), "asserted")}),
+        ("President Anna Keller, President Peter Hansen and Chancellor Lena Vogt attended the "
+         "funeral in Oslo on Sunday.", set()),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
          "the-two-men-after-three-names", "he-after-a-cleft", "no-body-for-her",
          "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles",
          "meetings-of-someone-unknown", "due-to-start", "looking-for-a-summit",
-         "whose-son-in-law"],
+         "whose-son-in-law", "calling-x-a-name", "three-at-a-ceremony", "three-at-a-funeral"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
