@@ -465,6 +465,37 @@ def test_cli_build_prints_plain_progress_when_not_a_terminal(
     assert quiet.exit_code == 0 and "building:" not in quiet.stderr
 
 
+def test_cli_console_script_is_main() -> None:
+    """The installed `kg` runs :func:`kg.cli.main` (the named command alone, the process's
+    objects frozen at the end), not the whole typer group."""
+    from importlib.metadata import entry_points
+
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["kg"] == "kg.cli:main"
+    installed = [e for e in entry_points(group="console_scripts") if e.name == "kg"]
+    assert [e.value for e in installed] == ["kg.cli:main"]
+
+
+def test_cli_main_freezes_the_objects_it_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import sys
+
+    from kg.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kg", "--help"])
+    assert gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_cli_entry_point_builds_the_named_command_alone_with_the_same_answers(
         tmp_path: Path) -> None:
     """`kg COMMAND ...` builds only that command (typer reads every command's signature
