@@ -415,9 +415,12 @@ class Store:
 
     def close(self) -> None:
         """Write everything out and release the folder's lock (another process, or a later
-        build in this one, can then open it)."""
-        self.flush()
-        self.ox = ox.Store()  # drop our handle on the folder
-        if "oxrdflib" in sys.modules:  # rdflib views of the store hold it in reference cycles
-            gc.collect()
+        build in this one, can then open it), even when the last flush failed (its error is
+        raised)."""
+        try:
+            self.flush()
+        finally:
+            self.ox = ox.Store()  # drop our handle on the folder
+            if "oxrdflib" in sys.modules:  # rdflib views of the store hold it in cycles
+                gc.collect()
 
