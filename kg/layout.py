@@ -1,22 +1,22 @@
 """Where each actor of the who-met-whom page sits: a layout computed once, in Python.
 
 The page opens still because the positions travel with it.  Actors are first grouped by
-their Louvain community (:func:`kg.analytics.communities`); each group is laid out by a
+their Louvain community (:func:`kg.smallgraph.communities`); each group is laid out by a
 force-directed (Fruchterman-Reingold) pass of its own, sized to its number of actors, and
 the groups are then placed by the same pass over the graph of groups (two groups attract
 as much as their actors met) and pushed apart until no two overlap.  Everything is seeded
 (:data:`SEED`), so the same graph always gives the same picture.  numpy alone does the
-arithmetic, in blocks of rows, so 5,000 actors lay out in seconds without scipy.
+arithmetic, in blocks of rows, so 5,000 actors lay out in seconds without scipy.  The
+graph is a :class:`kg.smallgraph.Graph` or a networkx graph (neither is imported here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-import networkx as nx
 import numpy as np
 
-from kg.analytics import communities
+from kg.smallgraph import GraphLike, communities
 
 __all__ = ["SEED", "SPACING", "layout"]
 
@@ -86,7 +86,7 @@ def _separate(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 
         centres += push.sum(axis=1) - push.sum(axis=0)
 
 
-def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
+def layout(graph: GraphLike, groups: Sequence[frozenset[Hashable]] | None = None
            ) -> dict[Hashable, tuple[float, float]]:
     """Positions (page units, y downwards) for every node of ``graph``.
 
@@ -94,7 +94,10 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
 
     Examples
     --------
-    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> from kg.smallgraph import Graph
+    >>> g = Graph()
+    >>> for u, v in [("a", "b"), ("b", "c"), ("x", "y")]:
+    ...     g.add_edge(u, v)
     >>> pos = layout(g)
     >>> sorted(pos) == ["a", "b", "c", "x", "y"] and pos == layout(g)
     True
@@ -104,13 +107,17 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
         return {}
     groups = list(groups) if groups is not None else communities(graph)
     group_of = {n: i for i, group in enumerate(groups) for n in group}
+    edges = list(graph.edges(data=True))
+    within: list[list[tuple[Hashable, Hashable, float]]] = [[] for _ in groups]
+    for u, v, d in edges:  # each group's edges in the graph's order (not a set's)
+        if group_of[u] == group_of[v]:
+            within[group_of[u]].append((u, v, float(d.get("weight", 1) or 1) ** 0.5))
     local: list[np.ndarray] = []
     members: list[list[Hashable]] = []
-    for group in groups:
+    for group, group_edges in zip(groups, within, strict=True):
         names = sorted(group, key=str)
         index = {n: i for i, n in enumerate(names)}
-        inner = [(index[u], index[v], float(d.get("weight", 1) or 1) ** 0.5)
-                 for u, v, d in graph.subgraph(names).edges(data=True)]
+        inner = [(index[u], index[v], w) for u, v, w in group_edges]
         steps = 80 if len(names) <= 1000 else 40
         pos = _fit(_spring(len(names), inner, iterations=steps),
                    SPACING * 0.55 * np.sqrt(len(names)))
@@ -121,7 +128,7 @@ def layout(graph: nx.Graph, groups: Sequence[frozenset[Hashable]] | None = None
     radii = np.array([max(float(np.sqrt((p ** 2).sum(axis=1)).max(initial=0.0)), SPACING / 2)
                       for p in local])
     links: dict[tuple[int, int], float] = {}
-    for u, v, d in graph.edges(data=True):
+    for u, v, d in edges:
         a, b = sorted((group_of[u], group_of[v]))
         if a != b:
             links[a, b] = links.get((a, b), 0.0) + float(d.get("weight", 1) or 1)

@@ -1,20 +1,10 @@
-"""RDF -> the who-met-whom graph as networkx, built by SPARQL, and its export to files.
+"""The who-met-whom graph as networkx, and its export to files.
 
-Nodes are actors (IRI strings) with ``label``, ``type``, ``country``, ``aliases`` (the
-actor's ``skos:altLabel`` forms, sorted) and ``meetings`` (how many distinct meetings of the
-graph the actor took part in); an edge joins two actors that took part in one asserted
-meeting, with ``weight`` (number of distinct meetings: one ``dip:Meeting`` reported in
-several sentences counts once) and ``meetings`` (one dict per meeting: ``id`` (its IRI),
-``sentence``, ``more`` (its further evidence sentences, ``dip:supportedBy``), ``source``,
-``date``, ``dateText``, ``reported``, ``place``, ``status``).
-``date`` is the day the meeting happened (``dip:date``, ISO) or ``None``; ``dateText`` the
-date phrase as written; ``reported`` the publication date of the reporting article
-(``dip:reportedOn``).  :func:`meeting_when` says when a meeting was, falling back to the
-report date for an undated one and saying so ("reported 2018-06-12").
-
-:func:`write_graph` saves such a graph as GraphML or GEXF (for Gephi, yEd, Cytoscape) or as a
-CSV edge list.  The analyses over the graph (centrality, communities, chains) live in
-:mod:`kg.analytics`.
+:func:`who_met_whom` is :func:`kg.meetinggraph.who_met_whom` into a networkx graph (its
+nodes, edges and their data are described there); :func:`write_graph` saves such a graph as
+GraphML or GEXF (for Gephi, yEd, Cytoscape) or as a CSV edge list, and :func:`curate` sees
+it through the user's aliases.  The analyses over the graph (centrality, communities,
+chains) live in :mod:`kg.analytics`.
 """
 
 from __future__ import annotations
@@ -31,8 +21,13 @@ from rdflib import Graph
 
 from kg.actors import NameIndex, curation
 from kg.aliases import Aliases
-from kg.model import KGError
-from kg.query import csv_cell, select_rows
+from kg.meetinggraph import STATUSES as STATUSES
+from kg.meetinggraph import NetworkError as NetworkError
+from kg.meetinggraph import _meeting_list, _same, meeting_when
+from kg.meetinggraph import count_meetings as count_meetings
+from kg.meetinggraph import meeting_counts as meeting_counts
+from kg.meetinggraph import who_met_whom as read_who_met_whom
+from kg.query import csv_cell
 from kg.store import atomic_file
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "NetworkError", "count_meetings", "curate",
@@ -50,68 +45,14 @@ JOIN = "; "
 """Separator of the several values flattened into one GraphML/GEXF/CSV cell."""
 
 
-class NetworkError(KGError):
-    """The who-met-whom graph cannot be analysed or written as asked."""
-
-
-MEETING_PAIRS = """
-SELECT ?m ?a ?b ?status ?sentence ?source ?date ?dateText ?reported ?placeLabel WHERE {
-  VALUES ?status { %s }
-  ?m a dip:Meeting ; dip:participant ?a, ?b ; dip:status ?status ;
-     dip:evidence ?sentence ; prov:wasDerivedFrom ?doc .
-  FILTER (STR(?a) < STR(?b))
-  OPTIONAL { ?doc dip:sourcePath ?source }
-  OPTIONAL { ?m dip:date ?date }
-  OPTIONAL { ?m dip:dateText ?dateText }
-  OPTIONAL { ?m dip:reportedOn ?reported }
-  OPTIONAL { ?m dip:location ?place . ?place rdfs:label ?placeLabel }
-}
-"""
-
-SUPPORT = """
-SELECT DISTINCT ?m ?sentence ?start WHERE {
-  VALUES ?status { %s }
-  ?m a dip:Meeting ; dip:status ?status ; dip:supportedBy ?span .
-  ?span dip:evidence ?sentence .
-  OPTIONAL { ?span dip:startChar ?start }
-} ORDER BY ?m ?start ?sentence
-"""
-"""The further sentences reporting each meeting, in the order of the article."""
-
-STATUSES = ("asserted", "planned", "negated")
-"""The values of ``dip:status``."""
-
-ACTORS = """
-SELECT ?actor ?label ?type ?country (COUNT(?fact) AS ?n) WHERE {
-  VALUES ?type { dip:Person dip:Organization dip:Country }
-  ?actor a ?type ; rdfs:label ?label .
-  OPTIONAL {
-    ?actor dip:affiliation ?c . ?c a dip:Country ; rdfs:label ?country .
-    OPTIONAL { ?fact rdf:subject ?actor ; rdf:predicate dip:affiliation ; rdf:object ?c }
-  }
-} GROUP BY ?actor ?label ?type ?country
-ORDER BY ?actor DESC(?n) ?country
-"""
-"""Each actor with its countries, the one most articles state first (an actor merged from
-many articles may have a stray affiliation or two)."""
-
-ALIASES = """
-SELECT DISTINCT ?actor ?alt WHERE {
-  ?m a dip:Meeting ; dip:participant ?actor ; dip:status ?status .
-  FILTER (?status = "asserted")
-  ?actor skos:altLabel ?alt .
-}
-"""
-
-
 def who_met_whom(graph: Graph | ox.Store, statuses: Iterable[str] = ("asserted",)) -> nx.Graph:
     """The undirected who-met-whom graph of every asserted meeting in ``graph`` (an rdflib
-    graph, or a pyoxigraph ``Store`` read straight, without rdflib's SPARQL engine).
+    graph, or a pyoxigraph ``Store`` read straight, without rdflib's SPARQL engine), as a
+    networkx graph: :func:`kg.meetinggraph.who_met_whom` (its nodes, edges and data, in the
+    same order).
 
     ``statuses`` widens it to other meetings (``("asserted", "planned")`` for the page,
-    which filters by status); each meeting dict says its ``status``.  Nodes are added in
-    IRI order and edges in pair order, so the same RDF always gives the same graph, down
-    to iteration order.
+    which filters by status); each meeting dict says its ``status``.
 
     Examples
     --------
@@ -119,117 +60,8 @@ def who_met_whom(graph: Graph | ox.Store, statuses: Iterable[str] = ("asserted",
     >>> who_met_whom(Graph()).number_of_nodes()
     0
     """
-    wanted = tuple(dict.fromkeys(statuses))
-    unknown = [s for s in wanted if s not in STATUSES]
-    if unknown or not wanted:
-        raise NetworkError(f"unknown meeting status {unknown[0] if unknown else 'none'!r}: "
-                           f"give some of {', '.join(STATUSES)}")
-    values = " ".join(f'"{s}"' for s in wanted)
-    more: dict[str, list[str]] = {}
-    for row in select_rows(graph, SUPPORT % values):
-        more.setdefault(str(row.m), []).append(str(row.sentence))
-    g: nx.Graph = nx.Graph()
-    edges: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    records: dict[str, dict[str, Any]] = {}  # one dict per meeting, shared by its pairs
-    for row in select_rows(graph, MEETING_PAIRS % values):
-        a, b, m = str(row.a), str(row.b), str(row.m)
-        record = records.setdefault(m, {
-            "id": m,
-            "sentence": str(row.sentence),
-            "more": [s for s in dict.fromkeys(more.get(m, []))
-                     if s != str(row.sentence)],
-            "source": str(row.source) if row.source is not None else None,
-            "date": _str(row.date),
-            "dateText": _str(row.dateText),
-            "reported": _str(row.reported),
-            "place": str(row.placeLabel) if row.placeLabel is not None else None,
-            "status": str(row.status),
-        })
-        edges.setdefault((a, b), {}).setdefault(m, record)
-    if not edges:
-        return g
-    ends = {n for pair in edges for n in pair}
-    attrs: dict[str, dict[str, Any]] = {}
-    for row in select_rows(graph, ACTORS):
-        iri = str(row.actor)
-        if iri in ends and iri not in attrs:
-            attrs[iri] = {"label": str(row.label),
-                          "type": str(row.type).rsplit("#", 1)[-1],
-                          "country": str(row.country) if row.country is not None else None}
-    aliases: dict[str, set[str]] = {}
-    for row in select_rows(graph, ALIASES):
-        aliases.setdefault(str(row.actor), set()).add(str(row.alt))
-    for n in sorted(ends):
-        data = attrs.get(n) or {"label": n.rsplit("/", 1)[-1], "type": "Actor", "country": None}
-        g.add_node(n, **data, aliases=tuple(sorted(aliases.get(n, set()) - {data["label"]})))
-    for (a, b), meetings in sorted(edges.items()):
-        ordered = sorted(meetings.values(), key=lambda m: (m["source"] or "", m["sentence"]))
-        g.add_edge(a, b, weight=len(ordered), meetings=ordered)
-    return count_meetings(g)
-
-
-def count_meetings(graph: nx.Graph) -> nx.Graph:
-    """Set each node's ``meetings``: the distinct meetings among its edges; return ``graph``.
-
-    A meeting is known by its ``id`` (else by its sentence, article, date and place), so a
-    meeting of three actors, on two of one actor's edges, counts once.  An edge without
-    meeting records counts as ``weight`` meetings of its own.
-
-    Examples
-    --------
-    >>> g = nx.Graph()
-    >>> g.add_edge("a", "b", meetings=[{"id": "m1"}, {"id": "m2"}])
-    >>> g.add_edge("a", "c", meetings=[{"id": "m1"}])
-    >>> g.add_edge("a", "d", weight=2)
-    >>> dict(count_meetings(g).nodes(data="meetings"))
-    {'a': 4, 'b': 2, 'c': 1, 'd': 2}
-    """
-    for n, count in meeting_counts(graph).items():
-        graph.nodes[n]["meetings"] = count
-    return graph
-
-
-def meeting_counts(graph: nx.Graph) -> dict[Any, int]:
-    """Each node's number of distinct meetings among its edges (see :func:`count_meetings`).
-    """
-    seen: dict[Any, set[object]] = {n: set() for n in graph.nodes}
-    for u, v, data in graph.edges(data=True):
-        records = _meeting_list(data.get("meetings"))
-        keys: list[object] = ([_same(m) for m in records] if records else
-                              [("edge", u, v, i) for i in range(int(data.get("weight", 1)))])
-        seen[u].update(keys)
-        seen[v].update(keys)
-    return {n: len(keys) for n, keys in seen.items()}
-
-
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def meeting_when(meeting: Mapping[str, Any]) -> str | None:
-    """When a meeting was, as shown to a reader: its day, else the day it was reported.
-
-    The day (``date``) when the text named one; else "reported <day>" from ``reported``,
-    with the date phrase as written in brackets when there is one; else that phrase;
-    else ``None``.
-
-    Examples
-    --------
-    >>> meeting_when({"date": "2018-06-12", "reported": "2018-06-12"})
-    '2018-06-12'
-    >>> meeting_when({"date": None, "reported": "2018-06-12"})
-    'reported 2018-06-12'
-    >>> meeting_when({"dateText": "last week", "reported": "2018-06-12"})
-    'reported 2018-06-12 (last week)'
-    >>> meeting_when({"dateText": "Monday"}), meeting_when({}) is None
-    ('Monday', True)
-    """
-    date, text, reported = (meeting.get(k) for k in ("date", "dateText", "reported"))
-    if date:
-        return str(date)
-    if reported:
-        return f"reported {reported}" + (f" ({text})" if text else "")
-    return str(text) if text else None
+    found: nx.Graph = read_who_met_whom(graph, statuses, nx.Graph())
+    return found
 
 
 def _distinct(values: Iterable[object]) -> list[str]:
@@ -244,12 +76,6 @@ def _scalar(value: object) -> str | int | float | bool | None:
     if isinstance(value, Iterable) and not isinstance(value, Mapping | bytes):
         return JOIN.join(_distinct(cast(Iterable[object], value)))
     return str(value)
-
-
-def _meeting_list(value: object) -> list[Mapping[str, Any]]:
-    if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
-        return []
-    return [m for m in cast(Iterable[object], value) if isinstance(m, Mapping)]
 
 
 def _flat_edge(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -380,10 +206,11 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Pa
     ...     print(out.read_text(encoding="utf-8"), end="")
     source,target,meetings,dates,places,evidence,article,source_id,target_id
     Al Thani,Mike Pompeo,1,,Doha,Pompeo met Al Thani.,a.txt,urn:b,urn:a
-    >>> write_graph(g, "pairs.xlsx")
-    Traceback (most recent call last):
-    ...
-    kg.network.NetworkError: cannot tell the format of pairs.xlsx: give one of graphml, gexf, csv
+    >>> try:
+    ...     write_graph(g, "pairs.xlsx")
+    ... except NetworkError as exc:
+    ...     print(exc)
+    cannot tell the format of pairs.xlsx: give one of graphml, gexf, csv
     """
     target = Path(path)
     chosen = (fmt or target.suffix.lstrip(".")).lower()
@@ -469,11 +296,3 @@ def curate(graph: nx.Graph, aliases: Aliases) -> nx.Graph:
         else:
             edge["weight"] = int(edge.get("weight", 1)) + int(data.get("weight", 1))
     return count_meetings(view)
-
-
-def _same(meeting: Mapping[str, Any]) -> tuple[str, ...]:
-    """What makes two records one meeting: its IRI, else its sentence, article, date and
-    place."""
-    if meeting.get("id"):
-        return ("id", str(meeting["id"]))
-    return tuple(str(meeting.get(k) or "") for k in ("sentence", "source", "date", "place"))

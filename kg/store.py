@@ -208,6 +208,8 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only and self.path is not None
         self._unflushed = 0
+        self._flushing: threading.Thread | None = None
+        self._flush_error: BaseException | None = None
         if self.path is not None and (read_only or existing):
             check_store_folder(self.path)
         elif self.path is not None and self.path.is_dir() and any(self.path.iterdir()) \
@@ -378,17 +380,47 @@ class Store:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"{path}: cannot parse as {rdf_format.name}: {first}") from exc
 
-    def flush(self) -> None:
-        """Write what RocksDB holds in memory out to disk (and free it)."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Write what RocksDB holds in memory out to disk (and free it).
+
+        ``wait=False`` returns at once and the flush goes on in a thread of its own: it is
+        mostly waiting for the disk (0.05-0.15 s at the end of a small build, 0.01 s of
+        CPU), during which the build validates and writes its files, reading the store as
+        usual.  The next flush, and :meth:`close`, wait for it (and raise its error)."""
+        self._wait_for_flush()
         self._unflushed = 0
-        if self.path is not None and not self.read_only:
+        if self.path is None or self.read_only:
+            return
+        if wait:
             self.ox.flush()
+            return
+        self._flushing = threading.Thread(target=self._flush_now, name="kg-store-flush")
+        self._flushing.start()
+
+    def _flush_now(self) -> None:
+        try:
+            self.ox.flush()
+        except BaseException as exc:  # raised in the caller's thread by _wait_for_flush
+            self._flush_error = exc
+
+    def _wait_for_flush(self) -> None:
+        if self._flushing is not None:
+            self._flushing.join()
+            self._flushing = None
+        if self._flush_error is not None:
+            error, self._flush_error = self._flush_error, None
+            if isinstance(error, OSError):
+                raise StoreError(f"{self.path}: cannot write: {error}") from error
+            raise error
 
     def close(self) -> None:
         """Write everything out and release the folder's lock (another process, or a later
-        build in this one, can then open it)."""
-        self.flush()
-        self.ox = ox.Store()  # drop our handle on the folder
-        if "oxrdflib" in sys.modules:  # rdflib views of the store hold it in reference cycles
-            gc.collect()
+        build in this one, can then open it), even when the last flush failed (its error is
+        raised)."""
+        try:
+            self.flush()
+        finally:
+            self.ox = ox.Store()  # drop our handle on the folder
+            if "oxrdflib" in sys.modules:  # rdflib views of the store hold it in cycles
+                gc.collect()
 

@@ -1,4 +1,5 @@
-"""networkx who-met-whom graph -> one self-contained, interactive HTML page.
+"""The who-met-whom graph (networkx or :class:`kg.smallgraph.Graph`) -> one self-contained,
+interactive HTML page.
 
 The page inlines the vis-network library that ships inside the pyvis wheel, so it opens
 offline and makes no network request at all (a Content-Security-Policy with ``default-src
@@ -12,7 +13,7 @@ Readable from ten actors to thousands:
 
 - the layout is computed here, once (:func:`kg.layout.layout`: Louvain communities laid
   out apart), and travels with the page, which opens still, with no physics;
-- colour says the community (:func:`kg.analytics.communities`, a legend names each by its
+- colour says the community (:func:`kg.smallgraph.communities`, a legend names each by its
   most connected actor), shape the actor's type;
 - the page opens on the ``shown`` most connected actors (a button shows more); labels are
   drawn by importance (most meetings first) wherever they overlap no other label, so more
@@ -45,14 +46,15 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from kg.analytics import communities
 from kg.layout import layout
+from kg.meetinggraph import meeting_when
 from kg.model import KGError
-from kg.network import meeting_when
+from kg.smallgraph import communities
+
+if TYPE_CHECKING:  # the page takes a networkx graph or our own, and imports neither
+    from kg.smallgraph import GraphLike
 
 __all__ = ["PALETTE", "SHOWN", "STATUSES", "TYPE_SHAPES", "VizError", "render_html",
            "write_html"]
@@ -188,7 +190,7 @@ def _weight(raw: object, meetings: tuple[int, ...], where: str) -> int:
     return int(raw)
 
 
-def _edges(graph: nx.Graph, table: _Meetings) -> list[_Edge]:
+def _edges(graph: GraphLike, table: _Meetings) -> list[_Edge]:
     edges: list[_Edge] = []
     for index, (u, v, attrs) in enumerate(graph.edges(data=True)):
         where = f"edge {u!s} -- {v!s}"
@@ -201,7 +203,7 @@ def _edges(graph: nx.Graph, table: _Meetings) -> list[_Edge]:
     return edges
 
 
-def _nodes(graph: nx.Graph, edges: list[_Edge]) -> tuple[list[_Node], list[dict[str, Any]]]:
+def _nodes(graph: GraphLike, edges: list[_Edge]) -> tuple[list[_Node], list[dict[str, Any]]]:
     """The nodes, most meetings first, and the legend's communities."""
     seen: dict[str, set[object]] = {str(n): set() for n in graph.nodes}
     for edge in edges:
@@ -330,16 +332,16 @@ _FILTERS = "".join([
 ])
 
 
-def render_html(graph: nx.Graph, *, title: str = "Who met whom", shown: int = SHOWN) -> str:
+def render_html(graph: GraphLike, *, title: str = "Who met whom", shown: int = SHOWN) -> str:
     """Render ``graph`` as a self-contained HTML page and return its text.
 
     Parameters
     ----------
-    graph : networkx.Graph
+    graph : kg.smallgraph.Graph or networkx.Graph
         Who-met-whom graph: node ids are IRIs with ``label``, ``type`` and ``country``;
         edges carry ``weight`` and ``meetings`` (dicts with ``id``, ``sentence``, ``more``,
         ``source``, ``date``, ``reported``, ``place``, ``status``, as
-        :func:`kg.network.who_met_whom` gives them).  A meeting on several edges (three
+        :func:`kg.meetinggraph.who_met_whom` gives them).  A meeting on several edges (three
         actors or more) is one meeting of the page, known by its ``id``.
     title : str
         Shown as the page title and heading (escaped).
@@ -411,7 +413,7 @@ def render_html(graph: nx.Graph, *, title: str = "Who met whom", shown: int = SH
     ])
 
 
-def write_html(graph: nx.Graph, path: str | Path, *, title: str = "Who met whom",
+def write_html(graph: GraphLike, path: str | Path, *, title: str = "Who met whom",
                shown: int = SHOWN) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (parents created); return the path.
 

@@ -373,6 +373,40 @@ def test_cli_reading_commands_never_import_spacy(built: Built, tmp_path: Path) -
     assert (tmp_path / "all.nt").stat().st_size > 0 and (tmp_path / "page.html").is_file()
 
 
+_BUILD_RUN = """
+import sys
+from kg.cli import main
+
+sys.argv = ["kg", "build", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    assert exc.code in (0, None), exc.code
+print("@@", ",".join(m for m in ("networkx", "pyshacl") if m in sys.modules),
+      file=sys.stderr)
+"""
+
+
+def test_cli_one_article_build_imports_no_networkx(tmp_path: Path) -> None:
+    """A small build writes its page without networkx (kg.smallgraph) and validates
+    without pySHACL when nothing is suspect: a fresh interpreter builds the seed article
+    and says what it loaded; the page and the store are there."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SEED
+
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _BUILD_RUN, str(SEED), "--out", str(out),
+                           "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "valid: the store conforms" in done.stdout
+    assert "@@ \n" in done.stderr + "\n", done.stderr
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert '"nodes": [' in page or '"nodes":[' in page
+    assert (out / "graph.ttl").stat().st_size > 0 and (out / "store" / "CURRENT").is_file()
+
+
 def test_cli_actor_types_agree_with_kg_actors() -> None:
     from kg import cli
     from kg.actors import ACTOR_TYPES
@@ -429,6 +463,37 @@ def test_cli_build_prints_plain_progress_when_not_a_terminal(
     assert "articles/s" in progress[0] and "left" in progress[0]
     quiet = _invoke(["build", inputs, "--out", tmp_path / "b", "--no-validate", "--quiet"])
     assert quiet.exit_code == 0 and "building:" not in quiet.stderr
+
+
+def test_cli_console_script_is_main() -> None:
+    """The installed `kg` runs :func:`kg.cli.main` (the named command alone, the process's
+    objects frozen at the end), not the whole typer group."""
+    from importlib.metadata import entry_points
+
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["kg"] == "kg.cli:main"
+    installed = [e for e in entry_points(group="console_scripts") if e.name == "kg"]
+    assert [e.value for e in installed] == ["kg.cli:main"]
+
+
+def test_cli_main_freezes_the_objects_it_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import sys
+
+    from kg.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kg", "--help"])
+    assert gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_cli_entry_point_builds_the_named_command_alone_with_the_same_answers(

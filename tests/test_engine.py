@@ -285,3 +285,37 @@ def test_engine_nothing_to_parse_loads_no_model(nlp: Language, tmp_path: Path,
     again = kg.build([tmp_path], store=tmp_path / "store")
     assert (again.added, again.unchanged) == (0, 1)
     again.close()
+
+
+def test_engine_pipeline_is_spared_by_the_collector_while_it_parses(
+        nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No automatic collection while the pipeline loads, its objects frozen out of the
+    collector while the articles are parsed, and the collector as it was afterwards; a
+    process that froze objects itself is left alone."""
+    import gc
+
+    import kg.engine
+    from tests.conftest import SEED
+
+    thresholds: list[int] = []
+
+    def load(model: str | None = None) -> Language:
+        thresholds.append(gc.get_threshold()[0])
+        return nlp
+
+    monkeypatch.setattr(kg.engine, "make_nlp", load)
+    frozen: list[int] = []
+    before = gc.get_threshold()
+    kg.build([SEED], progress=lambda event: frozen.append(gc.get_freeze_count()))
+    assert thresholds == [0] and gc.get_threshold() == before
+    assert frozen and all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        frozen.clear()
+        kg.build([SEED], progress=lambda event: frozen.append(gc.get_freeze_count()))
+        assert thresholds[-1] == before[0] and frozen == [mine]
+        assert gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()

@@ -202,6 +202,30 @@ def test_viz_empty_graph_renders() -> None:
     assert _data(page)["nodes"] == [] and _data(page)["edges"] == []
 
 
+def test_viz_page_is_the_same_from_our_graph_as_from_networkx(seed_graph: kg.KnowledgeGraph
+                                                               ) -> None:
+    """The build draws its page from a kg.smallgraph.Graph (no networkx to import): the
+    graph read from the store is networkx's, node for node and edge for edge, and the page
+    is the same, byte for byte."""
+    from kg.meetinggraph import who_met_whom
+    from kg.smallgraph import Graph
+    from kg.viz import STATUSES
+
+    big = seed_graph.who_met_whom(statuses=STATUSES)
+    small = who_met_whom(seed_graph.store.ox, STATUSES, Graph())
+    assert big.number_of_edges() >= 3
+    assert small.nodes(data=True) == list(big.nodes(data=True))
+    assert small.edges(data=True) == list(big.edges(data=True))
+    assert render_html(small, title="Seed") == render_html(big, title="Seed")
+    made = _graph()
+    copy = Graph()
+    for n, attrs in made.nodes(data=True):
+        copy.add_node(n, **attrs)
+    for u, v, attrs in made.edges(data=True):
+        copy.add_edge(u, v, **attrs)
+    assert render_html(copy) == render_html(made)
+
+
 def test_viz_write_html_creates_parents(tmp_path: Path) -> None:
     out = write_html(_graph(), tmp_path / "deep" / "er" / "graph.html", title="Quota talks")
     assert out == tmp_path / "deep" / "er" / "graph.html"
