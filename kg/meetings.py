@@ -275,8 +275,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects = [_as_government(m) for m in objects]
     participants = [_as_government(m) for m in participants]
-    participants = [m for m in participants if not _news_outlet(m)]
-    objects = [m for m in objects if not _news_outlet(m)]  # an interview is no meeting
+    participants = [m for m in participants if not _news_outlet(m, trigger.doc)]
+    objects = [m for m in objects if not _news_outlet(m, trigger.doc)]  # an interview
     if lemma == "join" and (any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
                             or any(t.lower_ == "in" and t.i > verb.i and any(
                                 c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
@@ -501,14 +501,28 @@ def _habitual(trigger: Token) -> bool:
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
 
 
+JOURNALISTS = frozenset({"reporter", "correspondent", "journalist", "anchor", "host",
+                         "columnist", "interviewer", "presenter", "editor"})
+"""Words before a name that make its bearer the press, not a side of a meeting."""
 NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
                   r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
                   r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
 
 
-def _news_outlet(m: Mention) -> bool:
-    """ "a phone conversation with Fox News", "CBS News met the family": reporting."""
-    return m.kind == "Organization" and bool(NEWS.search(m.text))
+def _news_outlet(m: Mention, doc: Doc | None = None) -> bool:
+    """ "a phone conversation with Fox News", "CBS News met the family": reporting; and, with
+    the doc, a journalist named so ("CNN's Richard Quest", "the CNN reporter Manu Raju"):
+    an interview or a report, no meeting."""
+    if m.kind == "Organization":
+        return bool(NEWS.search(m.text))
+    if m.kind != "Person" or doc is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(span.start - 4, 0):span.start]
+    return bool(NEWS.search(before.text)) or any(
+        t.lower_ in JOURNALISTS for t in before)
 
 
 def _plural_people(m: Mention, doc: Doc) -> bool:

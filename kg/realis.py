@@ -202,6 +202,9 @@ def _dated(verb: Token) -> bool:
                for c in verb.children)
 
 
+DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",
+                      "doubt", "question", "threaten", "salvage", "rescue", "scuttle"})
+"""Verbs whose object is a meeting still to come: "threatened to derail the summit"."""
 SEEKING = frozenset({"look", "call", "push", "press", "ask", "seek", "hope", "wait",
                      "angle", "clamor", "clamour", "lobby", "appeal", "vie", "fight"})
 """Verbs whose "for" names a meeting wanted, not held: "pushing for talks with X"."""
@@ -233,6 +236,8 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             head.head.lower_ in READY or any(c.dep_ == "acomp" and c.lower_ in READY
                                               for c in head.head.children)):
         return "planned"  # "remains open for direct talks with Iran" ("for" on either word)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in DOUBTING:
+        return "planned"  # "a reason to rethink the Trump-Kim summit": one still to come
     if (noun.dep_ == "pobj" and head.lower_ == "for"
             and head.head.lemma_.lower() in SEEKING):
         return "planned"  # "is looking for a summit with Putin", "called for talks"

@@ -921,13 +921,21 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          {(frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"}), "asserted")}),
         ("President Anna Keller, President Peter Hansen and Chancellor Lena Vogt attended the "
          "funeral in Oslo on Sunday.", set()),
+        # the press is no side of a meeting
+        ("Speaking to CNN's Lars Berg in Davos, Foreign Minister Anna Keller said she expects "
+         "no changes.", set()),
+        ("\"We ate their lunch,\" Keller said in a caucus meeting, according to the CNN "
+         "reporter Lars Berg.", set()),
+        ("North Korea said the drills were a reason to rethink the summit between Peter Hansen "
+         "and Anna Keller.", {(frozenset({"Peter Hansen", "Anna Keller"}), "planned")}),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
          "the-two-men-after-three-names", "he-after-a-cleft", "no-body-for-her",
          "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles",
          "meetings-of-someone-unknown", "due-to-start", "looking-for-a-summit",
-         "whose-son-in-law", "calling-x-a-name", "three-at-a-ceremony", "three-at-a-funeral"],
+         "whose-son-in-law", "calling-x-a-name", "three-at-a-ceremony", "three-at-a-funeral",
+         "speaking-to-a-journalist", "a-reporter-as-the-source", "rethink-the-summit"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
