@@ -82,13 +82,15 @@ def _is_subject(t: Token) -> bool:
 
 def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> bool:
     """Someone else heads a subject before the pronoun in its own sentence, so the named
-    antecedent is a guess: a person named only by a title ("The queen received Bush, and
-    she hosted Reagan") or the person whose people are the subject ("Johnson's aides let it
-    be known that he called Kim", after a sentence about Trump)."""
+    antecedent is a guess: a person named only by a title, as subject or possessor ("The
+    queen received Bush, and she hosted Reagan", "The president's willingness was plain
+    when he had a call with X") or the person whose people are the subject ("Johnson's aides
+    let it be known that he called Kim", after a sentence about Trump)."""
     for t in tok.sent:
         if t.i >= tok.i:
             break
-        if t.dep_ in _SUBJ and t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" and not (
+        if (t.dep_ in _SUBJ or (t.dep_ == "poss" and index.at(t) is None)) and \
+                t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" and not (
                 (holder := title_holder(t, index)) is not None and same_person(holder, last)):
             return True
         m = index.at(t)
@@ -134,8 +136,6 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
             (m := index.at(t)) is not None and m.kind == "Person" and not same_person(m, last)
             for t in tok.sent if t.i < tok.i and t.i not in _quoted(tok.doc)):
         return None  # "at Trump's order following his talks with Kim": Trump's, or not
-    if _titled_other(tok, last, index):
-        return None
     sent_start = tok.sent.start
     # another person as subject in the pronoun's own sentence, before it: ambiguous
     same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]
@@ -155,26 +155,6 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
                for m in before_verb):
             return None
     return last
-
-
-TITLE_SUBJECTS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen",
-                            "leader", "secretary", "senator", "ambassador", "envoy", "prince"})
-
-
-def _titled_other(tok: Token, last: Mention, index: MentionIndex) -> bool:
-    """ "The president's willingness was plain when he had a call with X": a subject or
-    possessor "the <title>" before the pronoun in its sentence is who it most likely means;
-    unless that title is known to be the antecedent's, the pronoun is in doubt."""
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        if (t.lower_ in TITLE_SUBJECTS and t.dep_ in {"nsubj", "nsubjpass", "poss"}
-                and index.at(t) is None
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
-            holder = title_holder(t, index)
-            if holder is None or not same_person(holder, last):
-                return True
-    return False
 
 
 def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]

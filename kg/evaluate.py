@@ -251,11 +251,13 @@ def miss_shape(pair: tuple[str, str], gold: Sequence[dict[str, Any]]) -> str:
     return "unknown"
 
 
+_MEETING_STEMS = frozenset(w.rstrip("e") for w in (
+    *MEET_VERBS, *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS, *MEET_NOUNS))
+
+
 def _meeting_word(sentence: str) -> bool:
     """Whether a sentence holds a word of our meeting vocabulary (any inflection)."""
-    stems = {w.rstrip("e") for w in (*MEET_VERBS, *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS,
-                                     *MEET_NOUNS)}
-    return any(w.lower().rstrip("sd").rstrip("e").removesuffix("ing") in stems
+    return any(w.lower().rstrip("sd").rstrip("e").removesuffix("ing") in _MEETING_STEMS
                or w.lower() in {"met", "spoke", "spoken", "shook", "sat", "held talks"}
                for w in re.findall(r"[A-Za-z]+", sentence))
 

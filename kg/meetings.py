@@ -727,12 +727,12 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText,
             for t in things)
         if not (occasion or is_caption(verb.sent)):
             continue
-        people = [m for m in argument_actors(clause_subjects(verb), index)
-                  if m.kind == "Person"]
-        people = list(dedupe(people))
+        subjects = clause_subjects(verb)
+        people = list(dedupe([m for m in argument_actors(subjects, index)
+                              if m.kind == "Person"]))
         if len(people) < 3 or _one_family(people):
             continue
-        met = _make_meeting(verb, verb, people, clause_subjects(verb), index, date_text)
+        met = _make_meeting(verb, verb, people, subjects, index, date_text)
         if met is not None:
             out.append(met)
     return out

@@ -637,10 +637,9 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
     return sorted(seen, key=lambda m: m.start)
 
 
-RELATION_HEADS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister",
-                            "lawyer", "attorney", "aide", "adviser", "advisor", "spokesman",
-                            "spokeswoman", "ally", "associate", "confidant", "nephew",
-                            "niece", "cousin", "father", "mother"})
+RELATION_HEADS = RELATIONS | KIN | frozenset({
+    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "ally", "associate",
+    "confidant", "nephew", "niece", "cousin"})
 
 
 def _names_a_relation(tok: Token) -> bool:
