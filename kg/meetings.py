@@ -490,8 +490,9 @@ def _habitual(trigger: Token) -> bool:
     if any(w.dep_ == "mark" and w.lower_ == "whenever" for w in words):
         return True  # "whenever X meets Y"
     if any(w.dep_ == "npadvmod" and w.lower_ == "time" and any(
-            d.lower_ in {"every", "each", "any"} for d in w.children) for w in words):
-        return True  # "every time X meets with Y, ..."
+            d.lower_ in {"every", "each", "any"} for d in w.children)
+            for w in (*words, *([trigger.head] if trigger.dep_ == "relcl" else []))):
+        return True  # "every time X meets with Y, ..." (the clause parsed as the time's too)
     if (trigger.tag_ == "NNS" and trigger.lower_ in {"meetings", "summits"}
             and trigger.dep_ == "pobj" and trigger.head.lower_ in {"at", "in", "during"}
             and not any(c.dep_ in {"det", "poss", "nummod"} or (

@@ -928,6 +928,8 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "reporter Lars Berg.", set()),
         ("North Korea said the drills were a reason to rethink the summit between Peter Hansen "
          "and Anna Keller.", {(frozenset({"Peter Hansen", "Anna Keller"}), "planned")}),
+        # "every time" parsed with the clause as the time's relative: meetings in general
+        ("\u201cEvery time Keller meets with Hansen, the country is told nothing.", set()),
     ],
     ids=["curly-will", "couple", "she-not-the-family", "department-title", "aides-he",
          "discussions-of-no-one", "fellow-visitors", "he-after-the-presidents",
@@ -935,7 +937,8 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
          "officials-met-unnamed-executives", "met-with-reporters", "met-with-smiles",
          "meetings-of-someone-unknown", "due-to-start", "looking-for-a-summit",
          "whose-son-in-law", "calling-x-a-name", "three-at-a-ceremony", "three-at-a-funeral",
-         "speaking-to-a-journalist", "a-reporter-as-the-source", "rethink-the-summit"],
+         "speaking-to-a-journalist", "a-reporter-as-the-source", "rethink-the-summit",
+         "every-time-in-a-quotation"],
 )
 def test_meetings_from_the_third_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
