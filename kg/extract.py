@@ -206,8 +206,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     quotes = find_quotes(doc, index, statements)
     meetings = [m for t in triggers if t.label_ == "MEET"
                 for m in find_meetings(t.root, index, quotes, _date_text)]
-    meetings += joint_appearances(doc, index, _date_text, {
-        s.start for s in doc.sents if not is_headline(s)})
+    meetings += joint_appearances(doc, index, _date_text)
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]
     attacks: dict[int, Attack] = {}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
 from kg.gazetteer import capital_of
@@ -48,10 +48,12 @@ from kg.syntax import (
     SUBJ,
     TIME_PREPS,
     Quote,
+    caption_date,
     children,
     clause_subjects,
     evidence,
     is_caption,
+    is_headline,
     listed_with_root,
     place_of,
     prep_objects,
@@ -432,20 +434,6 @@ def _governing_date(trigger: Token, skip: set[int], date_text: DateText) -> str 
     return None
 
 
-_CAPTION_DATE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{1,2}, \d{4}(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
-
-
-def caption_date(sent: Span) -> str | None:
-    """A photo caption's closing "June 9, 2018" (before any photo credit): the day the
-    picture was taken, so the day of the meeting it shows."""
-    if not is_caption(sent):
-        return None
-    found = _CAPTION_DATE.search(sent.text.rstrip())
-    return found.group(0) if found else None
-
-
 def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
     """ "at the dinner between Xi and Trump on Saturday": a date right after the meeting's
     phrase, which the parser hung on the clause's verb, is the meeting's."""
@@ -708,17 +696,15 @@ APPEARANCE_OCCASIONS = frozenset({"ceremony", "session", "photo", "photograph", 
 meeting, and is left out."""
 
 
-def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText,
-                      sentences: set[int]) -> list[Meeting]:
+def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting]:
     """A joint meeting of three or more named people who appear together at one occasion,
     with no meeting word ("From left, A, B, C and D attend the opening session of the
     forum", "A, B and C take part in a wreath-laying ceremony"): the annotators' joint
-    meetings that no trigger finds.  ``sentences`` are the start indices of the sentences
-    to look in (not headlines)."""
+    meetings that no trigger finds.  A headline states none."""
     out: list[Meeting] = []
     for verb in doc:
         if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
-                or verb.sent.start not in sentences):
+                or is_headline(verb.sent)):
             continue
         things = [*children(verb, {"dobj"}),
                   *(p for prep in children(verb, {"prep"}) if prep.lower_ in {

@@ -47,13 +47,16 @@ def is_headline(sent: Span) -> bool:
             and not is_caption(sent))
 
 
+_FULL_DATE = (r"(?:January|February|March|April|May|June|July|August|September|October"
+              r"|November|December) \d{1,2}, \d{4}")
 _CAPTION = re.compile(
     r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{1,2}, \d{4}\b")
+    rf"|\b{_FULL_DATE}\b")
+_CAPTION_DATE = re.compile(
+    rf"{_FULL_DATE}(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
 
 
 def is_caption(sent: Span) -> bool:
@@ -68,6 +71,15 @@ def is_caption(sent: Span) -> bool:
     end = text.find("\n", sent.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
     return bool(_CAPTION.search(line))
+
+
+def caption_date(sent: Span) -> str | None:
+    """A photo caption's closing "June 9, 2018" (before any photo credit): the day the
+    picture was taken, so the day of the meeting it shows."""
+    if not is_caption(sent):
+        return None
+    found = _CAPTION_DATE.search(sent.text.rstrip())
+    return found.group(0) if found else None
 
 
 def children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:

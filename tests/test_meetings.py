@@ -10,10 +10,10 @@ from spacy.language import Language
 
 from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
-from kg.meetings import caption_date
 from kg.model import Article, Extraction
 from kg.rdf import article_graph
 from kg.resolve import resolve
+from kg.syntax import caption_date
 from kg.validate import validate
 from kg.vocab import DIP
 
