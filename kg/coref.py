@@ -100,16 +100,51 @@ def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> boo
     return False
 
 
-def _subject_people(tokens: list[Token], index: MentionIndex) -> list[Mention]:
+def _subject_people(tokens: list[Token], index: MentionIndex, *, chain: bool = False
+                    ) -> list[Mention]:
+    """The people heading subjects among ``tokens``, in order; with ``chain``, the people
+    that subject pronouns stand for too ("Kerry's statements shift as he adjusts. He
+    spoke with Lavrov": the first "he" is Kerry, so the second is too)."""
     people: list[Mention] = []
     for t in tokens:
         m = index.at(t)
         if m is None and t.pos_ == "NOUN" and t.lower_ in ROLE_NOUNS and _is_subject(t):
             m = title_holder(t, index)  # "The prime minister took charge. He also spoke ..."
+        if m is None and chain and t.lower_ in {"he", "she"} and _is_subject(t):
+            m = pronoun_antecedent(t, index, chain=False)
         if (m is not None and m.kind == "Person" and _is_subject(t)
                 and not family_plural(t, index)):  # "she" is never "the Obamas"
             people.append(m)
     return people
+
+
+def _in_subordinate_clause(t: Token) -> bool:
+    """Whether a token sits in a clause below its sentence's main verb ("While Carter has
+    been a critic, Kerry has taken the lead": Carter)."""
+    while t.head != t:
+        if t.dep_ in {"advcl", "ccomp", "relcl", "acl", "csubj", "xcomp"}:
+            return True
+        t = t.head
+    return False
+
+
+def _in_time_clause(doc: Doc, m: Mention) -> bool:
+    """A mention in an adverbial clause opened by "while", "as", "after"... before its
+    sentence's main clause, or in a sentence-initial clause the parser made the root
+    ("While Carter was a critic, Kerry took the lead", with "took" parsed as a relative)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and _fronted_clause(span.root)
+
+
+def _fronted_clause(t: Token) -> bool:
+    while True:
+        marked = any(c.dep_ == "mark" and c.i == c.sent.start for c in t.children)
+        if (t.dep_ == "advcl" and t.i < t.head.i and any(c.dep_ == "mark" for c in t.children)
+                or t.head == t and marked):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
 
 
 def same_person(a: Mention, b: Mention) -> bool:
@@ -119,14 +154,15 @@ def same_person(a: Mention, b: Mention) -> bool:
 
 
 def pronoun_antecedent(tok: Token, index: MentionIndex, *,
-                       exclude: frozenset[int] = frozenset()) -> Mention | None:
+                       exclude: frozenset[int] = frozenset(), chain: bool = True
+                       ) -> Mention | None:
     """The person a personal pronoun stands for, or None when in any doubt.
 
     ``exclude`` holds token indices that cannot hold the antecedent (for "..., he said",
     the reported clause itself)."""
     if tok.lower_ not in PERSONAL:
         return None
-    subjects = _subject_people(_window_tokens(tok, exclude), index)
+    subjects = _subject_people(_window_tokens(tok, exclude), index, chain=chain)
     if not subjects:
         return None
     last = subjects[-1]
@@ -142,7 +178,9 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if any(not same_person(m, last) for m in same_sentence):
         return None
     # two different people as subjects of the previous sentence: ambiguous
-    prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char]
+    # (one in a fronted time clause is not: "While Carter was a critic, Kerry took the lead")
+    prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char
+            and not (m is not last and _in_time_clause(tok.doc, m))]
     if len({m.text.split()[-1].lower() for m in prev}) > 1:
         return None
     # another person before the verb of the antecedent's sentence ("A and B landed"), even
@@ -150,7 +188,8 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     ante = tok.doc.char_span(last.start, last.end, alignment_mode="expand")
     if ante is not None:
         sent = ante.sent
-        before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)}
+        before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)
+                       and not _in_subordinate_clause(t) and not _fronted_clause(t)}
         if any(m is not None and m.kind == "Person" and not same_person(m, last)
                for m in before_verb):
             return None

@@ -559,9 +559,14 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
                 return None
             found = gazetteer.country(m.text)
             country = found.iso3 if found else None
+    # the holder named before the title, or by surname only ("Mr Johnson ... The PM also
+    # met Tusk ... Prime Minister Boris Johnson met leaders")
+    seen = {m.text.split()[-1].lower() for m in index.mentions
+            if m.kind == "Person" and m.start < token.idx and m.text.split()}
     people = {(p.text.split()[-1].lower()) : p
               for p, iso in index.title_holders[key]
-              if p.start < token.idx and (country is None or iso == country)}
+              if (p.start < token.idx or p.text.split()[-1].lower() in seen)
+              and (country is None or iso == country)}
     if len(people) != 1:
         return None
     surname, holder = next(iter(people.items()))

@@ -22,7 +22,7 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "urge", "need", "going", "consider", "announce", "promise", "vow",
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
                         "come", "return", "prepared", "poised", "determined", "encourage",
-                        "advocate", "demand"})
+                        "advocate", "demand", "insist"})
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
 """Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
 it follows them ("flew to Oslo and met X")."""
@@ -81,6 +81,12 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _on_the_way(tok: Token) -> bool:
+    """ "was en route to X", "was on her way to X": travelling to a meeting not yet held."""
+    return any(k.dep_ == "prep" and (k.lower_, g.lower_) in {("en", "route"), ("on", "way")}
+               for k in tok.children for g in k.children if g.dep_ == "pobj")
+
+
 def _negated(tok: Token) -> bool:
     return any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in tok.children)
 
@@ -116,6 +122,11 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
         if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
             return "planned"
+        if tok is not trigger and tok.lemma_ == "be" and any(
+                k.dep_ in {"acomp", "attr"} and k.lower_ in SCHEDULED for k in kids):
+            return "planned"  # "is due in Berlin for talks with X"
+        if tok is not trigger and _on_the_way(tok):
+            return "planned"  # "was en route to Singapore for a meeting with Kim"
         if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (

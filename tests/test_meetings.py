@@ -116,11 +116,18 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "asserted"),
         ("Prime Minister Peter Hansen remains open for direct talks with Chancellor Anna "
          "Keller.", "planned"),
+        (INTRO + "Keller said she was en route to Oslo for a meeting with Hansen.",
+         "planned"),
+        (INTRO + "Keller was on her way to Oslo for talks with Hansen when the news broke.",
+         "planned"),
+        (INTRO + "Keller is due in Oslo for talks with Hansen.", "planned"),
+        (INTRO + "Keller was in Oslo and had talks with Hansen.", "asserted"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
          "hoped-to-follow-up-with", "urged-to-engage-in", "topic-negated",
-         "flew-and-met", "before-a-meeting", "open-for-talks"],
+         "flew-and-met", "before-a-meeting", "open-for-talks", "en-route-for-a-meeting",
+         "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -1225,3 +1232,34 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
     assert _date_text(scope) == "Saturday"
     doc.ents = []
     assert _date_text([t for t in scope if t.text != "Saturday"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a subject in a fronted "while" clause does not compete with the main clause's
+        ("While Mr. Dorn has been a harsh critic, Foreign Minister Anna Keller has taken the "
+         "lead in the talks. Ms. Keller's recent remarks seem to soften as she adjusts to the "
+         "new facts. She spoke on Tuesday with Prime Minister Peter Hansen.", KELLER_HANSEN),
+        # "she" stands for the person an earlier "she" stood for
+        ("Foreign Minister Anna Keller flew to Oslo. Her plane landed late, and she went "
+         "straight to the palace. Reporters waited outside. She spoke there with Prime "
+         "Minister Peter Hansen.", KELLER_HANSEN),
+        # "the PM" is the prime minister the article names in full only further on
+        ("Mr Hansen's morning began with a briefing in Oslo. The PM also met Foreign Minister "
+         "Anna Keller before lunch. Prime Minister Peter Hansen later flew home.",
+         KELLER_HANSEN),
+        # two people as subjects of the previous sentence's main clauses stay ambiguous
+        ("Anna Keller met reporters and Peter Hansen met the press. She spoke with Ola Dorn "
+         "later.", None),
+    ],
+    ids=["while-clause-subject-no-rival", "pronoun-chain", "the-pm-named-later",
+         "two-main-subjects-ambiguous"],
+)
+def test_meetings_coreference_of_the_subject(nlp: Language, text: str,
+                                             pair: frozenset[str] | None) -> None:
+    found = {people for people, status in meetings(nlp, text) if status == "asserted"}
+    if pair is None:  # ("She met Ola Dorn" with one named subject before does give a pair)
+        assert not any("Ola Dorn" in people for people in found)
+    else:
+        assert pair in found
