@@ -42,6 +42,7 @@ from kg.rules import (
     SAY_LEMMAS,
     body_name,
     called_person,
+    held_verb,
     spoke_together,
 )
 from kg.syntax import (
@@ -212,6 +213,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS or (
             p.ent_type_ == "PERSON" and len(conjuncts(p)) > 1)]  # "the meeting of A and B"
+        if (held := held_verb(trigger)) is not None:  # "the meeting held at the tower
+            obj_toks += prep_objects(held, {"between"})  # between A and B"
         between = argument_actors(prep_objects(trigger, {"between"}), index)
         if not subj_toks and trigger.dep_ == "pobj" and len(between) < 2:
             # not "China offered X at the dinner between Xi and Trump": those two met
@@ -706,8 +709,10 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
                 or is_headline(verb.sent)):
             continue
+        # "during a reception, C was seen standing with ...": the occasion of the verb above
+        hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         things = [*children(verb, {"dobj"}),
-                  *(p for prep in children(verb, {"prep"}) if prep.lower_ in {
+                  *(p for h in hosts for prep in children(h, {"prep"}) if prep.lower_ in {
                       "in", "at", "for", "during", "to"} for p in children(prep, {"pobj"}))]
         occasion = any(t.lemma_.lower() in APPEARANCE_OCCASIONS or any(
             c.dep_ == "compound" and c.lower_ in APPEARANCE_OCCASIONS for c in t.children)
@@ -715,11 +720,48 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if not (occasion or is_caption(verb.sent)):
             continue
         subjects = clause_subjects(verb)
-        people = list(dedupe([m for m in argument_actors(subjects, index)
+        # "was seen standing with B, C and D during a reception": the "with" people too
+        company = prep_objects(verb, {"with"}) if verb.lemma_.lower() in COMPANY_VERBS else []
+        people = list(dedupe([m for m in argument_actors([*subjects, *company], index)
                               if m.kind == "Person"]))
         if len(people) < 3 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
         if met is not None:
             out.append(met)
+    return out + _lineups(doc, index, date_text)
+
+
+COMPANY_VERBS = frozenset({"stand", "walk", "pose", "sit"})
+"""Appearance verbs whose "with" names the others present ("standing with B, C and D")."""
+_LINEUP = re.compile(r"\b(?:[Ff]rom left|[Ll]eft to right|L-R|L to R)\b")
+
+
+def _lineups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting]:
+    """A photo caption that lists three or more people of two or more countries from left
+    to right, with no verb of meeting ("From left are the Canadian prime minister A, the
+    German chancellor B, ... and the Japanese prime minister E"): the leaders of a summit
+    in its group picture, one joint meeting.  A caption naming one country's people (a
+    president and his family or staff) is no meeting."""
+    out: list[Meeting] = []
+    for sent in doc.sents:
+        if not _LINEUP.search(sent.text) or not is_caption(sent) or is_headline(sent):
+            continue
+        named = next((m for t in sent if (m := index.at(t)) is not None
+                      and m.kind == "Person"), None)
+        span = None if named is None else doc.char_span(named.start, named.end,
+                                                         alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.root
+        listed = [t for c in conjuncts(first) for t in c.subtree]
+        people = list(dedupe([m for t in listed if (m := index.at(t)) is not None
+                              and m.kind == "Person"]))
+        countries = {m.text for t in sent if (m := index.at(t)) is not None
+                     and m.kind == "Country"}
+        if len(people) < 3 or len(countries) < 2 or _one_family(people):
+            continue
+        met = _make_meeting(sent.root, sent.root, people, [], index, date_text)
+        if met is not None:
+            out.append(replace(met, status="asserted"))
     return out

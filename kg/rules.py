@@ -234,6 +234,8 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and (tok.is_lower or opening)
                 and pos in {"NOUN", "PROPN"} and any(
                     c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and _held_between(tok))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
                 and lemma in EVENT_NOUNS and _named_event(tok))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
@@ -254,6 +256,24 @@ def _labels(tok: Token) -> set[str]:
     if (lower in _ATTACK_NOUNS and pos == "NOUN") or (lemma in _ATTACK_VERBS and pos == "VERB"):
         out.add("ATTACK")
     return out
+
+
+HELD_VERBS = frozenset({"hold", "host", "convene", "organize", "organise", "arrange"})
+
+
+def held_verb(noun: Token) -> Token | None:
+    """The verb that holds a meeting noun and carries its sides: "the meeting held at the
+    tower between A and B", "a meeting was held in Oslo between A and B"."""
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_ in HELD_VERBS:
+        return noun.head
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_ in HELD_VERBS), None)
+
+
+def _held_between(noun: Token) -> bool:
+    verb = held_verb(noun)
+    return verb is not None and any(c.dep_ == "prep" and c.lower_ in {"between", "among"}
+                                    for c in verb.children)
 
 
 def _contact(verb: Token) -> bool:

@@ -1263,3 +1263,36 @@ def test_meetings_coreference_of_the_subject(nlp: Language, text: str,
         assert not any("Ola Dorn" in people for people in found)
     else:
         assert pair in found
+
+
+CAPTION_INTRO = "Leaders gather in Vienna\n\n"
+"""A title line: what follows it is an article's body, where a caption can be."""
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (CAPTION_INTRO + "From left are Danish Prime Minister Anna Keller, Norwegian Prime "
+         "Minister Peter Hansen, Swedish Prime Minister Lars Berg and Polish President Ewa "
+         "Nowak.", frozenset({"Anna Keller", "Peter Hansen", "Lars Berg", "Ewa Nowak"})),
+        # one country's people in a line-up: a president with his staff, no meeting
+        (CAPTION_INTRO + "Joining the President, from left, are his adviser Tom Berg, his "
+         "spokeswoman Ann Dahl and his chief of staff Eva Lund.", None),
+        (CAPTION_INTRO + "During a reception on Tuesday evening, Chancellor Anna Keller was "
+         "seen standing with Prime Minister Peter Hansen, President Lars Berg and Prime "
+         "Minister Ewa Nowak.",
+         frozenset({"Anna Keller", "Peter Hansen", "Lars Berg", "Ewa Nowak"})),
+        (CAPTION_INTRO + "Chancellor Anna Keller was seen standing with Prime Minister Peter "
+         "Hansen, President Lars Berg and Prime Minister Ewa Nowak at the airport.", None),
+        ("The meeting held in Vienna between Foreign Minister Anna Keller and Prime Minister "
+         "Peter Hansen drew scrutiny.", KELLER_HANSEN),
+        ("A meeting was held in Vienna on Monday between Foreign Minister Anna Keller and "
+         "Prime Minister Peter Hansen.", KELLER_HANSEN),
+    ],
+    ids=["caption-line-up-of-leaders", "line-up-of-one-president's-staff",
+         "standing-with-at-a-reception", "standing-with-at-the-airport",
+         "meeting-held-between", "meeting-was-held-between"],
+)
+def test_meetings_line_ups_and_held_meetings(nlp: Language, text: str,
+                                            pair: frozenset[str] | None) -> None:
+    assert meetings(nlp, text) == ({(pair, "asserted")} if pair else set())

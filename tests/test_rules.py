@@ -23,6 +23,7 @@ from kg.rules import (
     BODY_DEPS,
     BODY_WORDS,
     EVENT_NOUNS,
+    HELD_VERBS,
     LIGHT_VERBS,
     MEET_NOUNS,
     MEET_PREPS,
@@ -141,6 +142,15 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
           "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
                           "DEP": "pobj", "POS": "NOUN", "IS_LOWER": True}}],
+        # "the meeting held in Oslo between A and B", "a meeting was held ... between A and B"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                   "POS": "NOUN", "IS_LOWER": True, **dep}},
+           {"LEFT_ID": "trigger", "REL_OP": rel, "RIGHT_ID": "held",
+            "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(HELD_VERBS)}, **held}},
+           {"LEFT_ID": "held", "REL_OP": ">", "RIGHT_ID": "between",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}}]
+          for rel, dep, held in ((">", {}, {"DEP": "acl", "TAG": "VBN"}),
+                                 ("<", {"DEP": "nsubjpass"}, {}))],
         *[_pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": ["summit", "meeting"]},
                     "POS": "NOUN", "IS_LOWER": True},
                    (dep, {"ENT_TYPE": "ORG", "LOWER": {"NOT_IN": sorted(SEATS)}, **name}))
@@ -209,6 +219,8 @@ SENTENCES = [
     "Odinga told Kenyatta by phone that he would come, and told his counterpart, Ruto, "
     "over the telephone that he agreed; he told reporters by phone nothing.",
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
+    "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
+    "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
     "   ",
 ]
