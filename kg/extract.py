@@ -17,7 +17,14 @@ from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
 from kg.meetings import find_meetings, joint_appearances, merge_reports, unique_meetings
-from kg.mentions import MentionIndex, argument_actors, dedupe, doc_text, find_mentions
+from kg.mentions import (
+    NOT_DATES_KEY,
+    MentionIndex,
+    argument_actors,
+    dedupe,
+    doc_text,
+    find_mentions,
+)
 from kg.model import Agreement, Article, Attack, Extraction, Meeting, PostFact, Statement
 from kg.numbers import parse_count
 from kg.posts import find_posts, title_holders
@@ -74,9 +81,10 @@ def _date_text(scope: list[Token]) -> str | None:
         return None
     inside = {t.i for t in scope}
     found: list[tuple[bool, int, int, str]] = []
+    surnames = scope[0].doc.user_data.get(NOT_DATES_KEY, ())
     for ent in scope[0].doc.ents:
         root = ent.root
-        if ent.label_ not in {"DATE", "TIME"} or not (
+        if ent.label_ not in {"DATE", "TIME"} or ent.start in surnames or not (
                 root.i in inside or (root.dep_ == "poss" and root.head.i in inside)):
             continue  # "Monday's talks": the possessive is read as the talks' subject
         depth, tok = 0, ent.root

@@ -183,8 +183,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     run_on: list[Token] = []
     hyphen: list[Mention] = []
     bodies: list[Token] = []
-    if not is_noun and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
-                           for c in trigger.children):
+    meal_for = [p for c in children(trigger, {"dobj"}) if lemma == "host"
+                and c.lemma_.lower() in MEALS for p in prep_objects(c, {"for"})]
+    if not is_noun and not meal_for and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
+                                            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
@@ -234,7 +236,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     else:
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
-        obj_toks = contact_objects(trigger)
+        obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         if lemma == "bring" and all(t.lower_ in MEET_NOUNS for t in subj_toks):
             subj_toks = []  # "the summit brought together A, B and C": the event, no side
     participants: list[Mention] = list(hyphen)

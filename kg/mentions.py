@@ -241,6 +241,26 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     return found
 
 
+NOT_DATES_KEY = "dip_not_dates"
+"""``doc.user_data`` key: start tokens of DATE entities that are surnames ("with May")."""
+MONTH_WORDS = frozenset({"in", "on", "since", "until", "till", "by", "early", "late", "mid",
+                         "last", "next", "this", "of", "through", "from", "before", "after",
+                         "during", "throughout", "between", "and", "or", "to", "-"})
+"""Words before a month that keep it a month: "in May", "since May", "April to May"."""
+
+
+def _month_surname(ent: Span, known: set[str]) -> bool:
+    """ "spoke with May", "May said": the month the NER saw is the surname of a person the
+    article names in full ("Theresa May"), when no date word stands around it."""
+    if ent.label_ != "DATE" or len(ent) != 1 or ent.text != "May" or "may" not in known:
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return before not in MONTH_WORDS and not (after is not None and (
+        after.like_num or after.lower_ in MONTH_WORDS - {"and", "said"}))
+
+
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every named Person, Organization, Country and Place in ``doc``.
 
@@ -263,6 +283,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if ent.label_ in OTHER_LABELS:
             other.append(clean_name(ent)[2])
             continue
+        surname = _month_surname(ent, known)
+        if surname:  # "spoke with May": a surname, so no date (kg.extract reads this set)
+            doc.user_data.setdefault(NOT_DATES_KEY, set()).add(ent.start)
         if ent.label_ == "PERSON":
             ent = _hyphen_tail(ent)
         if _compound_of_names(ent, named):
@@ -270,7 +293,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
-        kind = _kind(ent.label_, text)
+        kind = "Person" if surname else _kind(ent.label_, text)
         if kind == "Person" and (not is_clean_person_name(text) or _org_tail(text)):
             kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer", "the
             # Democratic Caucus" (a clean-looking name that ends in a body's word)

@@ -1296,3 +1296,27 @@ CAPTION_INTRO = "Leaders gather in Vienna\n\n"
 def test_meetings_line_ups_and_held_meetings(nlp: Language, text: str,
                                             pair: frozenset[str] | None) -> None:
     assert meetings(nlp, text) == ({(pair, "asserted")} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "date"),
+    [
+        # the month the NER sees in "with May" is the surname of the woman named in full
+        ("Prime Minister Theresa May arrived in Oslo on Monday. A spokesman said Wednesday "
+         "that Keller spoke with May about the attack.", frozenset({"Keller", "Theresa May"}),
+         None),
+        ("Prime Minister Theresa May arrived in Oslo on Monday. Keller met Hansen in May.",
+         frozenset({"Keller", "Hansen"}), "May"),
+        ("Chancellor Anna Keller hosted a lavish dinner for Prime Minister Peter Hansen.",
+         KELLER_HANSEN, None),
+    ],
+    ids=["surname-may-after-with", "month-may-after-in", "hosted-a-dinner-for"],
+)
+def test_meetings_surname_months_and_hosted_meals(nlp: Language, text: str,
+                                                  pair: frozenset[str], date: str | None
+                                                  ) -> None:
+    ex = run(nlp, text)
+    res = resolve(ex)
+    found = {(frozenset(res.entity_of[p].label for p in m.participants), m.date_text)
+             for m in ex.meetings if m.status == "asserted"}
+    assert found == {(pair, date)}
