@@ -128,6 +128,32 @@ def _in_subordinate_clause(t: Token) -> bool:
     return False
 
 
+def _cataphor(tok: Token, index: MentionIndex) -> Mention | None:
+    """The person named just after the fronted phrase a pronoun opens the sentence with:
+    "Before his talks with X, Mr Johnson spoke ...", "When she met X, Keller said ..."."""
+    sent = tok.sent
+    comma = next((t for t in sent if t.i > tok.i and t.text == ","), None)
+    if comma is None or comma.i - sent.start > 20 or any(  # only adjuncts before it
+            t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "\u201c", '"'}
+            for t in sent if t.i < tok.i):
+        return None
+    nxt = comma.i + 1
+    while nxt < sent.end and (sent.doc[nxt].ent_type_ == "TITLE" or sent.doc[nxt].lower_ in {
+            "the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
+            or sent.doc[nxt].lower_ in ROLE_NOUNS):
+        nxt += 1
+    if nxt >= sent.end:
+        return None
+    head = sent.doc[nxt]
+    m = index.at(head)
+    if m is None or m.kind != "Person":
+        return None
+    # the name heads the main clause's subject ("..., Trump cast doubt", misparsed or not)
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    root = span.root if span is not None else head
+    return m if root.dep_ in _SUBJ or root.head.i > root.i else None
+
+
 def _in_time_clause(doc: Doc, m: Mention) -> bool:
     """A mention in an adverbial clause opened by "while", "as", "after"... before its
     sentence's main clause, or in a sentence-initial clause the parser made the root
@@ -162,6 +188,8 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     the reported clause itself)."""
     if tok.lower_ not in PERSONAL:
         return None
+    if (ahead := _cataphor(tok, index)) is not None:
+        return ahead
     subjects = _subject_people(_window_tokens(tok, exclude), index, chain=chain)
     if not subjects:
         return None

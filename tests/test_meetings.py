@@ -1252,9 +1252,16 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
         # two people as subjects of the previous sentence's main clauses stay ambiguous
         ("Anna Keller met reporters and Peter Hansen met the press. She spoke with Ola Dorn "
          "later.", None),
+        # a pronoun in a fronted phrase stands for the name that follows the phrase
+        ("Ola Dorn was charged on Monday. On Thursday, before his first meeting with Peter "
+         "Hansen, Lars Berg cast doubt on the report, saying nobody knows for sure.",
+         frozenset({"Lars Berg", "Peter Hansen"})),
+        ("Ola Dorn was charged on Monday. When he met Peter Hansen in Oslo, Lars Berg said "
+         "little.", frozenset({"Lars Berg", "Peter Hansen"})),
     ],
     ids=["while-clause-subject-no-rival", "pronoun-chain", "the-pm-named-later",
-         "two-main-subjects-ambiguous"],
+         "two-main-subjects-ambiguous", "fronted-his-names-the-next-subject",
+         "fronted-he-names-the-next-subject"],
 )
 def test_meetings_coreference_of_the_subject(nlp: Language, text: str,
                                              pair: frozenset[str] | None) -> None:
