@@ -544,15 +544,15 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         if people and any(d.lower_ == "other" for left in token.lefts for d in left.subtree):
             return people  # "Trump and other White House officials", parsed as one noun
         if token.lower_ in GROUP_NOUNS:  # "Trump team members", "the Kim delegation":
-            return [m for m in found if m.kind != "Person"]  # a person's people, not him
-        return found
+            found = [m for m in found if m.kind != "Person"]  # a person's people, not him
+        return _named_leaders(token, found, index) if _definite(token) else found
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
     if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
         # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
         # unnamed official stands for the country; "a Russian banker" stands for no one
-        return _modifier_actors(token, index, depth)
+        return _named_leaders(token, _modifier_actors(token, index, depth), index)
     return []
 
 
@@ -600,6 +600,26 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
     return holder if named >= 2 or subject else None
+
+
+TOP_POSTS = frozenset({"president", "chancellor", "pm", "premier", "king", "queen", "emir",
+                       "sultan", "leader"})
+"""Title heads of the person "the German leader" stands for."""
+
+
+def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> list[Mention]:
+    """ "the German and French leaders" -> the one head of government or state the article
+    names for each country (kept as the country when it names none or several)."""
+    if token.lemma_.lower() != "leader":
+        return found
+    out = []
+    for m in found:
+        country = gazetteer.country(m.text) if m.kind == "Country" else None
+        people = {p.text.split()[-1].lower(): p for head in TOP_POSTS
+                  for p, iso in index.title_holders.get(head, ())
+                  if country is not None and iso == country.iso3 and p.text.split()}
+        out.append(next(iter(people.values())) if len(people) == 1 else m)
+    return out
 
 
 def _counterpart(token: Token, index: MentionIndex) -> Mention | None:

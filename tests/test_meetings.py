@@ -1258,10 +1258,17 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
          frozenset({"Lars Berg", "Peter Hansen"})),
         ("Ola Dorn was charged on Monday. When he met Peter Hansen in Oslo, Lars Berg said "
          "little.", frozenset({"Lars Berg", "Peter Hansen"})),
+        # "the German and French leaders" are the two the article names with those posts
+        ("German Chancellor Anna Keller and French President Lars Berg flew to Oslo. The "
+         "German and French leaders made no comments after Thursday's meeting.",
+         frozenset({"Anna Keller", "Lars Berg"})),
+        ("German Chancellor Anna Keller flew to Oslo. She held talks with the French leader.",
+         frozenset({"Anna Keller", "France"})),
     ],
     ids=["while-clause-subject-no-rival", "pronoun-chain", "the-pm-named-later",
          "two-main-subjects-ambiguous", "fronted-his-names-the-next-subject",
-         "fronted-he-names-the-next-subject"],
+         "fronted-he-names-the-next-subject", "the-german-and-french-leaders-named",
+         "the-french-leader-unnamed"],
 )
 def test_meetings_coreference_of_the_subject(nlp: Language, text: str,
                                              pair: frozenset[str] | None) -> None:
