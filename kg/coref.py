@@ -247,8 +247,21 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
-    return (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
+    pair = _coordinated_subjects(tok, index)
+    if pair and any(not any(same_person(m, p) for p in pair)
+                    for m in _people_before(tok, index)):
+        return []  # "... a tiff with Kim that raised tensions, and the two leaders met": Kim
+        # is one of the two, so an earlier "A and B" is not the pair
+    return (pair or _named_in_sentence(tok, index, before=True)
             or _named_in_sentence(_previous_sentence(tok), index, strict=True))
+
+
+def _people_before(tok: Token, index: MentionIndex) -> list[Mention]:
+    """People named before ``tok`` in its sentence, outside quotes, as more than a modifier."""
+    quoted = _quoted(tok.doc)
+    return [m for t in tok.sent if t.i < tok.i and t.i not in quoted
+            and (m := index.at(t)) is not None and m.kind == "Person"
+            and not _modifier_name(t, index)]
 
 
 def _previous_sentence(tok: Token) -> Token:

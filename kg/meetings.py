@@ -622,8 +622,11 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
     for s in children(t, SUBJ):
         m = index.at(s)
         if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (
-                m.kind == "Organization" and " " not in m.text and not m.text.isupper())):
-            return m  # a surname the model took for a body ("Trump") is still the person;
+                m.kind == "Organization" and " " not in m.text and not m.text.isupper()
+                and any(p.kind == "Person" and p.text.split()[-1] == m.text
+                        for p in index.mentions))):
+            return m  # a surname the model took for a body ("Trump") is still the person
+            # ("the Kremlin denied that ... his meeting" is no one's);
             # "the State Department issued her a visa in time for her meeting" is no body's
         if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he ..."
             return _reporter(s, index) or pronoun_antecedent(s, index)

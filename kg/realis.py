@@ -81,6 +81,13 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _argued_against(trigger: Token) -> bool:
+    """A meeting someone speaks or decides against: one that has not happened."""
+    t = trigger.head if trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" else trigger
+    return t.dep_ in {"pobj", "pcomp"} and t.head.lower_ == "against" and \
+        t.head.head.pos_ == "VERB"
+
+
 def _on_the_way(tok: Token) -> bool:
     """ "was en route to X", "was on her way to X": travelling to a meeting not yet held."""
     return any(k.dep_ == "prep" and (k.lower_, g.lower_) in {("en", "route"), ("on", "way")}
@@ -102,6 +109,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     ("Brandt talks with Prince Adil").
     """
     chain = _chain(trigger)
+    if _argued_against(trigger):
+        return "planned"  # "warned against talks with X", "advised against him speaking to X"
     if trigger.dep_ == "pobj" and _negated(trigger.head):
         return "negated"  # "not from a conversation with Putin"
     if _instead(trigger):

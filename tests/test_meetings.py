@@ -122,12 +122,14 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "planned"),
         (INTRO + "Keller is due in Oslo for talks with Hansen.", "planned"),
         (INTRO + "Keller was in Oslo and had talks with Hansen.", "asserted"),
+        (INTRO + "Ola Dorn warned against talks between Keller and Hansen.", "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
          "hoped-to-follow-up-with", "urged-to-engage-in", "topic-negated",
          "flew-and-met", "before-a-meeting", "open-for-talks", "en-route-for-a-meeting",
-         "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks"],
+         "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks",
+         "warned-against-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -1264,6 +1266,7 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
          frozenset({"Anna Keller", "Lars Berg"})),
         ("German Chancellor Anna Keller flew to Oslo. She held talks with the French leader.",
          frozenset({"Anna Keller", "France"})),
+
     ],
     ids=["while-clause-subject-no-rival", "pronoun-chain", "the-pm-named-later",
          "two-main-subjects-ambiguous", "fronted-his-names-the-next-subject",
@@ -1334,3 +1337,14 @@ def test_meetings_surname_months_and_hosted_meals(nlp: Language, text: str,
     found = {(frozenset(res.entity_of[p].label for p in m.participants), m.date_text)
              for m in ex.meetings if m.status == "asserted"}
     assert found == {(pair, date)}
+
+
+def test_meetings_the_two_leaders_after_a_named_third(nlp: Language) -> None:
+    """ "the two leaders" after one person named in their sentence: he is one of the two, so
+    the last "A and B" subject is not the pair."""
+    text = ("Anna Keller and Peter Hansen met on Monday. A year after a tiff with Ola Dorn "
+            "raised tensions, the two leaders met in Oslo.")
+    ex = run(nlp, text)
+    sentences = {s.sentence for m in ex.meetings for s in (m.evidence, *m.support)}
+    assert any("on Monday" in s for s in sentences)
+    assert not any("the two leaders" in s for s in sentences)
