@@ -165,8 +165,8 @@ def _in_time_clause(doc: Doc, m: Mention) -> bool:
 def _fronted_clause(t: Token) -> bool:
     while True:
         marked = any(c.dep_ == "mark" and c.i == c.sent.start for c in t.children)
-        if (t.dep_ == "advcl" and t.i < t.head.i and any(c.dep_ == "mark" for c in t.children)
-                or t.head == t and marked):
+        if ((t.dep_ == "advcl" and t.i < t.head.i and any(c.dep_ == "mark" for c in t.children))
+                or (t.head == t and marked)):
             return True
         if t.head == t:
             return False

@@ -767,6 +767,13 @@ def _lineups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting
         if len(people) < 3 or len(countries) < 2 or _one_family(people):
             continue
         met = _make_meeting(sent.root, sent.root, people, [], index, date_text)
-        if met is not None:
-            out.append(replace(met, status="asserted"))
+        if met is None:
+            continue
+        if met.date_text is None and sent.start > 0 and _LINEUP.match(sent.text.strip()):
+            # "Leaders pose for a group photo at the summit on May 26. From left are ...":
+            # the line-up names the people of the sentence before, and its day
+            before = list(doc[sent.start - 1].sent)
+            if "\n" not in doc[before[0].i:sent.start].text.strip():
+                met = replace(met, date_text=date_text(before))
+        out.append(replace(met, status="asserted"))
     return out

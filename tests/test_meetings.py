@@ -1348,3 +1348,12 @@ def test_meetings_the_two_leaders_after_a_named_third(nlp: Language) -> None:
     sentences = {s.sentence for m in ex.meetings for s in (m.evidence, *m.support)}
     assert any("on Monday" in s for s in sentences)
     assert not any("the two leaders" in s for s in sentences)
+
+
+def test_meetings_line_up_takes_the_day_of_the_picture_before(nlp: Language) -> None:
+    text = (CAPTION_INTRO + "Leaders pose for a group photo at the summit in Vienna on May 26. "
+            "From left are Danish Prime Minister Anna Keller, Norwegian Prime Minister Peter "
+            "Hansen and Swedish Prime Minister Lars Berg.")
+    ex = run(nlp, text)
+    joint = [m for m in ex.meetings if len(m.participants) == 3]
+    assert [(m.date_text, m.status) for m in joint] == [("May 26", "asserted")]
