@@ -55,8 +55,13 @@ _CAPTION = re.compile(
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     rf"|\b{_FULL_DATE}\b")
+_WEEKDAY_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+                 r"(?:January|February|March|April|May|June|July|August|September|October"
+                 r"|November|December) \d{1,2}")
 _CAPTION_DATE = re.compile(
-    rf"{_FULL_DATE}(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
+    rf"(?:{_FULL_DATE}|{_WEEKDAY_DATE})(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
+"""A caption's closing day: "June 9, 2018", or "Wednesday, February 11" (the year is the
+report's)."""
 
 
 def is_caption(sent: Span) -> bool:

@@ -1357,3 +1357,11 @@ def test_meetings_line_up_takes_the_day_of_the_picture_before(nlp: Language) -> 
     ex = run(nlp, text)
     joint = [m for m in ex.meetings if len(m.participants) == 3]
     assert [(m.date_text, m.status) for m in joint] == [("May 26", "asserted")]
+
+
+def test_meetings_caption_closing_weekday_and_day_dates_the_picture(nlp: Language) -> None:
+    text = (CAPTION_INTRO + "From left, Danish Prime Minister Anna Keller, Norwegian Prime "
+            "Minister Peter Hansen and Swedish Prime Minister Lars Berg gather before "
+            "negotiations begin on Wednesday, February 11.")
+    assert [(m.date_text, m.status) for m in run(nlp, text).meetings] == [
+        ("Wednesday, February 11", "asserted")]
