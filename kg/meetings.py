@@ -144,6 +144,9 @@ def contact_objects(verb: Token) -> list[Token]:
     return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
 
 
+BENCH = frozenset({"lords", "judges", "justices", "justice", "judge", "magistrates"})
+"""Those a judge sits with on the bench: a court sitting is no meeting."""
+
 WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join"})
 
 
@@ -317,6 +320,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             lemma in CALLS or separate_meetings(trigger)
             or any(examples(t) for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+    if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
+                              for t in obj_toks):
+        return []  # "Lady Hale, sitting with Lords Bingham and Steyn, said": a court sitting
     if not is_noun and not objects and _where_borders_meet(verb, subjects):
         return []  # "the region where France, Germany and Luxembourg meet": borders
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:

@@ -25,12 +25,12 @@ MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dini
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "bring",
-                 "raise", "pose", "play")
+                 "raise", "pose", "play", "brief")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
-"posed with X", "played host to X".  "tell" is a ``SAY`` verb too,
+"posed with X", "played host to X", "briefed X" (a named person).  "tell" is a ``SAY`` verb too,
 and listed there."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
@@ -310,6 +310,8 @@ def _contact(verb: Token) -> bool:
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
+    if lemma == "brief":  # "Suharto briefed President Ford on his plans": a named person
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
         told = [c for c in kids if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]  # "at a news
         if told and any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):  # conference")

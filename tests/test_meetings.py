@@ -353,6 +353,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
         ("The reform brought together several old ideas.", None),
         ("Foreign Minister Anna Keller raised the issue with reporters on Monday.", None),
         ("Foreign Minister Anna Keller sat with the decision for a week.", None),
+        ("General Ola Dorn briefed Prime Minister Peter Hansen on his plans hours before the "
+         "invasion.", frozenset({"Ola Dorn", "Peter Hansen"})),
+        ("Ola Dorn briefed reporters on the plans.", None),
+        ("Lady Anna Keller, sitting with Lords Hansen and Berg, said the appeal failed.", None),
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
@@ -361,7 +365,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "supporters-gathered", "gathered-his-thoughts", "departs-for-a-capital",
          "joined-in-opposing-past-a-clause", "at-meetings-in-general",
          "brought-together-things",
-         "raised-with-reporters", "sat-with-a-decision"],
+         "raised-with-reporters", "sat-with-a-decision", "briefed-a-person",
+         "briefed-reporters", "sitting-with-judges"],
 )
 def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,
                                               pair: frozenset[str] | None) -> None:

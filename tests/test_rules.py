@@ -78,6 +78,7 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
+        _pattern({"LEMMA": "brief", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"})),
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
         # (the rule also wants no "with" on the object: "A and B discussed it with others";
         # the sentences below have none, so the matcher without that test must agree)
@@ -219,6 +220,7 @@ SENTENCES = [
     "Odinga told Kenyatta by phone that he would come, and told his counterpart, Ruto, "
     "over the telephone that he agreed; he told reporters by phone nothing.",
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
+    "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
