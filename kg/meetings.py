@@ -137,6 +137,10 @@ def contact_objects(verb: Token) -> list[Token]:
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "Hansen, joined by Keller, ..."
         out += [p for a in children(verb, {"agent"}) for p in children(a, {"pobj"})]
+    if any(t.tag_ == "NNS" and (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS)
+           for t in out):  # "spoke with other leaders on Friday, including A and B"
+        out += [p for prep in children(verb, {"prep"}) if prep.lower_ == "including"
+                for p in children(prep, {"pobj"})]
     if out:  # "spoke to A, and the presidents of B and C": the list hung on the verb
         out += [c for c in children(verb, {"conj"}) if c.pos_ in {"NOUN", "PROPN"}
                 and not any(k.dep_ in SUBJ for k in c.children)]
@@ -318,7 +322,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         else [subjects + objects]
     if len(subjects) == 1 and len(objects) > 1 and (
             lemma in CALLS or separate_meetings(trigger)
-            or any(examples(t) for t in obj_toks)):
+            or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
                               for t in obj_toks):

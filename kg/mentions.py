@@ -287,7 +287,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if surname:  # "spoke with May": a surname, so no date (kg.extract reads this set)
             doc.user_data.setdefault(NOT_DATES_KEY, set()).add(ent.start)
         if ent.label_ == "PERSON":
-            ent = _hyphen_tail(ent)
+            ent = _name_tail(_hyphen_tail(ent))
         if _compound_of_names(ent, named):
             continue  # "the Trump-Kim summit": a modifier naming two actors, no actor
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
@@ -407,6 +407,19 @@ def _hyphen_tail(ent: Span) -> Span:
         end += 2
     # a new Span keeps the label: a bare slice has none, and the name was dropped
     return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+
+
+def _name_tail(ent: Span) -> Span:
+    """ "Pham Binh Minh" tagged "Pham Binh": the word the name's last word is a compound
+    of, a capitalised word right after it that the NER left out, ends the name (not a
+    body's word: "the Obama Administration")."""
+    doc, end = ent.doc, ent.end
+    if end < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.i == end:
+        nxt = doc[end]
+        if (nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.is_title and nxt.ent_type_ == ""
+                and nxt.lower_ not in ORG_TAILS | GOVERNMENT_NOUNS | GROUP_NOUNS | ROLE_NOUNS):
+            return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
 
 
 def _compound_of_names(ent: Span, known: set[str]) -> bool:

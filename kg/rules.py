@@ -324,7 +324,10 @@ def _contact(verb: Token) -> bool:
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
             c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"))
-            for c in kids)  # not "a telenovela called Reina del Sur"
+            for c in kids) or any(  # not "a telenovela called Reina del Sur"
+            c.dep_ == "dobj" and any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
+                                     for a in c.children)
+            for c in kids)  # "called his Russian counterpart Vladimir Putin"
     return False
 
 

@@ -357,6 +357,12 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "invasion.", frozenset({"Ola Dorn", "Peter Hansen"})),
         ("Ola Dorn briefed reporters on the plans.", None),
         ("Lady Anna Keller, sitting with Lords Hansen and Berg, said the appeal failed.", None),
+        ("Chancellor Anna Keller called her Norwegian counterpart Peter Hansen on Tuesday to "
+         "discuss the border.", KELLER_HANSEN),
+        # the NER ends the name a word early: "Pham Binh" of "Pham Binh Minh"
+        ("U.S. Secretary of State Mike Pompeo also arrived on Tuesday and met Vietnamese "
+         "Foreign Minister Pham Binh Minh for talks.",
+         frozenset({"Mike Pompeo", "Pham Binh Minh"})),
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
@@ -366,7 +372,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "joined-in-opposing-past-a-clause", "at-meetings-in-general",
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision", "briefed-a-person",
-         "briefed-reporters", "sitting-with-judges"],
+         "briefed-reporters", "sitting-with-judges", "called-her-counterpart-name",
+         "name-the-ner-ended-early"],
 )
 def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,
                                               pair: frozenset[str] | None) -> None:
@@ -1370,3 +1377,10 @@ def test_meetings_caption_closing_weekday_and_day_dates_the_picture(nlp: Languag
             "negotiations begin on Wednesday, February 11.")
     assert [(m.date_text, m.status) for m in run(nlp, text).meetings] == [
         ("Wednesday, February 11", "asserted")]
+
+
+def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None:
+    text = ("Chancellor Anna Keller spoke with other world leaders on Friday as well, including "
+            "Norwegian Prime Minister Peter Hansen and Swedish Prime Minister Lars Berg.")
+    assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted"),
+                                   (frozenset({"Anna Keller", "Lars Berg"}), "asserted")}

@@ -120,6 +120,12 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                                      "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]))],
         *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
           for lemma in ("call", "phone", "telephone")],
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": lemma, "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "dobj"}},
+           {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "name",
+            "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]
+          for lemma in ("call", "phone", "telephone")],
         *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
                    ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"}))
           for lemma in ("call", "phone", "telephone")],
@@ -221,6 +227,7 @@ SENTENCES = [
     "over the telephone that he agreed; he told reporters by phone nothing.",
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
     "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
+    "Ruto called his Ugandan counterpart Yoweri Museveni and phoned the envoy on Monday.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
