@@ -277,7 +277,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     named = known | persons | {e.text.lower() for e in ents if "-" not in e.text}
     mentions: list[Mention] = []
     other: list[str] = []
-    for ent in ents:
+    for ent in (part for e in ents for part in _split_pair(e, known)):
         if ent.label_ == "TITLE":
             continue
         if ent.label_ in OTHER_LABELS:
@@ -407,6 +407,22 @@ def _hyphen_tail(ent: Span) -> Span:
         end += 2
     # a new Span keeps the label: a bare slice has none, and the name was dropped
     return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+
+
+def _split_pair(ent: Span, known: set[str]) -> tuple[Span, ...]:
+    """ "Trump and Pence" tagged as one name: two people, one on each side of "and" (a
+    body's name only when both sides are people the article names: "Johnson & Johnson")."""
+    if ent.label_ not in {"PERSON", "ORG"}:
+        return (ent,)
+    cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.dep_ == "cc"), None)
+    if cut is None or cut == ent.start or cut + 1 >= ent.end or not (
+            ent.doc[cut - 1].is_title and ent.doc[cut + 1].is_title):
+        return (ent,)
+    if ent.label_ == "ORG" and not (ent.doc[cut - 1].lower_ in known
+                                    and ent.doc[ent.end - 1].lower_ in known):
+        return (ent,)
+    return (Span(ent.doc, ent.start, cut, label="PERSON"),
+            Span(ent.doc, cut + 1, ent.end, label="PERSON"))
 
 
 def _name_tail(ent: Span) -> Span:

@@ -157,8 +157,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
     if trigger.tag_ in _PRESENT and not caption and _dated(trigger):
         return "planned"  # "Later, Trump meets with ... on Friday": a schedule, not a report
-    if trigger.sent.text.rstrip().endswith("?"):
-        return "planned"
+    if trigger.sent.text.rstrip().rstrip("\"\u201d\u2019' ").endswith("?"):
+        return "planned"  # a question, also inside quotation marks
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
@@ -280,6 +280,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         if any(k.lower_ == "away" and k.dep_ in {"advmod", "acomp", "prt"}
                for k in head.children):
             return "planned"  # "his summit with Kim is just days away"
+        if any(k.dep_ == "prep" and (k.lower_, g.lower_) in JEOPARDY
+               for k in head.children for g in k.children):
+            return "planned"  # "whether the summit is in jeopardy": not held yet
     if (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.tag_ in _PRESENT
             and not caption and _dated(head)):
         return "planned"  # "Trump and Kim begin their second summit on Wednesday"
@@ -298,9 +301,42 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"  # "He ends the day with a dinner with X": a schedule
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in CANCELLED for c in noun.children):
         return "negated"  # "a cancelled summit"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+            c.dep_ in {"amod", "det"} and c.lower_ == "any" and any(
+                k.lower_ in {"hardly", "barely", "scarcely"} for k in c.children)
+            for c in noun.children):
+        return "negated"  # "held no talks", "held hardly any conversations"
+    if (noun.dep_ == "dobj" and head.lemma_.lower() in RESTART and head.tag_ != "VBD") or any(
+            c.dep_ == "amod" and c.tag_ == "VBG" and c.lemma_.lower() in RESTART
+            for c in noun.children):
+        return "planned"  # "discussions on restarting peace talks between A and B"
+    if _expected_above(noun):
+        return "planned"  # "Iran was expected to be high on the agenda of A's talks with B"
     if _prospective_noun(noun) or _soon(noun):
         return "planned"
     return "asserted"
+
+
+JEOPARDY = frozenset({("in", "jeopardy"), ("in", "doubt"), ("in", "limbo"), ("at", "risk"),
+                      ("in", "question")})
+RESTART = frozenset({"restart", "resume", "revive", "relaunch", "reopen", "reconvene"})
+"""Verbs that bring back talks not held now: planned unless in the past tense."""
+
+
+def _expected_above(noun: Token) -> bool:
+    """The meeting noun hangs, through prepositions and nouns, on a clause that "is
+    expected" or "is set" to be ("was expected to be high on the agenda of the talks")."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ not in {"pobj", "prep", "attr", "acomp", "npadvmod"} and not (
+                t.pos_ == "NOUN" and t.dep_ in {"pobj", "dobj"}):
+            break
+        t = t.head
+        if t.lemma_ == "be" and t.dep_ == "xcomp" and t.head.lemma_.lower() in SCHEDULED | {
+                "expect", "schedule", "set", "slate"} and any(
+                k.dep_ == "auxpass" for k in t.head.children):
+            return True
+    return False
 
 
 def _soon(noun: Token) -> bool:

@@ -123,13 +123,23 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller is due in Oslo for talks with Hansen.", "planned"),
         (INTRO + "Keller was in Oslo and had talks with Hansen.", "asserted"),
         (INTRO + "Ola Dorn warned against talks between Keller and Hansen.", "planned"),
+        (INTRO + "Trade was expected to be high on the agenda of Keller's talks with Hansen.",
+         "planned"),
+        (INTRO + "Dorn, in Oslo for discussions on restarting talks between Keller and "
+         "Hansen, spoke on Friday.", "planned"),
+        (INTRO + "Keller and Hansen resumed talks on Monday.", "asserted"),
+        (INTRO + "Keller and Hansen held no talks in May.", "negated"),
+        (INTRO + "Dorn did not say whether the summit between Keller and Hansen is in "
+         "jeopardy.", "planned"),
+        (INTRO + '"So how come Keller received Hansen?"', "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
          "hoped-to-follow-up-with", "urged-to-engage-in", "topic-negated",
          "flew-and-met", "before-a-meeting", "open-for-talks", "en-route-for-a-meeting",
          "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks",
-         "warned-against-talks"],
+         "warned-against-talks", "expected-on-the-agenda-of-talks", "restarting-talks",
+         "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -360,6 +370,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
         ("Chancellor Anna Keller called her Norwegian counterpart Peter Hansen on Tuesday to "
          "discuss the border.", KELLER_HANSEN),
         # the NER ends the name a word early: "Pham Binh" of "Pham Binh Minh"
+        # "Smith and Jones" tagged as one body: the two people the article names
+        ("Prime Minister Tom Smith arrived. Eve Jones arrived. Senator Anna Keller said in a "
+         "statement after meeting with Smith and Jones that farmers need markets.",
+         frozenset({"Anna Keller", "Tom Smith", "Eve Jones"})),
         ("U.S. Secretary of State Mike Pompeo also arrived on Tuesday and met Vietnamese "
          "Foreign Minister Pham Binh Minh for talks.",
          frozenset({"Mike Pompeo", "Pham Binh Minh"})),
@@ -373,6 +387,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision", "briefed-a-person",
          "briefed-reporters", "sitting-with-judges", "called-her-counterpart-name",
+         "two-names-tagged-as-one",
          "name-the-ner-ended-early"],
 )
 def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,
