@@ -148,6 +148,12 @@ def contact_objects(verb: Token) -> list[Token]:
     return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
 
 
+OUTINGS = frozenset({"homecoming", "rally", "ceremony", "funeral", "game", "match", "event",
+                     "celebration", "parade", "service", "memorial", "concert", "festival",
+                     "inauguration", "launch", "tour", "campaign", "trip", "stage", "podium",
+                     "fundraiser", "march", "vigil", "commemoration", "show"})
+"""Occasions someone joins another at without meeting him: "joined Trump at the rally"."""
+
 BENCH = frozenset({"lords", "judges", "justices", "justice", "judge", "magistrates"})
 """Those a judge sits with on the bench: a court sitting is no meeting."""
 
@@ -297,6 +303,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                 for t in verb.subtree)):
         return []  # "joined Mattis in pressing Trump" (the "in" hung on a clause between:
         # "joined Cameron - who plans to resign - in opposing it"): a shared cause
+    if lemma == "join" and any(p.lemma_.lower() in OUTINGS
+                               for p in prep_objects(verb, {"at", "for", "on"})):
+        return []  # "Pence, who joined Trump at the homecoming": company at an event
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
         if not objects and not any(c.dep_ == "poss" for c in trigger.children):

@@ -370,6 +370,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
         ("Chancellor Anna Keller called her Norwegian counterpart Peter Hansen on Tuesday to "
          "discuss the border.", KELLER_HANSEN),
         # the NER ends the name a word early: "Pham Binh" of "Pham Binh Minh"
+        ("Vice President Ola Dorn, who joined Chancellor Anna Keller at the homecoming, said "
+         "Wednesday that the men were well.", None),
+        ("Prime Minister Peter Hansen joined Chancellor Anna Keller for talks in Oslo.",
+         KELLER_HANSEN),
         # "Smith and Jones" tagged as one body: the two people the article names
         ("Prime Minister Tom Smith arrived. Eve Jones arrived. Senator Anna Keller said in a "
          "statement after meeting with Smith and Jones that farmers need markets.",
@@ -387,7 +391,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision", "briefed-a-person",
          "briefed-reporters", "sitting-with-judges", "called-her-counterpart-name",
-         "two-names-tagged-as-one",
+         "joined-at-a-homecoming", "joined-for-talks", "two-names-tagged-as-one",
          "name-the-ner-ended-early"],
 )
 def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,
