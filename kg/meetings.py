@@ -154,6 +154,10 @@ OUTINGS = frozenset({"homecoming", "rally", "ceremony", "funeral", "game", "matc
                      "fundraiser", "march", "vigil", "commemoration", "show"})
 """Occasions someone joins another at without meeting him: "joined Trump at the rally"."""
 
+CHEERS = frozenset({"celebrate", "welcome", "mark", "watch", "greet", "honor", "honour",
+                    "cheer", "applaud", "commemorate", "attend", "witness", "see", "tour"})
+"""What someone joins another to do at an event: "joined Trump to celebrate the return"."""
+
 BENCH = frozenset({"lords", "judges", "justices", "justice", "judge", "magistrates"})
 """Those a judge sits with on the bench: a court sitting is no meeting."""
 
@@ -303,9 +307,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                 for t in verb.subtree)):
         return []  # "joined Mattis in pressing Trump" (the "in" hung on a clause between:
         # "joined Cameron - who plans to resign - in opposing it"): a shared cause
-    if lemma == "join" and any(p.lemma_.lower() in OUTINGS
-                               for p in prep_objects(verb, {"at", "for", "on"})):
-        return []  # "Pence, who joined Trump at the homecoming": company at an event
+    if lemma == "join" and (any(p.lemma_.lower() in OUTINGS
+                                for p in prep_objects(verb, {"at", "for", "on"}))
+                            or any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in CHEERS
+                                   for c in verb.children)):
+        return []  # "Pence, who joined Trump at the homecoming", "joined Trump to celebrate
+        # the return": company at an event
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
         if not objects and not any(c.dep_ == "poss" for c in trigger.children):

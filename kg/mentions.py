@@ -425,6 +425,10 @@ def _split_pair(ent: Span, known: set[str]) -> tuple[Span, ...]:
             Span(ent.doc, cut + 1, ent.end, label="PERSON"))
 
 
+BUSINESS_PEOPLE = frozenset({"executives", "ceos", "businessmen", "businesspeople",
+                             "businesswomen", "bosses", "investors", "bankers"})
+
+
 def _name_tail(ent: Span) -> Span:
     """ "Pham Binh Minh" tagged "Pham Binh": the word the name's last word is a compound
     of, a capitalised word right after it that the NER left out, ends the name (not a
@@ -550,6 +554,10 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         return [m] if m.kind in ACTOR_KINDS else []
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return []
+    if token.lower_ in BUSINESS_PEOPLE or any(
+            c.dep_ == "amod" and c.lower_ in {"corporate", "business"} for c in token.children):
+        return []  # "corporate executives including representatives from BAE Systems"
+        # stand for no side of a diplomatic meeting, nor do their firms
     listed = [c for p in examples(token) for c in conjuncts(p)]
     if listed:  # "other world leaders, including A and B": A and B
         return [m for c in listed for m in actors(c, index, depth=depth + 1)]

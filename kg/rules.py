@@ -322,8 +322,12 @@ def _contact(verb: Token) -> bool:
             c.dep_ == "prep" and c.lower_ in {"by", "over"} and any(
                 p.lower_ in {"phone", "telephone"} for p in c.children) for c in kids)
     if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
+        before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        named = before.is_lower and before.pos_ in {"NOUN", "PROPN"} and \
+            before.lower_ not in ROLE_NOUNS  # "a telenovela called Reina", however tagged
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
-            c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"))
+            c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"
+                                 and not named))
             for c in kids) or any(  # not "a telenovela called Reina del Sur"
             c.dep_ == "dobj" and any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
                                      for a in c.children)

@@ -374,6 +374,12 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Wednesday that the men were well.", None),
         ("Prime Minister Peter Hansen joined Chancellor Anna Keller for talks in Oslo.",
          KELLER_HANSEN),
+        ("Vice President Ola Dorn and other senior officials joined President Anna Keller to "
+         "celebrate the return of the Americans at the base.", None),
+        ("Chancellor Anna Keller met with corporate executives including representatives from "
+         "Dahl Systems and Lund Capital.", None),
+        ("The actress Eva Lund, who is known for her role in the narco-themed telenovela called "
+         "Rosa Blanca, arrived.", None),
         # "Smith and Jones" tagged as one body: the two people the article names
         ("Prime Minister Tom Smith arrived. Eve Jones arrived. Senator Anna Keller said in a "
          "statement after meeting with Smith and Jones that farmers need markets.",
@@ -391,7 +397,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "brought-together-things",
          "raised-with-reporters", "sat-with-a-decision", "briefed-a-person",
          "briefed-reporters", "sitting-with-judges", "called-her-counterpart-name",
-         "joined-at-a-homecoming", "joined-for-talks", "two-names-tagged-as-one",
+         "joined-at-a-homecoming", "joined-for-talks", "joined-to-celebrate",
+         "met-corporate-executives", "a-show-called-a-name", "two-names-tagged-as-one",
          "name-the-ner-ended-early"],
 )
 def test_meetings_contact_verbs_and_misparses(nlp: Language, text: str,

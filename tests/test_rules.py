@@ -31,6 +31,7 @@ from kg.rules import (
     OPENING_NOUNS,
     PAIR_SUBJECTS,
     RAISED,
+    ROLE_NOUNS,
     SAY_LEMMAS,
     SEATS,
     SIGN_VERBS,
@@ -126,9 +127,15 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
            {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "name",
             "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]
           for lemma in ("call", "phone", "telephone")],
-        *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
-                   ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"}))
-          for lemma in ("call", "phone", "telephone")],
+        # "called Kim" read as a complement, unless a common noun names the thing called
+        # ("a documentary called No More Mr Nasty")
+        *[[*_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
+                     ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"})),
+           {"LEFT_ID": "trigger", "REL_OP": ";", "RIGHT_ID": "before", "RIGHT_ATTRS": before}]
+          for lemma in ("call", "phone", "telephone")
+          for before in ({"POS": {"NOT_IN": ["NOUN", "PROPN"]}},
+                         {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": False},
+                         {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": sorted(ROLE_NOUNS)}})],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
@@ -228,6 +235,7 @@ SENTENCES = [
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
     "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
     "Ruto called his Ugandan counterpart Yoweri Museveni and phoned the envoy on Monday.",
+    "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
