@@ -247,13 +247,12 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
-    pair = _coordinated_subjects(tok, index)
-    if pair and any(not any(same_person(m, p) for p in pair)
-                    for m in _people_before(tok, index)):
+    pair = (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
+            or _named_in_sentence(_previous_sentence(tok), index, strict=True))
+    if any(not any(same_person(m, p) for p in pair) for m in _people_before(tok, index)):
         return []  # "... a tiff with Kim that raised tensions, and the two leaders met": Kim
         # is one of the two, so an earlier "A and B" is not the pair
-    return (pair or _named_in_sentence(tok, index, before=True)
-            or _named_in_sentence(_previous_sentence(tok), index, strict=True))
+    return pair
 
 
 def _people_before(tok: Token, index: MentionIndex) -> list[Mention]:
