@@ -118,6 +118,47 @@ def _subject_people(tokens: list[Token], index: MentionIndex, *, chain: bool = F
     return people
 
 
+MALE_WORDS = frozenset({"mr", "mr.", "king", "prince", "emir", "sultan", "spokesman",
+                        "chairman", "congressman", "businessman", "sir", "lord", "father",
+                        "son", "husband", "brother", "sheikh", "crown"})
+FEMALE_WORDS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "queen", "princess",
+                          "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "lady",
+                          "dame", "mother", "daughter", "wife", "sister", "actress"})
+
+
+def _gender(m: Mention, doc: Doc) -> str | None:
+    """ "m" or "f" when the article marks the person so ("Mr Johnson", "spokesman James
+    Margolin", "Ms. Keller", "the actress Eva Lund"), else None: "she" is never a man the
+    article calls "Mr".  An honorific counts before the surname; a title word only before
+    the full name ("his sister Kim Yo-jong" says nothing of Kim Jong-un)."""
+    cache = doc.user_data.setdefault("dip_genders", {})
+    words = m.text.lower().split()
+    if not words:
+        return None
+    key = " ".join(words)
+    if key not in cache:
+        marks = set()
+        for t in doc:
+            if t.i == 0:
+                continue
+            before = doc[t.i - 1].lower_
+            if t.lower_ == words[-1] and before in HONORIFIC_GENDER:
+                marks.add(HONORIFIC_GENDER[before])
+            if len(words) > 1 and t.lower_ == words[0] and \
+                    doc[t.i:t.i + len(words)].text.lower() == key:
+                for b in doc[max(t.i - 4, 0):t.i]:
+                    if b.lower_ in MALE_WORDS:
+                        marks.add("m")
+                    elif b.lower_ in FEMALE_WORDS:
+                        marks.add("f")
+        cache[key] = next(iter(marks)) if len(marks) == 1 else None
+    return cache[key]
+
+
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
+                    "miss": "f"}
+
+
 def _in_subordinate_clause(t: Token) -> bool:
     """Whether a token sits in a clause below its sentence's main verb ("While Carter has
     been a critic, Kerry has taken the lead": Carter)."""
@@ -191,6 +232,8 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if (ahead := _cataphor(tok, index)) is not None:
         return ahead
     subjects = _subject_people(_window_tokens(tok, exclude), index, chain=chain)
+    wanted = "f" if tok.lower_ in {"she", "her"} else "m"
+    subjects = [m for m in subjects if _gender(m, tok.doc) in {wanted, None}]
     if not subjects:
         return None
     last = subjects[-1]

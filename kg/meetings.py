@@ -288,8 +288,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if speaker is not None:
             participants.append(speaker)
     unnamed_others = not is_noun and any(
-        t.pos_ == "NOUN" and (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
-                              or t.lower_ in AUDIENCE or t.lower_ in RELATIONS)
+        (t.pos_ == "NOUN" and (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
+                               or t.lower_ in AUDIENCE or t.lower_ in RELATIONS))
+        or (t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"})  # "met with Democrats"
         for t in obj_toks)
     obj_toks = [t for t in obj_toks if not _audience(t)]
     if subj_toks and obj_toks and all(other_group(t) for t in obj_toks):

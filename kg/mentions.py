@@ -647,8 +647,9 @@ TOP_POSTS = frozenset({"president", "chancellor", "pm", "premier", "king", "quee
 def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> list[Mention]:
     """ "the German and French leaders" -> the one head of government or state the article
     names for each country (kept as the country when it names none or several)."""
-    if token.lemma_.lower() != "leader":
-        return found
+    if token.lemma_.lower() != "leader" or any(
+            c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
+        return found  # "the leader of the Chinese delegation" heads no state
     out = []
     for m in found:
         country = gazetteer.country(m.text) if m.kind == "Country" else None

@@ -223,7 +223,8 @@ def _dated(verb: Token) -> bool:
 
 
 DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",
-                      "doubt", "question", "threaten", "salvage", "rescue", "scuttle"})
+                      "doubt", "question", "threaten", "salvage", "rescue", "scuttle",
+                      "broaden", "expand"})
 """Verbs whose object is a meeting still to come: "threatened to derail the summit"."""
 SEEKING = frozenset({"look", "call", "push", "press", "ask", "seek", "hope", "wait",
                      "angle", "clamor", "clamour", "lobby", "appeal", "vie", "fight"})

@@ -401,8 +401,8 @@ def _named_event(noun: Token) -> bool:
 def body_name(tok: Token) -> bool:
     """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
     government ("White House") nor a person the model took for an organisation."""
-    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and (
-        tok.is_upper or tok.lower_ in BODY_WORDS)
+    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and tok.pos_ != "ADJ" and (
+        tok.is_upper or tok.lower_ in BODY_WORDS)  # not a tweet's "a GREAT meeting"
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di",

@@ -1418,3 +1418,31 @@ def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None
             "Norwegian Prime Minister Peter Hansen and Swedish Prime Minister Lars Berg.")
     assert meetings(nlp, text) == {(KELLER_HANSEN, "asserted"),
                                    (frozenset({"Anna Keller", "Lars Berg"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "her" is never the man the article calls a spokesman
+        ('Attorney Eva Lund flew to Oslo in May. "She was not granted a visa," office spokesman '
+         "Tom Berg told reporters. Photos show the Oslo harbour in June, raising questions "
+         "about her meeting with Peter Hansen.",
+         {(frozenset({"Eva Lund", "Peter Hansen"}), "asserted")}),
+        # "the leader of the Norwegian delegation" is not Norway's president
+        ("Norwegian President Lars Berg spoke on Monday. Treasury Secretary Anna Keller dined "
+         "with the leader of the Norwegian delegation, Deputy Minister Ola Dorn.",
+         {(frozenset({"Anna Keller", "Norway"}), "asserted")}),
+        # officials meeting with unnamed Democrats did not meet each other
+        ("Top officials, including Labor Secretary Tom Perez, Treasury Secretary Jack Lund and "
+         "Chief of Staff Dan Dahl, have been meeting with Democrats for several days.", set()),
+        # a summit someone would broaden is still to come
+        ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. Some experts were "
+         "skeptical of broadening the Keller-Hansen summit to include hacking.",
+         {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
+    ],
+    ids=["her-not-a-spokesman", "leader-of-a-delegation", "meeting-with-democrats",
+         "broadening-a-summit"],
+)
+def test_meetings_fourth_hand_sample(nlp: Language, text: str,
+                                     found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
