@@ -152,7 +152,8 @@ def _gender(m: Mention, doc: Doc) -> str | None:
                     elif b.lower_ in FEMALE_WORDS:
                         marks.add("f")
         cache[key] = next(iter(marks)) if len(marks) == 1 else None
-    return cache[key]
+    found: str | None = cache[key]
+    return found
 
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
