@@ -9,6 +9,7 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -75,12 +76,13 @@ def _date_text(scope: list[Token]) -> str | None:
     scope (or is a possessive of a scope word: "Monday's talks"), that
     :func:`kg.dates.is_date_phrase` accepts ("1130 GMT", "26-year-old", "nearly daily" are
     tagged too) and that no "since"/"after"/... governs; one that names a day before one that
-    does not ("this week, on Tuesday"), then the one nearest the trigger in the parse, then
-    the first."""
+    does not ("this week, on Tuesday"), a day with its number before a bare weekday ("said on
+    Friday he would hold a summit on June 12", both hung on "hold"), then the one nearest
+    the trigger in the parse, then the first."""
     if not scope:
         return None
     inside = {t.i for t in scope}
-    found: list[tuple[bool, int, int, str]] = []
+    found: list[tuple[bool, bool, int, int, str]] = []
     surnames = scope[0].doc.user_data.get(NOT_DATES_KEY, ())
     for ent in scope[0].doc.ents:
         root = ent.root
@@ -95,12 +97,13 @@ def _date_text(scope: list[Token]) -> str | None:
         else:
             if is_date_phrase(ent.text):
                 text = ent.text.strip(" ,;:")  # "the same day," as the tagger spans it
-                found.append((not names_day(text), depth, ent.start, text))
+                found.append((not names_day(text), not re.search(r"\d", text), depth,
+                              ent.start, text))
     if not found:  # "Late Saturday, Trump told Moon ...": a weekday the NER left untagged
         for t in scope:
             if t.ent_type_ == "" and t.pos_ == "PROPN" and t.lower_ in _WEEKDAY_NAMES:
-                found.append((False, 0, t.i, t.text))
-    return min(found)[3] if found else None
+                found.append((False, True, 0, t.i, t.text))
+    return min(found)[-1] if found else None
 
 
 _WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -1446,3 +1446,12 @@ def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None
 def test_meetings_fourth_hand_sample(nlp: Language, text: str,
                                      found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+def test_meetings_a_numbered_day_before_a_bare_weekday(nlp: Language) -> None:
+    """Both hung on "hold" by the parser: the day with its number is the meeting's, the
+    weekday the saying's."""
+    text = ("Chancellor Anna Keller, in a complete reversal, said on Friday she would hold a "
+            "summit with Prime Minister Peter Hansen on June 12 in Oslo in the latest twist.")
+    assert [(m.date_text, m.status) for m in run(nlp, text).meetings] == [
+        ("June 12", "planned")]
