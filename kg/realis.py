@@ -265,9 +265,15 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"
+    if any(c.dep_ == "det" and c.lower_ == "any" and not any(
+            k.lower_ in {"hardly", "barely", "scarcely"} for k in c.children)
+           for c in noun.children):
+        return "planned"  # "before any summit with Kim": whichever may come
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
             return "negated"
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in head.children):
+            return "planned"  # "conditions for the Trump-Kim meeting to occur"
         if _modal(head) or head.lemma_.lower() in SUBJECT_PLAN_HEADS or any(
                 k.dep_ == "mark" and k.lower_ in IF for k in head.children):
             return "planned"  # "if the summit happens"

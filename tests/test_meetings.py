@@ -1439,9 +1439,15 @@ def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None
         ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. Some experts were "
          "skeptical of broadening the Keller-Hansen summit to include hacking.",
          {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
+        ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. A spokesman said "
+         "there would be no conditions for the Keller-Hansen meeting to occur.",
+         {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
+        ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. Keller wanted her team "
+         "in place before any summit with Hansen.",
+         {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
     ],
     ids=["her-not-a-spokesman", "leader-of-a-delegation", "meeting-with-democrats",
-         "broadening-a-summit"],
+         "broadening-a-summit", "for-the-meeting-to-occur", "before-any-summit"],
 )
 def test_meetings_fourth_hand_sample(nlp: Language, text: str,
                                      found: set[tuple[frozenset[str], str]]) -> None:
