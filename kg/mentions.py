@@ -582,7 +582,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
             return people  # "Trump and other White House officials", parsed as one noun
         if token.lower_ in GROUP_NOUNS:  # "Trump team members", "the Kim delegation":
             found = [m for m in found if m.kind != "Person"]  # a person's people, not him
-        return _named_leaders(token, found, index) if _definite(token) else found
+        return _named_leaders(token, found, index) if (
+            _definite(token) or token.tag_ == "NNS") else found
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
@@ -646,17 +647,21 @@ TOP_POSTS = frozenset({"president", "chancellor", "pm", "premier", "king", "quee
 
 def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> list[Mention]:
     """ "the German and French leaders" -> the one head of government or state the article
-    names for each country (kept as the country when it names none or several)."""
+    names for each country (kept as the country when it names none or several); "met with
+    Vietnamese leaders" -> the one it names for that one country."""
     if token.lemma_.lower() != "leader" or any(
             c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
         return found  # "the leader of the Chinese delegation" heads no state
-    out = []
+    out: list[Mention] = []
     for m in found:
         country = gazetteer.country(m.text) if m.kind == "Country" else None
         people = {p.text.split()[-1].lower(): p for head in TOP_POSTS
                   for p, iso in index.title_holders.get(head, ())
                   if country is not None and iso == country.iso3 and p.text.split()}
-        out.append(next(iter(people.values())) if len(people) == 1 else m)
+        if len(people) == 1 and (_definite(token) or len(found) == 1):
+            out.extend(people.values())  # "met with Vietnamese leaders": the one it names
+        else:
+            out.append(m)
     return out
 
 

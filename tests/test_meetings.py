@@ -1445,9 +1445,14 @@ def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None
         ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. Keller wanted her team "
          "in place before any summit with Hansen.",
          {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
+        # "Norwegian leaders" when the article names one Norwegian head of state
+        ("Norwegian President Lars Berg greeted the crowd. Chancellor Anna Keller, who met "
+         "with Norwegian leaders throughout the day, hailed the new agreements.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
     ],
     ids=["her-not-a-spokesman", "leader-of-a-delegation", "meeting-with-democrats",
-         "broadening-a-summit", "for-the-meeting-to-occur", "before-any-summit"],
+         "broadening-a-summit", "for-the-meeting-to-occur", "before-any-summit",
+         "norwegian-leaders-named-one"],
 )
 def test_meetings_fourth_hand_sample(nlp: Language, text: str,
                                      found: set[tuple[frozenset[str], str]]) -> None:
