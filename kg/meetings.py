@@ -459,6 +459,18 @@ def _governing_date(trigger: Token, skip: set[int], date_text: DateText) -> str 
                               and t.i < trigger.left_edge.i])
         if head.pos_ in {"VERB", "AUX"}:  # "was at stake Friday when they gathered", "As
             return date_text(scope_of(head, skip | {trigger.i}))  # A visited B, ... Monday"
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "ccomp" and trigger.lemma_.lower() in
+            CALLS | {"talk", "brief"} and head.lemma_.lower() in {"say", "confirm", "announce"}
+            and trigger.tag_ in {"VBD", "VBN"} and not any(
+                c.lower_ in {"recently", "earlier", "previously", "already", "once", "ever",
+                             "before", "often", "repeatedly", "twice"}
+                for c in trigger.children)):
+        # "Spicer said Wednesday Trump spoke with May", "the White House said late Thursday
+        # that Obama briefed Netanyahu": a call the report announces is the day's
+        return date_text([d for c in head.children if c.dep_ in {"npadvmod", "prep"}
+                          for d in c.subtree if d.i not in skip] + [
+            c for s in children(trigger, SUBJ) for c in s.children  # "said Wednesday Trump
+            if c.dep_ == "compound" and c.ent_type_ in DATES])  # spoke", misparsed
     if (trigger.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be"
             and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)):
         return date_text(scope_of(head.head, skip | {trigger.i}))  # "On Thursday, it was

@@ -1357,9 +1357,10 @@ def test_meetings_line_ups_and_held_meetings(nlp: Language, text: str,
     ("text", "pair", "date"),
     [
         # the month the NER sees in "with May" is the surname of the woman named in full
+        # (a call the spokesman announces Wednesday is Wednesday's, never "May"'s)
         ("Prime Minister Theresa May arrived in Oslo on Monday. A spokesman said Wednesday "
          "that Keller spoke with May about the attack.", frozenset({"Keller", "Theresa May"}),
-         None),
+         "Wednesday"),
         ("Prime Minister Theresa May arrived in Oslo on Monday. Keller met Hansen in May.",
          frozenset({"Keller", "Hansen"}), "May"),
         ("Chancellor Anna Keller hosted a lavish dinner for Prime Minister Peter Hansen.",
@@ -1466,3 +1467,20 @@ def test_meetings_a_numbered_day_before_a_bare_weekday(nlp: Language) -> None:
             "summit with Prime Minister Peter Hansen on June 12 in Oslo in the latest twist.")
     assert [(m.date_text, m.status) for m in run(nlp, text).meetings] == [
         ("June 12", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Spokesman Tom Dahl said Wednesday Anna Keller spoke with Peter Hansen about the "
+         "attack.", "Wednesday"),
+        ("The office said late Thursday that Anna Keller personally briefed Peter Hansen on the "
+         "details.", "late Thursday"),
+        ("Anna Keller said later Tuesday that she had spoken recently with Peter Hansen.", None),
+        ("Anna Keller said on Monday that she met Peter Hansen in Oslo.", None),
+    ],
+    ids=["said-day-spoke-with", "said-day-briefed", "spoken-recently", "said-day-met"],
+)
+def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: str,
+                                                         date: str | None) -> None:
+    assert [m.date_text for m in run(nlp, text).meetings] == [date]
