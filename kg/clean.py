@@ -223,6 +223,28 @@ def _dateline(text: str) -> tuple[Removal, tuple[int, int]] | None:
     return Removal(m.start(), m.end(), "dateline"), m.span("place")
 
 
+_GALLERY = re.compile(r"Hide Caption \d+ of \d+ Photos: ")
+
+
+def _gallery_titles(text: str) -> list[Removal]:
+    """The photo gallery's title that one site repeats after every "Hide Caption 5 of 19
+    Photos:" ("President Obama visits Cuba U.S. Secretary of State John Kerry speaks with
+    ..." made Obama the speaker): the words all of three or more such captions begin with."""
+    starts = [m.end() for m in _GALLERY.finditer(text)]
+    if len(starts) < 3:
+        return []
+    heads = [text[a:a + 200].split(" ") for a in starts]
+    common: list[str] = []
+    for words in zip(*heads, strict=False):
+        if len(set(words)) != 1 or "\n" in words[0]:
+            break
+        common.append(words[0])
+    if not common:
+        return []
+    size = len(" ".join(common)) + 1  # and the space after it
+    return [Removal(a, a + size, "gallery title") for a in starts]
+
+
 def clean(text: str) -> Cleaned:
     """``text`` without page furniture, with the map back and the dateline place.
 
@@ -235,6 +257,8 @@ def clean(text: str) -> Cleaned:
     False
     """
     found: list[Removal] = _cards(text) if "MORE" in text else []
+    if "Hide Caption" in text:
+        found.extend(_gallery_titles(text))
     for kind, needles, pattern in _FURNITURE:
         if not any(n in text for n in needles):
             continue

@@ -550,12 +550,28 @@ def _news_outlet(m: Mention, doc: Doc | None = None) -> bool:
         return bool(NEWS.search(m.text))
     if m.kind != "Person" or doc is None:
         return False
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    before = doc[max(span.start - 4, 0):span.start]
-    return bool(NEWS.search(before.text)) or any(
-        t.lower_ in JOURNALISTS for t in before)
+    words = m.text.lower().split()
+    return bool(words) and words[-1] in _journalists(doc)
+
+
+def _journalists(doc: Doc) -> set[str]:
+    """Surnames of the people the article names as journalists anywhere ("NPR's Steve
+    Inskeep spoke with Obama ... Inskeep also spoke to Obama about race"), cached."""
+    found = doc.user_data.get("dip_journalists")
+    if found is None:
+        found = set()
+        for ent in doc_ents(doc):
+            if ent.label_ != "PERSON":
+                continue
+            # words of the name's own phrase: "NPR's", "the CNN reporter", "Fox News host"
+            before = [t for t in doc[max(ent.start - 4, 0):ent.start]
+                      if ent.start <= t.head.i < ent.end or (
+                          t.head.i < ent.start and ent.start <= t.head.head.i < ent.end)]
+            if NEWS.search(" ".join(t.text for t in before)) or any(
+                    t.lower_ in JOURNALISTS for t in before):
+                found.add(ent[-1].lower_)
+        doc.user_data["dip_journalists"] = found
+    return set(found)
 
 
 def _plural_people(m: Mention, doc: Doc) -> bool:

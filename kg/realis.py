@@ -23,6 +23,9 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
                         "come", "return", "prepared", "poised", "determined", "encourage",
                         "advocate", "demand", "insist"})
+CAUSING = frozenset({"get", "make", "force", "persuade", "convince", "push", "press",
+                     "pressure", "encourage", "allow", "help", "need", "require", "compel"})
+"""Verbs whose "X to do" is what someone is to be brought to do, not what was done."""
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
 """Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
 it follows them ("flew to Oslo and met X")."""
@@ -118,12 +121,14 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in {"VERB", "AUX"}
             and status_of(trigger.head, caption=caption) == "planned"):
         return "planned"  # "themes he is sure to repeat while visiting Salman"
-    for tok in chain:
+    for prev, tok in zip([None, *chain], chain, strict=False):
         if _negated(tok):
             return "negated"
-        if tok is not trigger and (tok.lemma_.lower() in NEG_HEADS or (
-                tok.lemma_.lower() == "call" and any(c.lower_ == "off" for c in tok.children))):
-            return "negated"  # "refused to meet", "called off the talks"
+        if tok is not trigger and prev is not None and prev.dep_ != "conj" and (
+                tok.lemma_.lower() in NEG_HEADS or (tok.lemma_.lower() == "call" and any(
+                    c.lower_ == "off" for c in tok.children))):
+            return "negated"  # "refused to meet", "called off the talks" (not "abandon
+            # their pact and engage in talks": a verb beside it, not above it)
     for prev, tok in zip([None, *chain], chain, strict=False):
         kids = list(tok.children)
         if _modal(tok):
@@ -134,6 +139,9 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok is not trigger and tok.lemma_ == "be" and any(
                 k.dep_ in {"acomp", "attr"} and k.lower_ in SCHEDULED for k in kids):
             return "planned"  # "is due in Berlin for talks with X"
+        if (tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() in CAUSING
+                and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)):
+            return "planned"  # "get the leadership to abandon X and engage in talks"
         if tok is not trigger and _on_the_way(tok):
             return "planned"  # "was en route to Singapore for a meeting with Kim"
         if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):

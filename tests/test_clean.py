@@ -76,6 +76,12 @@ CARD = "Thomas Henry BradleyBradley faces test in Asia Critics pan 'summit' plan
      "share-bar"),
     ("Text.\n\nSign up for the morning briefing\n", "Text.\n\n\n", "sign-up"),
     ("Text.\n\nContributing: Lena Frost\n", "Text.\n\n\n", "byline"),
+    # a gallery's title repeated after each caption number ("... visits Oslo Sato speaks")
+    ("Hide Caption 1 of 9 Photos: Bradley visits Oslo Sato greets Bradley. Hide Caption 2 of "
+     "9 Photos: Bradley visits Oslo Lena Frost speaks with Sato. Hide Caption 3 of 9 Photos: "
+     "Bradley visits Oslo Bradley walks.",
+     "Hide Caption 1 of 9 Photos: Sato greets Bradley. Hide Caption 2 of 9 Photos: Lena Frost "
+     "speaks with Sato. Hide Caption 3 of 9 Photos: Bradley walks.", "gallery title"),
 ])
 def test_clean_drops_furniture(text: str, expected: str, kind: str) -> None:
     c = clean(text)

@@ -1484,3 +1484,21 @@ def test_meetings_a_numbered_day_before_a_bare_weekday(nlp: Language) -> None:
 def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: str,
                                                          date: str | None) -> None:
     assert [m.date_text for m in run(nlp, text).meetings] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a journalist named so once is one in the article's next sentence too
+        ("NPR's Tom Dahl spoke with President Anna Keller about the deal in an interview that "
+         "will air Tuesday. Dahl also spoke to Keller about race.", set()),
+        # what someone must be brought to do has not happened ("abandon" sits beside it)
+        ('Foreign Minister Anna Keller flew in. "If you want peace, you have got to get the '
+         "Norwegian leadership to abandon their pact with Ola Dorn and engage in genuine "
+         'negotiations with Sweden."', {(frozenset({"Norway", "Sweden"}), "planned")}),
+    ],
+    ids=["journalist-named-in-an-earlier-sentence", "get-them-to-engage-in-talks"],
+)
+def test_meetings_fifth_hand_sample(nlp: Language, text: str,
+                                    found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
