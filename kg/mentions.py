@@ -584,6 +584,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
             found = [m for m in found if m.kind != "Person"]  # a person's people, not him
         return _named_leaders(token, found, index) if (
             _definite(token) or token.tag_ == "NNS") else found
+    if (named := _apposed_after(token, index)) is not None:
+        return [named]  # "the speaker of the U.S. House, John Boehner," (misparsed)
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
@@ -592,6 +594,21 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)
     return []
+
+
+def _apposed_after(token: Token, index: MentionIndex) -> Mention | None:
+    """ "the speaker of the U.S. House of Representatives, John Boehner": the name set off
+    by a comma right after a definite role noun's phrase, however the parser hung it."""
+    if token.lower_ not in ROLE_NOUNS or token.tag_ != "NN" or not _definite(token):
+        return None
+    doc, end = token.doc, token.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    m = index.at(doc[end + 2])
+    if m is None or m.kind != "Person":
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return m if span is not None and span.end < len(doc) and doc[span.end].is_punct else None
 
 
 def _definite(token: Token) -> bool:

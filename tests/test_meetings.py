@@ -1496,8 +1496,14 @@ def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: st
         ('Foreign Minister Anna Keller flew in. "If you want peace, you have got to get the '
          "Norwegian leadership to abandon their pact with Ola Dorn and engage in genuine "
          'negotiations with Sweden."', {(frozenset({"Norway", "Sweden"}), "planned")}),
+        # the name after a role noun's phrase, set off by commas, however the parser hung it
+        ("Prime Minister Peter Hansen flew in. He made the comments before meeting in Oslo "
+         "with the speaker of the Norwegian House of Representatives, Ola Dorn, a leading "
+         "conservative and strong critic of the Royal Palace's policy on Sweden.",
+         {(frozenset({"Peter Hansen", "Ola Dorn"}), "asserted")}),
     ],
-    ids=["journalist-named-in-an-earlier-sentence", "get-them-to-engage-in-talks"],
+    ids=["journalist-named-in-an-earlier-sentence", "get-them-to-engage-in-talks",
+         "speaker-of-a-house-then-the-name"],
 )
 def test_meetings_fifth_hand_sample(nlp: Language, text: str,
                                     found: set[tuple[frozenset[str], str]]) -> None:
