@@ -189,6 +189,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if trigger.lemma_ == "tell" and any(p.lemma_.lower() in SPEECH_SETTINGS
                                         for p in prep_objects(trigger, {"at"})):
         return []  # "told Hansen at a news conference", "at the time": no meeting stated
+    if trigger.lemma_ == "talk" and any(c.lower_ in {"tough", "big", "trash", "smack"}
+                                        for c in trigger.children):
+        return []  # "A and B have been talking tough on North Korea": rhetoric
     if trigger.lemma_ == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"with", "to"}
                                     for c in trigger.children) and not spoke_together(trigger):
         return []  # "Trump and Xi spoke at the rally": speeches

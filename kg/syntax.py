@@ -105,6 +105,11 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+REPORTS = frozenset({"remarks", "comments", "statement", "words", "language", "tone",
+                     "performance", "answers", "tweets"})
+"""What someone says or does after a meeting: its possessor is the one who met."""
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
     "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
@@ -120,9 +125,14 @@ def clause_subjects(verb: Token) -> list[Token]:
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
             if t.lower_ not in TIME_PREPS:
                 return []  # "took the lead in talking with X": no one meeting
-            t = t.head
+            prep, t = t, t.head
             if t.pos_ == "NOUN":  # "Trump's language after meeting Juncker": the possessor
                 return [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            said = prep.doc[prep.i - 1] if prep.i > 0 else prep  # "he felt the president's
+            if said.head == t and said.dep_ == "dobj" and said.lower_ in REPORTS:  # remarks
+                owner = [c for c in said.children if c.dep_ == "poss"]  # after meeting X"
+                if owner and owner[0].pos_ in {"PROPN", "NOUN"}:  # (hung on "felt")
+                    return owner
         subj = children(t, SUBJ)
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):

@@ -1501,9 +1501,16 @@ def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: st
          "with the speaker of the Norwegian House of Representatives, Ola Dorn, a leading "
          "conservative and strong critic of the Royal Palace's policy on Sweden.",
          {(frozenset({"Peter Hansen", "Ola Dorn"}), "asserted")}),
+        # the possessor of the remarks made after a meeting met, not the one who judged them
+        ("Chancellor Anna Keller met Prime Minister Peter Hansen. Senator Ola Dorn said that "
+         "while he shares Keller's views, he felt the chancellor's remarks after meeting with "
+         "Hansen made the nation look weak.", {(KELLER_HANSEN, "asserted")}),
+        ("But while Anna Keller, Ola Dorn, and others in Oslo have been talking tough on "
+         "Sweden, observers expect calm.", set()),
     ],
     ids=["journalist-named-in-an-earlier-sentence", "get-them-to-engage-in-talks",
-         "speaker-of-a-house-then-the-name"],
+         "speaker-of-a-house-then-the-name", "remarks-after-meeting-judged-by-another",
+         "talking-tough"],
 )
 def test_meetings_fifth_hand_sample(nlp: Language, text: str,
                                     found: set[tuple[frozenset[str], str]]) -> None:
