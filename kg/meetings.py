@@ -537,6 +537,9 @@ def _habitual(trigger: Token) -> bool:
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
 
 
+MEDIA = frozenset({"broadcaster", "newspaper", "channel", "network", "station", "daily",
+                   "tabloid", "outlet", "radio", "television", "magazine", "agency", "website"})
+"""Nouns before a body's name that make it the press ("the broadcaster Dozhd")."""
 JOURNALISTS = frozenset({"reporter", "correspondent", "journalist", "anchor", "host",
                          "columnist", "interviewer", "presenter", "editor"})
 """Words before a name that make its bearer the press, not a side of a meeting."""
@@ -550,7 +553,14 @@ def _news_outlet(m: Mention, doc: Doc | None = None) -> bool:
     the doc, a journalist named so ("CNN's Richard Quest", "the CNN reporter Manu Raju"):
     an interview or a report, no meeting."""
     if m.kind == "Organization":
-        return bool(NEWS.search(m.text))
+        if NEWS.search(m.text):
+            return True
+        if doc is None:
+            return False
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(t.lower_ in MEDIA for t in doc[max(span.start - 3, 0):
+                                                                       span.start])
+        # "speaking to independent broadcaster Dozhd": the press by its own noun
     if m.kind != "Person" or doc is None:
         return False
     words = m.text.lower().split()
@@ -571,7 +581,9 @@ def _journalists(doc: Doc) -> set[str]:
                       if ent.start <= t.head.i < ent.end or (
                           t.head.i < ent.start and ent.start <= t.head.head.i < ent.end)]
             if NEWS.search(" ".join(t.text for t in before)) or any(
-                    t.lower_ in JOURNALISTS for t in before):
+                    t.lower_ in JOURNALISTS or t.lower_ in MEDIA for t in before) or (
+                    ent.root.dep_ == "appos" and (ent.root.head.lower_ in JOURNALISTS
+                                                  or ent.root.head.lower_ in MEDIA)):
                 found.add(ent[-1].lower_)
         doc.user_data["dip_journalists"] = found
     return set(found)

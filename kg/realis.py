@@ -51,7 +51,8 @@ CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postpone
                        "abandoned", "called-off"})
 PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
                        "ahead", "gear", "brace", "groundwork", "possible", "potential",
-                       "venue", "arrangement", "arrangements", "arrange", "arranging"})
+                       "venue", "arrangement", "arrangements", "arrange", "arranging",
+                       "precondition", "preconditions", "stage", "logistics", "agenda"})
 """Words of getting ready for a meeting that has not happened yet."""
 
 PROSPECT_TOPICS = frozenset({"optimism", "optimistic", "hope", "hopeful", "expectation",

@@ -1507,10 +1507,15 @@ def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: st
          "Hansen made the nation look weak.", {(KELLER_HANSEN, "asserted")}),
         ("But while Anna Keller, Ola Dorn, and others in Oslo have been talking tough on "
          "Sweden, observers expect calm.", set()),
+        ("Anna Keller was detained. Speaking to independent broadcaster Dozhd before her "
+         "detention, she said the authorities were wrong.", set()),
+        ("Chancellor Anna Keller met Prime Minister Peter Hansen in May. Ola Dorn suggested "
+         "Keller use her channels to establish preconditions for the Keller-Hansen summit.",
+         {(KELLER_HANSEN, "asserted"), (KELLER_HANSEN, "planned")}),
     ],
     ids=["journalist-named-in-an-earlier-sentence", "get-them-to-engage-in-talks",
          "speaker-of-a-house-then-the-name", "remarks-after-meeting-judged-by-another",
-         "talking-tough"],
+         "talking-tough", "speaking-to-a-broadcaster", "preconditions-for-a-summit"],
 )
 def test_meetings_fifth_hand_sample(nlp: Language, text: str,
                                     found: set[tuple[frozenset[str], str]]) -> None:
