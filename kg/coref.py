@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from kg.mentions import MentionIndex, doc_text, title_holder
@@ -137,23 +139,28 @@ def _gender(m: Mention, doc: Doc) -> str | None:
         return None
     key = " ".join(words)
     if key not in cache:
-        marks = set()
-        for t in doc:
-            if t.i == 0:
-                continue
-            before = doc[t.i - 1].lower_
-            if t.lower_ == words[-1] and before in HONORIFIC_GENDER:
-                marks.add(HONORIFIC_GENDER[before])
-            if len(words) > 1 and t.lower_ == words[0] and \
-                    doc[t.i:t.i + len(words)].text.lower() == key:
-                for b in doc[max(t.i - 4, 0):t.i]:
-                    if b.lower_ in MALE_WORDS:
-                        marks.add("m")
-                    elif b.lower_ in FEMALE_WORDS:
-                        marks.add("f")
+        marks = {HONORIFIC_GENDER[doc[i - 1].lower_] for i in _positions(doc, words[-1])
+                 if i > 0 and doc[i - 1].lower_ in HONORIFIC_GENDER}
+        if len(words) > 1:
+            for i in _positions(doc, words[0]):
+                if doc[i:i + len(words)].text.lower() == key:
+                    for b in doc[max(i - 4, 0):i]:
+                        if b.lower_ in MALE_WORDS:
+                            marks.add("m")
+                        elif b.lower_ in FEMALE_WORDS:
+                            marks.add("f")
         cache[key] = next(iter(marks)) if len(marks) == 1 else None
     found: str | None = cache[key]
     return found
+
+
+def _positions(doc: Doc, word: str) -> list[int]:
+    """Where the lower-case ``word`` stands in ``doc`` (one array of the Doc's words, made
+    once per Doc)."""
+    lowers = doc.user_data.get("dip_lowers")
+    if lowers is None:
+        lowers = doc.user_data["dip_lowers"] = doc.to_array([LOWER])
+    return [int(i) for i in numpy.flatnonzero(lowers == doc.vocab.strings[word])]
 
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",

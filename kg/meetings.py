@@ -30,6 +30,7 @@ from kg.mentions import (
     conjuncts,
     dedupe,
     doc_ents,
+    doc_text,
     examples,
     other_group,
 )
@@ -819,6 +820,8 @@ def _lineups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting
     in its group picture, one joint meeting.  A caption naming one country's people (a
     president and his family or staff) is no meeting."""
     out: list[Meeting] = []
+    if not _LINEUP.search(doc_text(doc)):
+        return out
     for sent in doc.sents:
         if not _LINEUP.search(sent.text) or not is_caption(sent) or is_headline(sent):
             continue
