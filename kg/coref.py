@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from kg.mentions import MentionIndex, doc_text, title_holder
+from kg.mentions import HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
 from kg.rules import ROLE_NOUNS
 
@@ -187,9 +187,9 @@ def _cataphor(tok: Token, index: MentionIndex) -> Mention | None:
             for t in sent if t.i < tok.i):
         return None
     nxt = comma.i + 1
-    while nxt < sent.end and (sent.doc[nxt].ent_type_ == "TITLE" or sent.doc[nxt].lower_ in {
-            "the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
-            or sent.doc[nxt].lower_ in ROLE_NOUNS):
+    while nxt < sent.end and (sent.doc[nxt].ent_type_ == "TITLE" or sent.doc[nxt].lower_ == "the"
+                              or sent.doc[nxt].lower_ in HONORIFICS
+                              or sent.doc[nxt].lower_ in ROLE_NOUNS):
         nxt += 1
     if nxt >= sent.end:
         return None
