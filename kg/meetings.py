@@ -190,6 +190,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if trigger.lemma_ == "tell" and any(p.lemma_.lower() in SPEECH_SETTINGS
                                         for p in prep_objects(trigger, {"at"})):
         return []  # "told Hansen at a news conference", "at the time": no meeting stated
+    if (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.lemma_ == "call"
+            and trigger.head.lower_ in {"in", "on", "during"}
+            and any(c.lower_ == "conference" for c in trigger.children)
+            and trigger.head.head.lemma_ in {
+            "tell", "say", "brief"} and any(c.dep_ in {"dobj", "dative"} and c.lower_ in AUDIENCE
+                                          for c in trigger.head.head.children)):
+        return []  # "Pompeo told reporters in a conference call with Mnuchin": a briefing
     if trigger.lemma_ == "talk" and any(c.lower_ in {"tough", "big", "trash", "smack"}
                                         for c in trigger.children):
         return []  # "A and B have been talking tough on North Korea": rhetoric

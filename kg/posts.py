@@ -232,6 +232,9 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     out: dict[str, list[tuple[Mention, str | None]]] = {}
     for f in posts:
         head = f.title.split()[-1].lower()
+        if re.search(rf"\b(?:former|ex-|then-?)\s*(?:[\w.-]+\s+){{0,3}}{re.escape(head)}\b",
+                     f.evidence.sentence, re.IGNORECASE):
+            continue  # "former U.N. ambassador John Bolton" is not "the ambassador"
         country = gazetteer.country(f.org.text) if f.org is not None else None
         held = (f.person, country.iso3 if country else None)
         out.setdefault(head, []).append(held)

@@ -238,7 +238,8 @@ DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "dera
 SEEKING = frozenset({"look", "call", "push", "press", "ask", "seek", "hope", "wait",
                      "angle", "clamor", "clamour", "lobby", "appeal", "vie", "fight"})
 """Verbs whose "for" names a meeting wanted, not held: "pushing for talks with X"."""
-READY = frozenset({"open", "ready", "available", "willing", "receptive"})
+READY = frozenset({"open", "ready", "available", "willing", "receptive", "hopeful", "eager",
+                   "keen"})
 """Adjectives of a meeting one would take part in: "open to talks with X"."""
 
 
@@ -315,6 +316,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"  # "will face resistance at a meeting with X"
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
             return "planned"  # "He ends the day with a dinner with X": a schedule
+    if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
+            and head.head.dep_ in {"dobj", "attr"} and head.head.head.pos_ == "VERB"
+            and status_of(head.head.head, caption=caption) == "planned"):
+        return "planned"  # "are due to have some time alone at the summit"
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in CANCELLED for c in noun.children):
         return "negated"  # "a cancelled summit"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(

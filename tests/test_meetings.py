@@ -1520,3 +1520,29 @@ def test_meetings_a_call_announced_on_a_day_is_that_days(nlp: Language, text: st
 def test_meetings_fifth_hand_sample(nlp: Language, text: str,
                                     found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a summit they are due to have time alone at is still to come
+        ("Prime Minister Peter Hansen arrived. Trade minister Anna Keller, a 72-year-old former "
+         "banker, and Hansen are due to have some time alone at the summit.",
+         {(KELLER_HANSEN, "planned")}),
+        ("A spokesman told reporters that he was hopeful for fresh talks Friday between Anna "
+         "Keller and Peter Hansen.", {(KELLER_HANSEN, "planned")}),
+        # "the ambassador" is not the man the article calls a former ambassador
+        ("Former U.N. ambassador Ola Dorn spoke on Monday. Dorn criticised the talks. Anna "
+         "Keller later lied to the FBI about her conversations with the ambassador.", set()),
+        ("Ambassador Ola Dorn spoke on Monday. Dorn criticised the talks. Anna Keller later met "
+         "the ambassador.", {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        # a press call two officials give together is no meeting of theirs
+        ('"Our aim is clear," Anna Keller told reporters in a conference call with Finance '
+         "Minister Peter Hansen.", set()),
+    ],
+    ids=["due-to-have-time-at-the-summit", "hopeful-for-talks", "former-ambassador",
+         "the-ambassador", "press-conference-call"],
+)
+def test_meetings_last_hand_sample(nlp: Language, text: str,
+                                   found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
