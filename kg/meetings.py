@@ -47,6 +47,7 @@ from kg.rules import (
     spoke_together,
 )
 from kg.syntax import (
+    REPORT_NOUNS,
     SUBJ,
     TIME_PREPS,
     Quote,
@@ -78,9 +79,6 @@ complement is the callee's ("called X to resign", "called on X to")."""
 
 CALLS = frozenset({"speak", "call", "phone", "telephone"})
 """Contacts that are one call per person: "spoke by phone with A and B" is two calls."""
-REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
-                          "words", "visit", "trip", "comment", "remark"})
-"""Subjects that stand for their possessor: "Trump's comments came after talks with X"."""
 
 HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
                       "usually", "sometimes", "occasionally", "regular", "frequent",

@@ -258,7 +258,7 @@ def _month_surname(ent: Span, known: set[str]) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end] if ent.end < len(doc) else None
     return before not in MONTH_WORDS and not (after is not None and (
-        after.like_num or after.lower_ in MONTH_WORDS - {"and", "said"}))
+        after.like_num or after.lower_ in MONTH_WORDS - {"and"}))
 
 
 def find_mentions(doc: Doc) -> MentionIndex:

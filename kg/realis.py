@@ -275,9 +275,7 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"
-    if any(c.dep_ == "det" and c.lower_ == "any" and not any(
-            k.lower_ in {"hardly", "barely", "scarcely"} for k in c.children)
-           for c in noun.children):
+    if any(c.dep_ == "det" and c.lower_ == "any" and not _hardly(c) for c in noun.children):
         return "planned"  # "before any summit with Kim": whichever may come
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
@@ -323,8 +321,7 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in CANCELLED for c in noun.children):
         return "negated"  # "a cancelled summit"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
-            c.dep_ in {"amod", "det"} and c.lower_ == "any" and any(
-                k.lower_ in {"hardly", "barely", "scarcely"} for k in c.children)
+            c.dep_ in {"amod", "det"} and c.lower_ == "any" and _hardly(c)
             for c in noun.children):
         return "negated"  # "held no talks", "held hardly any conversations"
     if (noun.dep_ == "dobj" and head.lemma_.lower() in RESTART and head.tag_ != "VBD") or any(
@@ -342,6 +339,11 @@ JEOPARDY = frozenset({("in", "jeopardy"), ("in", "doubt"), ("in", "limbo"), ("at
                       ("in", "question")})
 RESTART = frozenset({"restart", "resume", "revive", "relaunch", "reopen", "reconvene"})
 """Verbs that bring back talks not held now: planned unless in the past tense."""
+
+
+def _hardly(any_word: Token) -> bool:
+    """ "hardly any", "barely any": as good as none."""
+    return any(k.lower_ in {"hardly", "barely", "scarcely"} for k in any_word.children)
 
 
 def _expected_above(noun: Token) -> bool:

@@ -47,17 +47,16 @@ def is_headline(sent: Span) -> bool:
             and not is_caption(sent))
 
 
-_FULL_DATE = (r"(?:January|February|March|April|May|June|July|August|September|October"
-              r"|November|December) \d{1,2}, \d{4}")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
+          r"|November|December)")
+_FULL_DATE = rf"{_MONTH} \d{{1,2}}, \d{{4}}"
 _CAPTION = re.compile(
     r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
     r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     rf"|\b{_FULL_DATE}\b")
-_WEEKDAY_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
-                 r"(?:January|February|March|April|May|June|July|August|September|October"
-                 r"|November|December) \d{1,2}")
+_WEEKDAY_DATE = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), {_MONTH} \d{{1,2}}"
 _CAPTION_DATE = re.compile(
     rf"(?:{_FULL_DATE}|{_WEEKDAY_DATE})(?=\W*(?:\(?(?:REUTERS|Reuters|AP|AFP|Getty|EPA)\b.*)?$)")
 """A caption's closing day: "June 9, 2018", or "Wednesday, February 11" (the year is the
@@ -105,9 +104,12 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-REPORTS = frozenset({"remarks", "comments", "statement", "words", "language", "tone",
-                     "performance", "answers", "tweets"})
-"""What someone says or does after a meeting: its possessor is the one who met."""
+REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
+                          "words", "visit", "trip", "comment", "remark", "language", "tone",
+                          "performance", "answers", "tweets"})
+"""What someone says or does after a meeting, whose possessor is the one who met:
+"Trump's comments came after talks with X", "he felt the president's remarks after meeting
+with Putin"."""
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -129,7 +131,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             if t.pos_ == "NOUN":  # "Trump's language after meeting Juncker": the possessor
                 return [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
             said = prep.doc[prep.i - 1] if prep.i > 0 else prep  # "he felt the president's
-            if said.head == t and said.dep_ == "dobj" and said.lower_ in REPORTS:  # remarks
+            if said.head == t and said.dep_ == "dobj" and said.lower_ in REPORT_NOUNS:  # remarks
                 owner = [c for c in said.children if c.dep_ == "poss"]  # after meeting X"
                 if owner and owner[0].pos_ in {"PROPN", "NOUN"}:  # (hung on "felt")
                     return owner
