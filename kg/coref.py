@@ -36,14 +36,38 @@ _QUOTE_RE = re.compile(r"[\"“”]")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges between paired double quotes, paragraph by paragraph."""
+    """Character ranges between paired double quotes, paragraph by paragraph.
+
+    A quote that runs on into the next paragraph is left open there and reopened after the
+    break; where a corpus has lost its paragraph breaks ("... a force like this. "Yes, it
+    was ...," Fawzi said.") a mark that plainly opens a quote while one is open ends the
+    open one before it, so the rest of the paragraph does not read as quoted.
+    """
     ranges: list[tuple[int, int]] = []
     pos = 0
     for chunk in re.split(r"(\n\s*\n)", text):
-        marks = [pos + m.start() for m in _QUOTE_RE.finditer(chunk)]
-        ranges.extend(zip(marks[::2], marks[1::2], strict=False))
+        start: int | None = None
+        for m in _QUOTE_RE.finditer(chunk):
+            at = pos + m.start()
+            if start is None:
+                start = at
+            elif _opens(text, at):
+                ranges.append((start, at - 1))
+                start = at
+            else:
+                ranges.append((start, at))
+                start = None
         pos += len(chunk)
     return ranges
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` can only open a quote: a curly opening mark, or a
+    straight one after a sentence's end and a space, before a capital ('this. "Yes')."""
+    if text[at] != '"':
+        return text[at] == "“"
+    return (at >= 2 and text[at - 1] == " " and text[at - 2] in ".?!"
+            and at + 1 < len(text) and text[at + 1].isupper())
 
 
 def _quoted(doc: Doc) -> set[int]:
@@ -77,6 +101,8 @@ def _is_subject(t: Token) -> bool:
     """A clause's subject, or the agent of a passive ("delivered by Kim Yo Jong")."""
     while t.dep_ == "conj" and t.head != t:  # "Vogt and Wendt landed": both are subjects
         t = t.head
+    if t.dep_ == "appos" and t.head.pos_ in {"NOUN", "PROPN"}:  # "the defence secretary,
+        t = t.head  # Jo Park, said"
     return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent") or (
         t.dep_ == "attr" and t.head.lemma_ == "be" and any(  # "It was Bush who signed it"
             c.dep_ == "nsubj" and c.lower_ == "it" for c in t.head.children))

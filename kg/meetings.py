@@ -77,7 +77,7 @@ CALL_PURPOSES = frozenset({"offer", "express", "convey", "congratulate", "thank"
 """What a caller calls someone to do himself ("called X to offer condolences"); any other
 complement is the callee's ("called X to resign", "called on X to")."""
 
-CALLS = frozenset({"speak", "call", "phone", "telephone"})
+CALLS = frozenset({"speak", "call", "phone", "telephone", "ring"})
 """Contacts that are one call per person: "spoke by phone with A and B" is two calls."""
 
 HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
@@ -115,8 +115,11 @@ def contact_objects(verb: Token) -> list[Token]:
     hands with B", "was greeted by B"."""
     lemma = verb.lemma_.lower()
     preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
-    if lemma == "discuss":  # "discussed the issue with X": the object is the topic
-        return prep_objects(verb, {"with"})
+    if lemma == "discuss":  # "discussed the issue with X": the object is the topic, and
+        # the parser may hang "with X" on it (a person only: "discussed ties with China")
+        return prep_objects(verb, {"with"}) + [
+            p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})
+            if p.ent_type_ == "PERSON"]
     if lemma == "raise":  # "raised concerns with X", "with" on the verb or on "concerns"
         return prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
@@ -217,7 +220,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head
-            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave"):  # "held talks with"
+            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave") or (
+                    verb.lemma_.lower() == "host" and any(
+                        body_name(c) for c in children(trigger, {"compound", "nmod"}))):
+                # "held talks with"; "hosted the G7 summit": its host is a member at it
                 subj_toks = clause_subjects(verb)
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
@@ -244,10 +250,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if (held := held_verb(trigger)) is not None:  # "the meeting held at the tower
             obj_toks += prep_objects(held, {"between"})  # between A and B"
         between = argument_actors(prep_objects(trigger, {"between"}), index)
-        if not subj_toks and trigger.dep_ == "pobj" and len(between) < 2:
-            # not "China offered X at the dinner between Xi and Trump": those two met
+        if not subj_toks and (trigger.dep_ == "pobj" or (
+                trigger.dep_ == "dobj" and trigger.head.lower_ == "following")) and len(
+                between) < 2:  # "following" as the parser's participle: "At a news
+            # conference following talks with Y, X said"; not "China offered X at the
+            # dinner between Xi and Trump": those two met
             subj_toks = _governing_subjects(trigger)
-            obj_toks += _addressees(trigger)
+            obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
         if not _someone(subj_toks, index) and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
@@ -302,9 +311,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         or (t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"})  # "met with Democrats"
         for t in obj_toks)
     obj_toks = [t for t in obj_toks if not _audience(t)]
-    if subj_toks and obj_toks and all(other_group(t) for t in obj_toks):
+    if subj_toks and obj_toks and all(other_group(t) for t in obj_toks) and not any(
+            m.kind == "Organization" for m in argument_actors(obj_toks, index)):
         obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials": the
-        # officials' countries are the subjects' own
+        # officials' countries are the subjects' own (but "talks with other G8 finance
+        # ministers" are talks with the G8)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects = [_as_government(m) for m in objects]
@@ -629,6 +640,21 @@ OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", 
 at the G7 summit" is A and B at the summit."""
 
 
+def _passive_agents(noun: Token) -> list[Token]:
+    """ "A was told of the deadline by B in a telephone conversation": the one by whom the
+    passive verb the noun's preposition hangs on was done (the parser may hang the "by" on
+    the object between them)."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    while verb.dep_ == "pobj" and verb.head.head is not verb:  # "of the deadline"
+        verb = verb.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    near = [verb, *(p for prep in children(verb, {"prep"}) for p in children(prep, {"pobj"}))]
+    return [p for h in near for a in h.children if a.dep_ == "agent" or (
+        a.dep_ == "prep" and a.lower_ == "by" and h is not verb)
+        for p in children(a, {"pobj"})]
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
@@ -649,6 +675,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
             # a photo at the G7 summit", "attend a working session at the summit"
         elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
+        elif (verb.dep_ == "pobj" and prep.lower_ in {"in", "during"} and any(
+                c.dep_ == "auxpass" for c in verb.head.head.children)):
+            verb = verb.head.head  # "A was told of the deadline by B in a call": the
+            # parser hung the call on the object of the passive verb
         elif (verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB"
               and prep.lower_ in TIME_PREPS | {"during", "at"}):
             verb = verb.head  # "announced the order during a lunch with X": the parser hung

@@ -521,13 +521,31 @@ def _modifiers(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     for child in token.children:
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             for c in conjuncts(child):
-                found.extend(actors(c, index, depth=depth + 1))
+                found.extend(actors(c, index, depth=depth + 1) or _field_modifiers(c, index))
         elif child.dep_ == "prep" and child.lower_ in {"from", "of", "for"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     for c in conjuncts(pobj):
-                        found.extend(actors(c, index, depth=depth + 1))
+                        found.extend(actors(c, index, depth=depth + 1)
+                                     or _field_modifiers(c, index))
     return found
+
+
+def _field_modifiers(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "G8 finance ministers", "a NATO defence ministers' meeting", "ministers from the EU
+    member states": the body or country named before a common noun of the ministers' field
+    or membership (never a person: "Trump campaign officials" are his people, not him)."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"compound", "pobj"}:
+        return []
+    out: list[Mention] = []
+    for c in token.children:
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i:
+            m = index.at(c)
+            if m is not None and m.kind in {"Organization", "Country"}:
+                out.append(m)
+            elif m is None and c.pos_ == "NOUN" and c.dep_ == "compound":
+                out += _field_modifiers(c, index)  # "EU member states"
+    return out
 
 
 def examples(noun: Token) -> list[Token]:

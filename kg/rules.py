@@ -24,7 +24,7 @@ TITLES_KEY = "dip_titles"
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
-CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "bring",
+CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring", "bring",
                  "raise", "pose", "play", "brief")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
@@ -284,8 +284,11 @@ def _contact(verb: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)
     if lemma == "discuss":  # "discussed the incursion by phone with X"
-        if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
-            return True
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) or any(
+                k.dep_ == "prep" and k.lower_ == "with" and any(
+                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in k.children)
+                for c in kids if c.dep_ == "dobj" for k in c.children):
+            return True  # "discussed the campaign with Mr Dorn" (the "with" hung on it)
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
@@ -321,7 +324,7 @@ def _contact(verb: Token) -> bool:
             for c in kids) and any(  # Mark Esper by phone"
             c.dep_ == "prep" and c.lower_ in {"by", "over"} and any(
                 p.lower_ in {"phone", "telephone"} for p in c.children) for c in kids)
-    if lemma in {"call", "phone", "telephone"}:  # kg.meetings drops "called X a liar"
+    if lemma in {"call", "phone", "telephone", "ring"}:  # kg.meetings drops "called X a liar"
         before = verb.doc[verb.i - 1] if verb.i > 0 else verb
         named = before.is_lower and before.pos_ in {"NOUN", "PROPN"} and \
             before.lower_ not in ROLE_NOUNS  # "a telenovela called Reina", however tagged
@@ -382,7 +385,7 @@ def spoke_together(verb: Token) -> bool:
 
 
 CALL_WORDS = frozenset({"phone", "call", "telephone", "conversation", "readout", "phoned",
-                        "called"})
+                        "called", "rang"})
 
 
 SPEECH_PREPS = frozenset({"at", "before", "in", "during", "for", "against", "on", "out"})

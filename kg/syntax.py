@@ -125,8 +125,10 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
-            if t.lower_ not in TIME_PREPS:
-                return []  # "took the lead in talking with X": no one meeting
+            if t.lower_ not in TIME_PREPS and not (t.lower_ == "for" and any(
+                    c.dep_ == "auxpass" for c in t.head.children)):
+                return []  # "took the lead in talking with X": no one meeting (but "was
+                # criticised for leaving the summit": the one criticised left it)
             prep, t = t, t.head
             if t.pos_ == "NOUN":  # "Trump's language after meeting Juncker": the possessor
                 return [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]

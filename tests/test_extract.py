@@ -275,3 +275,14 @@ def test_extract_one_spelling_per_post_title() -> None:
     from kg.posts import title_case
 
     assert title_case("Head of the Country’s Force") == title_case("head of the country's force")
+
+
+def test_extract_quote_run_on_from_a_lost_paragraph_ends_at_the_next_quote() -> None:
+    """A quote left open where a paragraph broke (the break lost), then a new quote: the new
+    mark opens a quote, so what follows the second quote is not quoted."""
+    from kg.coref import quoted_ranges
+
+    text = ('"We need time. "Yes, we will move fast," Mr Berg said. In Rome, Keller met Dorn.')
+    quoted = [text[a:b + 1] for a, b in quoted_ranges(text)]
+    assert quoted == ['"We need time. ', '"Yes, we will move fast,"']
+    assert quoted_ranges('He said "no." She said "yes."') == [(8, 12), (23, 28)]

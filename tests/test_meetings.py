@@ -1546,3 +1546,93 @@ def test_meetings_fifth_hand_sample(nlp: Language, text: str,
 def test_meetings_last_hand_sample(nlp: Language, text: str,
                                    found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+BERG_G7 = frozenset({"Lars Berg", "G7"})
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # unnamed ministers of a body, named before the ministers' field, are the body
+        ("Chancellor Lars Berg said he had held talks with other G7 finance ministers in "
+         "Rome on Friday.", BERG_G7),
+        ("Defence Minister Lars Berg flew to Brussels. He told a NATO defence ministers' "
+         "meeting that the alliance must prepare.", frozenset({"Lars Berg", "NATO"})),
+        # the host of a body's summit is at it
+        ("Prime Minister Lars Berg hosted the G7 summit in Rome last week.", BERG_G7),
+        # "was criticised for ... after leaving the summit": the one criticised left it
+        ("Prime Minister Lars Berg was criticised by lawmakers for attacking Anna Keller after "
+         "leaving the G7 summit in Rome.", BERG_G7),
+        # the subject is named in apposition to a title, then "he"
+        ("In Brussels, the Danish Defence Minister, Lars Berg, warned NATO allies about "
+         "cyber attacks. He told a NATO defence ministers' meeting that the threat was real.",
+         frozenset({"Lars Berg", "NATO"})),
+    ],
+    ids=["other-g7-ministers", "ministers-meeting", "hosted-summit", "criticised-for-leaving",
+         "apposed-subject-then-he"],
+)
+def test_meetings_a_body_at_its_meetings(nlp: Language, text: str,
+                                         pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country's own officials are still no side beside it
+        "Prime Minister Lars Berg and Anna Keller began a meeting with other Danish and German "
+        "officials on Monday.",
+        # "thanked B for meeting him": the gerund's subject is B, not the thanker
+        "Prime Minister Lars Berg thanked Anna Keller's aides for meeting Ola Dorn in Rome.",
+    ],
+    ids=["other-officials-of-their-own", "thanked-for-meeting"],
+)
+def test_meetings_a_body_at_its_meetings_not(nlp: Language, text: str) -> None:
+    found = meetings(nlp, text)
+    assert not any("Lars Berg" in ps and ("Ola Dorn" in ps or len(ps) == 1) for ps, _ in found)
+    assert not any(ps & {"Denmark", "Germany"} for ps, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the passive's agent, the "by" hung on the object by the parser
+        ("President Ola Dorn was told of the deadline by the Ruritanian Foreign Minister, Lars "
+         "Berg, in a telephone conversation.", frozenset({"Ola Dorn", "Lars Berg"})),
+        ("President Ola Dorn was told by Foreign Minister Lars Berg in a telephone conversation "
+         "that the deadline stood.", frozenset({"Ola Dorn", "Lars Berg"})),
+        # "following" parsed as a participle of the fronted noun
+        ("President Ola Dorn arrived in Rome. At a news conference following talks with Prime "
+         "Minister Lars Berg, Dorn said the talks were useful.",
+         frozenset({"Ola Dorn", "Lars Berg"})),
+        # "with" hung on the topic discussed
+        ("Prime Minister Lars Berg met party activists on Friday. Mr Berg says he discussed the "
+         "election campaign with Mr Ola Dorn on Saturday.", frozenset({"Ola Dorn", "Lars Berg"})),
+        # the British "rang"
+        ("Prime Minister Lars Berg rang President Ola Dorn on Monday to discuss the crisis.",
+         frozenset({"Ola Dorn", "Lars Berg"})),
+        # ministers of a body's member states are the body
+        ("Foreign ministers from the 27 EU member states issued a statement after talks in "
+         "Brussels with Ruritanian Foreign Minister Lars Berg.", frozenset({"EU", "Lars Berg"})),
+    ],
+    ids=["told-by-in-a-call", "told-by-in-a-call-agent", "news-conference-following-talks",
+         "discussed-topic-with", "rang", "member-states-ministers"],
+)
+def test_meetings_mined_from_older_news(nlp: Language, text: str,
+                                        pair: frozenset[str]) -> None:
+    found = meetings(nlp, text)
+    assert any(pair <= ps and status == "asserted" for ps, status in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Lars Berg rang the bell at the stock exchange on Monday.",
+        "Prime Minister Lars Berg discussed ties with Ruritania at a rally on Monday.",
+        "Prime Minister Lars Berg was praised in a meeting with party donors.",
+    ],
+    ids=["rang-the-bell", "discussed-ties-with-a-country", "praised-in-a-meeting"],
+)
+def test_meetings_mined_from_older_news_not(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == set()

@@ -81,6 +81,13 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
         _pattern({"LEMMA": "brief", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"})),
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "topic",
+          "RIGHT_ATTRS": {"DEP": "dobj"}},
+         {"LEFT_ID": "topic", "REL_OP": ">", "RIGHT_ID": "with",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         # (the rule also wants no "with" on the object: "A and B discussed it with others";
         # the sentences below have none, so the matcher without that test must agree)
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
@@ -120,19 +127,19 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                               ({}, [{"LEFT_ID": "told", "REL_OP": ">", "RIGHT_ID": "name",
                                      "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]))],
         *[_pattern({"LEMMA": lemma, "POS": "VERB"}, ("dobj", {"POS": "PROPN"}))
-          for lemma in ("call", "phone", "telephone")],
+          for lemma in ("call", "phone", "telephone", "ring")],
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": lemma, "POS": "VERB"}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "whom",
             "RIGHT_ATTRS": {"DEP": "dobj"}},
            {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "name",
             "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]
-          for lemma in ("call", "phone", "telephone")],
+          for lemma in ("call", "phone", "telephone", "ring")],
         # "called Kim" read as a complement, unless a common noun names the thing called
         # ("a documentary called No More Mr Nasty")
         *[[*_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
                      ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"})),
            {"LEFT_ID": "trigger", "REL_OP": ";", "RIGHT_ID": "before", "RIGHT_ATTRS": before}]
-          for lemma in ("call", "phone", "telephone")
+          for lemma in ("call", "phone", "telephone", "ring")
           for before in ({"POS": {"NOT_IN": ["NOUN", "PROPN"]}},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": False},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": sorted(ROLE_NOUNS)}})],
@@ -236,6 +243,8 @@ SENTENCES = [
     "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
     "Ruto called his Ugandan counterpart Yoweri Museveni and phoned the envoy on Monday.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
+    "Odinga rang Kenyatta on Monday and rang the bell; he discussed the election campaign "
+    "with Mr Ruto and discussed ties with Uganda.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
