@@ -44,6 +44,7 @@ from kg.rules import (
     body_name,
     called_person,
     held_verb,
+    spent_with,
     spoke_together,
 )
 from kg.syntax import (
@@ -125,12 +126,14 @@ def contact_objects(verb: Token) -> list[Token]:
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
     if lemma == "bring":  # "brought together A and B": the people brought
         return children(verb, {"dobj"})
+    if lemma == "spend":  # "spent 20 minutes on the phone with X"
+        return spent_with(verb)
     if lemma == "play":  # "played host to X"
         return prep_objects(verb, {"to"}) + [
             p for h in children(verb, {"dobj"}) for p in prep_objects(h, {"to"})]
     out = prep_objects(verb, preps)
-    for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X"
-        if prep.lower_ == "for":
+    for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
+        if prep.lower_ in {"for", "over"}:  # over a beer Sunday with X"
             out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
     if lemma not in {"speak", "talk", "shake"}:
         out = [d for d in children(verb, {"dobj"}) if _personal_object(d, lemma)] + out
@@ -184,7 +187,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and (any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
-            and c.lemma_ not in CALL_PURPOSES and c != callee for c in trigger.children)
+            and c.lemma_ not in CALL_PURPOSES and c != callee
+            and not (callee is not None and callee.head == c) for c in trigger.children)
             or sum(c.dep_ == "dobj" for c in trigger.children) > 1):
         return []  # "called X a liar" (the name read as a second object too), "called on X
         # to", "called off": no call

@@ -24,13 +24,17 @@ TITLES_KEY = "dip_titles"
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
 TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
-CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring", "bring",
-                 "raise", "pose", "play", "brief")
+CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring",
+                 "bring", "raise", "pose", "play", "brief", "spend")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
-"posed with X", "played host to X", "briefed X" (a named person).  "tell" is a ``SAY`` verb too,
+"posed with X", "played host to X", "briefed X" (a named person), "spent 20 minutes on the
+phone with X" (a time spent with a named person)."""
+JOINT_NOUNS = ("appearance", "appearances")
+"""Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
+with X on Fox News" is a broadcast.  "tell" is a ``SAY`` verb too,
 and listed there."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
@@ -190,7 +194,7 @@ class TriggerMatcher:
         self.name = name
         strings = nlp.vocab.strings
         self._lower = numpy.array(sorted({strings.add(w) for w in (
-            *MEET_VERBS, *MEET_NOUNS, *ATTACK_NOUNS)}), dtype="uint64")
+            *MEET_VERBS, *MEET_NOUNS, *JOINT_NOUNS, *ATTACK_NOUNS)}), dtype="uint64")
         self._lemma = numpy.array(sorted({strings.add(w) for w in (
             *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS, *SAY_LEMMAS, *SIGN_VERBS,
             *ATTACK_VERBS)}),
@@ -245,7 +249,10 @@ def _labels(tok: Token) -> set[str]:
                 for c in tok.children))  # "the meeting of A, B and C"
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
                 c.dep_ == "compound" and any(k.dep_ == "punct" and k.text == "-"
-                                             for k in c.children) for c in tok.children))):
+                                             for k in c.children) for c in tok.children))
+            or (lower in JOINT_NOUNS and pos == "NOUN" and any(
+                c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))):
         out.add("MEET")
     if pos == "VERB":
         if lemma in _SAY and any(c.dep_ == "nsubj" for c in tok.children):
@@ -313,6 +320,9 @@ def _contact(verb: Token) -> bool:
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
+    if lemma == "spend":  # "spent 20 minutes on the phone with X", "two hours alone with X"
+        return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
+            p.pos_ == "PROPN" for p in spent_with(verb))
     if lemma == "brief":  # "Suharto briefed President Ford on his plans": a named person
         return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
@@ -334,7 +344,8 @@ def _contact(verb: Token) -> bool:
             for c in kids) or any(  # not "a telenovela called Reina del Sur"
             c.dep_ == "dobj" and any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
                                      for a in c.children)
-            for c in kids)  # "called his Russian counterpart Vladimir Putin"
+            for c in kids) or called_on_a_day(verb) is not None  # "called his Russian
+    # counterpart Vladimir Putin", "called President Lars Berg Sunday"
     return False
 
 
@@ -351,13 +362,45 @@ def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+TIME_SPENT = frozenset({"minute", "hour", "day", "time", "morning", "afternoon", "evening",
+                        "night", "weekend", "week"})
+
+
+def spent_with(verb: Token) -> list[Token]:
+    """Whom a time was spent with: "spent an hour with X", "on the phone with X", "in a room
+    alone with X"."""
+    heads = [verb, *(p for prep in verb.children if prep.dep_ == "prep"
+                     and prep.lower_ in {"on", "in", "over"}
+                     for p in prep.children if p.dep_ == "pobj")]
+    heads += [a for h in heads for a in h.children
+              if a.dep_ == "advmod" and a.lower_ in {"alone", "together"}]
+    return [p for h in heads for prep in h.children if prep.dep_ == "prep"
+            and prep.lower_ == "with" for p in prep.children if p.dep_ == "pobj"]
+
+
 def called_person(verb: Token) -> Token | None:
     """ "called Foreign Minister Sameh Shoukry on Sunday": the person called, when the parser
     took the name for a predicate ("oprd") because nothing else is the object."""
     kids = list(verb.children)
     if verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in kids):
-        return None  # "a telenovela called Reina del Sur" names it
-    return next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"), None)
+        return called_on_a_day(verb)  # "a telenovela called Reina del Sur" names it
+    return next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"),
+                None) or called_on_a_day(verb)
+
+
+def called_on_a_day(verb: Token) -> Token | None:
+    """ "Dorn called President Lars Berg Sunday": the name the parser read as the modifier
+    of the day it took for the predicate (the verb may be tagged a participle)."""
+    if any(c.dep_ == "dobj" for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)):
+        return None
+    return next((k for c in verb.children if c.dep_ == "oprd" and c.ent_type_ == "DATE"
+                 and c.lower_ in DAY_NAMES for k in reversed(list(c.children))
+                 if k.dep_ == "compound" and k.ent_type_ == "PERSON"), None)
+
+
+DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
 
 
 PAIR_SUBJECTS = frozenset({"leaders", "men", "women", "presidents", "ministers"})

@@ -1636,3 +1636,44 @@ def test_meetings_mined_from_older_news(nlp: Language, text: str,
 )
 def test_meetings_mined_from_older_news_not(nlp: Language, text: str) -> None:
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # "with" hung on the drink: "meeting over a beer Sunday with X"
+        ("Meeting over a beer Sunday with German Chancellor Anna Keller, host of this year's "
+         "summit, President Lars Berg revealed what was on his mind.",
+         frozenset({"Anna Keller", "Lars Berg"})),
+        # a time spent with someone
+        ("President Lars Berg said Monday he had spent about 20 minutes on the phone with "
+         "Prime Minister Anna Keller.", frozenset({"Anna Keller", "Lars Berg"})),
+        ("President Lars Berg said the summit went well after he spent about two hours in a "
+         "room alone with President Ola Dorn.", frozenset({"Lars Berg", "Ola Dorn"})),
+        # a joint appearance is a joint press conference
+        ('"Occupation must end," Berg said in Oslo during a joint appearance with Ruritanian '
+         "President Ola Dorn.", frozenset({"Berg", "Ola Dorn"})),
+        # "called X Sunday", the name read as the day's modifier
+        ("Ruritania's Ola Dorn called President Lars Berg Sunday to thank him for the "
+         "intelligence, officials said.", frozenset({"Lars Berg", "Ola Dorn"})),
+    ],
+    ids=["meeting-over-a-beer-with", "spent-minutes-on-the-phone-with", "spent-hours-alone-with",
+         "joint-appearance-with", "called-name-day"],
+)
+def test_meetings_mined_from_modern_news(nlp: Language, text: str,
+                                         pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lars Berg spent millions with Ruritanian banks on Monday.",
+        "President Lars Berg spent a day with his family in Oslo.",
+        "President Lars Berg made an appearance with Anna Keller on Fox News.",
+        "The channel aired a documentary called Lars Berg Sunday on Monday.",
+    ],
+    ids=["spent-money", "spent-a-day-with-family", "appearance-not-joint", "documentary-called"],
+)
+def test_meetings_mined_from_modern_news_not(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == set()

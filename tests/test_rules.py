@@ -22,8 +22,10 @@ from kg.rules import (
     ATTACK_VERBS,
     BODY_DEPS,
     BODY_WORDS,
+    DAY_NAMES,
     EVENT_NOUNS,
     HELD_VERBS,
+    JOINT_NOUNS,
     LIGHT_VERBS,
     MEET_NOUNS,
     MEET_PREPS,
@@ -36,6 +38,7 @@ from kg.rules import (
     SEATS,
     SIGN_VERBS,
     TALK_VERBS,
+    TIME_SPENT,
     TRIGGERS_KEY,
     VISIT_VERBS,
 )
@@ -48,6 +51,20 @@ def _pattern(anchor: dict[str, Any], *children: tuple[str, dict[str, Any]]
         pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": f"c{i}",
                         "RIGHT_ATTRS": {"DEP": dep, **attrs}})
     return pattern
+
+
+def _spent_paths() -> list[list[dict[str, Any]]]:
+    """Where the "with" of a time spent hangs: on the verb, on the object of its "on",
+    "in" or "over", or on an "alone"/"together" under either."""
+    prep = {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "prep",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["on", "in", "over"]}}}
+    pobj = {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "place",
+            "RIGHT_ATTRS": {"DEP": "pobj"}}
+
+    def alone(on: str) -> dict[str, Any]:
+        return {"LEFT_ID": on, "REL_OP": ">", "RIGHT_ID": "alone",
+                "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": {"IN": ["alone", "together"]}}}
+    return [[], [prep, pobj], [alone("trigger")], [prep, pobj, alone("place")]]
 
 
 ORACLE: dict[str, list[list[dict[str, Any]]]] = {
@@ -143,10 +160,54 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           for before in ({"POS": {"NOT_IN": ["NOUN", "PROPN"]}},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": False},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": sorted(ROLE_NOUNS)}})],
+        # "called President Ruto Sunday": the name read as the day's modifier (a verb
+        # tagged as a participle only with a subject of its own)
+        *[[*_pattern({"LEMMA": lemma, "POS": "VERB", **tag}, *subj),
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "day",
+            "RIGHT_ATTRS": {"DEP": "oprd", "ENT_TYPE": "DATE", "LOWER": {"IN": sorted(DAY_NAMES)}}},
+           {"LEFT_ID": "day", "REL_OP": ">", "RIGHT_ID": "name",
+            "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "PERSON"}}]
+          for lemma in ("call", "phone", "telephone", "ring")
+          for tag, subj in (({"TAG": {"NOT_IN": ["VBN"]}}, ()),
+                            ({"TAG": "VBN"}, (("nsubj", {}),)))],
+        # "spent 20 minutes on the phone with Ruto", "two hours in a room alone with Ruto"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "spend", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "time",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(TIME_SPENT)}}},
+           *path,
+           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "trigger", "REL_OP": ">",
+            "RIGHT_ID": "with", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}}]
+          for path in _spent_paths()],
+        _pattern({"LOWER": {"IN": list(JOINT_NOUNS)}, "POS": "NOUN"},
+                 ("amod", {"LOWER": "joint"}), ("prep", {"LOWER": "with"})),
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
          {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        # "called President Ruto Sunday": the name read as the day's modifier (a verb
+        # tagged as a participle only with a subject of its own)
+        *[[*_pattern({"LEMMA": lemma, "POS": "VERB", **tag}, *subj),
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "day",
+            "RIGHT_ATTRS": {"DEP": "oprd", "ENT_TYPE": "DATE", "LOWER": {"IN": sorted(DAY_NAMES)}}},
+           {"LEFT_ID": "day", "REL_OP": ">", "RIGHT_ID": "name",
+            "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "PERSON"}}]
+          for lemma in ("call", "phone", "telephone", "ring")
+          for tag, subj in (({"TAG": {"NOT_IN": ["VBN"]}}, ()),
+                            ({"TAG": "VBN"}, (("nsubj", {}),)))],
+        # "spent 20 minutes on the phone with Ruto", "two hours in a room alone with Ruto"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "spend", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "time",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(TIME_SPENT)}}},
+           *path,
+           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "trigger", "REL_OP": ">",
+            "RIGHT_ID": "with", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}}]
+          for path in _spent_paths()],
+        _pattern({"LOWER": {"IN": list(JOINT_NOUNS)}, "POS": "NOUN"},
+                 ("amod", {"LOWER": "joint"}), ("prep", {"LOWER": "with"})),
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(PAIR_SUBJECTS)}}},
@@ -245,6 +306,10 @@ SENTENCES = [
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
     "Odinga rang Kenyatta on Monday and rang the bell; he discussed the election campaign "
     "with Mr Ruto and discussed ties with Uganda.",
+    "Kenya's Raila Odinga called President William Ruto Sunday to thank him, aides said.",
+    "Odinga spent 20 minutes on the phone with Ruto, two hours in a room alone with Kagame "
+    "and a day with his family, then spent money with Museveni.",
+    "Ruto spoke during a joint appearance with Kagame after his appearance with Museveni.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
