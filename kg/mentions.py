@@ -580,8 +580,10 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if listed:  # "other world leaders, including A and B": A and B
         return [m for c in listed for m in actors(c, index, depth=depth + 1)]
     # "Taliban political deputy and head of the political office Mullah Beradar"
-    if token.lower_ in RELATIONS:
-        return []  # "the parents of Otto Warmbier" are not Warmbier
+    if token.lower_ in RELATIONS:  # "the parents of Otto Warmbier" are not Warmbier, but
+        return [m for a in token.children if a.dep_ == "appos"  # "Kim's father, the late
+                for m in actors(a, index, depth=depth + 1) if m.kind == "Person"]  # leader
+        # Kim Jong Il" is the man named
     for desc in token.subtree:
         dm = index.at(desc)
         if (dm is not None and dm.kind == "Person" and desc.dep_ in {"appos", "compound"}

@@ -1677,3 +1677,11 @@ def test_meetings_mined_from_modern_news(nlp: Language, text: str,
 )
 def test_meetings_mined_from_modern_news_not(nlp: Language, text: str) -> None:
     assert meetings(nlp, text) == set()
+
+
+def test_meetings_a_relative_named_in_apposition_is_that_person(nlp: Language) -> None:
+    text = ("The last summit was in 2007, when Ruritanian President Lars Berg met Dorn's father, "
+            "the late Freedonian leader Ola Dorn Sr.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn Sr"}), "asserted")}
+    # a relative with no name of his own is still nobody
+    assert meetings(nlp, "President Lars Berg met the parents of Ola Dorn in Oslo.") == set()
