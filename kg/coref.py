@@ -318,7 +318,7 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
         # "Putin said Trump appeared satisfied during their meeting": the sentence's two
         return _coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
     if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
-        return _coordinated_subjects(tok, index)
+        return _coordinated_subjects(tok, index) or _subject_and_partner(tok, index)
     if members := family(tok, index):
         return members
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
@@ -344,6 +344,25 @@ def _previous_sentence(tok: Token) -> Token:
     """A token of the sentence before ``tok``'s ("Winer met Steele. The two met again")."""
     start = tok.sent.start
     return tok.doc[start - 1] if start > 0 else tok
+
+
+def _subject_and_partner(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "A forged a good relationship with B when they met": "they" as the subject of a
+    clause hung on a verb whose subject is one named person and whose "with" (on the verb
+    or on its object) names one other, and nobody else."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i < tok.i:
+        return []
+    verb = clause.head
+    subj = [m for t in verb.children if t.dep_ in _SUBJ
+            for m in [index.at(t)] if m is not None and m.kind == "Person"]
+    hosts = [verb, *(d for d in verb.children if d.dep_ == "dobj")]
+    partners = [m for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj" for c in (o, *o.conjuncts)
+                for m in [index.at(c)] if m is not None and m.kind == "Person"]
+    if len(subj) != 1 or len(partners) != 1 or same_person(subj[0], partners[0]):
+        return []
+    return [subj[0], partners[0]]
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:

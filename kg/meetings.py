@@ -231,6 +231,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 subj_toks = clause_subjects(verb)
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
+        for had in children(trigger, {"relcl"}):  # "a call X had with Y"
+            if had.lemma_.lower() in LIGHT_VERBS and not any(
+                    c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in had.children):
+                subj_toks += children(had, {"nsubj"})
+                obj_toks += prep_objects(had, {"with"})
         if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
             subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
                           for p in children(a, {"pobj"})]  # attended by A, B and C"

@@ -208,10 +208,14 @@ def _has_aux(verb: Token) -> bool:
 
 
 def _arrived_for_summit(verb: Token, trigger: Token) -> bool:
-    """ "arrived in France for the G7 summit": a leader who has come to a summit attends it
-    (unlike "flew to Oslo for talks with X", which may yet fall through)."""
+    """ "arrived in France for the G7 summit", "travelled to Oslo for talks with X": who
+    went somewhere for a meeting, told in the simple past, met there (but "has flown to
+    Oslo for talks", "is heading there for talks" are still to come)."""
     return (verb.lemma_.lower() in MOTION_HEADS and verb.tag_ == "VBD"
-            and trigger.lemma_.lower() == "summit" and not _modal(verb))
+            and not _modal(verb) and not _has_aux(verb)
+            and (trigger.lemma_.lower() == "summit" or (
+                trigger.dep_ == "pobj" and trigger.head.lower_ == "for"
+                and trigger.head.head == verb)))
 
 
 def _imperative(verb: Token) -> bool:

@@ -1685,3 +1685,41 @@ def test_meetings_a_relative_named_in_apposition_is_that_person(nlp: Language) -
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn Sr"}), "asserted")}
     # a relative with no name of his own is still nobody
     assert meetings(nlp, "President Lars Berg met the parents of Ola Dorn in Oslo.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "they" are the subject and the one it was "with"
+        ('Foreign Minister Lars Berg forged a "good relationship" with Ruritanian leader Ola '
+         "Dorn when they met last week, officials said.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # "a call X had with Y"
+        ("The withdrawal was announced late on Sunday, after an earlier call President Lars "
+         "Berg had with Ruritanian President Ola Dorn.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # who went somewhere for talks, told in the simple past, held them; not yet when the
+        # going is in the present perfect or the future
+        ("Foreign Minister Anna Keller travelled to Oslo on Monday for talks with Prime "
+         "Minister Ola Dorn.", {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        ("Foreign Minister Anna Keller has flown to Oslo for talks with Prime Minister Ola Dorn.",
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
+        ("Foreign Minister Anna Keller will fly to Oslo for talks with Prime Minister Ola Dorn.",
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
+        ("Foreign Minister Anna Keller flew to Oslo to meet Prime Minister Ola Dorn.",
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
+    ],
+    ids=["they-subject-and-partner", "a-call-x-had-with-y", "travelled-for-talks",
+         "has-flown-for-talks", "will-fly-for-talks", "flew-to-meet"],
+)
+def test_meetings_mined_from_modern_news_more(nlp: Language, text: str,
+                                              found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
+
+
+def test_meetings_they_needs_one_subject_and_one_partner(nlp: Language) -> None:
+    text = ("Foreign Minister Lars Berg forged ties with Ola Dorn and Peter Hansen when they met "
+            "last week.")
+    assert meetings(nlp, text) == set()  # "they" may be any two or all three
+    text = "Foreign Minister Lars Berg forged ties with Ruritania when they met last week."
+    assert meetings(nlp, text) == set()
