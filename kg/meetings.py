@@ -654,13 +654,13 @@ def _passive_agents(noun: Token) -> list[Token]:
     passive verb the noun's preposition hangs on was done (the parser may hang the "by" on
     the object between them)."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    while verb.dep_ == "pobj" and verb.head.head is not verb:  # "of the deadline"
+    while verb.dep_ == "pobj" and verb.head.head != verb:  # "of the deadline"
         verb = verb.head.head
     if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     near = [verb, *(p for prep in children(verb, {"prep"}) for p in children(prep, {"pobj"}))]
     return [p for h in near for a in h.children if a.dep_ == "agent" or (
-        a.dep_ == "prep" and a.lower_ == "by" and h is not verb)
+        a.dep_ == "prep" and a.lower_ == "by" and h != verb)
         for p in children(a, {"pobj"})]
 
 
@@ -826,8 +826,12 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
     meetings that no trigger finds.  A headline states none."""
     out: list[Meeting] = []
     for verb in doc:
-        if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
-                or is_headline(verb.sent)):
+        if verb.pos_ != "VERB" or is_headline(verb.sent):
+            continue
+        if verb.lemma_.lower() not in APPEARANCE_VERBS:
+            met = _caption_group(verb, index, date_text)
+            if met is not None:
+                out.append(met)
             continue
         # "during a reception, C was seen standing with ...": the occasion of the verb above
         hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
@@ -850,6 +854,33 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if met is not None:
             out.append(met)
     return out + _lineups(doc, index, date_text)
+
+
+def _caption_group(verb: Token, index: MentionIndex, date_text: DateText) -> Meeting | None:
+    """A photo caption that opens with three or more people of two or more countries and
+    then a verb, whatever it is and however parsed ("A, B, C and D chat during the summit in
+    Quebec, June 9, 2018"): the picture shows them together.  Not a saying ("A, B and C
+    said"), nor a caption with a verb that keeps them apart ("watch a match", "leave")."""
+    sent = verb.sent
+    first = next((t for t in sent if t.pos_ == "VERB"), None)
+    if (first is None or verb.i != first.i or verb.lemma_.lower() in SAY_LEMMAS
+            or not is_caption(sent)
+            or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
+        return None
+    people = list(dedupe([m for t in sent if t.i < verb.i and (m := index.at(t)) is not None
+                          and m.kind == "Person"]))
+    countries = {m.text for t in sent if (m := index.at(t)) is not None
+                 and m.kind == "Country"}
+    if len(people) < 3 or len(countries) < 2 or _one_family(people):
+        return None
+    met = _make_meeting(verb, verb, people, [], index, date_text)
+    return None if met is None or met.status != "asserted" else met
+
+
+APART = frozenset({"watch", "miss", "skip", "boycott", "leave", "depart", "vote", "compete",
+                   "play", "race", "run", "win", "lose"})
+"""Verbs of people in one picture who are not meeting: watching or playing a match,
+leaving, voting."""
 
 
 COMPANY_VERBS = frozenset({"stand", "walk", "pose", "sit"})

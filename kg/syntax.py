@@ -42,9 +42,26 @@ CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", ":")
 
 def is_headline(sent: Span) -> bool:
     """A line with no closing punctuation (a headline, a teaser link) states no event,
-    unless it is a photo caption (see :func:`is_caption`)."""
+    unless it is a photo caption (see :func:`is_caption`) or a line below the first told
+    in the simple past with a person as its subject, as captions are and headlines are not
+    ("Donald and Melania Trump arrived in France for the G7 summit on Saturday", against
+    "Putin says Trump satisfied with denials" and "Trump-Merkel meeting pushed back")."""
     return (not sent.text.rstrip().endswith(CLOSING)
-            and not is_caption(sent))
+            and not is_caption(sent) and not _told_in_the_past(sent))
+
+
+def _told_in_the_past(sent: Span) -> bool:
+    root = sent.root  # a named subject: not a headline's "Trump-Merkel meeting pushed back"
+    if root.tag_ != "VBD" or not any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
+                                     for c in root.children):
+        return False
+    text = doc_text(sent.doc)
+    own = sent.text.strip()
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return (start > 0 and bool(text[:start].strip()) and line == own
+            and ":" not in line and not line.isupper())
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
@@ -52,7 +69,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _FULL_DATE = rf"{_MONTH} \d{{1,2}}, \d{{4}}"
 _CAPTION = re.compile(
     r"\b(?:Image caption|Media caption|Hide Caption|FILE PHOTO|PHOTO:|Photo:|Pictured:)"
-    r"|\((?:R|L|C|right|left|centre|center|second left|second right)\)"
+    r"|\((?:(?:front|back|far|top|bottom|centre|center|second|third|2nd|3rd)[ ,-]+"
+    r"(?:row,? )?(?:from )?)?(?:R|L|C|right|left|centre|center)\)"
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     rf"|\b{_FULL_DATE}\b")

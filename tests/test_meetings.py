@@ -1723,3 +1723,40 @@ def test_meetings_they_needs_one_subject_and_one_partner(nlp: Language) -> None:
     assert meetings(nlp, text) == set()  # "they" may be any two or all three
     text = "Foreign Minister Lars Berg forged ties with Ruritania when they met last week."
     assert meetings(nlp, text) == set()
+
+
+LEADERS4 = frozenset({"Angela Merkel", "Emmanuel Macron", "Theresa May", "Donald Trump"})
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a caption opening with people of several countries, whatever its verb and parse
+        ("The summit opened on Saturday.\n\nGerman Chancellor Angela Merkel, French President "
+         "Emmanuel Macron, British Prime Minister Theresa May and U.S. President Donald Trump "
+         "chat during the summit in Quebec, June 9, 2018.\n", {(LEADERS4, "asserted")}),
+        # ... but not watching a match, nor saying something together
+        ("The summit opened on Saturday.\n\nGerman Chancellor Anna Keller, French President "
+         "Ola Dorn and British Prime Minister Lars Berg react as they watch a match in Quebec, "
+         "June 9, 2018.\n", set()),
+        ("The summit opened on Saturday.\n\nGerman Chancellor Anna Keller, French President "
+         "Ola Dorn and British Prime Minister Lars Berg said on June 9, 2018 that trade must be "
+         "free.\n", set()),
+        # a line with no full stop, told in the simple past with a person as subject, is a
+        # caption; one in the present, or with a noun as subject, is a headline
+        ("The summit opened on Saturday.\n\nPrime Minister Lars Berg met with President Ola "
+         "Dorn at the annual summit on Sunday\n\nThe two leaders agreed on trade.\n",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        ("The summit opened on Saturday.\n\nBerg meets Dorn in Oslo\n\nBerg-Dorn meeting "
+         "pushed back to Friday\n\nThe leaders spoke about trade.\n", set()),
+        # a position mark with a qualifier makes a caption
+        ("The summit opened on Saturday.\n\nMr Berg (front right) meets Mr Dorn (front left) "
+         "after the summit in Osaka\n",
+         {(frozenset({"Berg", "Dorn"}), "asserted")}),
+    ],
+    ids=["caption-any-verb", "caption-watching-a-match", "caption-saying", "past-tense-line",
+         "present-tense-and-noun-headlines", "front-right-caption"],
+)
+def test_meetings_captions_and_lines_without_full_stop(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
