@@ -118,9 +118,9 @@ def contact_objects(verb: Token) -> list[Token]:
     preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
     if lemma == "discuss":  # "discussed the issue with X": the object is the topic, and
         # the parser may hang "with X" on it (a person only: "discussed ties with China")
-        return prep_objects(verb, {"with"}) + [
+        return _whom(verb, prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})
-            if p.ent_type_ == "PERSON"]
+            if p.ent_type_ == "PERSON"])
     if lemma == "raise":  # "raised concerns with X", "with" on the verb or on "concerns"
         return prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
@@ -149,8 +149,15 @@ def contact_objects(verb: Token) -> list[Token]:
     if out:  # "spoke to A, and the presidents of B and C": the list hung on the verb
         out += [c for c in children(verb, {"conj"}) if c.pos_ in {"NOUN", "PROPN"}
                 and not any(k.dep_ in SUBJ for k in c.children)]
-    # "Obama, with whom he discussed the threat": the noun the relative clause is about
-    return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in out]
+    if not out and lemma == "meet":  # "Kim meets and has a photo op with Pompeo"
+        out = [p for c in children(verb, {"conj"}) if c.lemma_.lower() in LIGHT_VERBS
+               for h in (c, *children(c, {"dobj"})) for p in prep_objects(h, {"with"})]
+    return _whom(verb, out)
+
+
+def _whom(verb: Token, objects: list[Token]) -> list[Token]:
+    """ "Obama, with whom he discussed the threat": the noun the relative clause is about."""
+    return [verb.head if t.lower_ == "whom" and verb.dep_ == "relcl" else t for t in objects]
 
 
 OUTINGS = frozenset({"homecoming", "rally", "ceremony", "funeral", "game", "match", "event",

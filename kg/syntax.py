@@ -158,6 +158,8 @@ def clause_subjects(verb: Token) -> list[Token]:
         subj = children(t, SUBJ)
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):
+        if t.head.dep_ == "appos" and t.head.pos_ == "NOUN":  # "Graham, a Trump ally who
+            return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
 

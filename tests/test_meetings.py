@@ -1760,3 +1760,22 @@ LEADERS4 = frozenset({"Angela Merkel", "Emmanuel Macron", "Theresa May", "Donald
 def test_meetings_captions_and_lines_without_full_stop(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the relative clause of an apposed noun is about the name it is apposed to
+        "President Ola Dorn spoke on Monday. Senate Judiciary Committee Chairman Lars Berg, a "
+        "Dorn ally who golfed with the president Sunday, earlier tweeted that he expected action.",
+        # "with whom" after a verb whose "with" the topic rule reads
+        '"I believe he would have gone to war," President Lars Berg said of former President Ola '
+        "Dorn, with whom he discussed the threat before he took office.",
+        # a meeting verb with no object of its own shares the "with" of the verb beside it
+        "President Ola Dorn secretly meets and has a photo op with then-CIA director Lars Berg, "
+        "signaling planning is underway for a summit.",
+    ],
+    ids=["relative-clause-of-an-apposition", "with-whom-discussed", "meets-and-has-with"],
+)
+def test_meetings_relative_clauses_and_shared_objects(nlp: Language, text: str) -> None:
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}
