@@ -204,6 +204,12 @@ _DATELINE = re.compile(
     r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
     rf"(?:[ \t]+\((?:{_AGENCY})\))?(?:[ \t]*(?:—|–|--)[ \t]*|[ \t]+-[ \t]+)(?=\S)",
     re.MULTILINE)
+_DATELINE_TITLED = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?)"
+    rf"[ \t]+\((?:{_AGENCY})\)[ \t]*(?:(?:—|–|--|-)[ \t]*)?(?=\S)",
+    re.MULTILINE)
+"""CNN's "Washington (CNN) Less than a month after ...": a place in title case, the agency
+in brackets."""
 DATELINE_REACH = 2000
 """A dateline is looked for in the first this many characters of the text."""
 _NOT_PLACES = frozenset({
@@ -218,6 +224,9 @@ def _dateline(text: str) -> tuple[Removal, tuple[int, int]] | None:
     m = _DATELINE.search(text, 0, DATELINE_REACH)
     while m is not None and m.group("place") in _NOT_PLACES:
         m = _DATELINE.search(text, m.end(), DATELINE_REACH)
+    titled = _DATELINE_TITLED.search(text, 0, DATELINE_REACH)
+    if titled is not None and (m is None or titled.start() < m.start()):
+        m = titled
     if m is None or len(m.group("place")) < 3:
         return None
     return Removal(m.start(), m.end(), "dateline"), m.span("place")

@@ -745,8 +745,10 @@ def _within_np(desc: Token, top: Token) -> bool:
         if t.dep_ not in {"appos", "compound", "pobj", "prep", "conj", "nmod", "amod"}:
             return False
         t = t.head
-        if t != top and (t.lower_ in GOVERNMENT_NOUNS or t.lower_ in RELATIONS):
-            return False  # "Trump administration officials", "officials and Trump's lawyers"
+        if t != top and (t.lower_ in GOVERNMENT_NOUNS or t.lower_ in RELATIONS
+                         or (t.dep_ == "amod" and t.pos_ == "ADJ")):
+            return False  # "Trump administration officials", "officials and Trump's lawyers",
+            # "an official close to Putin" (an adjective's object is someone else)
     return True
 
 

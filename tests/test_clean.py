@@ -104,6 +104,7 @@ def test_clean_drops_furniture(text: str, expected: str, kind: str) -> None:
     "Sign up rates fell in March, the ministry said.",
     "Citizens can click here, or vote by post, Sato said.",
     "Trump met Bradley, then Bradley met Trump.",
+    "Sato told the channel (CNN) on Monday that Bradley met him.",
 ])
 def test_clean_keeps_news(text: str) -> None:
     c = clean(text)
@@ -121,6 +122,9 @@ def test_clean_keeps_news(text: str) -> None:
     ("BEIJING/WASHINGTON (Reuters) - Sato met Bradley.", "BEIJING", "Sato met Bradley."),
     ("PALM BEACH, Fla. (AP) — Sato met Bradley.", "PALM BEACH", "Sato met Bradley."),
     ("Envoys meet\n\nBERLIN — Sato met Bradley.", "BERLIN", "Envoys meet\n\nSato met Bradley."),
+    # CNN's title-case place with the agency in brackets ("Washington" was read as a subject)
+    ("Washington (CNN) Sato met Bradley.", "Washington", "Sato met Bradley."),
+    ("Hong Kong (CNN)Sato met Bradley.", "Hong Kong", "Sato met Bradley."),
 ])
 def test_clean_dateline_is_a_place_not_text(text: str, place: str, rest: str) -> None:
     c = clean(text)

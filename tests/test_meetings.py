@@ -1779,3 +1779,13 @@ def test_meetings_captions_and_lines_without_full_stop(
 )
 def test_meetings_relative_clauses_and_shared_objects(nlp: Language, text: str) -> None:
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}
+
+
+def test_meetings_an_official_close_to_someone_is_not_him(nlp: Language) -> None:
+    text = ("The January 2017 meeting between Anna Keller and a Ruritanian official close to "
+            "strongman Lars Berg was coordinated so that Keller could discuss how to "
+            "communicate.")
+    assert not any("Lars Berg" in ps for ps, _ in meetings(nlp, text))
+    text = ("Anna Keller met Ruritanian Foreign Minister Lars Berg, a man close to the "
+            "president, on Monday.")
+    assert (frozenset({"Anna Keller", "Lars Berg"}), "asserted") in meetings(nlp, text)
