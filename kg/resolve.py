@@ -94,13 +94,14 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
       one fuller name is that person ("Moon Jae" of "Moon Jae-in"), but a name without a
       generational suffix never joins one with it ("Donald Trump" is not "Donald Trump
       Jr.").
-    - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the most salient
-      bearer of it (most full mentions, then first named), never to a relative marked by a
-      suffix ("Jr.") or a kinship or consort word ("his daughter Ivanka Trump", "first lady
-      Melania Trump") unless the mention itself is addressed so; a female form of address
-      ("Mrs Trump") goes to a bearer the article addresses so, a male one never does.  A
-      bare name no full name of the article bears stays as written, for the corpus to
-      decide.
+    - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the bearer the
+      article gives the same title, if any ("President Castro" is "President Raul Castro"),
+      else to the most salient bearer of it (most full mentions, then first named), never
+      to a relative marked by a suffix ("Jr.") or a kinship or consort word ("his daughter
+      Ivanka Trump", "first lady Melania Trump") unless the mention itself is addressed
+      so; a female form of address ("Mrs Trump") goes to a bearer the article addresses
+      so, a male one never does.  A bare name no full name of the article bears stays as
+      written, for the corpus to decide.
     - The label is the fullest form (most words, then most frequent, then longest).
     """
     if not mentions:
@@ -135,6 +136,7 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
     first = {k: min(m.start for m in ms) for k, ms in members.items()}
     gender = {k: {cue_gender(m.cue) for m in ms} - {""} for k, ms in members.items()}
     relative = {k for k, ms in members.items() if any(cue_relative(m.cue) for m in ms)}
+    titles = {k: {m.cue for m in ms if m.cue in OFFICE_CUES} for k, ms in members.items()}
     out = {m: label[root(frozenset(name_tokens(surface(m.text))))] for m in full}
     # 2. bare names: the most salient bearer, never a relative
     for m in ordered:
@@ -164,9 +166,20 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
         if not bearers or _two_name_orders([label[k] for k in bearers]):
             out[m] = name  # "Kim" of "Kim Jong Un" and "Sung Kim": the corpus decides
             continue
+        if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
+            bearers = [k for k in bearers if m.cue in titles[k]] or bearers  # article calls
+            # "President Raul Castro", however often it names his brother Fidel
         best = max(bearers, key=lambda k: (len(members[k]), -first[k]))
         out[m] = label[best]
     return out
+
+
+OFFICE_CUES = frozenset({"president", "prime minister", "chancellor", "premier", "king",
+                         "queen", "emir", "crown prince", "vice president", "secretary",
+                         "senator", "governor", "minister", "foreign minister", "speaker",
+                         "ambassador", "general", "gen.", "sen.", "gov.", "rep."})
+"""Titles of office before a name: a bare name with one of them is the bearer the article
+gives the same title."""
 
 
 def _two_name_orders(labels: list[str]) -> bool:

@@ -90,3 +90,23 @@ def test_resolve_bare_name_of_two_name_orders_is_left_to_the_corpus() -> None:
     assert bare_label(["Kim Jong Un", "Sung Kim", "Sung Kim", "Kim"]) == "Kim"
     assert bare_label(["Kim Jong Un", "Kim Jong Un", "Kim"]) == "Kim Jong Un"
     assert bare_label(["Sung Kim", "Kim"]) == "Sung Kim"
+
+
+def test_resolve_bare_name_with_a_title_is_the_bearer_given_that_title() -> None:
+    """ "President Castro" is the one the article calls "President Raul Castro", however often
+    it names his brother; without a title the most named bearer still wins."""
+    from kg.model import Mention
+    from kg.resolve import people
+
+    def label_of_last(named: list[tuple[str, str]]) -> str:
+        text, mentions = "", []
+        for n, cue in named:
+            mentions.append(Mention(n, len(text), len(text) + len(n), "Person", cue))
+            text += n + ". "
+        return people(mentions)[mentions[-1]]
+
+    brothers = [("Fidel Castro", ""), ("Fidel Castro", "leader"), ("Fidel Castro", ""),
+                ("Raul Castro", "president")]
+    assert label_of_last([*brothers, ("Castro", "president")]) == "Raul Castro"
+    assert label_of_last([*brothers, ("Castro", "")]) == "Fidel Castro"
+    assert label_of_last([*brothers, ("Castro", "mr")]) == "Fidel Castro"
