@@ -396,7 +396,10 @@ def _prospective_noun(noun: Token) -> bool:
             return True
         if t.head.lower_ == "for" and any(
                 w.lemma_.lower() in PREPARING
-                for w in (t.head.head, *t.head.head.children, *t.head.head.head.children)):
-            return True  # "planning moved ahead for the summit", "preparations for talks"
+                for w in (t.head.head, *t.head.head.children, *t.head.head.head.children,
+                          *(g for c in t.head.head.children if c.dep_ == "prep"
+                            for g in c.children))):
+            return True  # "planning moved ahead for the summit", "preparations for talks",
+            # "talks in preparation for a meeting" (the "for" hung on "talks")
         t = t.head.head
     return False

@@ -1789,3 +1789,9 @@ def test_meetings_an_official_close_to_someone_is_not_him(nlp: Language) -> None
     text = ("Anna Keller met Ruritanian Foreign Minister Lars Berg, a man close to the "
             "president, on Monday.")
     assert (frozenset({"Anna Keller", "Lars Berg"}), "asserted") in meetings(nlp, text)
+
+
+def test_meetings_talks_in_preparation_for_a_meeting_plan_it(nlp: Language) -> None:
+    text = ("The two countries are already in direct talks in preparation for a meeting between "
+            "President Lars Berg and Ola Dorn, an unprecedented summit.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}
