@@ -167,6 +167,8 @@ def _gender(m: Mention, doc: Doc) -> str | None:
     if key not in cache:
         marks = {HONORIFIC_GENDER[doc[i - 1].lower_] for i in _positions(doc, words[-1])
                  if i > 0 and doc[i - 1].lower_ in HONORIFIC_GENDER}
+        if len(words) > 1 and {f.lower() for f in _full_names_with(doc, words[-1])} - {key}:
+            marks = set()  # "Mrs. Trump" is not "Donald Trump" when "Melania Trump" is named
         if len(words) > 1:
             for i in _positions(doc, words[0]):
                 if doc[i:i + len(words)].text.lower() == key:
@@ -175,9 +177,20 @@ def _gender(m: Mention, doc: Doc) -> str | None:
                             marks.add("m")
                         elif b.lower_ in FEMALE_WORDS:
                             marks.add("f")
+        if len(words) == 1 and len(marks) == 1 and any(
+                _gender(Mention(full, 0, 0, "Person"), doc) not in marks
+                for full in _full_names_with(doc, words[0])):
+            marks = set()  # "Mrs. Trump" when "President Donald Trump" is named too: the
+            # honorific marks her, not every bare "Trump"
         cache[key] = next(iter(marks)) if len(marks) == 1 else None
     found: str | None = cache[key]
     return found
+
+
+def _full_names_with(doc: Doc, surname: str) -> set[str]:
+    """The article's full names (two words or more) that end in ``surname``."""
+    return {e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1
+            and e.text.lower().split()[-1] == surname}
 
 
 def _positions(doc: Doc, word: str) -> list[int]:

@@ -1795,3 +1795,17 @@ def test_meetings_talks_in_preparation_for_a_meeting_plan_it(nlp: Language) -> N
     text = ("The two countries are already in direct talks in preparation for a meeting between "
             "President Lars Berg and Ola Dorn, an unprecedented summit.")
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}
+
+
+def test_meetings_a_wifes_honorific_marks_her_not_every_bare_surname(nlp: Language) -> None:
+    """ "Mrs. Berg" in an article naming President Lars Berg and his wife Eva Berg: "he" may
+    still be the president (the honorific marked every "Berg" female, so "he" found
+    nobody)."""
+    text = ("President Lars Berg and his wife Eva Berg landed in Kabul on Thursday. "
+            '"He and Mrs. Berg are grateful," a spokeswoman said. Later, Berg said the troops '
+            "would stay. Berg made the announcement as he met with Ola Dorn, the Ruritanian "
+            "president.")
+    assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") in meetings(nlp, text)
+    # ... while a "Mr" still keeps "she" from a man
+    text = ("Mr Berg flew in. Lars Berg met Anna Keller in Oslo. She later met Ola Dorn.")
+    assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") not in meetings(nlp, text)
