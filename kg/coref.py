@@ -307,11 +307,22 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     if ante is not None:
         sent = ante.sent
         before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)
-                       and not _in_subordinate_clause(t) and not _fronted_clause(t)}
+                       and not _in_subordinate_clause(t) and not _fronted_clause(t)
+                       and not _in_apposed_phrase(t)}
         if any(m is not None and m.kind == "Person" and not same_person(m, last)
                for m in before_verb):
             return None
     return last
+
+
+def _in_apposed_phrase(t: Token) -> bool:
+    """ "Kim Yo Jong, the younger sister of leader Kim Jong Un, took ...": a name inside the
+    subject's apposition is no second subject."""
+    while t.head != t:
+        if t.dep_ == "appos" and t.pos_ == "NOUN":
+            return True
+        t = t.head
+    return False
 
 
 def _subject_tokens(tok: Token, index: MentionIndex, exclude: frozenset[int]

@@ -306,6 +306,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 speaker = pronoun_antecedent(tok, index)
             if speaker is not None:
                 participants.append(speaker)
+                participants.extend(argument_actors(tok.conjuncts, index))  # "as he and
+                # Defense Secretary X were meeting their Filipino counterparts"
         elif pair := pair_antecedents(tok, index):
             participants.extend(pair)
             joint = not family_plural(tok, index)  # "the pair met X": one meeting of three
@@ -649,6 +651,10 @@ def _addressees(noun: Token) -> list[Token]:
     return children(verb, {"dobj", "dative"}) if verb.lemma_.lower() in TELL else []
 
 
+SAYING_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "remark",
+                          "tweet", "post", "op-ed", "appearance"})
+"""Where something was said: "said in an interview after the meeting with Y" is the
+speaker's meeting."""
 OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", "ceremony",
                        "dinner", "lunch", "breakfast", "banquet", "reception", "plenary",
                        "opening", "gathering", "event", "round"})
@@ -686,6 +692,9 @@ def _governing_subjects(noun: Token) -> list[Token]:
     for _ in range(3):  # "In London on Saturday for talks with Y, X said"
         if verb.dep_ == "pobj" and verb.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
             verb = verb.head.head
+        elif (verb.dep_ == "pobj" and verb.lemma_.lower() in SAYING_NOUNS
+              and verb.head.lower_ in {"in", "at", "during"} and prep.lower_ in TIME_PREPS):
+            verb = verb.head.head  # "X said in an interview after the meeting with Y"
         elif verb.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in OCCASIONS:
             verb = verb.head.head if verb.dep_ == "pobj" else verb.head  # "A and B pose for
             # a photo at the G7 summit", "attend a working session at the summit"
@@ -701,6 +710,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
             # the time on the object
         else:
             break
+    if (prep.dep_ == "prep" and prep.lower_ in {"during", "at"} and verb.dep_ == "ROOT"
+            and verb.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"}
+                                                       for t in verb.sent)):
+        return [verb]  # a caption with no verb: "A and B during a meeting in Washington"
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
@@ -169,7 +169,8 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
 
 
 def _kind(label: str, text: str) -> EntityKind | None:
-    if gazetteer.country(text) is not None and label in {"GPE", "NORP", "ORG", "PERSON"}:
+    if gazetteer.country(text) is not None and label in {"GPE", "NORP", "ORG", "PERSON",
+                                                         "LANGUAGE"}:
         return "Country"
     if label == "GPE":
         return "Place"
@@ -238,6 +239,12 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
                 and tok.is_title):  # "Prince Adil": a royal title and one name
             start, end = left.idx, tok.idx + len(tok.text)
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
+    # "their Filipino counterparts": a demonym the NER left untagged
+    for i in numpy.flatnonzero((arr[:, 0] == ADJ) & (arr[:, 1] == 0)
+                               & (arr[:, 2] == doc.vocab.strings["amod"])).tolist():
+        tok = doc[i]
+        if tok.is_title and tok.i > tok.sent.start and gazetteer.country(tok.text) is not None:
+            found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country"))
     return found
 
 
@@ -280,7 +287,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     for ent in (part for e in ents for part in _split_pair(e, known)):
         if ent.label_ == "TITLE":
             continue
-        if ent.label_ in OTHER_LABELS:
+        if ent.label_ in OTHER_LABELS and not _demonym_as_language(ent):
             other.append(clean_name(ent)[2])
             continue
         surname = _month_surname(ent, known)
@@ -337,6 +344,13 @@ def find_mentions(doc: Doc) -> MentionIndex:
             for tok in span:
                 by_token[tok.i] = m
     return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
+
+
+def _demonym_as_language(ent: Span) -> bool:
+    """ "their Filipino counterparts": a people's name the NER took for their language,
+    modifying a noun (not "spoke Filipino")."""
+    return (ent.label_ == "LANGUAGE" and len(ent) == 1 and ent.root.dep_ == "amod"
+            and gazetteer.country(ent.text) is not None)
 
 
 def _shared_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:

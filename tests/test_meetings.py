@@ -1809,3 +1809,34 @@ def test_meetings_a_wifes_honorific_marks_her_not_every_bare_surname(nlp: Langua
     # ... while a "Mr" still keeps "she" from a man
     text = ("Mr Berg flew in. Lars Berg met Anna Keller in Oslo. She later met Ola Dorn.")
     assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") not in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what someone said in an interview after a meeting: the speaker's meeting
+        ('Lawmakers met on Monday. "There was a number of us who were insulted," Lars Berg '
+         "(D-Ore.) said in an interview after the meeting with President Ola Dorn.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # a caption with no verb
+        ("Talks resumed on Monday.\n\nLars Berg and Ola Dorn during a meeting on trade talks "
+         "in Washington, D.C., on Jan. 31.\n", {(frozenset({"Lars Berg", "Ola Dorn"}),
+                                                  "asserted")}),
+        ("Talks resumed on Monday.\n\nLars Berg at the summit in Oslo.\n", set()),
+        # "he and X were meeting their Filipino counterparts" (a people the NER took for
+        # a language)
+        ("Lars Berg learned of the incident around noon as he and U.S. Defense Secretary "
+         "Peter Hansen were meeting their Filipino counterparts at the State Department.",
+         {(frozenset({"Lars Berg", "Philippines"}), "asserted"),
+          (frozenset({"Peter Hansen", "Philippines"}), "asserted")}),
+        # a name inside the subject's apposition is no rival for "she"
+        ("On Friday, Anna Keller, the younger sister of leader Ola Keller, took center stage "
+         "when she met with President Lars Berg at the presidential palace.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+    ],
+    ids=["said-in-an-interview-after", "verbless-caption", "verbless-caption-of-one",
+         "he-and-x-meeting-counterparts", "apposition-is-no-rival"],
+)
+def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
+                                              found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
