@@ -31,11 +31,11 @@ CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
 "posed with X", "played host to X", "briefed X" (a named person), "spent 20 minutes on the
-phone with X" (a time spent with a named person)."""
+phone with X" (a time spent with a named person).  "tell" is a ``SAY`` verb too, and listed
+there."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
-with X on Fox News" is a broadcast.  "tell" is a ``SAY`` verb too,
-and listed there."""
+with X on Fox News" is a broadcast."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
 """What one raises with a person to their face ("raised the issue with Putin")."""
