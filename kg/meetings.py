@@ -59,6 +59,7 @@ from kg.syntax import (
     is_caption,
     is_headline,
     listed_with_root,
+    might_be_captions,
     place_of,
     prep_objects,
     run_on_subjects,
@@ -846,12 +847,8 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
     meetings that no trigger finds.  A headline states none."""
     out: list[Meeting] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or is_headline(verb.sent):
-            continue
-        if verb.lemma_.lower() not in APPEARANCE_VERBS:
-            met = _caption_group(verb, index, date_text)
-            if met is not None:
-                out.append(met)
+        if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
+                or is_headline(verb.sent)):
             continue
         # "during a reception, C was seen standing with ...": the occasion of the verb above
         hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
@@ -873,30 +870,37 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
         if met is not None:
             out.append(met)
-    return out + _lineups(doc, index, date_text)
+    return out + _caption_groups(doc, index, date_text) + _lineups(doc, index, date_text)
 
 
-def _caption_group(verb: Token, index: MentionIndex, date_text: DateText) -> Meeting | None:
-    """A photo caption that opens with three or more people of two or more countries and
-    then a verb, whatever it is and however parsed ("A, B, C and D chat during the summit in
+def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting]:
+    """Photo captions that open with three or more people of two or more countries and then
+    a verb, whatever it is and however parsed ("A, B, C and D chat during the summit in
     Quebec, June 9, 2018"): the picture shows them together.  Not a saying ("A, B and C
-    said"), nor a caption with a verb that keeps them apart ("watch a match", "leave")."""
-    sent = verb.sent
-    first = next((t for t in sent if t.pos_ == "VERB"), None)
-    if (first is None or verb.i != first.i or verb.lemma_.lower() in SAY_LEMMAS
-            or not is_caption(sent)
-            or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
-        return None
-    people = list(dedupe([m for t in sent if t.i < verb.i and (m := index.at(t)) is not None
-                          and m.kind == "Person"]))
-    countries = {m.text for t in sent if (m := index.at(t)) is not None
-                 and m.kind == "Country"}
-    if len(people) < 3 or len(countries) < 2 or _one_family(people):
-        return None
-    met = _make_meeting(verb, verb, people, [], index, date_text)
-    return None if met is None or met.status != "asserted" else met
+    said"), nor a caption with a verb that keeps them apart ("watch a match", "leave");
+    the appearance verbs are :func:`joint_appearances`' own."""
+    out: list[Meeting] = []
+    if not might_be_captions(doc_text(doc)):
+        return out
+    for sent in doc.sents:
+        verb = next((t for t in sent if t.pos_ == "VERB"), None)
+        if (verb is None or verb.lemma_.lower() in _NOT_CAPTION_VERBS
+                or not is_caption(sent)
+                or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
+            continue
+        people = list(dedupe([m for t in sent if t.i < verb.i
+                              and (m := index.at(t)) is not None and m.kind == "Person"]))
+        countries = {m.text for t in sent if (m := index.at(t)) is not None
+                     and m.kind == "Country"}
+        if len(people) < 3 or len(countries) < 2 or _one_family(people):
+            continue
+        met = _make_meeting(verb, verb, people, [], index, date_text)
+        if met is not None and met.status == "asserted":
+            out.append(met)
+    return out
 
 
+_NOT_CAPTION_VERBS = APPEARANCE_VERBS | frozenset(SAY_LEMMAS)
 APART = frozenset({"watch", "miss", "skip", "boycott", "leave", "depart", "vote", "compete",
                    "play", "race", "run", "win", "lose"})
 """Verbs of people in one picture who are not meeting: watching or playing a match,

@@ -81,6 +81,11 @@ _CAPTION_DATE = re.compile(
 report's)."""
 
 
+def might_be_captions(text: str) -> bool:
+    """Whether any line of ``text`` may be a photo caption (one search of the whole text)."""
+    return bool(_CAPTION.search(text))
+
+
 def is_caption(sent: Span) -> bool:
     """Whether the sentence is part of a photo caption: a line that is not the article's
     first (its title) and that carries a caption's marks ("Image caption", "(right)", a
