@@ -174,7 +174,8 @@ CHEERS = frozenset({"celebrate", "welcome", "mark", "watch", "greet", "honor", "
 BENCH = frozenset({"lords", "judges", "justices", "justice", "judge", "magistrates"})
 """Those a judge sits with on the bench: a court sitting is no meeting."""
 
-WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join"})
+WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join",
+                      "accompany", "flank"})
 
 
 def _personal_object(obj: Token, lemma: str) -> bool:
@@ -266,6 +267,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             p.ent_type_ == "PERSON" and len(conjuncts(p)) > 1)]  # "the meeting of A and B"
         if (held := held_verb(trigger)) is not None:  # "the meeting held at the tower
             obj_toks += prep_objects(held, {"between"})  # between A and B"
+        listed_in = trigger.head.head if trigger.head.lower_ == "including" else None
+        if (trigger.dep_ == "pobj" and listed_in is not None and listed_in.dep_ == "dobj"
+                and listed_in.lower_ in MEET_NOUNS
+                and listed_in.head.lemma_.lower() in LIGHT_VERBS):
+            subj_toks = clause_subjects(listed_in.head)  # "Putin held several meetings,
+            # including talks with Abbas"
         between = argument_actors(prep_objects(trigger, {"between"}), index)
         if not subj_toks and (trigger.dep_ == "pobj" or (
                 trigger.dep_ == "dobj" and trigger.head.lower_ == "following")) and len(

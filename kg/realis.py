@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import Status
+from kg.syntax import first_to
 
 MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could", "should",
                     "can", "wo", "must", "ca"})
@@ -151,7 +152,7 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
         ) and not _arrived_for_summit(tok, trigger):
             return "planned"
-        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and (
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"

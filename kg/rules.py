@@ -22,8 +22,10 @@ TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
 
 MEET_VERBS = ("meet", "met", "meets", "meeting", "dine", "dined", "dines", "dining")
-TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather")
-VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join")
+TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch", "gather",
+              "chat")
+VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join",
+               "accompany", "flank")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring",
                  "bring", "raise", "pose", "play", "brief", "spend")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",

@@ -140,6 +140,14 @@ def clause_subjects(verb: Token) -> list[Token]:
     "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]  # "Hansen, joined by Keller, signed": the noun it modifies
+    if first_to(verb):  # "the last official to meet Kim was Albright", "Pastor, who was
+        noun, be = verb.head, verb.head.head  # the first official to meet Castro"
+        if noun.dep_ == "nsubj":
+            return children(be, {"attr"})
+        subj = children(be, SUBJ)
+        if len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and be.dep_ == "relcl":
+            return [be.head]
+        return subj
     subj = children(verb, SUBJ)
     t = verb
     while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"} and \
@@ -167,6 +175,22 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})
+
+
+def first_to(verb: Token) -> bool:
+    """ "the first US official to meet with Castro", "the last official to meet Kim": an
+    infinitive on a noun an ordinal marks, the noun a subject or complement of "be" (a deed
+    told, not a plan)."""
+    noun = verb.head
+    return (verb.dep_ in {"relcl", "acl"} and noun.pos_ == "NOUN"
+            and noun.dep_ in {"attr", "nsubj"} and noun.head.lemma_ == "be"
+            and noun.head.tag_ in {"VBD", "VBZ", "VBP"}  # not "will be the first to meet"
+            and not any(c.dep_ == "aux" for c in noun.head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ == "amod" and c.lower_ in FIRSTS for c in noun.children))
 
 
 def _dated_name(verb: Token) -> list[Token]:

@@ -1840,3 +1840,35 @@ def test_meetings_a_wifes_honorific_marks_her_not_every_bare_surname(nlp: Langua
 def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
                                               found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "the first/last official to meet X" told with "was": a deed, not a plan
+        ("Robert Pastor, who under President Carter was the first US official to meet with "
+         "Fidel Castro after relations were broken off in 1961, died on Friday.",
+         {(frozenset({"Robert Pastor", "Fidel Castro"}), "asserted")}),
+        ("The last minister to meet Ola Dorn was Anna Keller, in 2009.",
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        ("Anna Keller will be the first minister to meet Ola Dorn in Oslo.", set()),
+        # chatting, being flanked or accompanied by someone
+        ("President Barack Obama also chatted with Sunao Tsuboi, the head of a survivors group.",
+         {(frozenset({"Barack Obama", "Sunao Tsuboi"}), "asserted")}),
+        ("President Barack Obama, flanked by Prime Minister Shinzo Abe, talks to survivors in "
+         "Hiroshima.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
+        ("President Barack Obama was accompanied by the Japanese prime minister, Shinzo Abe, "
+         "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
+        ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
+        ("Heavy rain accompanied the storm as the flags flanked the stage.", set()),
+        # meetings listed under the held ones
+        ("President Lars Berg held several meetings on Monday, including talks with Prime "
+         "Minister Ola Dorn.", {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+    ],
+    ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
+         "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
+         "rain-and-flags", "held-meetings-including-talks"],
+)
+def test_meetings_mined_from_modern_news_firsts_and_company(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found

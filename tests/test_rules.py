@@ -310,6 +310,7 @@ SENTENCES = [
     "Odinga spent 20 minutes on the phone with Ruto, two hours in a room alone with Kagame "
     "and a day with his family, then spent money with Museveni.",
     "Ruto spoke during a joint appearance with Kagame after his appearance with Museveni.",
+    "Ruto, flanked by Kagame and accompanied by Museveni, chatted with the envoys.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
