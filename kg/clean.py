@@ -167,6 +167,10 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("photo-credit", (" via AP)", " via Reuters)", " via AFP)"),
          r"[ \t]*\((?=[A-Z])[^()\n!?;:,]{1,80} via (?:AP|Reuters|AFP)\)"),
         ("photo-credit", ("Getty Images",), r"^(?:[^\n/.:]{1,60}/){0,3}Getty Images[ \t]*$"),
+        # "Henry Romero/Reuters Canadian Deputy Prime Minister ...": a credit opening the line
+        ("photo-credit", ("/Reuters ", "/AP ", "/AFP ", "/EPA ", "/Getty Images ", "/Pool "),
+         r"^(?:[A-Z][\w'’.-]*[ \t]){1,3}?[A-Z][\w'’.-]*/(?:Reuters|AP|AFP|EPA|Getty Images|Pool)"
+         r"[ \t]+(?=[A-Z])"),
         ("file-prefix", ("FILE",), r"^FILE(?: PHOTO)? ?[-–—] "),
         ("link", ("Read", "READ", "Related", "More", "MORE", "See also", "SEE ALSO", "Watch",
                   "WATCH", "Listen", "LISTEN"),
@@ -232,26 +236,31 @@ def _dateline(text: str) -> tuple[Removal, tuple[int, int]] | None:
     return Removal(m.start(), m.end(), "dateline"), m.span("place")
 
 
-_GALLERY = re.compile(r"Hide Caption \d+ of \d+ Photos: ")
+_GALLERY = re.compile(r"Hide Caption \d+ of (\d+) Photos: ")
 
 
 def _gallery_titles(text: str) -> list[Removal]:
     """The photo gallery's title that one site repeats after every "Hide Caption 5 of 19
     Photos:" ("President Obama visits Cuba U.S. Secretary of State John Kerry speaks with
-    ..." made Obama the speaker): the words all of three or more such captions begin with."""
-    starts = [m.end() for m in _GALLERY.finditer(text)]
-    if len(starts) < 3:
-        return []
-    heads = [text[a:a + 200].split(" ") for a in starts]
-    common: list[str] = []
-    for words in zip(*heads, strict=False):
-        if len(set(words)) != 1 or "\n" in words[0]:
-            break
-        common.append(words[0])
-    if not common:
-        return []
-    size = len(" ".join(common)) + 1  # and the space after it
-    return [Removal(a, a + size, "gallery title") for a in starts]
+    ..." made Obama the speaker): the words all of three or more captions of one gallery
+    (one "of 19") begin with; an article may hold several galleries."""
+    galleries: dict[str, list[int]] = {}
+    for m in _GALLERY.finditer(text):
+        galleries.setdefault(m.group(1), []).append(m.end())
+    out: list[Removal] = []
+    for starts in galleries.values():
+        if len(starts) < 3:
+            continue
+        heads = [text[a:a + 200].split(" ") for a in starts]
+        common: list[str] = []
+        for words in zip(*heads, strict=False):
+            if len(set(words)) != 1 or "\n" in words[0]:
+                break
+            common.append(words[0])
+        if common:
+            size = len(" ".join(common)) + 1  # and the space after it
+            out += [Removal(a, a + size, "gallery title") for a in starts]
+    return sorted(out, key=lambda r: r.start)
 
 
 def clean(text: str) -> Cleaned:

@@ -624,10 +624,12 @@ def _journalists(doc: Doc) -> set[str]:
                       if ent.start <= t.head.i < ent.end or (
                           t.head.i < ent.start and ent.start <= t.head.head.i < ent.end)]
             if NEWS.search(" ".join(t.text for t in before)) or any(
-                    t.lower_ in JOURNALISTS or t.lower_ in MEDIA for t in before) or (
+                    t.lower_ in JOURNALISTS or t.lower_.rstrip("s") in JOURNALISTS
+                    or t.lower_ in MEDIA for t in before) or (
                     ent.root.dep_ == "appos" and (ent.root.head.lower_ in JOURNALISTS
                                                   or ent.root.head.lower_ in MEDIA)):
-                found.add(ent[-1].lower_)
+                found.add(ent[-1].lower_)  # "Reporters Gary Lane and George Thomas": both
+                found.update(c.lower_ for c in ent.root.conjuncts if c.ent_type_ == "PERSON")
         doc.user_data["dip_journalists"] = found
     return set(found)
 

@@ -163,6 +163,12 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
             bearers = [k for k in bearers if gender[k] <= {g}]
             if g == "f" and len(bearers) > 1:
                 bearers = [k for k in bearers if gender[k] == {"f"}] or bearers
+            if g == "f" and len(bearers) > 1 and any(
+                    cue_gender(o.cue) == "m" and name_tokens(surface(o.text))[-1:] == (word,)
+                    for o in ordered if " " not in surface(o.text)):
+                # "Mrs Trump" where "Mr Trump" is the most named bearer: she is another
+                husband = max(bearers, key=lambda k: (len(members[k]), -first[k]))
+                bearers = [k for k in bearers if k != husband]
         if not bearers or _two_name_orders([label[k] for k in bearers]):
             out[m] = name  # "Kim" of "Kim Jong Un" and "Sung Kim": the corpus decides
             continue

@@ -82,6 +82,19 @@ CARD = "Thomas Henry BradleyBradley faces test in Asia Critics pan 'summit' plan
      "Bradley visits Oslo Bradley walks.",
      "Hide Caption 1 of 9 Photos: Sato greets Bradley. Hide Caption 2 of 9 Photos: Lena Frost "
      "speaks with Sato. Hide Caption 3 of 9 Photos: Bradley walks.", "gallery title"),
+    # two galleries in one article, each with its own title
+    ("Hide Caption 1 of 9 Photos: Bradley in Oslo Sato greets Bradley. Hide Caption 2 of 9 "
+     "Photos: Bradley in Oslo Lena Frost speaks. Hide Caption 3 of 9 Photos: Bradley in Oslo "
+     "Bradley walks. Hide Caption 1 of 4 Photos: Visitors to Norway Sato arrives. Hide "
+     "Caption 2 of 4 Photos: Visitors to Norway Frost leaves. Hide Caption 3 of 4 Photos: "
+     "Visitors to Norway Bradley waves.",
+     "Hide Caption 1 of 9 Photos: Sato greets Bradley. Hide Caption 2 of 9 Photos: Lena Frost "
+     "speaks. Hide Caption 3 of 9 Photos: Bradley walks. Hide Caption 1 of 4 Photos: Sato "
+     "arrives. Hide Caption 2 of 4 Photos: Frost leaves. Hide Caption 3 of 4 Photos: Bradley "
+     "waves.", "gallery title"),
+    # a photo credit opening the caption line
+    ("Text.\n\nLena Frost/Reuters Sato signs documents in Oslo, May 5, 2017.",
+     "Text.\n\nSato signs documents in Oslo, May 5, 2017.", "photo-credit"),
 ])
 def test_clean_drops_furniture(text: str, expected: str, kind: str) -> None:
     c = clean(text)
@@ -96,6 +109,7 @@ def test_clean_drops_furniture(text: str, expected: str, kind: str) -> None:
     "Text.\n\nNATO - the alliance - met in Oslo.",
     "Text.\n\nBREAKING — Sato resigns as minister.",
     "Text.\n\nUN officials met Sato in Geneva.",
+    "Text.\n\nThe Reuters/Ipsos poll shows Sato ahead.",
     "He flew to TOKYO — and back — in one day.",
     "Bradley met Sato at the palace\n\nText.",  # a caption's own text
     "He worked as a Photographer: a long career in Oslo.",

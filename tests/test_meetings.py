@@ -1872,3 +1872,10 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
 def test_meetings_mined_from_modern_news_firsts_and_company(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
+
+
+def test_meetings_reporters_named_together_are_the_press(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nOslo News' Senior International Reporters Gary Lund and Peter "
+            "Dahl along with Middle East Bureau Chief Eva Moe discuss the current state of "
+            "affairs with Syria and Russia.")
+    assert meetings(nlp, text) == set()

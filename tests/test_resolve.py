@@ -110,3 +110,19 @@ def test_resolve_bare_name_with_a_title_is_the_bearer_given_that_title() -> None
     assert label_of_last([*brothers, ("Castro", "president")]) == "Raul Castro"
     assert label_of_last([*brothers, ("Castro", "")]) == "Fidel Castro"
     assert label_of_last([*brothers, ("Castro", "mr")]) == "Fidel Castro"
+
+
+def test_resolve_mrs_with_a_surname_the_article_gives_mr_is_the_other_bearer() -> None:
+    """ "Mrs Berg" where "Mr Berg" is the most named bearer and neither full name carries a
+    form of address: she is the other Berg; "Mr Berg" and a bare "Berg" stay with him."""
+    from kg.model import Mention
+    from kg.resolve import people
+
+    ms = [Mention("Lars Berg", 0, 9, "Person"), Mention("Berg", 20, 24, "Person", "mr"),
+          Mention("Lars Berg", 30, 39, "Person"), Mention("Eva Berg", 40, 48, "Person"),
+          Mention("Berg", 50, 54, "Person", "mrs"), Mention("Berg", 60, 64, "Person")]
+    found = people(ms)
+    assert [found[ms[i]] for i in (1, 4, 5)] == ["Lars Berg", "Eva Berg", "Lars Berg"]
+    # without a "Mr" anywhere, "Mrs Berg" keeps the most named bearer (nothing tells)
+    alone = [ms[0], ms[2], ms[3], ms[4]]
+    assert people(alone)[ms[4]] == "Lars Berg"
