@@ -181,13 +181,17 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
 
 def _without_own_country(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
     """ "Putin told a meeting of Russian diplomats", "Obama was met by a U.S. delegation": a
-    country is no side of a meeting with its own office-holder; the meeting goes when fewer
-    than two sides are left."""
+    country is no side of a meeting with its own office-holder, nor a body with its own
+    ("NATO Secretary-General Stoltenberg" after "a meeting of NATO defense ministers"); the
+    meeting goes when fewer than two sides are left."""
     own: dict[str, set[str]] = {}
     for f in posts:
         found = gazetteer.country(f.org.text) if f.org is not None else None
         if found is not None:
             own.setdefault(f.person.text.split()[-1].lower(), set()).add(found.iso3)
+        elif f.org is not None and f.org.kind == "Organization":  # "NATO Secretary-General
+            own.setdefault(f.person.text.split()[-1].lower(), set()).add(  # Stoltenberg"
+                f.org.text.lower())  # after "a meeting of NATO defense ministers"
     if not own:
         return meetings
     out = []
@@ -196,7 +200,9 @@ def _without_own_country(meetings: list[Meeting], posts: list[PostFact]) -> list
                   for own_iso in own.get(p.text.split()[-1].lower(), set())}
         kept = tuple(p for p in m.participants if not (
             p.kind == "Country" and (c := gazetteer.country(p.text)) is not None
-            and c.iso3 in people))
+            and c.iso3 in people) and not (  # a body only when it is the one other side:
+            p.kind == "Organization" and p.text.lower() in people  # "met Beradar and other
+            and len(m.participants) == 2))  # members of the Taliban team" keeps the Taliban
         if len(kept) == len(m.participants):
             out.append(m)
         elif len(kept) >= 2:

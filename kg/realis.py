@@ -114,6 +114,9 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     ("Brandt talks with Prince Adil").
     """
     chain = _chain(trigger)
+    if (trigger.dep_ == "relcl" and trigger.tag_ in _PRESENT and trigger.head.lower_ == "time"
+            and trigger.head.head.lower_ in {"by", "until", "till"}):
+        return "planned"  # "by the time he meets Xi"
     if _argued_against(trigger):
         return "planned"  # "warned against talks with X", "advised against him speaking to X"
     if trigger.dep_ == "pobj" and _negated(trigger.head):

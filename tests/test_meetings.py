@@ -1879,3 +1879,25 @@ def test_meetings_reporters_named_together_are_the_press(nlp: Language) -> None:
             "Dahl along with Middle East Bureau Chief Eva Moe discuss the current state of "
             "affairs with Syria and Russia.")
     assert meetings(nlp, text) == set()
+
+
+def test_meetings_by_the_time_he_meets_is_to_come(nlp: Language) -> None:
+    pair = frozenset({"Lars Berg", "Ola Dorn"})
+    text = ("President Lars Berg will have new tariffs in place by the time he meets Prime "
+            "Minister Ola Dorn.")
+    assert meetings(nlp, text) == {(pair, "planned")}
+    text = ("Officials said so.\n\nBy the time Lars Berg meets Ola Dorn, the tariffs will be in "
+            "place.")
+    assert meetings(nlp, text) == {(pair, "planned")}
+
+
+def test_meetings_a_bodys_own_chief_at_its_meeting_is_no_meeting(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nNATO Secretary-General Jens Stoltenberg flew in. Speaking after "
+            "a meeting of NATO defense ministers in Brussels, Stoltenberg said the alliance was "
+            "in constant dialogue with Turkey.")
+    assert meetings(nlp, text) == set()
+    # a third side keeps the body: "met X and other members of X's body"
+    text = ("Officials spoke.\n\nTaliban deputy leader Ola Dorn spoke. Secretary of State Lars "
+            "Berg met with Taliban political deputy Ola Dorn and with other members of the "
+            "Taliban negotiating team.")
+    assert any({"Lars Berg", "Taliban"} <= ps for ps, _ in meetings(nlp, text))
