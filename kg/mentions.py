@@ -381,7 +381,9 @@ OTHER_LABELS = frozenset({"LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 _FACILITY = frozenset({"tower", "towers", "square", "hotel", "hotels", "palace", "hall",
                        "street", "avenue", "road", "bridge", "airport", "station", "center",
                        "centre", "park", "plaza", "building", "resort", "stadium", "base",
-                       "island", "islands", "hospital", "museum", "memorial"})
+                       "island", "islands", "hospital", "museum", "memorial", "abbey",
+                       "cathedral", "church", "chapel", "mosque", "temple", "synagogue",
+                       "castle", "cemetery", "monument"})
 
 
 ORG_TAILS = frozenset({
@@ -394,8 +396,17 @@ ORG_TAILS = frozenset({
 
 
 def _org_tail(text: str) -> bool:
+    """A name ending in a body's word ("the Democratic Caucus") or a building's that is no
+    family name ("Westminster Abbey"; not "Hall" nor "Park")."""
     words = text.split()
-    return bool(words) and fold(words[-1]).strip(".") in ORG_TAILS
+    last = fold(words[-1]).strip(".") if words else ""
+    return last in ORG_TAILS or last in _BUILDINGS
+
+
+_BUILDINGS = frozenset({"abbey", "cathedral", "mosque", "synagogue", "cemetery", "monument",
+                        "museum", "airport", "stadium", "hospital", "palace", "hotel",
+                        "plaza", "tower", "towers", "memorial"})
+"""Last words of places that no person's name ends in."""
 
 
 def _not_a_person(text: str) -> EntityKind | None:

@@ -228,8 +228,15 @@ def _imperative(verb: Token) -> bool:
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     return (verb.pos_ == "VERB" and head.tag_ == "VB" and head.dep_ in {"ROOT", "ccomp"}
-            and not any(k.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
-                        for k in head.children))
+            and not any(k.dep_ in {"nsubjpass", "aux", "auxpass", "expl"} or (
+                k.dep_ == "nsubj" and not _vocative(k)) for k in head.children))
+
+
+def _vocative(subj: Token) -> bool:
+    """ "Mexico, meet Donald Trump": a name set off by a comma before a bare verb is the
+    one addressed, not the subject."""
+    nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+    return subj.i < subj.head.i and nxt is not None and nxt.text == "," and nxt.i + 1 == subj.head.i
 
 
 def _dated(verb: Token) -> bool:

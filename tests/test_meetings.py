@@ -1901,3 +1901,20 @@ def test_meetings_a_bodys_own_chief_at_its_meeting_is_no_meeting(nlp: Language) 
             "Berg met with Taliban political deputy Ola Dorn and with other members of the "
             "Taliban negotiating team.")
     assert any({"Lars Berg", "Taliban"} <= ps for ps, _ in meetings(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "X, meet Y": the one addressed, told to meet
+        ("Officials spoke.\n\nNorway, meet President Lars Berg.",
+         {(frozenset({"Norway", "Lars Berg"}), "planned")}),
+        # an abbey visited is a place, not a person met
+        ("Officials spoke.\n\nPresident Lars Berg arrived in London. He also visited Westminster "
+         "Abbey and had tea with the Prince of Wales.", set()),
+    ],
+    ids=["vocative-meet", "visited-an-abbey"],
+)
+def test_meetings_last_hand_sample_of_the_session(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
