@@ -690,6 +690,10 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
               for p, iso in index.title_holders[key]
               if (p.start < token.idx or p.text.split()[-1].lower() in seen)
               and (country is None or iso == country)}
+    if country is None and people:  # "President Trump" before "the president", where the
+        for m in index.mentions:  # article names "French President Macron" too: either
+            if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
+                people.setdefault(m.text.split()[-1].lower(), m)
     if len(people) != 1:
         return None
     surname, holder = next(iter(people.items()))
