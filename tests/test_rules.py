@@ -186,28 +186,6 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
          {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
-        # "called President Ruto Sunday": the name read as the day's modifier (a verb
-        # tagged as a participle only with a subject of its own)
-        *[[*_pattern({"LEMMA": lemma, "POS": "VERB", **tag}, *subj),
-           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "day",
-            "RIGHT_ATTRS": {"DEP": "oprd", "ENT_TYPE": "DATE", "LOWER": {"IN": sorted(DAY_NAMES)}}},
-           {"LEFT_ID": "day", "REL_OP": ">", "RIGHT_ID": "name",
-            "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "PERSON"}}]
-          for lemma in ("call", "phone", "telephone", "ring")
-          for tag, subj in (({"TAG": {"NOT_IN": ["VBN"]}}, ()),
-                            ({"TAG": "VBN"}, (("nsubj", {}),)))],
-        # "spent 20 minutes on the phone with Ruto", "two hours in a room alone with Ruto"
-        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "spend", "POS": "VERB"}},
-           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "time",
-            "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(TIME_SPENT)}}},
-           *path,
-           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "trigger", "REL_OP": ">",
-            "RIGHT_ID": "with", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
-           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "whom",
-            "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}}]
-          for path in _spent_paths()],
-        _pattern({"LOWER": {"IN": list(JOINT_NOUNS)}, "POS": "NOUN"},
-                 ("amod", {"LOWER": "joint"}), ("prep", {"LOWER": "with"})),
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(PAIR_SUBJECTS)}}},
