@@ -648,17 +648,22 @@ TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", 
 
 
 def _addressees(noun: Token) -> list[Token]:
-    """ "During a phone call on Monday, A told B that ...": with no "with", the person told
-    is the other side of the call."""
+    """ "During a phone call on Monday, A told B that ...", "told his counterpart, B, at the
+    APEC summit": with no "with", the person told is the other side of the call; "followed
+    up with B in a phone call": the verb's "with" is."""
     prep = noun.head
     if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
-                            "breakfast"} or prep.dep_ != "prep"
-            or prep.lower_ not in {"during", "in", "on"}
+                            "breakfast", "summit"} or prep.dep_ != "prep"
+            or prep.lower_ not in {"during", "in", "on", "at"}
             or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
                    for c in noun.children)):
         return []
     verb = prep.head
-    return children(verb, {"dobj", "dative"}) if verb.lemma_.lower() in TELL else []
+    if verb.lemma_.lower() in TELL:
+        return children(verb, {"dobj", "dative"})
+    if noun.lemma_ in {"call", "conversation"} and verb.pos_ == "VERB":
+        return prep_objects(verb, {"with"})
+    return []
 
 
 SAYING_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "remark",

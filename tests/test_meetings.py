@@ -1937,3 +1937,24 @@ def test_meetings_the_president_among_two_presidents_is_nobody(nlp: Language,
     found = meetings(nlp, text)
     assert (frozenset({"Emmanuel Macron", "Justin Trudeau"}), "asserted") not in found
     assert (frozenset({"Trump", "Emmanuel Macron"}), "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the verb's "with" is the other side of the call it happened in
+        ("Officials spoke.\n\nSpecial counsel Lars Berg also followed up with Attorney General "
+         "Ola Dorn in a phone call after he sent the letter.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # whom one told something at a summit was there
+        ('Officials spoke.\n\n"If I can help, let me know," President Lars Berg told his '
+         "Vietnamese counterpart, Tran Dai Quang, at the Asia-Pacific Economic Cooperation "
+         "summit in Hanoi.", {(frozenset({"Lars Berg", "Tran Dai Quang"}), "asserted")}),
+        ("Officials spoke.\n\nPresident Lars Berg told reporters at the summit in Hanoi that he "
+         "could help.", set()),
+    ],
+    ids=["followed-up-with-in-a-call", "told-at-the-summit", "told-reporters-at-the-summit"],
+)
+def test_meetings_the_other_side_from_the_verb(nlp: Language, text: str,
+                                               found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
