@@ -384,10 +384,11 @@ def called_person(verb: Token) -> Token | None:
     """ "called Foreign Minister Sameh Shoukry on Sunday": the person called, when the parser
     took the name for a predicate ("oprd") because nothing else is the object."""
     kids = list(verb.children)
-    if verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in kids):
-        return called_on_a_day(verb)  # "a telenovela called Reina del Sur" names it
-    return next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"),
-                None) or called_on_a_day(verb)
+    if verb.tag_ != "VBN" and not any(c.dep_ == "dobj" for c in kids):  # "a telenovela
+        named = next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"), None)
+        if named is not None:  # called Reina del Sur" names it
+            return named
+    return called_on_a_day(verb)
 
 
 def called_on_a_day(verb: Token) -> Token | None:

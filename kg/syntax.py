@@ -55,13 +55,24 @@ def _told_in_the_past(sent: Span) -> bool:
     if root.tag_ != "VBD" or not any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
                                      for c in root.children):
         return False
+    line = _line(sent)
+    return (line is not None and line == sent.text.strip() and ":" not in line
+            and not line.isupper())
+
+
+_LEADING_SPACE = re.compile(r"\s*")
+
+
+def _line(sent: Span) -> str | None:
+    """The line of text the sentence ends on, or None on the article's first line (its
+    title)."""
     text = doc_text(sent.doc)
-    own = sent.text.strip()
     start = text.rfind("\n", 0, sent.start_char) + 1
+    lead = _LEADING_SPACE.match(text)
+    if start == 0 or (lead is not None and lead.end() >= start):
+        return None
     end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return (start > 0 and bool(text[:start].strip()) and line == own
-            and ":" not in line and not line.isupper())
+    return text[start:end if end >= 0 else len(text)].strip()
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
@@ -91,13 +102,8 @@ def is_caption(sent: Span) -> bool:
     first (its title) and that carries a caption's marks ("Image caption", "(right)", a
     closing "June 9, 2018" or photo credit).  Captions report in the present tense what
     happened ("Brandt talks with Prince Adil"), often with no final full stop."""
-    text = doc_text(sent.doc)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    if start == 0 or not text[:start].strip():
-        return False  # the title
-    end = text.find("\n", sent.end_char)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(_CAPTION.search(line))
+    line = _line(sent)
+    return line is not None and bool(_CAPTION.search(line))
 
 
 def caption_date(sent: Span) -> str | None:
