@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
+from kg.leaders import known_holders
 from kg.meetings import find_meetings, joint_appearances, merge_reports, unique_meetings
 from kg.mentions import (
     NOT_DATES_KEY,
@@ -28,7 +29,7 @@ from kg.mentions import (
 )
 from kg.model import Agreement, Article, Attack, Extraction, Meeting, PostFact, Statement
 from kg.numbers import parse_count
-from kg.posts import find_posts, title_holders
+from kg.posts import find_posts, table_holders, title_holders
 from kg.realis import status_of
 from kg.rules import TRIGGERS_KEY
 from kg.syntax import (
@@ -215,7 +216,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
     doc.user_data.setdefault("dip_text", article.text)  # the text the Doc was made from
     index = find_mentions(doc)
     posts = find_posts(doc, index)
-    index = replace(index, title_holders=title_holders(posts))
+    leaders = known_holders(index.mentions, article.date)
+    stated = title_holders(posts, leaders)
+    index = replace(index, title_holders=stated,
+                    table_holders=table_holders(leaders, stated))
     triggers = [t for t in doc.spans.get(TRIGGERS_KEY, [])
                 if not is_headline(t.sent)]
     statements = [s for t in triggers if t.label_ == "SAY"

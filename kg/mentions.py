@@ -87,9 +87,12 @@ class MentionIndex:
     by_token: dict[int, Mention]
     title_holders: dict[str, tuple[tuple[Mention, str | None], ...]] = field(
         default_factory=dict)
+    """Head word of a post title -> (person, ISO3 of the post's country) stated in the text."""
+    table_holders: dict[str, tuple[tuple[Mention, str], ...]] = field(default_factory=dict)
+    """Head word -> (person, ISO3) that kg.leaders knows of people the text never gives that
+    title: only a title naming a country ("the North Korean leader") may stand for them."""
     other_names: tuple[str, ...] = ()
     """Names the NER labelled as laws, products, events or works (see OTHER_LABELS)."""
-    """Head word of a post title -> (person, ISO3 of the post's country) stated in the text."""
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -670,7 +673,8 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     (of Pakistan, when the phrase names a country).  None when there is any doubt."""
     key = "pm" if token.lower_ == "minister" and any(
         c.lower_ == "prime" for c in token.children) else token.lower_  # "the prime minister"
-    if token.tag_ not in {"NN", "NNP"} or key not in index.title_holders:
+    if token.tag_ not in {"NN", "NNP"} or (
+            key not in index.title_holders and key not in index.table_holders):
         return None
     if not any(c.lower_ == "the" for c in token.children):
         return None
@@ -687,7 +691,8 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     seen = {m.text.split()[-1].lower() for m in index.mentions
             if m.kind == "Person" and m.start < token.idx and m.text.split()}
     people = {(p.text.split()[-1].lower()) : p
-              for p, iso in index.title_holders[key]
+              for p, iso in index.title_holders.get(key, ()) + (
+                  index.table_holders.get(key, ()) if country is not None else ())
               if (p.start < token.idx or p.text.split()[-1].lower() in seen)
               and (country is None or iso == country)}
     if country is None and people:  # "President Trump" before "the president", where the
@@ -723,6 +728,7 @@ def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> l
         country = gazetteer.country(m.text) if m.kind == "Country" else None
         people = {p.text.split()[-1].lower(): p for head in TOP_POSTS
                   for p, iso in index.title_holders.get(head, ())
+                  + index.table_holders.get(head, ())
                   if country is not None and iso == country.iso3 and p.text.split()}
         if len(people) == 1 and (_definite(token) or len(found) == 1):
             out.extend(people.values())  # "met with Vietnamese leaders": the one it names
@@ -748,12 +754,12 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
     # "Iran's foreign minister Zarif met his French counterpart": the French foreign minister,
     # not the French president; the post of the person before it in the sentence says which
     before = {index.at(t) for t in token.sent if t.i < token.i} - {None}
-    posts = {head for head, holders in index.title_holders.items()
-             for p, iso in holders if p in before and iso is not None
+    held = [(head, p, iso) for holders in (index.title_holders, index.table_holders)
+            for head, by in holders.items() for p, iso in by]
+    posts = {head for head, p, iso in held if p in before and iso is not None
              and iso not in isos}
-    people = {p.text.split()[-1].lower(): p for head, holders in index.title_holders.items()
-              for p, iso in holders if iso in isos and p.text.split()
-              and (not posts or head in posts)}
+    people = {p.text.split()[-1].lower(): p for head, p, iso in held
+              if iso in isos and p.text.split() and (not posts or head in posts)}
     return next(iter(people.values())) if len(people) == 1 else None
 
 

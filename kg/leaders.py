@@ -1,0 +1,111 @@
+"""Who held the top posts of the countries the news names most, and when (``data/leaders.tsv``).
+
+An article says "the US President" or "his Russian counterpart" for a person it names
+elsewhere only by name ("President Trump", "Putin").  The post facts of the text cannot tell
+whose president Trump is, so "the US President" used to become the United States.  This table
+fills in the country: for each person the article itself names, the posts the table gives
+that person on the article's date (any date when the article has none).  It never adds a
+person to a meeting: it only says which of the people named a title stands for.
+
+>>> row = _parse_row("USA\\tpresident leader\\t2017-01-20\\t2021-01-20\\t\\tDonald Trump;Trump")
+>>> row.iso3, row.heads, row.names
+('USA', ('president', 'leader'), ('donald trump', 'trump'))
+>>> row.held_on(_dt.date(2018, 6, 12)), row.held_on(_dt.date(2016, 6, 12)), row.held_on(None)
+(True, False, True)
+>>> key("Kim Jong-un"), key("François Hollande"), key("Donald J. Trump")
+('kim jong un', 'francois hollande', 'donald j trump')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from kg.model import Mention
+
+_FEMALE_CUES = frozenset({"mrs", "ms", "miss", "madam", "first lady", "lady"})
+"""Forms of address that rule out a man's row ("Mrs Trump" is not the president)."""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One term of one post: the table's row."""
+
+    iso3: str
+    heads: tuple[str, ...]
+    start: _dt.date
+    end: _dt.date | None
+    female: bool
+    names: tuple[str, ...]
+    """Normalised names (see :func:`key`); a one-word name is a surname used alone."""
+
+    def held_on(self, day: _dt.date | None) -> bool:
+        return day is None or (self.start <= day and (self.end is None or day <= self.end))
+
+
+def key(name: str) -> str:
+    """A name as the table compares it: accents, case, dots, hyphens and apostrophes dropped."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[.\-'’‘]", " ", plain).lower().split())
+
+
+def _parse_row(line: str) -> Holder:
+    iso3, heads, start, end, female, names = line.rstrip("\n").split("\t")
+    return Holder(iso3=iso3, heads=tuple(heads.split()), start=_dt.date.fromisoformat(start),
+                  end=_dt.date.fromisoformat(end) if end else None, female=female == "f",
+                  names=tuple(key(n) for n in names.split(";")))
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[Holder, ...]:
+    text = resources.files("kg.data").joinpath("leaders.tsv").read_text(encoding="utf-8")
+    return tuple(_parse_row(line) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Holder, ...]]:
+    out: dict[str, list[Holder]] = {}
+    for row in table():
+        for name in row.names:
+            out.setdefault(name, []).append(row)
+            words = name.split()
+            if len(words) > 2:  # "Donald John Trump" is also "Donald Trump"
+                out.setdefault(f"{words[0]} {words[-1]}", []).append(row)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def rows_for(mention: Mention, day: _dt.date | None) -> tuple[Holder, ...]:
+    """The posts the person ``mention`` names held on ``day``; none when the name is not in
+    the table or names people of two countries ("King Abdullah" of Jordan and of Saudi
+    Arabia, before 2015)."""
+    if mention.kind != "Person":
+        return ()
+    name = key(mention.text)
+    words = name.split()
+    found = _by_name().get(name, ())
+    if not found and len(words) > 2:  # "Donald J. Trump"
+        found = _by_name().get(f"{words[0]} {words[-1]}", ())
+    rows = tuple(r for r in found if r.held_on(day)
+                 and not (mention.cue in _FEMALE_CUES and not r.female))
+    return rows if len({r.iso3 for r in rows}) == 1 else ()
+
+
+def known_holders(mentions: Iterable[Mention], day: _dt.date | None
+                  ) -> list[tuple[Mention, str, str]]:
+    """(first mention of each person the table knows, title head, ISO3) for every post the
+    person held on ``day``."""
+    out: list[tuple[Mention, str, str]] = []
+    seen: set[str] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        rows = rows_for(m, day)
+        if not rows or rows[0].names[0] in seen:
+            continue
+        seen.add(rows[0].names[0])
+        out.extend((m, head, r.iso3) for r in rows for head in r.heads)
+    return out
