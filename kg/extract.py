@@ -217,7 +217,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     index = find_mentions(doc)
     posts = find_posts(doc, index)
     leaders = known_holders(index.mentions, article.date)
-    stated = title_holders(posts, leaders)
+    stated = title_holders(posts)
     index = replace(index, title_holders=stated,
                     table_holders=table_holders(leaders, stated))
     triggers = [t for t in doc.spans.get(TRIGGERS_KEY, [])

@@ -80,6 +80,16 @@ def _by_name() -> dict[str, tuple[Holder, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def is_leader_name(name: str) -> bool:
+    """Whether ``name`` is a full name (two words or more) of a leader in the table.
+
+    >>> is_leader_name("Donald Trump"), is_leader_name("Melania Trump"), is_leader_name("Trump")
+    (True, False, False)
+    """
+    k = key(name)
+    return " " in k and k in _by_name()
+
+
 def rows_for(mention: Mention, day: _dt.date | None) -> tuple[Holder, ...]:
     """The posts the person ``mention`` names held on ``day``; none when the name is not in
     the table or names people of two countries ("King Abdullah" of Jordan and of Saudi

@@ -19,7 +19,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from kg import gazetteer
+from kg import gazetteer, leaders
 from kg.model import ACTOR_KINDS, EntityKind, Mention, visible
 from kg.names import (
     FURNITURE_WORDS,
@@ -358,8 +358,9 @@ def _demonym_as_language(ent: Span) -> bool:
 
 def _shared_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Donald and Melania Trump", "Bill and Hillary Clinton": the first given name shares
-    the surname after "and" when the article gives that whole name elsewhere (the mention
-    keeps its place in the text, its name is whole)."""
+    the surname after "and" when the article gives that whole name elsewhere, or it is a
+    leader's name kg.leaders knows (the mention keeps its place in the text, its name is
+    whole)."""
     text = doc_text(doc)
     out = list(mentions)
     for i, m in enumerate(out):
@@ -369,7 +370,7 @@ def _shared_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if (nxt is not None and text[m.end:nxt.start] == " and "
                 and len(nxt.text.split()) == 2 and nxt.text.split()[1][:1].isupper()):
             whole = f"{m.text} {nxt.text.split()[1]}"
-            if any(n.text == whole for n in out):  # the article names "Donald Trump" too;
+            if any(n.text == whole for n in out) or leaders.is_leader_name(whole):
                 out[i] = replace(m, text=whole)  # never "Hansen and Lars Berg"
     return out
 
@@ -690,11 +691,15 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     # met Tusk ... Prime Minister Boris Johnson met leaders")
     seen = {m.text.split()[-1].lower() for m in index.mentions
             if m.kind == "Person" and m.start < token.idx and m.text.split()}
-    people = {(p.text.split()[-1].lower()) : p
-              for p, iso in index.title_holders.get(key, ()) + (
-                  index.table_holders.get(key, ()) if country is not None else ())
-              if (p.start < token.idx or p.text.split()[-1].lower() in seen)
-              and (country is None or iso == country)}
+    # the holders the text states ("President Trump" for "the president"); for a title that
+    # names a country and no such holder, those kg.leaders knows ("the US President" is the
+    # Trump the table gives that post on the article's date)
+    people: dict[str, Mention] = {}
+    for holders in (index.title_holders, index.table_holders if country else {}):
+        people = people or {
+            p.text.split()[-1].lower(): p for p, iso in holders.get(key, ())
+            if (p.start < token.idx or p.text.split()[-1].lower() in seen)
+            and (country is None or iso == country)}
     if country is None and people:  # "President Trump" before "the president", where the
         for m in index.mentions:  # article names "French President Macron" too: either
             if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
@@ -726,10 +731,12 @@ def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> l
     out: list[Mention] = []
     for m in found:
         country = gazetteer.country(m.text) if m.kind == "Country" else None
-        people = {p.text.split()[-1].lower(): p for head in TOP_POSTS
-                  for p, iso in index.title_holders.get(head, ())
-                  + index.table_holders.get(head, ())
-                  if country is not None and iso == country.iso3 and p.text.split()}
+        people: dict[str, Mention] = {}
+        for holders in (index.title_holders, index.table_holders):  # the text's first
+            people = people or {p.text.split()[-1].lower(): p for head in TOP_POSTS
+                                for p, iso in holders.get(head, ())
+                                if country is not None and iso == country.iso3
+                                and p.text.split()}
         if len(people) == 1 and (_definite(token) or len(found) == 1):
             out.extend(people.values())  # "met with Vietnamese leaders": the one it names
         else:
@@ -758,8 +765,11 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
             for head, by in holders.items() for p, iso in by]
     posts = {head for head, p, iso in held if p in before and iso is not None
              and iso not in isos}
-    people = {p.text.split()[-1].lower(): p for head, p, iso in held
-              if iso in isos and p.text.split() and (not posts or head in posts)}
+    people: dict[str, Mention] = {}
+    for holders in (index.title_holders, index.table_holders):  # the text's first
+        people = people or {p.text.split()[-1].lower(): p for head, by in holders.items()
+                            for p, iso in by if iso in isos and p.text.split()
+                            and (not posts or head in posts)}
     return next(iter(people.values())) if len(people) == 1 else None
 
 

@@ -17,8 +17,8 @@ one post each.  A phrase is a post only when its head is a word for a role, so
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -227,12 +227,9 @@ def _unique(facts: list[PostFact]) -> list[PostFact]:
     return list(seen.values())
 
 
-def title_holders(posts: list[PostFact], known: Iterable[tuple[Mention, str, str]] = ()
-                  ) -> dict[str, tuple[tuple[Mention, str | None], ...]]:
+def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str | None], ...]]:
     """Head word of each title ("president") -> the people holding it, with the ISO3 code of
-    the post's country when it has one; the input of title coreference.  ``known`` (mention,
-    head, ISO3 from :mod:`kg.leaders`) gives the country of a post the text states without
-    one ("President Trump")."""
+    the post's country when it has one; the input of title coreference."""
     out: dict[str, list[tuple[Mention, str | None]]] = {}
     for f in posts:
         head = f.title.split()[-1].lower()
@@ -245,23 +242,20 @@ def title_holders(posts: list[PostFact], known: Iterable[tuple[Mention, str, str
         if f.title.lower().endswith("prime minister"):  # "the PM", "the premier"
             out.setdefault("pm", []).append(held)
             out.setdefault("premier", []).append(held)
-    for person, head, iso in known:  # "President Trump": the text gives no country
-        surname = person.text.split()[-1].lower()
-        if head in out:
-            out[head] = [(p, iso) if c is None and p.text.split()[-1].lower() == surname
-                         else (p, c) for p, c in out[head]]
     return {k: tuple(v) for k, v in out.items()}
 
 
 def table_holders(known: Iterable[tuple[Mention, str, str]],
                   stated: dict[str, tuple[tuple[Mention, str | None], ...]]
                   ) -> dict[str, tuple[tuple[Mention, str], ...]]:
-    """The posts :mod:`kg.leaders` knows of people the article names but never gives that
-    title ("Kim Jong Un" for "the North Korean leader"): only a title that names a country
-    may stand for them, never a bare "the president"."""
+    """The posts :mod:`kg.leaders` knows of people the article names, where the text does not
+    give that post's country ("Kim Jong Un" bare, "President Trump"): a title that names a
+    country ("the North Korean leader") stands for them when no holder the text gives with
+    that country does; a bare "the president" never does."""
     out: dict[str, list[tuple[Mention, str]]] = {}
     for person, head, iso in known:
         surname = person.text.split()[-1].lower()
-        if not any(p.text.split()[-1].lower() == surname for p, _ in stated.get(head, ())):
+        if not any(p.text.split()[-1].lower() == surname and c is not None
+                   for p, c in stated.get(head, ())):
             out.setdefault(head, []).append((person, iso))
     return {k: tuple(v) for k, v in out.items()}

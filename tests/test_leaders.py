@@ -115,3 +115,24 @@ def test_a_bare_title_is_never_a_leader_the_text_gives_no_title(nlp: Language) -
     found = pairs(nlp, text, _dt.date(2018, 11, 14))
     assert frozenset({"Donald Trump", "Emmanuel Macron"}) in found
     assert not any("Vladimir Putin" in p for p in found)
+
+
+def test_a_leader_the_text_titles_with_the_country_comes_before_the_table(
+        nlp: Language) -> None:
+    # with no date the table would give both Kims as leaders of North Korea; the text says
+    # which one is
+    text = ("North Korean leader Kim Jong Un inspected a missile base last week. His father, "
+            "Kim Jong Il, ruled the country until 2011. Envoy Anna Keller flew to Pyongyang on "
+            "Monday. Keller held talks with the North Korean leader on Tuesday.")
+    found = pairs(nlp, text)
+    assert frozenset({"Anna Keller", "Kim Jong Un"}) in found
+    assert not any("Kim Jong Il" in p or "North Korea" in p for p in found)
+
+
+def test_a_given_name_before_and_takes_a_leaders_surname(nlp: Language) -> None:
+    # "Donald and Melania Trump": "Mr Trump" is Donald, not the one Trump named in full
+    text = ("Donald and Melania Trump landed in Biarritz on Saturday. Mr Trump held talks with "
+            "Prime Minister Boris Johnson on Sunday.")
+    found = pairs(nlp, text)
+    assert frozenset({"Boris Johnson", "Donald Trump"}) in found
+    assert not any("Melania Trump" in p and "Boris Johnson" in p for p in found)
