@@ -533,7 +533,11 @@ RELATIONS = frozenset({"parents", "family", "relatives", "wife", "husband", "son
 def _modifier_actors(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     """Actors named in a group noun's modifiers: compounds, adjectives, possessives, of/from.
     A government noun stands only for a country ("the Afghan government"), never for a person
-    or a body ("Trump administration officials")."""
+    or a body ("Trump administration officials").  Former officials stand for nobody
+    ("former Cabinet ministers", "former Israeli officials")."""
+    if any(c.dep_ == "amod" and c.lower_ in {"former", "ex", "retired"}
+           for c in token.children):
+        return []
     if token.lower_ in GOVERNMENT_NOUNS or _of_government(token):
         return [m for m in _modifiers(token, index, depth) if m.kind == "Country"]
     return _modifiers(token, index, depth)

@@ -1958,3 +1958,21 @@ def test_meetings_the_president_among_two_presidents_is_nobody(nlp: Language,
 def test_meetings_the_other_side_from_the_verb(nlp: Language, text: str,
                                                found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Officials spoke.\n\nPresident Lars Berg also met former Cabinet ministers and "
+         "reformers Ola Dorn and Erik Lund.",
+         {(frozenset({"Lars Berg", "Ola Dorn", "Erik Lund"}), "asserted")}),
+        ("Officials spoke.\n\nPresident Lars Berg met former Swedish officials in Oslo on "
+         "Monday.", set()),
+        ("Officials spoke.\n\nPresident Lars Berg met Swedish officials in Oslo on Monday.",
+         {(frozenset({"Lars Berg", "Sweden"}), "asserted")}),
+    ],
+    ids=["former-cabinet-ministers-named", "former-officials", "officials"],
+)
+def test_meetings_former_officials_stand_for_no_body(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
