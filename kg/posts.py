@@ -155,6 +155,9 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
                 break
             left.insert(0, doc[i])
             i -= 1
+        if not left or not _facts(person, left, index, ev, head):
+            left = _title_before(doc, span.start)  # the parser hung the name elsewhere:
+            # "Saudi Foreign Minister Adel al-Jubeir said", with "Minister" as the subject
         if left:
             found = _facts(person, left, index, ev, head)
             facts.extend(found)
@@ -180,6 +183,18 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
             if np and _is_role(np):
                 facts.extend(_facts(person, np, index, ev, top))
     return _unique(facts)
+
+
+def _title_before(doc: Doc, start: int) -> list[Token]:
+    """The title words (and the country or people naming them) written right before a name,
+    however the parser attached them: "Saudi Foreign Minister" of "Saudi Foreign Minister
+    Adel al-Jubeir".  Empty unless a title word is among them."""
+    out: list[Token] = []
+    i = start - 1
+    while i >= 0 and doc[i].ent_type_ in {"TITLE", "NORP", "GPE"} and not doc[i].is_punct:
+        out.insert(0, doc[i])
+        i -= 1
+    return out if any(t.ent_type_ == "TITLE" for t in out) else []
 
 
 def _cut_clauses(tokens: list[Token], top: Token) -> list[Token]:

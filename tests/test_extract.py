@@ -108,9 +108,13 @@ def test_extract_quote_speaker_is_the_subject_of_a_tweet(nlp: Language) -> None:
         ("The country's leader, Anna Keller, spoke first.", {("Anna Keller", "Leader", None)}),
         # a monarch's title is a post, a prince's rank is not
         ("Prince Harald met the delegation on Monday.", set()),
+        # the title read as the subject and the name hung apart from it
+        ("Saudi Arabian Foreign Minister Adel al-Jubeir said on Wednesday that there was no "
+         "room for mediation.", {("Adel al-Jubeir", "Foreign Minister", "Saudi Arabia")}),
     ],
     ids=["title-before", "appos-after-possessive", "appos-after-name", "org-title",
-         "no-body", "not-a-title", "relative", "post-after-possessive", "prince"],
+         "no-body", "not-a-title", "relative", "post-after-possessive", "prince",
+         "title-parsed-apart"],
 )
 def test_extract_posts(nlp: Language, text: str, expected: set[tuple[str, str, str | None]]
                        ) -> None:

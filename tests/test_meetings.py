@@ -1976,3 +1976,11 @@ def test_meetings_the_other_side_from_the_verb(nlp: Language, text: str,
 def test_meetings_former_officials_stand_for_no_body(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+def test_meetings_her_counterpart_whose_title_the_parser_hung_apart(nlp: Language) -> None:
+    text = ("Saudi Arabian Foreign Minister Adel al-Jubeir said on Wednesday that there was no "
+            "room for mediation.\n\nThe prime minister told reporters in Ottawa that Foreign "
+            "Minister Anna Keller had held a long conversation with her Saudi counterpart on "
+            "Tuesday.")
+    assert (frozenset({"Adel al-Jubeir", "Anna Keller"}), "asserted") in meetings(nlp, text)
