@@ -657,7 +657,11 @@ def _apposed_after(token: Token, index: MentionIndex) -> Mention | None:
     doc, end = token.doc, token.right_edge.i
     if end + 2 >= len(doc) or doc[end + 1].text != ",":
         return None
-    m = index.at(doc[end + 2])
+    at = end + 2
+    while at + 1 < len(doc) and index.at(doc[at]) is None and (
+            doc[at].ent_type_ == "TITLE" or doc[at].lower_ in HONORIFICS):
+        at += 1  # ", Rep. Dana Rohrabacher (R-Calif.)"
+    m = index.at(doc[at])
     if m is None or m.kind != "Person":
         return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")

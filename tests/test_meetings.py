@@ -1984,3 +1984,23 @@ def test_meetings_her_counterpart_whose_title_the_parser_hung_apart(nlp: Languag
             "Minister Anna Keller had held a long conversation with her Saudi counterpart on "
             "Tuesday.")
     assert (frozenset({"Adel al-Jubeir", "Anna Keller"}), "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the name set off after a role noun's long phrase, behind a title
+        ("Officials spoke.\n\nAnd Ola Dorn also attended a dinner with the chairman of the "
+         "House subcommittee overseeing Russia policy, Rep. Lars Berg (R-Calif.), and some "
+         "20 other guests.", {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # a comparison of how many meetings is no meeting
+        ("Officials spoke.\n\nOla Dorn has held fewer formal meetings with President Lars Berg "
+         "than his predecessor did.", set()),
+        ("Officials spoke.\n\nOla Dorn held formal meetings with President Lars Berg in Oslo "
+         "on Monday.", {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+    ],
+    ids=["chairman-of-comma-rep-name", "fewer-meetings", "meetings"],
+)
+def test_meetings_mined_from_the_s35_sample(nlp: Language, text: str,
+                                            found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
