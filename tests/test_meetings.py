@@ -1431,10 +1431,11 @@ def test_meetings_spoke_with_leaders_including_named_ones(nlp: Language) -> None
          "Tom Berg told reporters. Photos show the Oslo harbour in June, raising questions "
          "about her meeting with Peter Hansen.",
          {(frozenset({"Eva Lund", "Peter Hansen"}), "asserted")}),
-        # "the leader of the Norwegian delegation" is not Norway's president
+        # "the leader of the Norwegian delegation" is not Norway's president: it is the man
+        # named after it, behind his title
         ("Norwegian President Lars Berg spoke on Monday. Treasury Secretary Anna Keller dined "
          "with the leader of the Norwegian delegation, Deputy Minister Ola Dorn.",
-         {(frozenset({"Anna Keller", "Norway"}), "asserted")}),
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
         # officials meeting with unnamed Democrats did not meet each other
         ("Top officials, including Labor Secretary Tom Perez, Treasury Secretary Jack Lund and "
          "Chief of Staff Dan Dahl, have been meeting with Democrats for several days.", set()),
