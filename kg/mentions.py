@@ -303,7 +303,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
-        kind = "Person" if surname else _kind(ent.label_, text)
+        kind = "Person" if surname or leaders.is_leader_name(text) else _kind(ent.label_, text)
+        # (a leader's full name the NER took for a building or a body is still the leader)
         if kind == "Person" and (not is_clean_person_name(text) or _org_tail(text)):
             kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer", "the
             # Democratic Caucus" (a clean-looking name that ends in a body's word)
@@ -601,6 +602,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if depth > 4:
         return []
     m = index.at(token)
+    if m is not None and m.kind == "Country":
+        m = _possessed_person(m, token.doc, index) or m
     if m is not None:
         return [m] if m.kind in ACTOR_KINDS else []
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
@@ -647,6 +650,16 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)
     return []
+
+
+def _possessed_person(m: Mention, doc: Doc, index: MentionIndex) -> Mention | None:
+    """ "Turkey's Recep Tayyip Erdogan" parsed with the country as the conjunct: the person
+    the country's possessive names."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"'s", "’s"}:
+        return None
+    after = index.at(doc[span.end + 1])
+    return after if after is not None and after.kind == "Person" else None
 
 
 def _apposed_after(token: Token, index: MentionIndex) -> Mention | None:

@@ -2005,3 +2005,14 @@ def test_meetings_her_counterpart_whose_title_the_parser_hung_apart(nlp: Languag
 def test_meetings_mined_from_the_s35_sample(nlp: Language, text: str,
                                             found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+def test_meetings_a_leader_behind_his_countrys_possessive(nlp: Language) -> None:
+    # the NER takes "Recep Tayyip Erdogan" for a building and the parser hangs "Turkey's" as
+    # the conjunct: the leader the table knows is the side, not Turkey
+    text = ("Officials spoke.\n\nOn Sunday afternoon Mr Macron and Chancellor Anna Keller "
+            "attended a peace conference - the Paris Peace Forum - with leaders including Mr "
+            "Putin and Turkey's Recep Tayyip Erdogan.")
+    found = meetings(nlp, text)
+    assert any("Recep Tayyip Erdogan" in who for who, _ in found)
+    assert not any("Turkey" in who for who, _ in found)
