@@ -191,6 +191,9 @@ def _personal_object(obj: Token, lemma: str) -> bool:
 def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                   date_text: DateText) -> list[Meeting]:
     """The meetings a ``MEET`` trigger word reports (several for "A and B met C")."""
+    if (trigger.dep_ in {"amod", "compound"} and trigger.lower_ in {"welcoming", "welcome"}
+            and trigger.head.lemma_.lower() == "ceremony"):
+        trigger = trigger.head  # "attends a welcoming ceremony with B": the ceremony
     if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
@@ -282,6 +285,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
+        obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
+                     for w in prep_objects(topic, {"with"})]  # "his conversation on the
+        # issue with Castro": the parser hung the other side on the topic
         if not _someone(subj_toks, index) and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
             # "talks with A and B have been going on": each with someone unnamed
@@ -709,6 +715,8 @@ def _governing_subjects(noun: Token) -> list[Token]:
         verb = verb.head  # "X spoke ahead of talks with Y"
     for _ in range(3):  # "In London on Saturday for talks with Y, X said"
         if verb.dep_ == "pobj" and verb.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+            if prep.lower_ == "of" and verb.ent_type_ in {"DATE", "TIME"}:
+                prep = verb.head  # "after months of discussions with Y": "after" says when
             verb = verb.head.head
         elif (verb.dep_ == "pobj" and verb.lemma_.lower() in SAYING_NOUNS
               and verb.head.lower_ in {"in", "at", "during"} and prep.lower_ in TIME_PREPS):
@@ -751,6 +759,14 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # "Kerry said after Monday's talks with X that progress was made": the preposition
         # hangs on the reported clause in the parse, but goes with the saying
         return children(verb.head, SUBJ) or subj
+    if (verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and subj and all(
+            s.pos_ == "NOUN" and s.ent_type_ == "" and s.lemma_.lower() not in ROLE_NOUNS
+            and s.lower_ not in GROUP_NOUNS and s.lemma_.lower() not in OFFICIAL_NOUNS
+            for s in subj)):
+        # "A suggested that rogue killers were behind it, after a call with B"; "A stressed
+        # that the decision came after months of discussions with B": a thing does not hold
+        # talks, the one reporting it did
+        return children(verb.head, SUBJ) or subj
     return subj
 
 
@@ -772,17 +788,26 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
     t = trigger
     while t.head != t and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
-    for s in children(t, SUBJ):
-        m = index.at(s)
-        if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (
-                m.kind == "Organization" and " " not in m.text and not m.text.isupper()
-                and any(p.kind == "Person" and p.text.split()[-1] == m.text
-                        for p in index.mentions))):
-            return m  # a surname the model took for a body ("Trump") is still the person
-            # ("the Kremlin denied that ... his meeting" is no one's);
-            # "the State Department issued her a visa in time for her meeting" is no body's
-        if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he ..."
-            return _reporter(s, index) or pronoun_antecedent(s, index)
+    for _ in range(3):
+        subjects = children(t, SUBJ)
+        for s in subjects:
+            m = index.at(s)
+            if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (
+                    m.kind == "Organization" and " " not in m.text and not m.text.isupper()
+                    and any(p.kind == "Person" and p.text.split()[-1] == m.text
+                            for p in index.mentions))):
+                return m  # a surname the model took for a body ("Trump") is still the person
+                # ("the Kremlin denied that ... his meeting" is no one's);
+                # "the State Department issued her a visa in time for her meeting" is no body's
+            if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he"
+                return _reporter(s, index) or pronoun_antecedent(s, index)
+        if t.dep_ not in {"ccomp", "advcl"} or any(
+                s.ent_type_ or s.pos_ in {"PROPN", "PRON"} for s in subjects):
+            return None
+        t = t.head  # "A said when asked what his message was during his conversation with
+        # B": a clause whose subject is a thing is the reporter's
+        if t.pos_ not in {"VERB", "AUX"}:
+            return None
     return None
 
 

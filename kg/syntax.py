@@ -83,6 +83,8 @@ _CAPTION = re.compile(
     r"|\((?:(?:front|back|far|top|bottom|centre|center|second|third|2nd|3rd)[ ,-]+"
     r"(?:row,? )?(?:from )?)?(?:R|L|C|right|left|centre|center)\)"
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
+    r"|\w, (?:(?:far|second from|third from) )?(?:left|right|center|centre), "
+    r"|\((?:l|r|c)\.\)"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"
     rf"|\b{_FULL_DATE}\b")
 _WEEKDAY_DATE = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), {_MONTH} \d{{1,2}}"
@@ -242,9 +244,12 @@ SEPARATE = frozenset({"separate", "separately", "individual", "individually", "r
 
 def separate_meetings(noun: Token) -> bool:
     """ "individual meetings with A, B and C", "earlier meetings with A and B": a plural
-    meeting noun (not "talks": a plural with one meeting's sense) or one marked separate."""
+    meeting noun (not "talks": a plural with one meeting's sense), one marked separate, or
+    months of them."""
     words = {c.lower_ for c in noun.children} | {
         c.lower_ for c in noun.head.children if noun.dep_ == "dobj"}
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "DATE":
+        return True  # "months of discussions with A and B": a series, not one of the three
     return (noun.pos_ == "NOUN" and noun.lower_ in {"meetings", "calls", "conversations",
                                                      "summits"}) or bool(words & SEPARATE)
 

@@ -915,10 +915,12 @@ def test_meetings_a_name_parsed_as_modifier_of_the_next_is_listed(nlp: Language)
         # "he" after "Hansen's aides": Hansen, or the last subject Keller: no guess
         ("Keller declared he would no longer deal with Sir Lars Berg. Under fire, Mr Hansen's "
          "aides let it be known that he called Sir Lars this afternoon.", set()),
-        # talks of someone unnamed ("the decision") with each of two people
+        # a plan holds no talks: the one who stresses it did, with each of the two in turn
+        # (months of talks), and the two did not meet each other by it
         ("Keller stressed that the plan came after months of discussions with Afghanistan's "
          "president, Ashraf Ghani, and the nation's chief executive officer, Abdullah "
-         "Abdullah.", set()),
+         "Abdullah.", {(frozenset({"Keller", "Ashraf Ghani"}), "asserted"),
+                       (frozenset({"Keller", "Abdullah Abdullah"}), "asserted")}),
         # two travellers on a visit to a building meet no one there by it
         ("President Lars Berg and Prime Minister Peter Hansen last March discussed a slower "
          "timeline with American officials while on a visit to the White House.", set()),
@@ -2016,3 +2018,35 @@ def test_meetings_a_leader_behind_his_countrys_possessive(nlp: Language) -> None
     found = meetings(nlp, text)
     assert any("Recep Tayyip Erdogan" in who for who, _ in found)
     assert not any("Turkey" in who for who, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a thing does not hold talks: the one who reports it did
+        ("Officials spoke.\n\nPresident Lars Berg suggested on Monday that smugglers could be "
+         "behind the fire, after a phone call with Norway's King Harald about the case.",
+         {(frozenset({"Harald", "Lars Berg"}), "asserted")}),
+        ("Officials spoke.\n\nPresident Lars Berg stressed that the decision to keep troops in "
+         "the north came after months of discussions with Norway's prime minister, Ola Dorn.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # "his" of a clause whose subject is a thing; the other side hung on the topic
+        ('Officials spoke.\n\nLars Berg said when asked what his message on trade was during '
+         'his "frank conversation" on the issue with Ola Dorn.',
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # a caption marked ", left," in the present tense, of a welcoming ceremony
+        ("Officials spoke.\n\nHere, Danish President Lars Berg, left, attends a welcoming "
+         "ceremony with Swedish Prime Minister Ola Dorn in 2011.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # a caption marked "(l.)", "(c.)": the three at their summit
+        ("Officials spoke.\n\nSwedish President Anna Keller (l.), Danish President Lars Berg "
+         "(c.), and President Ola Dorn of Norway arrive at a news conference following their "
+         "summit in Oslo, Sept. 7, 2018.",
+         {(frozenset({"Anna Keller", "Lars Berg", "Ola Dorn"}), "asserted")}),
+    ],
+    ids=["after-a-call-reported-clause", "months-of-discussions", "his-conversation-on-topic",
+         "welcoming-ceremony-caption", "l-c-caption-summit"],
+)
+def test_meetings_mined_from_allsides_s10(nlp: Language, text: str,
+                                          found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
