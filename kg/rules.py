@@ -346,8 +346,10 @@ def _contact(verb: Token) -> bool:
             for c in kids) or any(  # not "a telenovela called Reina del Sur"
             c.dep_ == "dobj" and any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
                                      for a in c.children)
-            for c in kids) or called_on_a_day(verb) is not None  # "called his Russian
-    # counterpart Vladimir Putin", "called President Lars Berg Sunday"
+            for c in kids) or called_on_a_day(verb) is not None or any(  # "called his
+            c.dep_ == "dobj" and c.lemma_ == "counterpart" and any(  # Russian counterpart
+                p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in c.children)
+            for c in kids)  # (Vladimir Putin)", "called President Lars Berg Sunday"
     return False
 
 

@@ -2050,3 +2050,12 @@ def test_meetings_a_leader_behind_his_countrys_possessive(nlp: Language) -> None
 def test_meetings_mined_from_allsides_s10(nlp: Language, text: str,
                                           found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+def test_meetings_called_his_counterpart_named_elsewhere(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nSecretary of State Lars Berg, who forged a close relationship "
+            "with Iranian Foreign Minister Ola Dorn during the talks, called his Iranian "
+            "counterpart on Monday.")
+    assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") in meetings(nlp, text)
+    # "called his bluff" is no call
+    assert meetings(nlp, "Officials spoke.\n\nLars Berg called his bluff on Monday.") == set()

@@ -151,6 +151,13 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
            {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "name",
             "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}]
           for lemma in ("call", "phone", "telephone", "ring")],
+        # "called his Iranian counterpart" (the counterpart found by title coreference)
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": lemma, "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": "counterpart"}},
+           {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "poss",
+            "RIGHT_ATTRS": {"DEP": "poss", "LOWER": {"IN": ["his", "her", "their"]}}}]
+          for lemma in ("call", "phone", "telephone", "ring")],
         # "called Kim" read as a complement, unless a common noun names the thing called
         # ("a documentary called No More Mr Nasty")
         *[[*_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
@@ -282,6 +289,8 @@ SENTENCES = [
     "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
     "Ruto called his Ugandan counterpart Yoweri Museveni and phoned the envoy on Monday.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
+    "Odinga called his Ugandan counterpart on Monday, then called her bluff and rang their "
+    "counterparts.",
     "Odinga rang Kenyatta on Monday and rang the bell; he discussed the election campaign "
     "with Mr Ruto and discussed ties with Uganda.",
     "Kenya's Raila Odinga called President William Ruto Sunday to thank him, aides said.",
