@@ -302,6 +302,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
+        agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
+        if agents and not run_on and not _someone(
+                [t for t in subj_toks if t.dep_ != "agent"], index):
+            # "plans were discussed by A with B": a thing is no side, the agent is
+            subj_toks = agents
+            obj_toks = [t for t in obj_toks if t not in agents]
         if lemma == "bring" and all(t.lower_ in MEET_NOUNS for t in subj_toks):
             subj_toks = []  # "the summit brought together A, B and C": the event, no side
     participants: list[Mention] = list(hyphen)

@@ -155,7 +155,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
         ) and not _arrived_for_summit(tok, trigger):
             return "planned"
-        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and (
+        perfect = tok.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "have"
+                                            for k in kids)  # "is said to have met X": past
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and \
+                not perfect and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"

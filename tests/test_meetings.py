@@ -2059,3 +2059,30 @@ def test_meetings_called_his_counterpart_named_elsewhere(nlp: Language) -> None:
     assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") in meetings(nlp, text)
     # "called his bluff" is no call
     assert meetings(nlp, "Officials spoke.\n\nLars Berg called his bluff on Monday.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a perfect infinitive reports the past
+        ("Officials spoke.\n\nMr Lars Berg is reported to have met Ms Anna Keller in May.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+        ("Officials spoke.\n\nMr Lars Berg is said to have discussed the plan with Ms Anna "
+         "Keller.", {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+        ("Officials spoke.\n\nMr Lars Berg hopes to meet Ms Anna Keller in May.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "planned")}),
+        # a thing discussed by A with B: A is the side
+        ("Officials spoke.\n\nThe talks were in Oslo. Lars Berg and Anna Keller were there.\n\n"
+         "Plans to move the market were discussed by Mr Berg with Ms Keller on Monday.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+        ("Officials spoke.\n\nThe talks were in Oslo. Lars Berg and Anna Keller were there.\n\n"
+         "Among sweeteners reported to have been discussed by Mr Berg with Ms Keller were "
+         "plans to move the market to London.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+    ],
+    ids=["reported-to-have-met", "said-to-have-discussed", "hopes-to-meet",
+         "discussed-by-with", "reported-to-have-been-discussed-by-with"],
+)
+def test_meetings_mined_from_bbc_s10(nlp: Language, text: str,
+                                     found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
