@@ -35,6 +35,7 @@ from kg.mentions import (
     other_group,
 )
 from kg.model import Meeting, Mention
+from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
     LIGHT_VERBS,
@@ -244,7 +245,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
         for had in children(trigger, {"relcl"}):  # "a call X had with Y"
-            if had.lemma_.lower() in LIGHT_VERBS and not any(
+            if had.lemma_.lower() in LIGHT_VERBS and prep_objects(had, {"with"}) and not any(
                     c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in had.children):
                 subj_toks += children(had, {"nsubj"})
                 obj_toks += prep_objects(had, {"with"})
@@ -355,6 +356,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # officials' countries are the subjects' own (but "talks with other G8 finance
         # ministers" are talks with the G8)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
+    objects += [m for t in obj_toks if t.lower_ in {"him", "her"}
+                for m in [_told_reporter(t, index)] if m is not None]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects = [_as_government(m) for m in objects]
     participants = [_as_government(m) for m in participants]
@@ -774,6 +777,23 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # talks, the one reporting it did
         return children(verb.head, SUBJ) or subj
     return subj
+
+
+def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """ "A said B had assured him in a phone call": the person told is the one saying so,
+    when the pronoun is the object in the clause A reports and B is someone else."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"dobj", "dative"} or verb.dep_ != "ccomp" or \
+            verb.head.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    wanted = "f" if pronoun.lower_ == "her" else "m"
+    for s in children(verb.head, SUBJ):
+        m = index.at(s)
+        if m is not None and m.kind == "Person" and not any(
+                index.at(o) == m for o in children(verb, SUBJ)) and \
+                cue_gender(m.cue) in {wanted, ""}:
+            return m
+    return None
 
 
 def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:

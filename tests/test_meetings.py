@@ -2086,3 +2086,25 @@ def test_meetings_called_his_counterpart_named_elsewhere(nlp: Language) -> None:
 def test_meetings_mined_from_bbc_s10(nlp: Language, text: str,
                                      found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "that ..." read as a relative clause of the call is no side of it
+        ("Officials spoke.\n\nBut Swedish President Anna Keller told Danish counterpart Lars "
+         "Berg in a phone call that Europe had only a limited opportunity to save the deal.",
+         {(frozenset({"Anna Keller", "Lars Berg"}), "asserted")}),
+        # the one told in the clause someone reports is the one reporting it
+        ("Officials spoke.\n\nSecretary of State Ola Dorn spoke on Monday.\n\nPrime Minister "
+         "Lars Berg said Mr Dorn had assured him in a phone call on Monday that Oslo backed "
+         "his position.", {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        ("Officials spoke.\n\nSecretary of State Ola Dorn spoke on Monday.\n\nMs Keller "
+         "said Mr Dorn had assured him in a phone call on Monday that Oslo backed the plan.",
+         set()),
+    ],
+    ids=["told-in-a-call-that", "assured-him-in-a-call", "him-is-not-her"],
+)
+def test_meetings_the_person_told_in_a_call(nlp: Language, text: str,
+                                            found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
