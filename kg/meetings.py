@@ -91,7 +91,8 @@ HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeated
 DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
-FIRST_PERSON = frozenset({"i", "we"})
+FIRST_PERSON = frozenset({"i", "we", "my"})
+"""Words for the speaker of a quotation ("After my conversation with X, ...")."""
 
 
 DATES = frozenset({"DATE", "TIME"})
@@ -252,6 +253,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
             subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
                           for p in children(a, {"pobj"})]  # attended by A, B and C"
+        if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
+            subj_toks += clause_subjects(trigger)
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim"
             subj_toks += [c for c in children(trigger, {"compound", "nmod"})
                           if c.pos_ == "PROPN"]
@@ -685,7 +688,7 @@ def _addressees(noun: Token) -> list[Token]:
 
 
 SAYING_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "remark",
-                          "tweet", "post", "op-ed", "appearance"})
+                          "tweet", "post", "op-ed", "appearance", "conference"})
 """Where something was said: "said in an interview after the meeting with Y" is the
 speaker's meeting."""
 OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", "ceremony",

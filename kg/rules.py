@@ -240,6 +240,13 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and (tok.is_lower or opening)
                 and pos in {"NOUN", "PROPN"} and any(
                     c.dep_ == "prep" and c.lower_ in MEET_PREPS for c in tok.children))
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN" and any(
+                c.dep_ == "relcl" and c.lemma_ in {"have", "hold"} and any(
+                    k.dep_ == "prep" and k.lower_ == "with" for k in c.children)
+                for c in tok.children))  # "the meeting Trump had with Lavrov"
+            or (lower == "meeting" and tok.is_sent_start and tok.is_title
+                and tok.dep_ == "advcl" and any(  # "Meeting with X, Y signed ...": the
+                    c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))  # participle
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and _held_between(tok))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower

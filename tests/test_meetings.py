@@ -2108,3 +2108,33 @@ def test_meetings_mined_from_bbc_s10(nlp: Language, text: str,
 def test_meetings_the_person_told_in_a_call(nlp: Language, text: str,
                                             found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+INTRO_DB = "Officials spoke.\n\nThe talks were in Oslo. Ola Dorn and Lars Berg were there.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a participle opening the sentence, tagged as a noun
+        (INTRO_DB + "Meeting with Danish Prime Minister Lars Berg, Mr. Dorn signed agreements "
+         "calling for Denmark to buy more airliners.",
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # the speaker's meeting, named after the other side, at a news conference
+        (INTRO_DB + "At the news conference after the Berg meeting, Dorn reiterated the "
+         "position.", {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # the "with" on the relative clause: one meeting of the three
+        (INTRO_DB + "The report relied on anonymous officials in its account of the small May "
+         "10 meeting Dorn had with Danish Foreign Minister Lars Berg and ambassador Anna "
+         "Keller.", {(frozenset({"Anna Keller", "Lars Berg", "Ola Dorn"}), "asserted")}),
+        # "my" in a quotation is its speaker
+        (INTRO_DB + 'Danish Prime Minister Lars Berg tweeted on Thursday night: "After my '
+         'conversation with Ola Dorn, our positions remain far away."',
+         {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+    ],
+    ids=["meeting-with-participle", "after-the-x-meeting-at-a-news-conference",
+         "meeting-x-had-with", "my-conversation-in-a-quotation"],
+)
+def test_meetings_mined_from_allsides_s10_second_round(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found

@@ -80,6 +80,16 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LOWER": {"IN": sorted(OPENING_NOUNS & set(MEET_NOUNS))},
                   "POS": {"IN": ["NOUN", "PROPN"]}, "IS_SENT_START": True, "IS_TITLE": True},
                  ("prep", {"LOWER": {"IN": sorted(MEET_PREPS)}})),
+        # "the meeting Trump had with Lavrov": the "with" on the relative clause
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                  "POS": "NOUN", "IS_LOWER": True}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "had",
+            "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": lemma}},
+           {"LEFT_ID": "had", "REL_OP": ">", "RIGHT_ID": "with",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}}] for lemma in ("have", "hold")],
+        # "Meeting with X, Y signed ...": a participle the tagger took for a noun
+        _pattern({"LOWER": "meeting", "IS_SENT_START": True, "IS_TITLE": True, "DEP": "advcl"},
+                 ("prep", {"LOWER": "with"})),
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                  "POS": "NOUN", "IS_LOWER": True}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "of",
@@ -291,6 +301,9 @@ SENTENCES = [
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
     "Odinga called his Ugandan counterpart on Monday, then called her bluff and rang their "
     "counterparts.",
+    "Meeting with Ugandan President Yoweri Museveni, Mr. Ruto signed agreements on Monday.",
+    "The report described the small meeting Ruto had with Kagame and the talks he held with "
+    "Museveni in May.",
     "Odinga rang Kenyatta on Monday and rang the bell; he discussed the election campaign "
     "with Mr Ruto and discussed ties with Uganda.",
     "Kenya's Raila Odinga called President William Ruto Sunday to thank him, aides said.",
