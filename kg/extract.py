@@ -10,6 +10,7 @@ conditionals) is kept in ``status`` so that only asserted meetings count as meet
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,16 @@ from kg.mentions import (
     doc_text,
     find_mentions,
 )
-from kg.model import Agreement, Article, Attack, Extraction, Meeting, PostFact, Statement
+from kg.model import (
+    Agreement,
+    Article,
+    Attack,
+    Extraction,
+    Meeting,
+    Mention,
+    PostFact,
+    Statement,
+)
 from kg.numbers import parse_count
 from kg.posts import find_posts, table_holders, title_holders
 from kg.realis import status_of
@@ -180,12 +190,16 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
                   date_text=_date_text(scope))
 
 
-def _without_own_country(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
+def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
+                         leaders: Iterable[tuple[Mention, str, str]] = ()) -> list[Meeting]:
     """ "Putin told a meeting of Russian diplomats", "Obama was met by a U.S. delegation": a
-    country is no side of a meeting with its own office-holder, nor a body with its own
-    ("NATO Secretary-General Stoltenberg" after "a meeting of NATO defense ministers"); the
-    meeting goes when fewer than two sides are left."""
+    country is no side of a meeting with its own office-holder (a post the text gives, or
+    one :mod:`kg.leaders` knows on the article's date), nor a body with its own ("NATO
+    Secretary-General Stoltenberg" after "a meeting of NATO defense ministers"); the meeting
+    goes when fewer than two sides are left."""
     own: dict[str, set[str]] = {}
+    for person, _, iso in leaders:
+        own.setdefault(person.text.split()[-1].lower(), set()).add(iso)
     for f in posts:
         found = gazetteer.country(f.org.text) if f.org is not None else None
         if found is not None:
@@ -236,7 +250,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
-    meetings = _without_own_country(meetings, posts)
+    meetings = _without_own_country(meetings, posts, leaders)
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

@@ -307,8 +307,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
-        if agents and not run_on and not _someone(
-                [t for t in subj_toks if t.dep_ != "agent"], index):
+        patients = [t for t in subj_toks if t.dep_ != "agent"]
+        if agents and not run_on and not patients and trigger.dep_ == "conj":
+            patients = clause_subjects(trigger.head)  # "A waved and was met by B": A was met
+            if _someone(patients, index):
+                subj_toks = patients
+                obj_toks += [t for t in agents if t not in obj_toks]
+        elif agents and not run_on and not _someone(patients, index):
             # "plans were discussed by A with B": a thing is no side, the agent is
             subj_toks = agents
             obj_toks = [t for t in obj_toks if t not in agents]
@@ -771,10 +776,8 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # "Kerry said after Monday's talks with X that progress was made": the preposition
         # hangs on the reported clause in the parse, but goes with the saying
         return children(verb.head, SUBJ) or subj
-    if (verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and subj and all(
-            s.pos_ == "NOUN" and s.ent_type_ == "" and s.lemma_.lower() not in ROLE_NOUNS
-            and s.lower_ not in GROUP_NOUNS and s.lemma_.lower() not in OFFICIAL_NOUNS
-            for s in subj)):
+    if verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and subj and all(
+            _thing(s) for s in subj):
         # "A suggested that rogue killers were behind it, after a call with B"; "A stressed
         # that the decision came after months of discussions with B": a thing does not hold
         # talks, the one reporting it did
@@ -797,6 +800,15 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
                 cue_gender(m.cue) in {wanted, ""}:
             return m
     return None
+
+
+def _thing(subject: Token) -> bool:
+    """A subject that is neither someone nor a named person's: "the decision", "rogue
+    killers", "his message" (not "the president", "officials", "Prince's testimony", "he")."""
+    return (subject.pos_ == "NOUN" and subject.ent_type_ == ""
+            and subject.lemma_.lower() not in ROLE_NOUNS and subject.lower_ not in GROUP_NOUNS
+            and subject.lemma_.lower() not in OFFICIAL_NOUNS
+            and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children))
 
 
 def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -830,9 +842,8 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
                 # "the State Department issued her a visa in time for her meeting" is no body's
             if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he"
                 return _reporter(s, index) or pronoun_antecedent(s, index)
-        if t.dep_ not in {"ccomp", "advcl"} or any(
-                s.ent_type_ or s.pos_ in {"PROPN", "PRON"} for s in subjects):
-            return None
+        if t.dep_ not in {"ccomp", "advcl"} or not all(_thing(s) for s in subjects):
+            return None  # "the president", "Prince's testimony": someone's own clause
         t = t.head  # "A said when asked what his message was during his conversation with
         # B": a clause whose subject is a thing is the reporter's
         if t.pos_ not in {"VERB", "AUX"}:

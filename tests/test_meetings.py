@@ -2138,3 +2138,26 @@ INTRO_DB = "Officials spoke.\n\nThe talks were in Oslo. Ola Dorn and Lars Berg w
 def test_meetings_mined_from_allsides_s10_second_round(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the subject of the clause is someone, so "his" is not the reporter
+        ("Officials spoke.\n\nSenator Lars Berg spoke on Monday. Ola Dorn was there.\n\nHe "
+         "suggested that the president may not have made certain officials privy to his talks "
+         "with Mr. Dorn due to leaks.", set()),
+        ("Officials spoke.\n\nSenator Lars Berg spoke on Monday. Ola Dorn was there.\n\n"
+         "Professor Anna Keller said that Prince's testimony looks a lot like perjury in light "
+         "of the disclosure of his meeting with Dorn and the emissary.", set()),
+        # "was met by" on a verb that shares its subject: the subject was met; and the
+        # leader's own country is no side
+        ("Officials spoke.\n\nPresident Donald Trump landed in Hanoi on Tuesday.\n\nTrump, "
+         "landing in darkness, waved as he disembarked Air Force One and was met by senior "
+         "Vietnamese and U.S. officials.", {(frozenset({"Donald Trump", "Vietnam"}), "asserted")}),
+    ],
+    ids=["the-president-his-talks", "a-named-persons-testimony", "waved-and-was-met-by"],
+)
+def test_meetings_whose_clause_it_is(nlp: Language, text: str,
+                                     found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, text) == found
