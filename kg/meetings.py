@@ -600,9 +600,10 @@ def _habitual(trigger: Token) -> bool:
                 c.dep_ == "prep" and c.lower_ in {"with", "between", "among"})
                 for c in trigger.children)):
         return True  # "clashed with X at Security Council meetings": meetings in general
-    if trigger.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in {"fewer", "more"}
+    if trigger.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ == "fewer"
                                      for c in trigger.children):
-        return True  # "has convened fewer meetings with the president": a comparison
+        return True  # "has convened fewer meetings with the president": a comparison (but
+        # "began more talks in Washington" are talks)
     return any(w.dep_ in {"advmod", "amod", "npadvmod"} and w.lower_ in HABITUAL for w in words)
 
 

@@ -2161,3 +2161,9 @@ def test_meetings_mined_from_allsides_s10_second_round(
 def test_meetings_whose_clause_it_is(nlp: Language, text: str,
                                      found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, text) == found
+
+
+def test_meetings_more_talks_are_talks(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nThe increase went ahead even after Danish and Swedish "
+            "negotiators began more talks in Oslo aimed at ending the dispute.")
+    assert (frozenset({"Denmark", "Sweden"}), "asserted") in meetings(nlp, text)
