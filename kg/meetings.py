@@ -216,6 +216,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             "tell", "say", "brief"} and any(c.dep_ in {"dobj", "dative"} and c.lower_ in AUDIENCE
                                           for c in trigger.head.head.children)):
         return []  # "Pompeo told reporters in a conference call with Mnuchin": a briefing
+    if trigger.lemma_ == "welcome" and trigger.pos_ == "VERB" and any(
+            c.dep_ in {"advcl", "acl", "xcomp", "ccomp"} and c.tag_ == "VBG"
+            for c in [*trigger.children, *(g for d in trigger.children if d.dep_ == "dobj"
+                                           for g in d.children)]):
+        return []  # "I welcome President Castro commenting on ...": welcoming what he does
     if trigger.lemma_ == "talk" and any(c.lower_ in {"tough", "big", "trash", "smack"}
                                         for c in trigger.children):
         return []  # "A and B have been talking tough on North Korea": rhetoric
@@ -307,6 +312,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
+        if lemma in {"accompany", "flank"}:  # "flanked by his political mentor B",
+            own = [p for p in agents if any(  # "accompanied by his sister, B": his own side
+                c.dep_ == "poss" and c.lower_ in {"his", "her", "their"}
+                for k in [p, *children(p, {"compound"})] for c in k.children)]
+            agents = [p for p in agents if p not in own]
+            obj_toks = [t for t in obj_toks if t not in own]
         patients = [t for t in subj_toks if t.dep_ != "agent"]
         if agents and not run_on and not patients and trigger.dep_ == "conj":
             patients = clause_subjects(trigger.head)  # "A waved and was met by B": A was met

@@ -290,6 +290,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "pobj" and head.lower_ == "for"
             and head.head.lemma_.lower() in SEEKING):
         return "planned"  # "is looking for a summit with Putin", "called for talks"
+    if (noun.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.lower() in HYPOTHETICAL | {"opportunity", "need", "room"}):
+        return "planned"  # "a real opportunity for negotiations between Kim and Trump"
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"

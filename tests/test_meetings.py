@@ -2167,3 +2167,27 @@ def test_meetings_more_talks_are_talks(nlp: Language) -> None:
     text = ("Officials spoke.\n\nThe increase went ahead even after Danish and Swedish "
             "negotiators began more talks in Oslo aimed at ending the dispute.")
     assert (frozenset({"Denmark", "Sweden"}), "asserted") in meetings(nlp, text)
+
+
+def test_meetings_an_opportunity_for_talks_is_not_talks(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nHe told the radio that there was a real opportunity for "
+            "negotiations between Lars Berg and Ola Dorn.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}
+
+
+def test_meetings_welcoming_what_someone_does_is_no_welcome(nlp: Language) -> None:
+    text = ('Officials spoke.\n\n"I actually welcome President Ola Dorn commenting on some of '
+            'the areas where he feels that we are falling short," Mr. Lars Berg said.\n\nBerg '
+            "welcomed Dorn at the airport on Monday.")
+    found = meetings(nlp, text)
+    assert (frozenset({"Lars Berg", "Ola Dorn"}), "asserted") in found
+    ex = run(nlp, text)
+    assert [m.evidence.sentence for m in ex.meetings] == [
+        "Berg welcomed Dorn at the airport on Monday."]
+
+
+def test_meetings_flanked_by_ones_own_people_is_no_meeting(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nBefore dawn Tuesday, Lars Berg, flanked by his political "
+            "mentor Ola Dorn and a handful of soldiers, issued a message.\n\nAnna Keller, "
+            "flanked by President Ola Dorn, spoke to reporters.")
+    assert meetings(nlp, text) == {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}
