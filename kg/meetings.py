@@ -216,6 +216,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             "tell", "say", "brief"} and any(c.dep_ in {"dobj", "dative"} and c.lower_ in AUDIENCE
                                           for c in trigger.head.head.children)):
         return []  # "Pompeo told reporters in a conference call with Mnuchin": a briefing
+    if trigger.pos_ == "VERB" and any(c.dep_ == "advcl" and c.lower_ == "reporting"
+                                      for c in trigger.children):
+        return []  # "Reporting from the border, Lauren Frayer spoke to X": an interview
     if trigger.lemma_ == "welcome" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"advcl", "acl", "xcomp", "ccomp"} and c.tag_ == "VBG"
             for c in [*trigger.children, *(g for d in trigger.children if d.dep_ == "dobj"

@@ -2191,3 +2191,12 @@ def test_meetings_flanked_by_ones_own_people_is_no_meeting(nlp: Language) -> Non
             "mentor Ola Dorn and a handful of soldiers, issued a message.\n\nAnna Keller, "
             "flanked by President Ola Dorn, spoke to reporters.")
     assert meetings(nlp, text) == {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}
+
+
+def test_meetings_a_reporter_reporting_from_somewhere_interviews(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nReporting from the Croatia-Serbia border, Anna Keller spoke to "
+            "Ola Dorn, a refugee from Syria, who told her there was no food.\n\nAnna Keller "
+            "spoke to Ola Dorn at the border on Monday.")
+    ex = run(nlp, text)
+    assert [m.evidence.sentence for m in ex.meetings] == [
+        "Anna Keller spoke to Ola Dorn at the border on Monday."]
