@@ -48,6 +48,7 @@ class Holder:
         return day is None or (self.start <= day and (self.end is None or day <= self.end))
 
 
+@lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """A name as the table compares it: accents, case, dots, hyphens and apostrophes dropped."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

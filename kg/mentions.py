@@ -303,7 +303,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
         start, end, text = clean_name(ent, person=ent.label_ == "PERSON")
         if not visible(text).strip() or _JUNK.search(text):
             continue  # "Hillary] Clinton", "@POTUS", "\x01": scraping debris, not a name
-        kind = "Person" if surname or leaders.is_leader_name(text) else _kind(ent.label_, text)
+        kind = "Person" if surname or (ent.label_ != "PERSON" and leaders.is_leader_name(
+            text)) else _kind(ent.label_, text)
         # (a leader's full name the NER took for a building or a body is still the leader)
         if kind == "Person" and (not is_clean_person_name(text) or _org_tail(text)):
             kind = _not_a_person(text)  # "Trump Tower", "Wilbur Ross Photographer", "the
