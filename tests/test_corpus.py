@@ -64,9 +64,11 @@ def test_corpus_arrangements_are_planned(nlp: Language, corpus: Path) -> None:
 
 def test_corpus_pronoun_subject(nlp: Language, corpus: Path) -> None:
     # "He arrived in Britain ... from the United States, where he met President George W Bush."
+    # The article names "Gen Pervez Musharraf's visit", which the NER does not take for a
+    # person; the leaders' table does, so the label is the fullest name, as in the gold
     found = pairs(meetings(nlp, corpus, "bbc/politics/188.txt"))
-    assert found == {frozenset({"Musharraf", "Tony Blair"}),
-                     frozenset({"Musharraf", "George W Bush"})}
+    assert found == {frozenset({"Pervez Musharraf", "Tony Blair"}),
+                     frozenset({"Pervez Musharraf", "George W Bush"})}
 
 
 def test_corpus_the_pair_is_one_joint_meeting(nlp: Language, corpus: Path) -> None:
