@@ -986,7 +986,9 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
                 or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
             continue
         people = list(dedupe([m for t in sent if t.i < verb.i
-                              and (m := index.at(t)) is not None and m.kind == "Person"]))
+                              and (m := index.at(t)) is not None and m.kind == "Person"
+                              and not any(a.lower_ in RELATIONS for a in t.ancestors)]))
+        # ("B, the sister of North Korea's leader C": C is named, not pictured)
         countries = {m.text for t in sent if (m := index.at(t)) is not None
                      and m.kind == "Country"}
         if len(people) < 3 or len(countries) < 2 or _one_family(people):

@@ -528,7 +528,8 @@ def _list_appos(token: Token) -> bool:
 
 RELATIONS = frozenset({"parents", "family", "relatives", "wife", "husband", "son", "daughter",
                        "widow", "mother", "father", "children", "lawyer", "lawyers", "attorney",
-                       "attorneys", "aides", "aide", "friends", "friend", "associates"})
+                       "attorneys", "aides", "aide", "friends", "friend", "associates",
+                       "sister", "brother", "uncle", "aunt", "cousin", "niece", "nephew"})
 """People known only through someone else ("the parents of X", "Trump's lawyers")."""
 
 

@@ -2200,3 +2200,11 @@ def test_meetings_a_reporter_reporting_from_somewhere_interviews(nlp: Language) 
     ex = run(nlp, text)
     assert [m.evidence.sentence for m in ex.meetings] == [
         "Anna Keller spoke to Ola Dorn at the border on Monday."]
+
+
+def test_meetings_a_caption_names_someone_only_through_his_sister(nlp: Language) -> None:
+    # "the sister of North Korea's leader C": C is named, not pictured
+    text = ("Officials spoke.\n\nSouth Korean President Moon Jae-in shakes hands with Kim Yo "
+            "Jong, the sister of North Korea's leader Kim Jong Un, in Seoul in this photo "
+            "released by the state news agency February 10, 2018.")
+    assert not any("Kim Jong Un" in who for who, _ in meetings(nlp, text))
