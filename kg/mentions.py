@@ -11,7 +11,7 @@ actors; "Taliban political deputy ... Mullah Beradar" stands for the person.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy
@@ -717,12 +717,10 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     # the holders the text states ("President Trump" for "the president"); for a title that
     # names a country and no such holder, those kg.leaders knows ("the US President" is the
     # Trump the table gives that post on the article's date)
-    people: dict[str, Mention] = {}
-    for holders in (index.title_holders, index.table_holders if country else {}):
-        people = people or {
-            p.text.split()[-1].lower(): p for p, iso in holders.get(key, ())
-            if (p.start < token.idx or p.text.split()[-1].lower() in seen)
-            and (country is None or iso == country)}
+    people = _holders_by_surname(
+        index, lambda head, p, iso: head == key and (
+            p.start < token.idx or p.text.split()[-1].lower() in seen)
+        and (country is None or iso == country), table=country is not None)
     if country is None and people:  # "President Trump" before "the president", where the
         for m in index.mentions:  # article names "French President Macron" too: either
             if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
@@ -754,12 +752,10 @@ def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> l
     out: list[Mention] = []
     for m in found:
         country = gazetteer.country(m.text) if m.kind == "Country" else None
-        people: dict[str, Mention] = {}
-        for holders in (index.title_holders, index.table_holders):  # the text's first
-            people = people or {p.text.split()[-1].lower(): p for head in TOP_POSTS
-                                for p, iso in holders.get(head, ())
-                                if country is not None and iso == country.iso3
-                                and p.text.split()}
+        want = country.iso3 if country is not None else None
+        people = _holders_by_surname(
+            index, lambda head, p, iso, want=want: head in TOP_POSTS and want is not None
+            and iso == want)
         if len(people) == 1 and (_definite(token) or len(found) == 1):
             out.extend(people.values())  # "met with Vietnamese leaders": the one it names
         else:
@@ -788,12 +784,22 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
             for head, by in holders.items() for p, iso in by]
     posts = {head for head, p, iso in held if p in before and iso is not None
              and iso not in isos}
-    people: dict[str, Mention] = {}
-    for holders in (index.title_holders, index.table_holders):  # the text's first
-        people = people or {p.text.split()[-1].lower(): p for head, by in holders.items()
-                            for p, iso in by if iso in isos and p.text.split()
-                            and (not posts or head in posts)}
+    people = _holders_by_surname(
+        index, lambda head, p, iso: iso in isos and (not posts or head in posts))
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _holders_by_surname(index: MentionIndex,
+                        keep: Callable[[str, Mention, str | None], bool], *,
+                        table: bool = True) -> dict[str, Mention]:
+    """Surname -> holder, among the post holders ``keep(head, person, iso)`` accepts: those
+    the text states; only when it states none, those kg.leaders knows (with ``table``)."""
+    for holders in (index.title_holders, index.table_holders if table else {}):
+        found = {p.text.split()[-1].lower(): p for head, by in holders.items()
+                 for p, iso in by if p.text.split() and keep(head, p, iso)}
+        if found:
+            return found
+    return {}
 
 
 def _through_prep(desc: Token, top: Token) -> bool:

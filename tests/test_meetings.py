@@ -2208,3 +2208,9 @@ def test_meetings_a_caption_names_someone_only_through_his_sister(nlp: Language)
             "Jong, the sister of North Korea's leader Kim Jong Un, in Seoul in this photo "
             "released by the state news agency February 10, 2018.")
     assert not any("Kim Jong Un" in who for who, _ in meetings(nlp, text))
+    # the same three in the line-up itself are one joint meeting
+    text = ("Officials spoke.\n\nSouth Korean President Moon Jae-in, Kim Yo Jong and North "
+            "Korea's leader Kim Jong Un chat in Seoul in this photo released by the state news "
+            "agency February 10, 2018.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Moon Jae-in", "Kim Yo Jong", "Kim Jong Un"}), "asserted")}
