@@ -752,10 +752,8 @@ def _named_leaders(token: Token, found: list[Mention], index: MentionIndex) -> l
     out: list[Mention] = []
     for m in found:
         country = gazetteer.country(m.text) if m.kind == "Country" else None
-        want = country.iso3 if country is not None else None
-        people = _holders_by_surname(
-            index, lambda head, p, iso, want=want: head in TOP_POSTS and want is not None
-            and iso == want)
+        people = _holders_by_surname(index, _top_post_of(country.iso3)) \
+            if country is not None else {}
         if len(people) == 1 and (_definite(token) or len(found) == 1):
             out.extend(people.values())  # "met with Vietnamese leaders": the one it names
         else:
@@ -787,6 +785,11 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
     people = _holders_by_surname(
         index, lambda head, p, iso: iso in isos and (not posts or head in posts))
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _top_post_of(iso3: str) -> Callable[[str, Mention, str | None], bool]:
+    """The test of a head of state or government of ``iso3`` for :func:`_holders_by_surname`."""
+    return lambda head, person, iso: head in TOP_POSTS and iso == iso3
 
 
 def _holders_by_surname(index: MentionIndex,
