@@ -16,6 +16,12 @@ undated asserted meeting the day of a dated one when both are surely the same re
   :data:`AHEAD_DAYS` after the report, state one day only; two days (two summits in the
   window, or reports disagreeing on the day) date nothing.
 
+A report with a place and nothing near it in time (an article with no publication day, or
+one long after: "after Tuesday's summit with Kim in Singapore", "their Helsinki summit")
+takes the one day every dated report of the same participants at that place states, when
+the place is a venue abroad, in a known country where none of them holds a post
+(:func:`place_day`); at home, where the same two meet again and again, it stays undated.
+
 Only a meeting whose own sentence states its day (its own ``dip:date``) is a source, so
 an inferred date never feeds another.  The inference is ``?m dip:date ?day ; dip:dateFrom
 ?source``, so every such date stays traceable to the sentence that states it; the
@@ -186,17 +192,26 @@ def places_agree(a: frozenset[str], b: frozenset[str], country_of: Mapping[str, 
 
 
 def infer_dates(meetings: Iterable[MeetingRecord], country_of: Mapping[str, str], *,
-                window: int = WINDOW_DAYS, ahead: int = AHEAD_DAYS) -> list[Inference]:
+                window: int = WINDOW_DAYS, ahead: int = AHEAD_DAYS,
+                homes: Mapping[str, frozenset[str]] | None = None) -> list[Inference]:
     """The dates the rule of this module gives the undated ``meetings`` (all asserted),
-    sorted by meeting IRI; each names the earliest-reported meeting stating the day."""
+    sorted by meeting IRI; each names the earliest-reported meeting stating the day.
+    ``homes`` gives the countries a participant holds a post in (see :func:`place_day`)."""
+    homes = homes or {}
     dated: dict[frozenset[str], list[MeetingRecord]] = defaultdict(list)
     undated: list[MeetingRecord] = []
+    unreported: list[MeetingRecord] = []
     for m in meetings:
         if m.date is not None:
             dated[m.participants].append(m)
         elif m.reported is not None:
             undated.append(m)
+        elif m.places:
+            unreported.append(m)
     out: list[Inference] = []
+    for m in unreported:
+        if (found := place_day(m, dated.get(m.participants, ()), country_of, homes)) is not None:
+            out.append(found)
     for m in undated:
         reported = m.reported
         assert reported is not None
@@ -218,6 +233,11 @@ def infer_dates(meetings: Iterable[MeetingRecord], country_of: Mapping[str, str]
                 if d.iri != m.iri and d.date is not None and earliest <= d.date <= latest
                 and places_agree(m.places, d.places, country_of)]
         days = {d.date for d in near}
+        if not days and m.places:
+            # nothing near the report: the one day the same participants met at that place
+            if (found_at := place_day(m, dated.get(m.participants, ()), country_of, homes)):
+                out.append(found_at)
+            continue
         if len(days) != 1:
             continue  # none, or competing days: the meeting stays undated
         found = [d for d in near if d.date is not None and d.date <= reported]
@@ -231,6 +251,82 @@ def infer_dates(meetings: Iterable[MeetingRecord], country_of: Mapping[str, str]
     return sorted(out, key=lambda i: i.meeting)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def phrase_fits(text: str | None, day: _dt.date, reported: _dt.date | None) -> bool:
+    """Whether the date phrase of an undated report can mean ``day``, however long ago:
+    no phrase; a weekday of a report with no publication date ("on Tuesday"); a month, a
+    year or both; the relative periods :func:`text_allows` reads, when the report has its
+    publication day.
+
+    >>> d = _dt.date(2018, 6, 12)
+    >>> phrase_fits(None, d, None), phrase_fits("Tuesday", d, None), phrase_fits("Monday", d, None)
+    (True, True, False)
+    >>> phrase_fits("June 2018", d, None), phrase_fits("2018", d, None), phrase_fits("2017", d, None)
+    (True, True, False)
+    >>> phrase_fits("last year", d, _dt.date(2019, 2, 1)), phrase_fits("last year", d, None)
+    (True, False)
+    """
+    if text is None:
+        return True
+    t = " ".join(re.sub(r"['’]s\b", "", text.lower()).split())
+    t = re.sub(r"^(?:on |in |late |early |late on |early on )", "", t)
+    t = re.sub(r" (?:morning|afternoon|evening|night)$", "", t)
+    if t in _WEEKDAYS:
+        return reported is None and _WEEKDAYS.index(t) == day.weekday()
+    m = re.fullmatch(r"(?:([a-z]+),? )?(\d{4})", t) or re.fullmatch(r"([a-z]+)()", t)
+    if m is not None and (not m[1] or m[1] in _MONTHS):
+        month_ok = not m[1] or _MONTHS[m[1]] == day.month
+        year_ok = not m[2] or int(m[2]) == day.year
+        if not m[2] and reported is not None:
+            return named_month(t, reported) == (day.year, day.month)
+        return month_ok and year_ok
+    return reported is not None and text_allows(text, day, reported)
+
+
+def place_day(m: MeetingRecord, dated: Iterable[MeetingRecord],
+              country_of: Mapping[str, str],
+              homes: Mapping[str, frozenset[str]] | None = None) -> Inference | None:
+    """The day an undated meeting with a known place took place when every dated report of
+    the same participants at that place (a place each report names) states one day, and
+    the undated report's phrase fits it ("after Tuesday's summit with Kim in Singapore", in
+    an article with no publication date; "their Helsinki summit", a year later).  A dated
+    report of them there after the undated one's publication leaves it undated: it may be
+    a report of that coming meeting.  Two days there (two visits, or a two-day summit)
+    date nothing.  Only a place in a known country where none of the participants holds a
+    post counts (a summit's venue abroad, not the White House or a capital one of them
+    lives in, where the same two meet again and again, and the build may have dated only
+    one of those days).
+
+    >>> d = MeetingRecord("d", "g", frozenset("ab"), _dt.date(2018, 6, 12),
+    ...                   places=frozenset({"sgp"}))
+    >>> u = MeetingRecord("u", "g", frozenset("ab"), places=frozenset({"singapore"}),
+    ...                   date_text="Tuesday")
+    >>> place_day(u, [d], {"singapore": "sgp", "sgp": "sgp"})
+    Inference(meeting='u', day=datetime.date(2018, 6, 12), source='d')
+    >>> place_day(u, [d], {"singapore": "sgp", "sgp": "sgp"}, {"a": frozenset({"sgp"})})
+    """
+    home = frozenset().union(*((homes or {}).get(p, frozenset()) for p in m.participants))
+    abroad = {p for p in m.places if country_of.get(p, p if "/country/" in p else None)
+              not in home | {None}}
+    if not m.places or abroad != set(m.places):
+        return None
+    there = [d for d in dated if d.iri != m.iri and d.date is not None and d.places
+             and places_agree(m.places, d.places, country_of)]
+    if m.reported is not None and any(d.date is not None and d.date > m.reported
+                                      for d in there):
+        return None
+    days = {d.date for d in there}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    if day is None or not phrase_fits(m.date_text, day, m.reported):
+        return None
+    source = min(there, key=lambda d: (d.reported or day, d.iri))
+    return Inference(m.iri, day, source.iri)
+
+
 # -- reading meetings from a store and from a build's graphs ----------------------------
 
 _STORED = """SELECT ?m ?g ?p ?date ?rep ?loc ?text WHERE { GRAPH ?g {
@@ -240,6 +336,29 @@ _STORED = """SELECT ?m ?g ?p ?date ?rep ?loc ?text WHERE { GRAPH ?g {
   FILTER (?g != <%s>) }"""
 
 _COUNTRIES = "SELECT DISTINCT ?p ?c WHERE { ?p dip:inCountry ?c }"
+
+_HOMES = """SELECT DISTINCT ?p ?c WHERE {
+  ?p dip:holdsPost ?post . ?post dip:postIn ?c . ?c a dip:Country }"""
+
+
+def stored_homes(store: GraphStore) -> dict[str, frozenset[str]]:
+    """The countries each person of ``store`` holds a post in (for :func:`place_day`)."""
+    homes: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(_HOMES):
+        homes[str(r[0].value)].add(str(r[1].value))
+    return {p: frozenset(c) for p, c in homes.items()}
+
+
+def graph_homes(triples: Triples) -> dict[str, frozenset[str]]:
+    """The countries each person of one article's graph holds a post in."""
+    posts = [(str(s), str(o)) for s, p, o in triples if p == DIP.holdsPost]
+    post_in = {str(s): str(o) for s, p, o in triples if p == DIP.postIn}
+    countries = {str(s) for s, p, o in triples if p == RDF.type and o == DIP.Country}
+    homes: dict[str, set[str]] = defaultdict(set)
+    for person, post in posts:
+        if post_in.get(post) in countries:
+            homes[person].add(post_in[post])
+    return {p: frozenset(c) for p, c in homes.items()}
 
 
 def _day(value: str | None) -> _dt.date | None:
@@ -342,6 +461,9 @@ def date_meetings(results: Iterable[R], *, store: GraphStore | None,
         yield from results
         return
     stored, countries = stored_meetings(store, base)
+    homes: dict[str, set[str]] = defaultdict(set)
+    for person, home in stored_homes(store).items():
+        homes[person] |= home
     by_graph: dict[str, list[MeetingRecord]] = defaultdict(list)
     for m in stored:
         by_graph[m.graph].append(m)
@@ -351,9 +473,11 @@ def date_meetings(results: Iterable[R], *, store: GraphStore | None,
         records, places = graph_meetings(result.triples)
         by_graph[str(result.triples.identifier)] = records
         countries.update(places)
+        for person, home in graph_homes(result.triples).items():
+            homes[person] |= home
         yield result
     found = infer_dates((m for ms in by_graph.values() for m in ms), countries,
-                        window=window)
+                        window=window, homes={p: frozenset(c) for p, c in homes.items()})
     if found or had_graph:
         # written beside the build's own writer thread: this graph shares no triple with
         # an article graph (only undated meetings get a date), so the order is free

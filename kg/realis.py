@@ -65,6 +65,8 @@ PROSPECT_TOPICS = frozenset({"optimism", "optimistic", "hope", "hopeful", "expec
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
 """Time clauses that announce a future meeting in the present tense ("when X meets Y")."""
 _PRESENT = frozenset({"VBZ", "VBP"})
 SOON = frozenset({"later", "tomorrow", "tonight", "soon", "next"})
@@ -411,6 +413,11 @@ def _prospective_noun(noun: Token) -> bool:
         if t.head.lower_ in {"toward", "towards", "ahead"} or (
                 t.head.lower_ == "of" and t.head.head.lower_ == "ahead"):
             return True
+        if t.head.lower_ == "before" and any(c.lower_ in {"a", "an"} for c in t.children) \
+                and any(c.dep_ in {"npadvmod", "compound"} and c.ent_type_ == "DATE"
+                        and c.lower_ in _WEEKDAYS for c in t.children):
+            return True  # "embarked on a trip before a summit Monday with X": the summit
+            # comes after the trip ("before Monday's summit" may lie in the past)
         if t.head.lower_ == "for" and any(
                 w.lemma_.lower() in PREPARING
                 for w in (t.head.head, *t.head.head.children, *t.head.head.head.children,

@@ -104,6 +104,30 @@ def test_eventdates_dates_a_later_sentence_of_the_same_article(nlp: Language,
     assert rows == [("2018-03-05", False, True), ("2018-03-05", True, False)]
 
 
+def test_eventdates_a_venue_abroad_dates_a_report_of_no_date(nlp: Language,
+                                                             tmp_path: Path) -> None:
+    # 2018-03-06 is a Tuesday: "on Monday" is 2018-03-05
+    abroad = {"id": "abroad", "date": "2018-03-06", "text": (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Brussels on "
+        "Monday.\n\nThe two leaders discussed trade.")}
+    # an article with no publication date, and one published long after at home in Paris
+    no_date = {"id": "no-date", "date": None, "text": (
+        "German Chancellor Angela Merkel spoke after Monday's talks with French President "
+        "Emmanuel Macron in Brussels.\n\nShe gave no details.")}
+    at_home = {"id": "at-home", "date": "2018-03-06", "text": (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on "
+        "Monday.\n\nThe two leaders discussed trade.")}
+    months_on = {"id": "months-on", "date": "2018-09-10", "text": (
+        "German Chancellor Angela Merkel recalled her talks with French President Emmanuel "
+        "Macron in Paris.\n\nShe gave no details.")}
+    src = write(tmp_path / "wire.jsonl", abroad, no_date, at_home, months_on)
+    with kg.build([src], nlp=nlp, store=tmp_path / "store", validate=True) as graph:
+        got = meetings(graph)
+        assert graph.validation is not None and graph.validation.conforms
+    assert got["no-date"] == ("asserted", "2018-03-05", "abroad")
+    assert got["months-on"] == ("asserted", None, None)  # Paris: Macron's own country
+
+
 @pytest.mark.parametrize(("other", "why"), [
     (OTHER_DAY, "two dated meetings of the pair in the window: ambiguous"),
     (ELSEWHERE, "an undated report placed elsewhere (Berlin, not Paris)"),
@@ -221,6 +245,52 @@ LATER = SOON + dt.timedelta(days=1)
 def test_eventdates_rule(records: list[MeetingRecord],
                          expected: tuple[str, str] | None) -> None:
     got = infer_dates(records, {"singapore": "sgp"})
+    assert [(str(i.day), i.source) for i in got] == ([expected] if expected else [])
+    assert all(i.meeting == "u" for i in got)
+
+
+SGP = {"singapore": "sgp", "sgp": "sgp", "white-house": "usa"}
+
+
+@pytest.mark.parametrize(("records", "homes", "expected"), [
+    # an article with no publication date: "after Tuesday's summit with Kim in Singapore"
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", places="singapore", text="Tuesday")], {}, ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", places="singapore", text="Monday")], {}, None),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", places="singapore")], {}, ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),  # the place is needed
+      rec("u", "a b", text="Tuesday")], {}, None),
+    ([rec("d", "a b", date="2018-06-12"),  # and so is the source's own place
+      rec("u", "a b", places="singapore", text="Tuesday")], {}, None),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),  # two days there
+      rec("e", "a b", date="2018-06-13", places="singapore"),
+      rec("u", "a b", places="singapore")], {}, None),
+    # long after: "one in Singapore last year", "before meeting Kim in Singapore"
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", reported="2019-05-26", places="singapore", text="last year")], {},
+     ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", reported="2019-05-26", places="singapore", text="2017")], {}, None),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", reported="2018-07-23", places="singapore")], {}, ("2018-06-12", "d")),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),  # reported before it: a plan
+      rec("e", "a b", date="2016-06-12", places="sgp"),
+      rec("u", "a b", reported="2017-05-01", places="singapore")], {}, None),
+    # at home of one of them, where they meet again and again: no inference
+    ([rec("d", "a b", date="2017-03-17", places="white-house"),
+      rec("u", "a b", reported="2018-04-28", places="white-house")], {"a": frozenset({"usa"})},
+     None),
+    ([rec("d", "a b", date="2018-06-12", places="sgp"),
+      rec("u", "a b", places="singapore")], {"b": frozenset({"sgp"})}, None),
+    ([rec("d", "a b", date="2018-06-12", places="oslo"),  # a place of no known country
+      rec("u", "a b", places="oslo")], {}, None),
+])
+def test_eventdates_one_day_at_a_venue_abroad(records: list[MeetingRecord],
+                                              homes: dict[str, frozenset[str]],
+                                              expected: tuple[str, str] | None) -> None:
+    got = infer_dates(records, SGP, homes=homes)
     assert [(str(i.day), i.source) for i in got] == ([expected] if expected else [])
     assert all(i.meeting == "u" for i in got)
 

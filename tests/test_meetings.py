@@ -134,6 +134,10 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Dorn did not say whether the summit between Keller and Hansen is in "
          "jeopardy.", "planned"),
         (INTRO + '"So how come Keller received Hansen?"', "planned"),
+        (INTRO + "Keller set off for Rome before a summit Monday with Hansen in Oslo.",
+         "planned"),
+        (INTRO + "Keller spoke to reporters before Monday's summit with Hansen in Oslo.",
+         "asserted"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -141,7 +145,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "flew-and-met", "before-a-meeting", "open-for-talks", "en-route-for-a-meeting",
          "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks",
          "warned-against-talks", "expected-on-the-agenda-of-talks", "restarting-talks",
-         "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question"],
+         "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question",
+         "before-a-summit-monday", "before-mondays-summit"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
