@@ -42,6 +42,7 @@ from kg.rules import (
     MEET_NOUNS,
     ROLE_NOUNS,
     SAY_LEMMAS,
+    beside,
     body_name,
     called_person,
     held_verb,
@@ -134,6 +135,8 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma == "play":  # "played host to X"
         return prep_objects(verb, {"to"}) + [
             p for h in children(verb, {"dobj"}) for p in prep_objects(h, {"to"})]
+    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"
+        return beside(verb)
     out = prep_objects(verb, preps)
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
         if prep.lower_ in {"for", "over"}:  # over a beer Sunday with X"
@@ -315,7 +318,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         subj_toks = [] if run_on else clause_subjects(trigger)
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
-        if lemma in {"accompany", "flank"}:  # "flanked by his political mentor B",
+        if lemma in {"accompany", "flank", "stand", "appear"}:  # "flanked by his mentor B",
             own = [p for p in agents if any(  # "accompanied by his sister, B": his own side
                 c.dep_ == "poss" and c.lower_ in {"his", "her", "their"}
                 for k in [p, *children(p, {"compound"})] for c in k.children)]

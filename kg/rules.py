@@ -27,13 +27,14 @@ TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch"
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join",
                "accompany", "flank")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring",
-                 "bring", "raise", "pose", "play", "brief", "spend")
+                 "bring", "raise", "pose", "play", "brief", "spend", "stand", "appear")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
 "posed with X", "played host to X", "briefed X" (a named person), "spent 20 minutes on the
-phone with X" (a time spent with a named person).  "tell" is a ``SAY`` verb too, and listed
+phone with X" (a time spent with a named person), "standing alongside X", "appeared beside X",
+"stood next to X" (a named person: a joint appearance; "stood with Israel" is support).  "tell" is a ``SAY`` verb too, and listed
 there."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
@@ -292,6 +293,18 @@ def _held_between(noun: Token) -> bool:
                                     for c in verb.children)
 
 
+BESIDE = frozenset({"alongside", "beside"})
+
+
+def beside(verb: Token) -> list[Token]:
+    """Whom someone stands or appears beside: "alongside X", "beside X", "next to X"."""
+    heads = [verb, *(n for n in verb.children
+                     if n.lower_ == "next" and n.dep_ in {"advmod", "prep"})]
+    return [p for h in heads for prep in h.children if prep.dep_ == "prep"
+            and (prep.lower_ in BESIDE or (prep.lower_ == "to" and h is not verb))
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
@@ -329,6 +342,8 @@ def _contact(verb: Token) -> bool:
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
+    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"
+        return any(p.ent_type_ == "PERSON" for p in beside(verb))
     if lemma == "spend":  # "spent 20 minutes on the phone with X", "two hours alone with X"
         return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
             p.pos_ == "PROPN" for p in spent_with(verb))

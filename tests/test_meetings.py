@@ -85,10 +85,12 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Keller welcomed home three Americans freed by the rebels.",
         INTRO + "Hansen, who has met frequently with Keller, stayed at home.",
         INTRO + "Keller holds regular talks with Hansen.",
+        INTRO + "Keller said Norway stood beside Denmark and stood with Hansen on the issue.",
+        INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
-         "habitual-talks"],
+         "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
@@ -341,6 +343,12 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the border.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller sat with Prime Minister Peter Hansen at the dinner in "
          "Vienna.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller, standing alongside Prime Minister Peter Hansen, said "
+         "the deal was done.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller appeared beside Prime Minister Peter Hansen at the news "
+         "conference in Oslo.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller stood next to Prime Minister Peter Hansen as the "
+         "anthems played.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller and Prime Minister Peter Hansen discussed the border "
          "in Vienna on Monday.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller poses with Prime Minister Peter Hansen for a photo in "
@@ -395,7 +403,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Foreign Minister Pham Binh Minh for talks.",
          frozenset({"Mike Pompeo", "Pham Binh Minh"})),
     ],
-    ids=["raised-concerns-with", "sat-with-a-person", "the-two-discussed-a-topic",
+    ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside", "appeared-beside",
+         "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
          "possessor-of-the-remarks-after-talking", "told-by-phone", "played-host-to",
