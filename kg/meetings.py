@@ -42,6 +42,7 @@ from kg.rules import (
     MEET_NOUNS,
     ROLE_NOUNS,
     SAY_LEMMAS,
+    addressed_in,
     beside,
     body_name,
     called_person,
@@ -261,6 +262,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                     c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in had.children):
                 subj_toks += children(had, {"nsubj"})
                 obj_toks += prep_objects(had, {"with"})
+        for said in children(trigger, {"relcl"}):  # "a phone call in which A asked B to"
+            if addressed_in(trigger, said):
+                subj_toks += children(said, {"nsubj"})
+                obj_toks += [d for d in children(said, {"dobj"}) if d.ent_type_ == "PERSON"]
         if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
             subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
                           for p in children(a, {"pobj"})]  # attended by A, B and C"

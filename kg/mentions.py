@@ -647,7 +647,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
-    if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
+    if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and (
+            _definite(token) or _country_possessed(token)):
         # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)
@@ -683,6 +684,16 @@ def _apposed_after(token: Token, index: MentionIndex) -> Mention | None:
     return m if span is not None and span.end < len(doc) and doc[span.end].is_punct else None
 
 
+def _country_possessed(token: Token) -> bool:
+    """ "North Korea's foreign minister", "China's top diplomat": one serving official of
+    the country (the one the article names, else the country); not "North Korea's former
+    intelligence chief"."""
+    return token.tag_ == "NN" and any(
+        c.dep_ == "poss" and c.ent_type_ == "GPE" and any(k.tag_ == "POS" for k in c.children)
+        for c in token.children) and not any(
+        c.lower_ in {"former", "ex", "late", "then"} for c in token.subtree)
+
+
 def _definite(token: Token) -> bool:
     """ "the Iranian foreign minister", "his Saudi counterpart": one official; not "a North
     Korean leader" (anyone) nor "North Korea's former intelligence chief" (a person the
@@ -700,7 +711,7 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     if token.tag_ not in {"NN", "NNP"} or (
             key not in index.title_holders and key not in index.table_holders):
         return None
-    if not any(c.lower_ == "the" for c in token.children):
+    if not any(c.lower_ == "the" for c in token.children) and not _country_possessed(token):
         return None
     country = None
     for c in token.children:

@@ -245,6 +245,8 @@ def _labels(tok: Token) -> set[str]:
                 c.dep_ == "relcl" and c.lemma_ in {"have", "hold"} and any(
                     k.dep_ == "prep" and k.lower_ == "with" for k in c.children)
                 for c in tok.children))  # "the meeting Trump had with Lavrov"
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN" and any(
+                addressed_in(tok, c) for c in tok.children))  # "a call in which A asked B"
             or (lower == "meeting" and tok.is_sent_start and tok.is_title
                 and tok.dep_ == "advcl" and any(  # "Meeting with X, Y signed ...": the
                     c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))  # participle
@@ -291,6 +293,23 @@ def _held_between(noun: Token) -> bool:
     verb = held_verb(noun)
     return verb is not None and any(c.dep_ == "prep" and c.lower_ in {"between", "among"}
                                     for c in verb.children)
+
+
+ADDRESS_VERBS = frozenset({"ask", "tell", "urge", "press", "assure", "reassure", "thank",
+                           "invite", "warn", "congratulate", "promise", "inform", "pressure",
+                           "push", "encourage", "implore", "request"})
+"""What one side of a call or meeting does to the other: "a call in which A asked B to"."""
+
+
+def addressed_in(noun: Token, clause: Token) -> bool:
+    """ "a phone call in which A asked B to ...", "the meeting during which A urged B": a
+    relative clause on a meeting noun, one side addressing the other (a named person)."""
+    return (clause.dep_ == "relcl" and clause.head == noun and noun.lemma_ in EVENT_NOUNS
+            and clause.lemma_.lower() in ADDRESS_VERBS
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in clause.children)
+            and any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and any(
+                p.lower_ == "which" for p in c.children) for c in clause.children))
 
 
 BESIDE = frozenset({"alongside", "beside"})

@@ -158,9 +158,11 @@ def clause_subjects(verb: Token) -> list[Token]:
         return subj
     subj = children(verb, SUBJ)
     t = verb
-    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"} and \
+    while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp",
+                                  "appos"} and \
             t.head != t:
-        if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
+        if (t.dep_ == "acl" or (t.dep_ == "appos" and t.tag_ == "VBG")) and \
+                t.head.pos_ in {"NOUN", "PROPN"}:
             return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb

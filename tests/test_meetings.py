@@ -87,10 +87,12 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Keller holds regular talks with Hansen.",
         INTRO + "Keller said Norway stood beside Denmark and stood with Hansen on the issue.",
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
+        INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
-         "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife"],
+         "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
+         "a-meeting-in-which-a-praised-b"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
@@ -163,9 +165,19 @@ def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
         ("Chancellor Olaf Brandt held talks with the Iranian foreign minister in Berlin.",
          {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
         ("Chancellor Olaf Brandt held talks with his Iranian counterpart in Berlin.", set()),
+        ("Chancellor Olaf Brandt held talks with Iran's foreign minister in Berlin.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt, meeting with Iran's top diplomat in Berlin, urged calm.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
+        ("Chancellor Olaf Brandt met with Iran's former foreign minister in Berlin.", set()),
+        ("Iranian Foreign Minister Javad Rostami flew in on Monday. Rostami said little. "
+         "Chancellor Olaf Brandt held talks with Iran's foreign minister in Berlin.",
+         {(frozenset({"Javad Rostami", "Olaf Brandt"}), "asserted")}),
         ("It was the first time a German chancellor met an Iranian president.", set()),
     ],
-    ids=["official-as-subject", "official-as-object", "counterpart", "indefinite-official"],
+    ids=["official-as-subject", "official-as-object", "counterpart", "country-possessed",
+         "country-possessed-top-diplomat", "country-possessed-former",
+         "country-possessed-named-elsewhere", "indefinite-official"],
 )
 def test_meetings_unnamed_official_stands_for_the_country(
         nlp: Language, text: str, expected: Pairs) -> None:
@@ -345,6 +357,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Vienna.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, standing alongside Prime Minister Peter Hansen, said "
          "the deal was done.", KELLER_HANSEN),
+        ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
+         "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
+         "urged calm.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller appeared beside Prime Minister Peter Hansen at the news "
          "conference in Oslo.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller stood next to Prime Minister Peter Hansen as the "
@@ -403,7 +419,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Foreign Minister Pham Binh Minh for talks.",
          frozenset({"Mike Pompeo", "Pham Binh Minh"})),
     ],
-    ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside", "appeared-beside",
+    ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
+         "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
