@@ -14,13 +14,14 @@ another article, or a second build, lands on the same IRI.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Iterable
 
 from anyascii import anyascii
 
-from kg import gazetteer
+from kg import gazetteer, leaders
 from kg.model import Entity, EntityKind, Extraction, Mention, Resolution, visible
 from kg.names import (
     SUFFIXES,
@@ -86,7 +87,7 @@ def _cluster(names: Iterable[str]) -> dict[str, str]:
     return canonical
 
 
-def people(mentions: list[Mention]) -> dict[Mention, str]:
+def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention, str]:
     """Each person mention of one article -> the label of the person it names.
 
     - Full names that differ only by initials, accents, hyphens or transliteration are one
@@ -101,7 +102,10 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
       Ivanka Trump", "first lady Melania Trump") unless the mention itself is addressed
       so; a female form of address ("Mrs Trump") goes to a bearer the article addresses
       so, a male one never does.  A bare name no full name of the article bears stays as
-      written, for the corpus to decide.
+      written, for the corpus to decide; so does one that names a head of state or
+      government in office on the article's ``day`` (:mod:`kg.leaders`) when no full name
+      of the article is his ("Mr. Trump" in 2018 is not "Eric Trump", the one Trump the
+      article names in full).
     - The label is the fullest form (most words, then most frequent, then longest).
     """
     if not mentions:
@@ -172,6 +176,12 @@ def people(mentions: list[Mention]) -> dict[Mention, str]:
         if not bearers or _two_name_orders([label[k] for k in bearers]):
             out[m] = name  # "Kim" of "Kim Jong Un" and "Sung Kim": the corpus decides
             continue
+        if day is not None and not cue_relative(m.cue) and (
+                rows := leaders.rows_for(m, day)) and not any(
+                leaders.key(label[k]) in r.names or _first_last(label[k]) in r.names
+                for k in bearers for r in rows):
+            out[m] = name  # the leader in office, whom the article never names in full
+            continue
         if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
             bearers = [k for k in bearers if m.cue in titles[k]] or bearers  # article calls
             # "President Raul Castro", however often it names his brother Fidel
@@ -186,6 +196,11 @@ OFFICE_CUES = frozenset({"president", "prime minister", "chancellor", "premier",
                          "ambassador", "general", "gen.", "sen.", "gov.", "rep."})
 """Titles of office before a name: a bare name with one of them is the bearer the article
 gives the same title."""
+
+
+def _first_last(name: str) -> str:
+    words = leaders.key(name).split()
+    return f"{words[0]} {words[-1]}" if words else ""
 
 
 def _two_name_orders(labels: list[str]) -> bool:
@@ -248,7 +263,7 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of: dict[Mention, Entity] = {}
     extra: list[Entity] = []
 
-    for m, label in people(by_kind.get("Person", [])).items():
+    for m, label in people(by_kind.get("Person", []), extraction.article.date).items():
         entity_of[m] = Entity(f"person/{slugify(label)}", "Person", label)
     bodies = by_kind.get("Organization", [])
     canon = _cluster(surface(m.text) for m in bodies)

@@ -136,3 +136,30 @@ def test_a_given_name_before_and_takes_a_leaders_surname(nlp: Language) -> None:
     found = pairs(nlp, text)
     assert frozenset({"Boris Johnson", "Donald Trump"}) in found
     assert not any("Melania Trump" in p and "Boris Johnson" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # in office that day, never named in full: "Mr. Trump" is not Eric, for the corpus
+        # to settle (kg.identity)
+        (_dt.date(2018, 3, 15), {frozenset({"Trump", "Michael Cohen"})}),
+        # no date: the one Trump the article names in full, as before
+        (None, {frozenset({"Eric Trump", "Michael Cohen"})}),
+        # before the presidency: the table says nothing
+        (_dt.date(2014, 3, 15), {frozenset({"Eric Trump", "Michael Cohen"})}),
+    ],
+    ids=["in-office", "undated", "before-office"],
+)
+def test_bare_name_of_the_leader_in_office_is_not_a_relative_named_in_full(
+        nlp: Language, day: _dt.date | None, expected: set[frozenset[str]]) -> None:
+    text = ("Mr. Trump discussed the tower project three times with Michael Cohen in New "
+            "York. Eric Trump, who runs the golf courses, declined to comment.")
+    assert pairs(nlp, text, day) == expected
+
+
+def test_bare_name_goes_to_the_leader_named_in_full(nlp: Language) -> None:
+    text = ("President Donald Trump met Michael Cohen in New York. Mr. Trump discussed the "
+            "tower project with Mr. Cohen. Eric Trump declined to comment.")
+    assert pairs(nlp, text, _dt.date(2018, 3, 15)) == {
+        frozenset({"Donald Trump", "Michael Cohen"})}
