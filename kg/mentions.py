@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
-from spacy.symbols import ADJ, PROPN
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, leaders
@@ -219,10 +219,14 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     if not len(doc):
         return found
     arr = doc.to_array([POS, ENT_TYPE, DEP])  # candidates picked in C, not token by token
-    candidates = numpy.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 0)
+    candidates = numpy.flatnonzero(((arr[:, 0] == PROPN) | (arr[:, 0] == NOUN))
+                                   & (arr[:, 1] == 0)
                                    & (arr[:, 2] != doc.vocab.strings["compound"]))
     for i in candidates.tolist():
         tok = doc[i]
+        if tok.pos_ == "NOUN" and not (tok.is_title and tok.tag_ == "NN" and tok.lower_ in persons
+                                       and tok.dep_ in {"nsubj", "dobj", "pobj", "conj"}):
+            continue  # "Trump shook hands" tagged as the noun "trump": a surname all the same
         left = tok
         while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \
                 and doc[left.i - 1].head == tok:

@@ -357,6 +357,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Vienna.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, standing alongside Prime Minister Peter Hansen, said "
          "the deal was done.", KELLER_HANSEN),
+        ("President Donald Trump arrived in Oslo on Saturday. Trump shook hands with Peter "
+         "Hansen at the airport.", frozenset({"Donald Trump", "Peter Hansen"})),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -420,7 +422,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          frozenset({"Mike Pompeo", "Pham Binh Minh"})),
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
-         "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
+         "surname-tagged-as-a-common-noun", "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
