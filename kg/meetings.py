@@ -780,6 +780,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
             and verb.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"}
                                                        for t in verb.sent)):
         return [verb]  # a caption with no verb: "A and B during a meeting in Washington"
+    if (prep.dep_ == "prep" and verb.pos_ == "NOUN" and verb.lower_ in REPORT_NOUNS
+            and prep.lower_ in {"in", "during", "after", "at", "following"}):
+        # "Trump's declaration in a phone call with Erdogan that ...": its possessor
+        return [c for c in verb.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)

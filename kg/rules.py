@@ -465,6 +465,9 @@ def spoke_together(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in kids):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            "hour" in g.lower_ or g.lemma_ == "minute" for g in c.subtree) for c in kids):
+        return True  # "he and May had spoken for an hour-and-a-half at the dinner": a talk
     if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
             g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) for c in kids):
         return False

@@ -137,7 +137,8 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 
 REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
                           "words", "visit", "trip", "comment", "remark", "language", "tone",
-                          "performance", "answers", "tweets"})
+                          "performance", "answers", "tweets", "declaration", "pledge",
+                          "promise", "assurance", "assurances", "claim", "threat", "offer"})
 """What someone says or does after a meeting, whose possessor is the one who met:
 "Trump's comments came after talks with X", "he felt the president's remarks after meeting
 with Putin"."""

@@ -359,6 +359,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the deal was done.", KELLER_HANSEN),
         ("President Donald Trump arrived in Oslo on Saturday. Trump shook hands with Peter "
          "Hansen at the airport.", frozenset({"Donald Trump", "Peter Hansen"})),
+        ("Keller said she and Prime Minister Peter Hansen had spoken for an hour at the palace "
+         "in Oslo. Foreign Minister Anna Keller left on Friday.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller's pledge in a phone call with Prime Minister Peter "
+         "Hansen that the border would reopen surprised Oslo.", KELLER_HANSEN),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -422,7 +426,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          frozenset({"Mike Pompeo", "Pham Binh Minh"})),
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
-         "surname-tagged-as-a-common-noun", "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
+         "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
+         "possessor-of-a-pledge-in-a-call", "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
