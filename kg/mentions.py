@@ -519,6 +519,12 @@ def conjuncts(token: Token) -> list[Token]:
         for c in (t, *t.conjuncts):
             if c not in out:
                 out.append(c)
+    if token.pos_ == "NOUN" and token.lower_ not in RELATION_HEADS:  # "the US president,
+        # Donald Trump, and his South Korean counterpart, Moon Jae-in" (not "his daughter
+        # Ivanka Trump, Bolton and Mnuchin", parsed alike: a relative heads no such list)
+        for a in token.children:  # the "and" hung on the name
+            if a.dep_ == "appos" and a.pos_ == "PROPN":
+                out += [c for c in a.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c not in out]
     return out
 
 

@@ -363,6 +363,9 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "in Oslo. Foreign Minister Anna Keller left on Friday.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller's pledge in a phone call with Prime Minister Peter "
          "Hansen that the border would reopen surprised Oslo.", KELLER_HANSEN),
+        ("In a call on Tuesday, the French president, Emmanuel Macron, and his German "
+         "counterpart, Angela Merkel, agreed that the talks should go on.",
+         frozenset({"Emmanuel Macron", "Angela Merkel"})),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -427,7 +430,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ],
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
          "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
-         "possessor-of-a-pledge-in-a-call", "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
+         "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
+         "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
          "posed-a-question", "date-and-name-read-as-a-phrase", "following-read-as-a-verb",
