@@ -519,12 +519,27 @@ def conjuncts(token: Token) -> list[Token]:
         for c in (t, *t.conjuncts):
             if c not in out:
                 out.append(c)
-    if token.pos_ == "NOUN" and token.lower_ not in RELATION_HEADS:  # "the US president,
-        # Donald Trump, and his South Korean counterpart, Moon Jae-in" (not "his daughter
-        # Ivanka Trump, Bolton and Mnuchin", parsed alike: a relative heads no such list)
-        for a in token.children:  # the "and" hung on the name
-            if a.dep_ == "appos" and a.pos_ == "PROPN":
-                out += [c for c in a.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c not in out]
+    if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in RELATION_HEADS:
+        # "the US president, Donald Trump, and his South Korean counterpart, Moon Jae-in",
+        # "A, the German chancellor, and B, the French president": the "and" hung on the
+        # apposition, or a chain of them ("the French president, A, the German chancellor,
+        # B, and the Russian president, C"); not "his daughter Ivanka Trump, Bolton and
+        # Mnuchin", parsed alike: a relative heads no such list
+        other = "PROPN" if token.pos_ == "NOUN" else "NOUN"
+        stack = [a for a in token.children if a.dep_ == "appos" and a.pos_ == other
+                 and a.lower_ not in RELATION_HEADS]
+        seen: set[int] = set()
+        while stack:
+            a = stack.pop()
+            if a.i in seen:
+                continue
+            seen.add(a.i)
+            for c in a.children:
+                if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"} and \
+                        c.lower_ not in RELATION_HEADS:
+                    if c not in out and (c.dep_ == "conj" or c.pos_ == "PROPN"):
+                        out.append(c)  # not "the French president" of "B, the French
+                    stack.append(c)  # president": B's description, B himself listed
     return out
 
 

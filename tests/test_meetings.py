@@ -337,11 +337,14 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "Leaders at the forum\nFrom left, President Anna Keller, President Peter Hansen and "
         "Chancellor Lena Vogt attend the opening session of the forum in Oslo, June 9, 2018. "
         "REUTERS/Ann Lee",
+        "In Vienna on Monday, the Austrian chancellor, Anna Keller, the Danish prime minister, "
+        "Peter Hansen, and the Swedish president, Lena Vogt, met for talks.",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
          "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
          "summit-attended-by", "lunch-the-parser-hung-on-the-object", "gathered",
-         "caption-from-left-gather", "caption-attend-no-meeting-word"],
+         "caption-from-left-gather", "caption-attend-no-meeting-word",
+         "titles-and-names-in-a-chain-of-appositions"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""
@@ -2256,3 +2259,13 @@ def test_meetings_a_caption_names_someone_only_through_his_sister(nlp: Language)
             "agency February 10, 2018.")
     assert meetings(nlp, text) == {
         (frozenset({"Moon Jae-in", "Kim Yo Jong", "Kim Jong Un"}), "asserted")}
+
+
+def test_meetings_a_list_hung_on_a_title_apposed_to_the_first_name(nlp: Language) -> None:
+    """ "A, the German chancellor, and B, the French president, met C": the parser
+    hangs B on A's title; A and B each met C (two meetings, as "A and B met C")."""
+    text = ("Angela Merkel, the German chancellor, and Francois Hollande, the French "
+            "president, met Vladimir Putin in Minsk on Wednesday.")
+    assert meetings(nlp, text) == {
+        (frozenset({"Angela Merkel", "Vladimir Putin"}), "asserted"),
+        (frozenset({"Francois Hollande", "Vladimir Putin"}), "asserted")}
