@@ -133,6 +133,8 @@ def contact_objects(verb: Token) -> list[Token]:
         return children(verb, {"dobj"})
     if lemma == "spend":  # "spent 20 minutes on the phone with X"
         return spent_with(verb)
+    if lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf" for c in verb.children):
+        return prep_objects(verb, {"with"})  # "played golf with X"
     if lemma == "play":  # "played host to X"
         return prep_objects(verb, {"to"}) + [
             p for h in children(verb, {"dobj"}) for p in prep_objects(h, {"to"})]
@@ -440,8 +442,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:
         return []  # "A and officials including B met with chief executives": the two met
         # people unnamed, not each other
-    if not is_noun and not objects and (lemma not in RECIPROCAL or (lemma != "discuss" and any(
-            c.dep_ == "dobj" for c in verb.children)) or (lemma == "discuss" and obj_toks)):
+    golf = lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
+                                   for c in verb.children)  # "A and B played golf"
+    if not is_noun and not objects and not golf and (lemma not in RECIPROCAL or (
+            lemma != "discuss" and any(c.dep_ == "dobj" for c in verb.children)) or (
+            lemma == "discuss" and obj_toks)):
         # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with
         # officials" is the two with someone unnamed
         return []  # "Hungary and Austria received applications", "have met a grim fate"

@@ -32,10 +32,11 @@ CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
-"posed with X", "played host to X", "briefed X" (a named person), "spent 20 minutes on the
-phone with X" (a time spent with a named person), "standing alongside X", "appeared beside X",
-"stood next to X" (a named person: a joint appearance; "stood with Israel" is support).  "tell" is a ``SAY`` verb too, and listed
-there."""
+"posed with X", "played host to X", "played golf with X" (or "A and B played golf"),
+"briefed X" (a named person), "spent 20 minutes on the phone with X" (a time spent with a
+named person), "standing alongside X", "appeared beside X", "stood next to X" (a named
+person: a joint appearance; "stood with Israel" is support).  "tell" is a ``SAY`` verb
+too, and listed there."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
 with X on Fox News" is a broadcast."""
@@ -340,6 +341,12 @@ def _contact(verb: Token) -> bool:
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
+    if lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf" for c in kids):
+        # "A and B played golf", "played golf with B" (a person)
+        return any(c.dep_ == "nsubj" and paired_subject(c) for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+            for c in kids)
     if lemma == "play":  # "played host to X"
         return any(c.dep_ == "dobj" and c.lower_ == "host" for c in kids) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in (*kids, *(

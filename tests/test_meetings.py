@@ -369,6 +369,10 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
         ("In a call on Tuesday, the French president, Emmanuel Macron, and his German "
          "counterpart, Angela Merkel, agreed that the talks should go on.",
          frozenset({"Emmanuel Macron", "Angela Merkel"})),
+        ("President Donald Trump and the Japanese prime minister, Shinzo Abe, played golf in "
+         "Chiba on Sunday.", frozenset({"Donald Trump", "Shinzo Abe"})),
+        ("Foreign Minister Anna Keller played golf with Prime Minister Peter Hansen in Oslo.",
+         KELLER_HANSEN),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -434,6 +438,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
          "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
          "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
+         "the-two-played-golf", "played-golf-with",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",

@@ -67,6 +67,13 @@ def _spent_paths() -> list[list[dict[str, Any]]]:
     return [[], [prep, pobj], [alone("trigger")], [prep, pobj, alone("place")]]
 
 
+def _golf() -> list[dict[str, Any]]:
+    """The trigger of "played golf" and its object."""
+    return [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "play", "POS": "VERB"}},
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "golf",
+             "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "golf"}}]
+
+
 ORACLE: dict[str, list[list[dict[str, Any]]]] = {
     "MEET": [
         _pattern({"LOWER": {"IN": list(MEET_VERBS)}, "POS": {"IN": ["VERB", "AUX", "PROPN"]}}),
@@ -218,6 +225,19 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
          {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        # "Ruto and Kagame played golf", "the two leaders played golf", "played golf with X"
+        [*_golf(), {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+                   "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        [*_golf(), {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+                   "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(PAIR_SUBJECTS)}}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
+          "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
+                          "LOWER": {"IN": ["two", "both"]}}}],
+        [*_golf(), {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
+                   "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(PAIR_SUBJECTS)}}},
@@ -326,6 +346,8 @@ SENTENCES = [
     "and a day with his family, then spent money with Museveni.",
     "Ruto spoke during a joint appearance with Kagame after his appearance with Museveni.",
     "Ruto, flanked by Kagame and accompanied by Museveni, chatted with the envoys.",
+    "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
+    "President Yoweri Museveni and played golf alone.",
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
     "later appeared next to Yoweri Museveni and stood with the envoys.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
