@@ -412,7 +412,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if not objects and not any(c.dep_ == "poss" for c in trigger.children):
             return []  # "A and B, on a visit to the White House": fellow travellers
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
-        objects = [m for m in objects if m.kind in {"Person", "Country"}]
+        officials = {m for t in obj_toks if t.pos_ == "NOUN" and t.tag_ == "NNS" and (
+            t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS)
+            for m in argument_actors([t], index)}  # but "spoke to EU leaders": the body's
+        objects = [m for m in objects if m.kind in {"Person", "Country"} or m in officials]
     if is_noun and trigger.lemma_.lower() in MEALS and not any(
             family_plural(t, index) for t in subj_toks):
         joint = True  # "A and B sat down to a working lunch with aides C and D": one table
@@ -442,9 +445,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:
         return []  # "A and officials including B met with chief executives": the two met
         # people unnamed, not each other
-    golf = lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
-                                   for c in verb.children)  # "A and B played golf"
-    if not is_noun and not objects and not golf and (lemma not in RECIPROCAL or (
+    together = lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
+                                       for c in verb.children)  # "A and B played golf"
+    together = together or (not is_noun and any(  # "A and B greeted each other" (or
+        {"each", "other"} <= words or {"one", "another"} <= words  # "each other face-to-face",
+        for o in (*children(verb, {"dobj"}), *prep_objects(verb, {"with", "to"}))  # misparsed)
+        for words in [{o.lower_, *(c.lower_ for c in o.children)}]))
+    if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
             lemma != "discuss" and any(c.dep_ == "dobj" for c in verb.children)) or (
             lemma == "discuss" and obj_toks)):
         # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with

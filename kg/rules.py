@@ -491,11 +491,18 @@ SPEECH_PREPS = frozenset({"at", "before", "in", "during", "for", "against", "on"
 """Prepositions of a speech ("spoke at the rally"); "spoke on Friday" names a date."""
 
 
+ARRIVALS = frozenset({"arrive", "sit", "gather"})
+"""Verbs whose "for" names the meeting a paired subject comes to ("A and B arrive for talks")."""
+
+
 def _named_event(noun: Token) -> bool:
     """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit")
     or named by a body ("the G7 summit", "a NATO meeting")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in ARRIVALS \
+            and any(c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.head.children):
+        return True  # "A and B arrive for a breakfast meeting": the two of them
     return noun.lemma_ in {"summit", "meeting"} and any(
         c.dep_ in BODY_DEPS and body_name(c) for c in noun.children)
 

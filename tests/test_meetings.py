@@ -88,11 +88,13 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Keller said Norway stood beside Denmark and stood with Hansen on the issue.",
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
         INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
+        INTRO + "Keller and Hansen blamed each other for the delay.",
+        "Foreign Minister Anna Keller spoke to the BBC about the talks.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
          "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
-         "a-meeting-in-which-a-praised-b"],
+         "a-meeting-in-which-a-praised-b", "blamed-each-other", "spoke-to-an-outlet"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
@@ -373,6 +375,12 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Chiba on Sunday.", frozenset({"Donald Trump", "Shinzo Abe"})),
         ("Foreign Minister Anna Keller played golf with Prime Minister Peter Hansen in Oslo.",
          KELLER_HANSEN),
+        ("Foreign Minister Anna Keller and Prime Minister Peter Hansen greeted each other "
+         "warmly in Oslo on Monday.", KELLER_HANSEN),
+        ("Foreign Minister Anna Keller and Prime Minister Peter Hansen arrived for talks in "
+         "Oslo on Monday.", KELLER_HANSEN),
+        ("Prime Minister Theresa May flew to Brussels. Mrs May spoke to EU leaders for 90 "
+         "minutes.", frozenset({"Theresa May", "EU"})),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -438,7 +446,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
          "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
          "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
-         "the-two-played-golf", "played-golf-with",
+         "the-two-played-golf", "played-golf-with", "greeted-each-other",
+         "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",

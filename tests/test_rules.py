@@ -16,7 +16,9 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from kg.rules import (
+    ADDRESS_VERBS,
     ADJUNCT_PREPS,
+    ARRIVALS,
     AGREEMENT_NOUNS,
     ATTACK_NOUNS,
     ATTACK_VERBS,
@@ -94,6 +96,19 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": lemma}},
            {"LEFT_ID": "had", "REL_OP": ">", "RIGHT_ID": "with",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}}] for lemma in ("have", "hold")],
+        # "a phone call in which Ruto asked Kagame to ...": one side addressing the other
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {
+            "LOWER": {"IN": sorted(set(MEET_NOUNS))}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
+            "POS": "NOUN", "IS_LOWER": True}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "said",
+          "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(ADDRESS_VERBS)}}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "whom",
+          "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "in",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "during"]}}},
+         {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "which",
+          "RIGHT_ATTRS": {"LOWER": "which"}}],
         # "Meeting with X, Y signed ...": a participle the tagger took for a noun
         _pattern({"LOWER": "meeting", "IS_SENT_START": True, "IS_TITLE": True, "DEP": "advcl"},
                  ("prep", {"LOWER": "with"})),
@@ -254,6 +269,24 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
           "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
                           "DEP": "pobj", "POS": "NOUN", "IS_LOWER": True}}],
+        # "Ruto and Kagame arrived for talks", "the two leaders sat for a dinner"
+        *[[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(ARRIVALS)}}},
+           {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+           {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
+            "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                            "LEMMA": {"IN": sorted(EVENT_NOUNS)},
+                            "DEP": "pobj", "POS": "NOUN", "IS_LOWER": True}},
+           *pair] for pair in (
+            [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
+              "RIGHT_ATTRS": {"DEP": "nsubj"}},
+             {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj",
+              "RIGHT_ATTRS": {"DEP": "conj"}}],
+            [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
+              "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(PAIR_SUBJECTS)}}},
+             {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
+              "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
+                              "LOWER": {"IN": ["two", "both"]}}}])],
         # "the meeting held in Oslo between A and B", "a meeting was held ... between A and B"
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                    "POS": "NOUN", "IS_LOWER": True, **dep}},
@@ -346,6 +379,10 @@ SENTENCES = [
     "and a day with his family, then spent money with Museveni.",
     "Ruto spoke during a joint appearance with Kagame after his appearance with Museveni.",
     "Ruto, flanked by Kagame and accompanied by Museveni, chatted with the envoys.",
+    "The inquiry is about a phone call in which Ruto asked President Paul Kagame for help, "
+    "and a meeting in which Ruto praised Museveni.",
+    "Ruto and Kagame arrived for talks; the two leaders arrived for a dinner, Ruto arrived "
+    "for a meeting.",
     "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
     "President Yoweri Museveni and played golf alone.",
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
