@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from kg.rules import (
     ADDRESS_VERBS,
     ADJUNCT_PREPS,
-    ARRIVALS,
     AGREEMENT_NOUNS,
+    ARRIVALS,
     ATTACK_NOUNS,
     ATTACK_VERBS,
     BODY_DEPS,
