@@ -527,7 +527,9 @@ def conjuncts(token: Token) -> list[Token]:
         # Mnuchin", parsed alike: a relative heads no such list
         other = "PROPN" if token.pos_ == "NOUN" else "NOUN"
         stack = [a for a in token.children if a.dep_ == "appos" and a.pos_ == other
-                 and a.lower_ not in RELATION_HEADS]
+                 and a.lower_ not in RELATION_HEADS and a.left_edge.i - token.i <= 2]
+        # (set off right after the noun: "the information being gathered ... included A;
+        # B, a senator; and C" is a misparse thirty words long, no apposition)
         seen: set[int] = set()
         while stack:
             a = stack.pop()

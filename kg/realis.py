@@ -329,6 +329,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
                 and verb.lemma_.lower() in PARTICIPATE):
             return "negated"  # "was not on the call", "did not take part in the talks"
+        if head.lower_ == "during" and any(_modal(v) for v in _xcomp_chain(verb)):
+            return "planned"  # "will try to convince B to allow inspections during their
+            # meeting" (not "seemed to agree with her during their meeting")
         if (head.lower_ in {"with", "in", "at"} and verb.pos_ == "VERB"
                 and verb.lemma_.lower() not in {"meet", "talk", "speak"}
                 and status_of(verb, caption=caption) == "planned"):
@@ -393,6 +396,14 @@ def _soon(noun: Token) -> bool:
     near = [t for t in noun.subtree if noun in {t.head, t.head.head, t.head.head.head}]
     return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in SOON | {"coming", "upcoming"}
                for t in (*near, *after))  # not "the meeting after cuts due by next year"
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The verb and those it is the open complement of ("will try to convince B to allow")."""
+    out = [verb]
+    while out[-1].dep_ == "xcomp" and out[-1].head != out[-1] and len(out) < 4:
+        out.append(out[-1].head)
+    return out
 
 
 def _prospective_noun(noun: Token) -> bool:

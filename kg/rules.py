@@ -368,8 +368,9 @@ def _contact(verb: Token) -> bool:
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
-    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"
-        return any(p.ent_type_ == "PERSON" for p in beside(verb))
+    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"; not the
+        return verb.tag_ != "VB" and any(  # support of "(will) stand alongside X"
+            p.ent_type_ == "PERSON" for p in beside(verb))
     if lemma == "spend":  # "spent 20 minutes on the phone with X", "two hours alone with X"
         return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
             p.pos_ == "PROPN" for p in spent_with(verb))

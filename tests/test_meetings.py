@@ -89,12 +89,18 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
         INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
         INTRO + "Keller and Hansen blamed each other for the delay.",
+        INTRO + "Keller told Denmark to side with Norway or stand alongside Hansen.",
+        "Soon, however, the evidence being gathered by the agency was at odds with claims of "
+        "the main backers of the plan, which included Mayor Sam Cole; Senator Tom Reed, "
+        "Vermont Democrat; Governor Jim Hall, Ohio Republican; and two aides close to the "
+        "mayor: Mrs. Lee; Ann Park, the city treasurer; and adviser Joe Stone.",
         "Foreign Minister Anna Keller spoke to the BBC about the talks.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
          "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
-         "a-meeting-in-which-a-praised-b", "blamed-each-other", "spoke-to-an-outlet"],
+         "a-meeting-in-which-a-praised-b", "blamed-each-other", "spoke-to-an-outlet",
+         "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
@@ -144,6 +150,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "planned"),
         (INTRO + "Keller spoke to reporters before Monday's summit with Hansen in Oslo.",
          "asserted"),
+        (INTRO + "Keller will try to convince Hansen to open the border during their meeting.",
+         "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -152,7 +160,7 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks",
          "warned-against-talks", "expected-on-the-agenda-of-talks", "restarting-talks",
          "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question",
-         "before-a-summit-monday", "before-mondays-summit"],
+         "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}

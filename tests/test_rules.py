@@ -155,13 +155,13 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         # "standing alongside Putin", "appeared beside Ruto", "stood next to Kagame"
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["stand", "appear"]},
-                                                     "POS": "VERB"}},
+                                                     "POS": "VERB", "TAG": {"NOT_IN": ["VB"]}}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "by",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["alongside", "beside"]}}},
            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "person",
             "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}]],
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["stand", "appear"]},
-                                                     "POS": "VERB"}},
+                                                     "POS": "VERB", "TAG": {"NOT_IN": ["VB"]}}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "next",
             "RIGHT_ATTRS": {"DEP": dep, "LOWER": "next"}},
            {"LEFT_ID": "next", "REL_OP": ">", "RIGHT_ID": "to",
@@ -387,6 +387,7 @@ SENTENCES = [
     "President Yoweri Museveni and played golf alone.",
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
     "later appeared next to Yoweri Museveni and stood with the envoys.",
+    "Odinga told Uganda to side with Kenya or stand alongside President Paul Kagame.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "",
