@@ -820,6 +820,13 @@ def _counterpart(token: Token, index: MentionIndex) -> Mention | None:
             for head, by in holders.items() for p, iso in by]
     posts = {head for head, p, iso in held if p in before and iso is not None
              and iso not in isos}
+    # or an unnamed one's: "Iran's foreign minister turned up for talks with his French
+    # counterpart" (the French foreign minister, whom the article may not name)
+    posts |= {"pm" if t.lower_ == "minister" and any(c.lower_ == "prime" for c in t.children)
+              else t.lower_ for t in token.sent if t.i < token.i and t.pos_ == "NOUN"
+              and t.lower_ in ROLE_NOUNS and index.at(t) is None and any(
+                  (m := index.at(c)) is not None and m.kind == "Country"
+                  for c in t.children if c.dep_ in {"poss", "amod", "compound"})}
     people = _holders_by_surname(
         index, lambda head, p, iso: iso in isos and (not posts or head in posts))
     return next(iter(people.values())) if len(people) == 1 else None

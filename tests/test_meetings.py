@@ -2291,3 +2291,12 @@ def test_meetings_a_list_hung_on_a_title_apposed_to_the_first_name(nlp: Language
     assert meetings(nlp, text) == {
         (frozenset({"Angela Merkel", "Vladimir Putin"}), "asserted"),
         (frozenset({"Francois Hollande", "Vladimir Putin"}), "asserted")}
+
+
+def test_meetings_counterpart_of_an_unnamed_minister_is_no_president(nlp: Language) -> None:
+    """ "Iran's foreign minister came for talks with his French counterpart": the French
+    foreign minister, not the French president the article names."""
+    text = ("French President Emmanuel Macron hosted the summit in Biarritz. Later, Iran's "
+            "foreign minister turned up unexpectedly for talks with his French counterpart.")
+    assert not any("Emmanuel Macron" in people and "Iran" in people
+                   for people, _ in meetings(nlp, text))
