@@ -674,8 +674,13 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
-    if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and (
-            _definite(token) or _country_possessed(token)):
+    if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and \
+            _country_possessed(token) and not _definite(token):
+        # "Russia's U.S. ambassador": the possessor's official (the U.S. is his posting)
+        owner = [m for c in token.children if c.dep_ == "poss"
+                 for m in actors(c, index, depth=depth + 1)]
+        return _named_leaders(token, owner, index)
+    if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
         # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)

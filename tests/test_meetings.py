@@ -180,6 +180,8 @@ def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
         ("Chancellor Olaf Brandt, meeting with Iran's top diplomat in Berlin, urged calm.",
          {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
         ("Chancellor Olaf Brandt met with Iran's former foreign minister in Berlin.", set()),
+        ("Chancellor Olaf Brandt held talks with Iran's German ambassador in Berlin.",
+         {(frozenset({"Iran", "Olaf Brandt"}), "asserted")}),
         ("Iranian Foreign Minister Javad Rostami flew in on Monday. Rostami said little. "
          "Chancellor Olaf Brandt held talks with Iran's foreign minister in Berlin.",
          {(frozenset({"Javad Rostami", "Olaf Brandt"}), "asserted")}),
@@ -187,6 +189,7 @@ def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     ],
     ids=["official-as-subject", "official-as-object", "counterpart", "country-possessed",
          "country-possessed-top-diplomat", "country-possessed-former",
+         "country-possessed-posted-elsewhere",
          "country-possessed-named-elsewhere", "indefinite-official"],
 )
 def test_meetings_unnamed_official_stands_for_the_country(
