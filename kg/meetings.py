@@ -47,6 +47,7 @@ from kg.rules import (
     body_name,
     called_person,
     held_verb,
+    held_with,
     spent_with,
     spoke_together,
 )
@@ -290,8 +291,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # "told a meeting of Israeli and Palestinian officials"
         obj_toks += [p for p in prep_objects(trigger, {"of"}) if p.lower_ in GROUP_NOUNS or (
             p.ent_type_ == "PERSON" and len(conjuncts(p)) > 1)]  # "the meeting of A and B"
+        occurred_with: list[Token] = []
         if (held := held_verb(trigger)) is not None:  # "the meeting held at the tower
             obj_toks += prep_objects(held, {"between"})  # between A and B"
+            occurred_with = held_with(held)  # "the meeting occurred ... with A, B and C"
         listed_in = trigger.head.head if trigger.head.lower_ == "including" else None
         if (trigger.dep_ == "pobj" and listed_in is not None and listed_in.dep_ == "dobj"
                 and listed_in.lower_ in MEET_NOUNS
@@ -315,6 +318,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             # "talks with A and B have been going on": each with someone unnamed
             obj_toks = [t for t in obj_toks if t.dep_ != "pobj" or t.head.lower_ != "with"
                         ] if len(argument_actors(obj_toks, index)) > 1 else obj_toks
+        obj_toks += occurred_with
         if lemma == "visit" or lemma in CALLS:  # "a visit to X", "made calls to A and B"
             obj_toks += prep_objects(trigger, {"to"})
         if prep_objects(trigger, {"with"}):  # "talks with the minister, A, and the head of

@@ -279,6 +279,8 @@ def _labels(tok: Token) -> set[str]:
 
 
 HELD_VERBS = frozenset({"hold", "host", "convene", "organize", "organise", "arrange"})
+OCCUR_VERBS = frozenset({"occur", "happen"})
+"""Verbs a meeting is the subject of, whose "with" lists all its sides."""
 
 
 def held_verb(noun: Token) -> Token | None:
@@ -286,14 +288,27 @@ def held_verb(noun: Token) -> Token | None:
     tower between A and B", "a meeting was held in Oslo between A and B"."""
     if noun.dep_ == "nsubjpass" and noun.head.lemma_ in HELD_VERBS:
         return noun.head
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in OCCUR_VERBS:
+        return noun.head  # "the meeting occurred in the Oval Office with A, B and C"
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                  and c.lemma_ in HELD_VERBS), None)
 
 
 def _held_between(noun: Token) -> bool:
     verb = held_verb(noun)
-    return verb is not None and any(c.dep_ == "prep" and c.lower_ in {"between", "among"}
-                                    for c in verb.children)
+    return verb is not None and (any(c.dep_ == "prep" and c.lower_ in {"between", "among"}
+                                     for c in verb.children) or bool(held_with(verb)))
+
+
+def held_with(verb: Token) -> list[Token]:
+    """Those a meeting "occurred with" ("... occurred in the Oval Office with A, B and C",
+    the "with" on the verb or, misparsed, on its place)."""
+    if verb.lemma_ not in OCCUR_VERBS:
+        return []
+    heads = [verb, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                     for p in c.children if p.dep_ == "pobj")]
+    return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj"]
 
 
 ADDRESS_VERBS = frozenset({"ask", "tell", "urge", "press", "assure", "reassure", "thank",

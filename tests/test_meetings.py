@@ -352,12 +352,14 @@ KELLER_HANSEN_VOGT = frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})
         "REUTERS/Ann Lee",
         "In Vienna on Monday, the Austrian chancellor, Anna Keller, the Danish prime minister, "
         "Peter Hansen, and the Swedish president, Lena Vogt, met for talks.",
+        "The meeting last week occurred in the Hofburg with President Anna Keller, Prime "
+        "Minister Peter Hansen and the Swedish president, Lena Vogt.",
     ],
     ids=["list-read-as-apposition", "meeting-of", "talks-among", "brought-together",
          "photo-at-a-summit-is-the-leaders-not-the-body", "held-a-three-way-summit",
          "summit-attended-by", "lunch-the-parser-hung-on-the-object", "gathered",
          "caption-from-left-gather", "caption-attend-no-meeting-word",
-         "titles-and-names-in-a-chain-of-appositions"],
+         "titles-and-names-in-a-chain-of-appositions", "the-meeting-occurred-with"],
 )
 def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     """One meeting of all three (three pairs), as happened."""

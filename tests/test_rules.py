@@ -32,6 +32,7 @@ from kg.rules import (
     MEET_NOUNS,
     MEET_PREPS,
     MEET_VERBS,
+    OCCUR_VERBS,
     OPENING_NOUNS,
     PAIR_SUBJECTS,
     RAISED,
@@ -296,6 +297,20 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}}]
           for rel, dep, held in ((">", {}, {"DEP": "acl", "TAG": "VBN"}),
                                  ("<", {"DEP": "nsubjpass"}, {}))],
+        # "the meeting occurred (in the Oval Office) with A, B and C"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                   "POS": "NOUN", "IS_LOWER": True,
+                                                   "DEP": "nsubj"}},
+           {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "held",
+            "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(OCCUR_VERBS)}}}, *path,
+           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "held", "REL_OP": ">",
+            "RIGHT_ID": "with", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "side",
+            "RIGHT_ATTRS": {"DEP": "pobj"}}]
+          for path in ([], [{"LEFT_ID": "held", "REL_OP": ">", "RIGHT_ID": "in",
+                             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
+                            {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "place",
+                             "RIGHT_ATTRS": {"DEP": "pobj"}}])],
         *[_pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": ["summit", "meeting"]},
                     "POS": "NOUN", "IS_LOWER": True},
                    (dep, {"ENT_TYPE": "ORG", "LOWER": {"NOT_IN": sorted(SEATS)}, **name}))
@@ -381,6 +396,8 @@ SENTENCES = [
     "Ruto, flanked by Kagame and accompanied by Museveni, chatted with the envoys.",
     "The inquiry is about a phone call in which Ruto asked President Paul Kagame for help, "
     "and a meeting in which Ruto praised Museveni.",
+    "The meeting occurred in the State House with Ruto, Kagame and Museveni; a talk happened "
+    "with Odinga, and the summit occurred in May.",
     "Ruto and Kagame arrived for talks; the two leaders arrived for a dinner, Ruto arrived "
     "for a meeting.",
     "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
