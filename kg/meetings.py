@@ -95,6 +95,9 @@ DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
 FIRST_PERSON = frozenset({"i", "we", "my"})
+PRAISE = frozenset({"good", "great", "excellent", "productive", "wonderful", "fantastic",
+                    "terrific", "constructive", "fruitful", "warm", "useful", "frank"})
+"""What a speaker calls his own meeting in a verbless line ("Great meeting with X!")."""
 """Words for the speaker of a quotation ("After my conversation with X, ...")."""
 
 
@@ -376,9 +379,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if run_on:
         participants.extend(m for t in run_on for m in actors(t, index))
         subj_toks = run_on
-    if not subj_toks and not is_noun:
-        speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha."
-        if speaker is not None:
+    if not subj_toks and (not is_noun or _praised_line(trigger)):
+        speaker = speaker_for(trigger, quotes)  # tweet: "Met with both sides in Doha.",
+        if speaker is not None:  # "Good meeting with President Trump", A tweeted
             participants.append(speaker)
     unnamed_others = not is_noun and any(
         (t.pos_ == "NOUN" and (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
@@ -697,6 +700,15 @@ def _journalists(doc: Doc) -> set[str]:
                 found.update(c.lower_ for c in ent.root.conjuncts if c.ent_type_ == "PERSON")
         doc.user_data["dip_journalists"] = found
     return set(found)
+
+
+def _praised_line(noun: Token) -> bool:
+    """ "“Good meeting with President Trump – ...,” A tweeted": a meeting noun that opens a
+    quotation or a line, praised, with no verb of its own: the speaker's meeting."""
+    start = noun.left_edge
+    return (any(c.dep_ == "amod" and c.lower_ in PRAISE for c in noun.children)
+            and (start.i == start.sent.start or start.nbor(-1).text in {'"', "“", "'", "‘"})
+            and not any(c.dep_ in {"nsubj", "poss"} for c in noun.children))
 
 
 def _plural_people(m: Mention, doc: Doc) -> bool:

@@ -89,6 +89,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
         INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
         INTRO + "Keller and Hansen blamed each other for the delay.",
+        '"Talks with Prime Minister Peter Hansen are next," Foreign Minister Anna Keller '
+        "wrote on Twitter.",
         INTRO + "Keller told Denmark to side with Norway or stand alongside Hansen.",
         "Soon, however, the evidence being gathered by the agency was at odds with claims of "
         "the main backers of the plan, which included Mayor Sam Cole; Senator Tom Reed, "
@@ -99,7 +101,7 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
          "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
-         "a-meeting-in-which-a-praised-b", "blamed-each-other", "spoke-to-an-outlet",
+         "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-are-next-in-a-tweet", "spoke-to-an-outlet",
          "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
@@ -388,6 +390,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Chiba on Sunday.", frozenset({"Donald Trump", "Shinzo Abe"})),
         ("Foreign Minister Anna Keller played golf with Prime Minister Peter Hansen in Oslo.",
          KELLER_HANSEN),
+        ('"Great talks with Prime Minister Peter Hansen today," Foreign Minister Anna Keller '
+         "wrote on Twitter.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller and Prime Minister Peter Hansen greeted each other "
          "warmly in Oslo on Monday.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller and Prime Minister Peter Hansen arrived for talks in "
@@ -459,7 +463,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
          "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
          "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
-         "the-two-played-golf", "played-golf-with", "greeted-each-other",
+         "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet", "greeted-each-other",
          "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
