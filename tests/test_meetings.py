@@ -101,7 +101,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
          "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
-         "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-are-next-in-a-tweet", "spoke-to-an-outlet",
+         "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-are-next-in-a-tweet",
+         "spoke-to-an-outlet",
          "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
@@ -463,7 +464,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
     ids=["raised-concerns-with", "sat-with-a-person", "standing-alongside",
          "surname-tagged-as-a-common-noun", "spoken-for-an-hour-at-a-palace",
          "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
-         "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet", "greeted-each-other",
+         "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet",
+         "greeted-each-other",
          "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
