@@ -53,7 +53,8 @@ CANCELLED = frozenset({"cancelled", "canceled", "scrapped", "aborted", "postpone
 PREPARING = frozenset({"plan", "planning", "preparation", "preparations", "prepare", "ready",
                        "ahead", "gear", "brace", "groundwork", "possible", "potential",
                        "venue", "arrangement", "arrangements", "arrange", "arranging",
-                       "precondition", "preconditions", "stage", "logistics", "agenda"})
+                       "precondition", "preconditions", "stage", "logistics", "agenda",
+                       "broker", "brokers", "mediator", "mediators", "push", "bid", "call"})
 """Words of getting ready for a meeting that has not happened yet."""
 
 PROSPECT_TOPICS = frozenset({"optimism", "optimistic", "hope", "hopeful", "expectation",

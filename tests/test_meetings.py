@@ -155,6 +155,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "asserted"),
         (INTRO + "Keller will try to convince Hansen to open the border during their meeting.",
          "planned"),
+        (INTRO + "Dorn has offered to act as a broker for talks between Keller and Hansen.",
+         "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -163,7 +165,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "on-her-way-for-talks", "due-in-a-city-for-talks", "was-in-a-city-and-had-talks",
          "warned-against-talks", "expected-on-the-agenda-of-talks", "restarting-talks",
          "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question",
-         "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting"],
+         "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting",
+         "broker-for-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
