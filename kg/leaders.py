@@ -91,6 +91,20 @@ def is_leader_name(name: str) -> bool:
     return " " in k and k in _by_name()
 
 
+def is_male_leader(name: str) -> bool:
+    """Whether ``name`` is the full name of a leader the table knows as a man ("Mrs
+    Clinton" is not "Bill Clinton").
+
+    >>> is_male_leader("Bill Clinton"), is_male_leader("Theresa May")
+    (True, False)
+    >>> is_male_leader("Hillary Clinton")
+    False
+    """
+    k = key(name)
+    rows = _by_name().get(k, ()) if " " in k else ()
+    return bool(rows) and not any(r.female for r in rows)
+
+
 def rows_for(mention: Mention, day: _dt.date | None) -> tuple[Holder, ...]:
     """The posts the person ``mention`` names held on ``day``; none when the name is not in
     the table or names people of two countries ("King Abdullah" of Jordan and of Saudi

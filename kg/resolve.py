@@ -165,6 +165,8 @@ def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention
             bearers = [k for k in bearers if k not in relative]
         if g:
             bearers = [k for k in bearers if gender[k] <= {g}]
+            if g == "f":  # "Mrs. Clinton" is not "Bill Clinton", whom the table knows
+                bearers = [k for k in bearers if not leaders.is_male_leader(label[k])]
             if g == "f" and len(bearers) > 1:
                 bearers = [k for k in bearers if gender[k] == {"f"}] or bearers
             if g == "f" and len(bearers) > 1 and any(

@@ -163,3 +163,12 @@ def test_bare_name_goes_to_the_leader_named_in_full(nlp: Language) -> None:
             "tower project with Mr. Cohen. Eric Trump declined to comment.")
     assert pairs(nlp, text, _dt.date(2018, 3, 15)) == {
         frozenset({"Donald Trump", "Michael Cohen"})}
+
+
+def test_female_address_is_no_male_leader_of_that_name(nlp: Language) -> None:
+    """ "Mrs. Clinton" where the article names both Bill Clinton and Hillary Clinton in full
+    (neither with a form of address): she, not the former president the table knows."""
+    text = ("Former President Bill Clinton spoke in Ohio. Hillary Clinton, his wife, was in "
+            "Iowa. Mrs. Clinton met Chancellor Anna Keller in Des Moines on Monday.")
+    assert pairs(nlp, text, _dt.date(2015, 7, 30)) == {
+        frozenset({"Hillary Clinton", "Anna Keller"})}
