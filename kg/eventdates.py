@@ -310,8 +310,7 @@ def place_day(m: MeetingRecord, dated: Iterable[MeetingRecord],
     >>> place_day(u, [d], {"singapore": "sgp", "sgp": "sgp"}, {"a": frozenset({"sgp"})})
     """
     home = frozenset().union(*((homes or {}).get(p, frozenset()) for p in m.participants))
-    abroad = {p for p in m.places if country_of.get(p, p if "/country/" in p else None)
-              not in home | {None}}
+    abroad = {p for p in m.places if country_of.get(p) not in home | {None}}
     if not m.places or abroad != set(m.places):
         return None
     there = [d for d in dated if d.iri != m.iri and d.date is not None and d.places
@@ -337,7 +336,8 @@ _STORED = """SELECT ?m ?g ?p ?date ?rep ?loc ?text WHERE { GRAPH ?g {
   OPTIONAL { ?m dip:location ?loc } OPTIONAL { ?m dip:dateText ?text } }
   FILTER (?g != <%s>) }"""
 
-_COUNTRIES = "SELECT DISTINCT ?p ?c WHERE { ?p dip:inCountry ?c }"
+_COUNTRIES = """SELECT DISTINCT ?p ?c WHERE {
+  { ?p dip:inCountry ?c } UNION { ?p a dip:Country BIND (?p AS ?c) } }"""
 
 _HOMES = """SELECT DISTINCT ?p ?c WHERE {
   ?p dip:holdsPost ?post . ?post dip:postIn ?c . ?c a dip:Country }"""
@@ -353,9 +353,16 @@ def stored_homes(store: GraphStore) -> dict[str, frozenset[str]]:
 
 def graph_homes(triples: Triples) -> dict[str, frozenset[str]]:
     """The countries each person of one article's graph holds a post in."""
-    posts = [(str(s), str(o)) for s, p, o in triples if p == DIP.holdsPost]
-    post_in = {str(s): str(o) for s, p, o in triples if p == DIP.postIn}
-    countries = {str(s) for s, p, o in triples if p == RDF.type and o == DIP.Country}
+    posts: list[tuple[str, str]] = []
+    post_in: dict[str, str] = {}
+    countries: set[str] = set()
+    for s, p, o in triples:
+        if p == DIP.holdsPost:
+            posts.append((str(s), str(o)))
+        elif p == DIP.postIn:
+            post_in[str(s)] = str(o)
+        elif p == RDF.type and o == DIP.Country:
+            countries.add(str(s))
     homes: dict[str, set[str]] = defaultdict(set)
     for person, post in posts:
         if post_in.get(post) in countries:
@@ -389,7 +396,7 @@ def _records(rows: Iterable[tuple[str, str, str, str | None, str | None, str | N
 def stored_meetings(store: GraphStore, base: Namespace = DIPR
                     ) -> tuple[list[MeetingRecord], dict[str, str]]:
     """The asserted meetings of ``store`` with their own dates (not the inferred ones), and
-    the country of each place."""
+    the country of each place (a country's is itself)."""
     def v(term: ox.NamedNode | ox.Literal | None) -> str | None:
         return None if term is None else str(term.value)
 
@@ -414,6 +421,8 @@ def graph_meetings(triples: Triples) -> tuple[list[MeetingRecord], dict[str, str
             asserted.add(str(s))
         elif p == DIP.inCountry:
             countries[str(s)] = str(o)
+        elif p == RDF.type and o == DIP.Country:
+            countries[str(s)] = str(s)  # a country is its own
         elif p in wanted:
             props[str(s)][str(p)].append(str(o))
     g = str(triples.identifier)

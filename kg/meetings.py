@@ -48,6 +48,7 @@ from kg.rules import (
     called_person,
     held_verb,
     held_with,
+    played_golf,
     spent_with,
     spoke_together,
 )
@@ -95,10 +96,11 @@ DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
 FIRST_PERSON = frozenset({"i", "we", "my"})
+"""Words for the speaker of a quotation ("After my conversation with X, ...")."""
+
 PRAISE = frozenset({"good", "great", "excellent", "productive", "wonderful", "fantastic",
                     "terrific", "constructive", "fruitful", "warm", "useful", "frank"})
 """What a speaker calls his own meeting in a verbless line ("Great meeting with X!")."""
-"""Words for the speaker of a quotation ("After my conversation with X, ...")."""
 
 
 DATES = frozenset({"DATE", "TIME"})
@@ -137,7 +139,7 @@ def contact_objects(verb: Token) -> list[Token]:
         return children(verb, {"dobj"})
     if lemma == "spend":  # "spent 20 minutes on the phone with X"
         return spent_with(verb)
-    if lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf" for c in verb.children):
+    if played_golf(verb):
         return prep_objects(verb, {"with"})  # "played golf with X"
     if lemma == "play":  # "played host to X"
         return prep_objects(verb, {"to"}) + [
@@ -452,12 +454,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:
         return []  # "A and officials including B met with chief executives": the two met
         # people unnamed, not each other
-    together = lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
-                                       for c in verb.children)  # "A and B played golf"
-    together = together or (not is_noun and any(  # "A and B greeted each other" (or
-        {"each", "other"} <= words or {"one", "another"} <= words  # "each other face-to-face",
-        for o in (*children(verb, {"dobj"}), *prep_objects(verb, {"with", "to"}))  # misparsed)
-        for words in [{o.lower_, *(c.lower_ for c in o.children)}]))
+    together = not is_noun and (played_golf(verb) or _each_other(verb))
     if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
             lemma != "discuss" and any(c.dep_ == "dobj" for c in verb.children)) or (
             lemma == "discuss" and obj_toks)):
@@ -700,6 +697,14 @@ def _journalists(doc: Doc) -> set[str]:
                 found.update(c.lower_ for c in ent.root.conjuncts if c.ent_type_ == "PERSON")
         doc.user_data["dip_journalists"] = found
     return set(found)
+
+
+def _each_other(verb: Token) -> bool:
+    """ "A and B greeted each other", "spoke with one another" (also "each other
+    face-to-face", parsed with "other" on "face"): the subjects alone are the meeting."""
+    return any({"each", "other"} <= words or {"one", "another"} <= words
+               for o in (*children(verb, {"dobj"}), *prep_objects(verb, {"with", "to"}))
+               for words in [{o.lower_, *(c.lower_ for c in o.children)}])
 
 
 def _praised_line(noun: Token) -> bool:

@@ -66,9 +66,9 @@ PROSPECT_TOPICS = frozenset({"optimism", "optimistic", "hope", "hopeful", "expec
 SCHEDULED = frozenset({"set", "scheduled", "slated", "due", "expected", "planned"})
 IF = frozenset({"if", "unless", "whether"})
 WHEN = frozenset({"when", "once", "until", "before", "after", "as"})
+"""Time clauses that announce a future meeting in the present tense ("when X meets Y")."""
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
-"""Time clauses that announce a future meeting in the present tense ("when X meets Y")."""
 _PRESENT = frozenset({"VBZ", "VBP"})
 SOON = frozenset({"later", "tomorrow", "tonight", "soon", "next"})
 

@@ -179,9 +179,9 @@ def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention
             out[m] = name  # "Kim" of "Kim Jong Un" and "Sung Kim": the corpus decides
             continue
         if day is not None and not cue_relative(m.cue) and (
-                rows := leaders.rows_for(m, day)) and not any(
-                leaders.key(label[k]) in r.names or _first_last(label[k]) in r.names
-                for k in bearers for r in rows):
+                rows := set(leaders.rows_for(m, day))) and not any(
+                rows & set(leaders.rows_for(Mention(label[k], 0, 0, "Person"), day))
+                for k in bearers):
             out[m] = name  # the leader in office, whom the article never names in full
             continue
         if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
@@ -198,11 +198,6 @@ OFFICE_CUES = frozenset({"president", "prime minister", "chancellor", "premier",
                          "ambassador", "general", "gen.", "sen.", "gov.", "rep."})
 """Titles of office before a name: a bare name with one of them is the bearer the article
 gives the same title."""
-
-
-def _first_last(name: str) -> str:
-    words = leaders.key(name).split()
-    return f"{words[0]} {words[-1]}" if words else ""
 
 
 def _two_name_orders(labels: list[str]) -> bool:

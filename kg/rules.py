@@ -328,6 +328,12 @@ def addressed_in(noun: Token, clause: Token) -> bool:
                 p.lower_ == "which" for p in c.children) for c in clause.children))
 
 
+def played_golf(verb: Token) -> bool:
+    """ "played golf": a round is a meeting of those who play it together."""
+    return verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
+                                                 for c in verb.children)
+
+
 BESIDE = frozenset({"alongside", "beside"})
 
 
@@ -356,8 +362,7 @@ def _contact(verb: Token) -> bool:
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
-    if lemma == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf" for c in kids):
-        # "A and B played golf", "played golf with B" (a person)
+    if played_golf(verb):  # "A and B played golf", "played golf with B" (a person)
         return any(c.dep_ == "nsubj" and paired_subject(c) for c in kids) or any(
             c.dep_ == "prep" and c.lower_ == "with" and any(
                 p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
