@@ -286,6 +286,10 @@ def country_by_iso3(iso3: str) -> Country | None:
 
 
 _CAPITAL_SPELLINGS = {"kiev": "UA", "peking": "CN"}
+_SEATS_OF_GOVERNMENT = {"white house": "US", "kremlin": "RU", "downing street": "GB",
+                        "elysee": "FR", "élysée": "FR", "elysee palace": "FR",
+                        "élysée palace": "FR", "blue house": "KR"}
+"""Seats that stand for their governments as a capital does ("White House officials")."""
 
 
 @cache
@@ -294,15 +298,18 @@ def _capitals() -> dict[str, str]:
     out = {_norm(str(c["capital"])): iso2 for iso2, c in _geonames().get_countries().items()
            if c.get("capital")}
     out.update(_CAPITAL_SPELLINGS)
+    out.update(_SEATS_OF_GOVERNMENT)
     return out
 
 
 def capital_of(name: str) -> Country | None:
-    """The country whose capital ``name`` is ("Washington and Beijing held talks": the
-    capitals stand for their governments).
+    """The country whose capital or seat of government ``name`` is ("Washington and
+    Beijing held talks", "White House officials": they stand for their governments).
 
     >>> capital_of("Beijing").label, capital_of("Kiev").label, capital_of("Geneva")
     ('China', 'Ukraine', None)
+    >>> capital_of("the White House").label, capital_of("Kremlin").label
+    ('United States', 'Russia')
     """
     iso2 = _capitals().get(_norm(name))
     return country_by_iso2(iso2) if iso2 else None

@@ -402,6 +402,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Oslo on Monday.", KELLER_HANSEN),
         ("Prime Minister Theresa May flew to Brussels. Mrs May spoke to EU leaders for 90 "
          "minutes.", frozenset({"Theresa May", "EU"})),
+        ("Chancellor Anna Keller held talks with senior White House officials in Berlin on "
+         "Monday.", frozenset({"Anna Keller", "United States"})),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -469,7 +471,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "possessor-of-a-pledge-in-a-call", "titles-apposed-and-listed",
          "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet",
          "greeted-each-other",
-         "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders",
+         "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders", "seat-of-government-as-a-side",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
