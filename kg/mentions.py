@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, POS
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -218,8 +218,10 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     found: list[Mention] = []
     if not len(doc):
         return found
-    arr = doc.to_array([POS, ENT_TYPE, DEP])  # candidates picked in C, not token by token
-    candidates = numpy.flatnonzero(((arr[:, 0] == PROPN) | (arr[:, 0] == NOUN))
+    arr = doc.to_array([POS, ENT_TYPE, DEP, IS_TITLE])  # candidates picked in C, not one
+    # token at a time: proper nouns, and capitalised common nouns ("Trump shook hands")
+    candidates = numpy.flatnonzero(((arr[:, 0] == PROPN) | ((arr[:, 0] == NOUN)
+                                                            & (arr[:, 3] == 1)))
                                    & (arr[:, 1] == 0)
                                    & (arr[:, 2] != doc.vocab.strings["compound"]))
     for i in candidates.tolist():
