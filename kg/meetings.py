@@ -164,6 +164,11 @@ def contact_objects(verb: Token) -> list[Token]:
     if out:  # "spoke to A, and the presidents of B and C": the list hung on the verb
         out += [c for c in children(verb, {"conj"}) if c.pos_ in {"NOUN", "PROPN"}
                 and not any(k.dep_ in SUBJ for k in c.children)]
+    if out and all(t.ent_type_ != "PERSON" for t in out):  # "met two of his counterparts,
+        out += [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON"
+                and c.i > verb.i and c.left_edge.i > 0
+                and c.doc[c.left_edge.i - 1].text == ","]  # Wang Yi and Lavrov": the names
+        # the parser hung on the verb say who the object is
     if not out and lemma == "meet":  # "Kim meets and has a photo op with Pompeo"
         out = [p for c in children(verb, {"conj"}) if c.lemma_.lower() in LIGHT_VERBS
                for h in (c, *children(c, {"dobj"})) for p in prep_objects(h, {"with"})]

@@ -404,6 +404,9 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "minutes.", frozenset({"Theresa May", "EU"})),
         ("Chancellor Anna Keller held talks with senior White House officials in Berlin on "
          "Monday.", frozenset({"Anna Keller", "United States"})),
+        ("President Donald Trump, who has doubts about the accord, also met Monday with a "
+         "defender of the accord, French President Emmanuel Macron.",
+         frozenset({"Donald Trump", "Emmanuel Macron"})),
         ("The inquiry is about a phone call in which Foreign Minister Anna Keller asked Prime "
          "Minister Peter Hansen to open an investigation.", KELLER_HANSEN),
         ("Foreign Minister Anna Keller, meeting with Prime Minister Peter Hansen in Oslo, "
@@ -472,6 +475,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet",
          "greeted-each-other",
          "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders", "seat-of-government-as-a-side",
+         "name-hung-on-the-verb-after-its-object",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
