@@ -99,7 +99,8 @@ FIRST_PERSON = frozenset({"i", "we", "my"})
 """Words for the speaker of a quotation ("After my conversation with X, ...")."""
 
 PRAISE = frozenset({"good", "great", "excellent", "productive", "wonderful", "fantastic",
-                    "terrific", "constructive", "fruitful", "warm", "useful", "frank"})
+                    "terrific", "constructive", "fruitful", "warm", "useful", "frank",
+                    "positive", "cordial", "friendly", "successful"})
 """What a speaker calls his own meeting in a verbless line ("Great meeting with X!")."""
 
 
@@ -323,6 +324,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
                      for w in prep_objects(topic, {"with"})]  # "his conversation on the
         # issue with Castro": the parser hung the other side on the topic
+        if not subj_toks and _praised_by_speaker(trigger):  # "A said talks with B were
+            subj_toks = children(trigger.head.head, SUBJ)  # very constructive": A's talks
         if not _someone(subj_toks, index) and not prep_objects(trigger, {"between"}) and not any(
                 c.dep_ == "nsubj" for c in trigger.children):
             # "talks with A and B have been going on": each with someone unnamed
@@ -710,6 +713,16 @@ def _each_other(verb: Token) -> bool:
     return any({"each", "other"} <= words or {"one", "another"} <= words
                for o in (*children(verb, {"dobj"}), *prep_objects(verb, {"with", "to"}))
                for words in [{o.lower_, *(c.lower_ for c in o.children)}])
+
+
+def _praised_by_speaker(noun: Token) -> bool:
+    """ "A said talks with B in Brussels were 'very constructive'": a meeting with someone,
+    the subject of a reported clause that praises it, is the speaker's own."""
+    clause = noun.head
+    return (noun.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.lemma_ == "be"
+            and clause.head.lemma_.lower() in SAY_LEMMAS and bool(prep_objects(noun, {"with"}))
+            and not any(c.dep_ in {"poss", "det"} and c.lower_ != "the" for c in noun.children)
+            and any(c.dep_ == "acomp" and c.lower_ in PRAISE for c in clause.children))
 
 
 def _praised_line(noun: Token) -> bool:

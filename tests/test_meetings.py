@@ -89,6 +89,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
         INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
         INTRO + "Keller and Hansen blamed each other for the delay.",
+        "Foreign Minister Anna Keller said talks with Prime Minister Peter Hansen were "
+        "difficult.",
         '"Talks with Prime Minister Peter Hansen are next," Foreign Minister Anna Keller '
         "wrote on Twitter.",
         INTRO + "Keller told Denmark to side with Norway or stand alongside Hansen.",
@@ -101,7 +103,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
          "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
-         "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-are-next-in-a-tweet",
+         "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-said-to-be-difficult",
+         "talks-are-next-in-a-tweet",
          "spoke-to-an-outlet",
          "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition"],
 )
@@ -404,6 +407,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "minutes.", frozenset({"Theresa May", "EU"})),
         ("Chancellor Anna Keller held talks with senior White House officials in Berlin on "
          "Monday.", frozenset({"Anna Keller", "United States"})),
+        ('Foreign Minister Anna Keller said talks with Prime Minister Peter Hansen in Oslo '
+         'were "very constructive".', KELLER_HANSEN),
         ("President Donald Trump, who has doubts about the accord, also met Monday with a "
          "defender of the accord, French President Emmanuel Macron.",
          frozenset({"Donald Trump", "Emmanuel Macron"})),
@@ -475,7 +480,7 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet",
          "greeted-each-other",
          "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders", "seat-of-government-as-a-side",
-         "name-hung-on-the-verb-after-its-object",
+         "speaker-praises-talks-with", "name-hung-on-the-verb-after-its-object",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",
