@@ -51,6 +51,7 @@ from kg.rules import (
     played_golf,
     spent_with,
     spoke_together,
+    thanked_for,
 )
 from kg.syntax import (
     REPORT_NOUNS,
@@ -324,6 +325,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
                      for w in prep_objects(topic, {"with"})]  # "his conversation on the
         # issue with Castro": the parser hung the other side on the topic
+        if (thanker := thanked_for(trigger)) is not None:  # "A thanked B for the talks"
+            subj_toks = subj_toks or clause_subjects(thanker)
+            obj_toks += [d for d in children(thanker, {"dobj"}) if d.ent_type_ == "PERSON"]
         if not subj_toks and _praised_by_speaker(trigger):  # "A said talks with B were
             subj_toks = children(trigger.head.head, SUBJ)  # very constructive": A's talks
         if not _someone(subj_toks, index) and not prep_objects(trigger, {"between"}) and not any(

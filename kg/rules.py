@@ -516,11 +516,26 @@ ARRIVALS = frozenset({"arrive", "sit", "gather"})
 """Verbs whose "for" names the meeting a paired subject comes to ("A and B arrive for talks")."""
 
 
+def thanked_for(noun: Token) -> Token | None:
+    """The verb of "A thanked B for the talks", "thanked B for having fruitful discussions"
+    (B a named person): a meeting of the two."""
+    t = noun
+    if t.dep_ == "dobj" and t.head.lemma_ == "have" and t.head.dep_ == "pcomp":
+        t = t.head  # "for having fruitful discussions"
+    if t.dep_ not in {"pobj", "pcomp"} or t.head.lower_ != "for":
+        return None
+    verb = t.head.head
+    return verb if verb.lemma_ == "thank" and any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children) else None
+
+
 def _named_event(noun: Token) -> bool:
     """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit")
     or named by a body ("the G7 summit", "a NATO meeting")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
         return True
+    if thanked_for(noun) is not None:
+        return True  # "A thanked B for the talks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in ARRIVALS \
             and any(c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.head.children):
         return True  # "A and B arrive for a breakfast meeting": the two of them

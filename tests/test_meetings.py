@@ -409,6 +409,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "Monday.", frozenset({"Anna Keller", "United States"})),
         ('Foreign Minister Anna Keller said talks with Prime Minister Peter Hansen in Oslo '
          'were "very constructive".', KELLER_HANSEN),
+        ("Foreign Minister Anna Keller thanked Prime Minister Peter Hansen for the talks on "
+         "Friday.", KELLER_HANSEN),
         ("President Donald Trump, who has doubts about the accord, also met Monday with a "
          "defender of the accord, French President Emmanuel Macron.",
          frozenset({"Donald Trump", "Emmanuel Macron"})),
@@ -480,7 +482,8 @@ def test_meetings_joint_meeting_of_three(nlp: Language, text: str) -> None:
          "the-two-played-golf", "played-golf-with", "great-talks-with-in-a-tweet",
          "greeted-each-other",
          "the-two-arrived-for-talks", "spoke-to-a-bodys-leaders", "seat-of-government-as-a-side",
-         "speaker-praises-talks-with", "name-hung-on-the-verb-after-its-object",
+         "speaker-praises-talks-with", "thanked-for-the-talks",
+         "name-hung-on-the-verb-after-its-object",
          "a-call-in-which-a-asked-b", "meeting-with-set-off-by-commas", "appeared-beside",
          "stood-next-to", "the-two-discussed-a-topic",
          "posed-with-a-person", "told-during-a-dinner", "after-dinner-one-person",

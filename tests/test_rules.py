@@ -270,6 +270,19 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
           "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
                           "DEP": "pobj", "POS": "NOUN", "IS_LOWER": True}}],
+        # "Ruto thanked Kagame for the talks", "for having fruitful discussions"
+        *[[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},
+           {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}},
+           {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "for",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}}, *path,
+           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "for", "REL_OP": ">",
+            "RIGHT_ID": "trigger",
+            "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                            "LEMMA": {"IN": sorted(EVENT_NOUNS)}, "POS": "NOUN",
+                            "IS_LOWER": True, "DEP": "dobj" if path else "pobj"}}]
+          for path in ([], [{"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "having",
+                             "RIGHT_ATTRS": {"DEP": "pcomp", "LEMMA": "have"}}])],
         # "Ruto and Kagame arrived for talks", "the two leaders sat for a dinner"
         *[[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(ARRIVALS)}}},
            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
@@ -398,6 +411,8 @@ SENTENCES = [
     "and a meeting in which Ruto praised Museveni.",
     "The meeting occurred in the State House with Ruto, Kagame and Museveni; a talk happened "
     "with Odinga, and the summit occurred in May.",
+    "Ruto thanked President Paul Kagame for the talks and thanked Kenya for the talks; he "
+    "thanked Yoweri Museveni for having fruitful talks and thanked Odinga for his call.",
     "Ruto and Kagame arrived for talks; the two leaders arrived for a dinner, Ruto arrived "
     "for a meeting.",
     "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
