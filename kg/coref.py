@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
-from kg.rules import ROLE_NOUNS
+from kg.rules import ROLE_NOUNS, SAY_LEMMAS
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
@@ -371,9 +371,11 @@ def _previous_sentence(tok: Token) -> Token:
 
 
 def _subject_and_partner(tok: Token, index: MentionIndex) -> list[Mention]:
-    """ "A forged a good relationship with B when they met": "they" as the subject of a
-    clause hung on a verb whose subject is one named person and whose "with" (on the verb
-    or on its object) names one other, and nobody else."""
+    """ "A forged a good relationship with B when they met", "A invited B to the rally when
+    they met": "they" as the subject of a clause hung on a verb whose subject is one named
+    person and whose object or "with" (on the verb or on its object) names one other, and
+    nobody else.  An object "him"/"her" in a clause that C reports is C ("C said A invited
+    him ... when they met")."""
     clause = tok.head
     if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i < tok.i:
         return []
@@ -384,9 +386,23 @@ def _subject_and_partner(tok: Token, index: MentionIndex) -> list[Mention]:
     partners = [m for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
                 for o in p.children if o.dep_ == "pobj" for c in (o, *o.conjuncts)
                 for m in [index.at(c)] if m is not None and m.kind == "Person"]
+    partners += [m for o in verb.children if o.dep_ == "dobj"
+                 for m in [index.at(o) or _reporting(o, index)]
+                 if m is not None and m.kind == "Person"]
     if len(subj) != 1 or len(partners) != 1 or same_person(subj[0], partners[0]):
         return []
     return [subj[0], partners[0]]
+
+
+def _reporting(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """ "C said A invited him": the one person who says the clause the object "him" is in."""
+    verb = pronoun.head
+    if pronoun.lower_ not in {"him", "her"} or verb.dep_ != "ccomp" or \
+            verb.head.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    people = [m for s in verb.head.children if s.dep_ in _SUBJ
+              for m in [index.at(s)] if m is not None and m.kind == "Person"]
+    return people[0] if len(people) == 1 else None
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:

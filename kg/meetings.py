@@ -45,6 +45,7 @@ from kg.rules import (
     addressed_in,
     beside,
     body_name,
+    by_phone_with,
     called_person,
     held_verb,
     held_with,
@@ -133,7 +134,7 @@ def contact_objects(verb: Token) -> list[Token]:
         # the parser may hang "with X" on it (a person only: "discussed ties with China")
         return _whom(verb, prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})
-            if p.ent_type_ == "PERSON"])
+            if p.ent_type_ == "PERSON"] + by_phone_with(verb))
     if lemma == "raise":  # "raised concerns with X", "with" on the verb or on "concerns"
         return prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
@@ -322,6 +323,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
+        obj_toks += [t for p in children(trigger, {"prep"}) if p.lower_ == "with"
+                     for t in [_name_after(p, index)] if t is not None]
+        obj_toks += prep_objects(trigger, {"alongside"})  # "at a joint press conference
+        # in Tokyo alongside Japanese leader Shinzo Abe"
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
                      for w in prep_objects(topic, {"with"})]  # "his conversation on the
         # issue with Castro": the parser hung the other side on the topic
@@ -631,7 +636,7 @@ def _press_conference(noun: Token) -> bool:
     """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is."""
     kids = {c.lower_ for c in noun.children}  # "a news conference with May" is joint
     return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
-        kids & {"with", "between"}) and not (
+        kids & {"with", "between", "alongside"}) and not (
         kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children))
 
 
@@ -796,11 +801,45 @@ def _passive_agents(noun: Token) -> list[Token]:
         for p in children(a, {"pobj"})]
 
 
+STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
+"""Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
+TAKING_PART = frozenset({"wrap", "hold", "have", "conclude", "begin", "start", "open", "complete",
+                         "finish", "end", "resume", "spend", "attend"})
+"""Verbs whose subject takes part in the stretch of talks that is their object ("wrapped up
+two days of talks with X"; not "presented months of negotiations with X as evidence")."""
+
+
+def _name_after(prep: Token, index: MentionIndex) -> Token | None:
+    """ "his dinner in Paris with German counterpart Frank-Walter Steinmeier was warm": a
+    "with" the parser left without its object (the name taken for the next verb's subject)
+    is followed, after title words only, by the name it governs."""
+    if children(prep, {"pobj"}):
+        return None
+    for t in prep.doc[prep.i + 1:prep.i + 8]:
+        if t.ent_type_ in {"NORP", "TITLE"} or t.lemma_.lower() in ROLE_NOUNS or \
+                t.lower_ == "counterpart":
+            continue  # "German counterpart", "Prime Minister"
+        m = index.at(t)
+        return t if m is not None and m.kind == "Person" else None
+    return None
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
     prep = noun.head
     verb = prep.head
+    doc = noun.doc
+    if (prep.dep_ == "prep" and prep.lower_ in {"in", "during"} and prep.i >= 2
+            and doc[prep.i - 1].text == "," and doc[prep.i - 2].ent_type_ == "PERSON"
+            and doc[prep.i - 2].dep_ != "pobj" and prep.right_edge.i + 1 < len(doc)
+            and doc[prep.right_edge.i + 1].text == ","):
+        return [doc[prep.i - 2]]  # "Sources said Mr. Trump, in the meeting with Mr. Lavrov,
+        # seemed ...": the name the phrase is set off after, wherever the parser hung it
+    if (prep.lower_ == "of" and verb.dep_ == "dobj" and verb.lemma_.lower() in STRETCHES
+            and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in TAKING_PART):
+        return clause_subjects(verb.head)  # "as Mr. Trump wrapped up two days of talks
+        # with Xi": the days are his
     if prep.dep_ == "acl" and prep.lower_ == "following":  # "revealed the channels following
         # a meeting with X": a preposition the parser took for a participle
         while verb.dep_ in {"dobj", "pobj", "attr"} and verb.pos_ in {"NOUN", "PROPN"}:
@@ -911,8 +950,12 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
     t = trigger
     while t.head != t and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
+    other = [index.at(n) for p in children(trigger, {"prep"}) if p.lower_ == "with"
+             for n in [_name_after(p, index)] if n is not None]  # "his dinner with German
+    # counterpart X was warm", X parsed as a second subject of "was": the other side
     for _ in range(3):
-        subjects = children(t, SUBJ)
+        subjects = [s for s in children(t, SUBJ) if index.at(s) is None
+                    or index.at(s) not in other]
         for s in subjects:
             m = index.at(s)
             if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (

@@ -37,6 +37,9 @@ post" (a place: said face to face), "brought together X and Y", "raised concerns
 named person), "standing alongside X", "appeared beside X", "stood next to X" (a named
 person: a joint appearance; "stood with Israel" is support).  "tell" is a ``SAY`` verb
 too, and listed there."""
+CEREMONY_NOUNS = ("ceremony", "ceremonies")
+"""A ceremony is a meeting of those it is held with: "at a ceremony with Xi", "takes part in a
+welcoming ceremony with X" (a person named as the "with")."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
 with X on Fox News" is a broadcast."""
@@ -198,7 +201,8 @@ class TriggerMatcher:
         self.name = name
         strings = nlp.vocab.strings
         self._lower = numpy.array(sorted({strings.add(w) for w in (
-            *MEET_VERBS, *MEET_NOUNS, *JOINT_NOUNS, *ATTACK_NOUNS)}), dtype="uint64")
+            *MEET_VERBS, *MEET_NOUNS, *JOINT_NOUNS, *CEREMONY_NOUNS, *ATTACK_NOUNS)}),
+            dtype="uint64")
         self._lemma = numpy.array(sorted({strings.add(w) for w in (
             *TALK_VERBS, *VISIT_VERBS, *CONTACT_VERBS, *SAY_LEMMAS, *SIGN_VERBS,
             *ATTACK_VERBS)}),
@@ -263,6 +267,10 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
                 c.dep_ == "compound" and any(k.dep_ == "punct" and k.text == "-"
                                              for k in c.children) for c in tok.children))
+            or (lower in CEREMONY_NOUNS and pos == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(
+                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+                for c in tok.children))
             or (lower in JOINT_NOUNS and pos == "NOUN" and any(
                 c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children) and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))):
@@ -346,6 +354,16 @@ def beside(verb: Token) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def by_phone_with(verb: Token) -> list[Token]:
+    """ "discussed the incursion by phone with X": the people the parser hung on "phone"
+    (under the verb or its object) rather than on the verb."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [p for h in heads for by in h.children if by.dep_ == "prep" and by.lower_ == "by"
+            for ph in by.children if ph.dep_ == "pobj" and ph.lower_ in {"phone", "telephone"}
+            for w in ph.children if w.dep_ == "prep" and w.lower_ == "with"
+            for p in w.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]
+
+
 def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
@@ -357,7 +375,7 @@ def _contact(verb: Token) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) or any(
                 k.dep_ == "prep" and k.lower_ == "with" and any(
                     p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in k.children)
-                for c in kids if c.dep_ == "dobj" for k in c.children):
+                for c in kids if c.dep_ == "dobj" for k in c.children) or by_phone_with(verb):
             return True  # "discussed the campaign with Mr Dorn" (the "with" hung on it)
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",

@@ -2328,3 +2328,54 @@ def test_meetings_counterpart_of_an_unnamed_minister_is_no_president(nlp: Langua
             "foreign minister turned up unexpectedly for talks with his French counterpart.")
     assert not any("Emmanuel Macron" in people and "Iran" in people
                    for people, _ in meetings(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Sources said Foreign Minister Anna Keller, in the meeting with Prime Minister Peter "
+         'Hansen, "seemed to be boasting" about the deal.', KELLER_HANSEN),
+        ("French President Emmanuel Macron said his dinner in Paris with German counterpart "
+         "Frank-Walter Steinmeier was warm.",
+         frozenset({"Emmanuel Macron", "Frank-Walter Steinmeier"})),
+        ("Officials spoke in Oslo on Thursday as Anna Keller wrapped up two days of talks with "
+         "Prime Minister Peter Hansen.", KELLER_HANSEN),
+        ("Peter Hansen said Anna Keller invited him to the rally when they met last month in "
+         "Paris.", KELLER_HANSEN),
+        ("Erdogan discussed the offensive by phone with Russian President Vladimir Putin. "
+         "Turkish President Tayyip Erdogan left.", frozenset({"Tayyip Erdogan",
+                                                             "Vladimir Putin"})),
+        ('"We will see," Foreign Minister Anna Keller said Monday at a joint press conference '
+         "in Oslo alongside Norwegian leader Peter Hansen.", KELLER_HANSEN),
+        ("FILE PHOTO: Prime Minister Anna Keller takes part in a welcoming ceremony with "
+         "Norway's President Peter Hansen at the palace in Oslo, Norway, November 9, 2017.",
+         KELLER_HANSEN),
+    ],
+    ids=["name-set-off-before-in-the-meeting", "with-left-without-its-object",
+         "days-of-talks-are-the-subjects", "they-are-the-inviter-and-the-reporter",
+         "with-hung-on-by-phone", "press-conference-alongside", "ceremony-with"],
+)
+def test_meetings_arguments_the_parser_hung_elsewhere(nlp: Language, text: str,
+                                                      pair: frozenset[str]) -> None:
+    assert meetings(nlp, text) == {(pair, "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Peter Hansen said Anna Keller invited the press to the rally when they met last "
+         "month in Paris.", set()),
+        ("Peter Hansen said Anna Keller and Ola Dorn invited him to the rally when they met "
+         "last month in Paris.", {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        ("French President Emmanuel Macron said his dinner in Paris with German officials was "
+         "warm.", {(frozenset({"Emmanuel Macron", "Germany"}), "asserted")}),
+        ("Prime Minister Anna Keller attended a ceremony with military honours in Oslo.", set()),
+    ],
+    ids=["they-with-a-thing-as-object", "they-after-a-subject-pair", "with-unnamed-officials",
+         "ceremony-with-no-one"],
+)
+def test_meetings_arguments_hung_elsewhere_take_no_one_else(nlp: Language, text: str,
+                                                            found: Pairs) -> None:
+    """No third person is drawn in: "they" after "A and B invited him" are A and B (the
+    object is not one of "they"), and unnamed officials stand for their country."""
+    assert meetings(nlp, text) == found

@@ -24,6 +24,7 @@ from kg.rules import (
     ATTACK_VERBS,
     BODY_DEPS,
     BODY_WORDS,
+    CEREMONY_NOUNS,
     DAY_NAMES,
     EVENT_NOUNS,
     HELD_VERBS,
@@ -138,6 +139,19 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
+        # "discussed the incursion by phone with Ruto": the "with" hung on "phone", under
+        # the verb or under its object
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
+           *([{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "topic",
+               "RIGHT_ATTRS": {"DEP": "dobj"}}] if on == "topic" else []),
+           {"LEFT_ID": on, "REL_OP": ">", "RIGHT_ID": "by",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "by"}},
+           {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "phone",
+            "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": ["phone", "telephone"]}}},
+           {"LEFT_ID": "phone", "REL_OP": ">", "RIGHT_ID": "with",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}] for on in ("trigger", "topic")],
         # (the rule also wants no "with" on the object: "A and B discussed it with others";
         # the sentences below have none, so the matcher without that test must agree)
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
@@ -237,6 +251,12 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           for path in _spent_paths()],
         _pattern({"LOWER": {"IN": list(JOINT_NOUNS)}, "POS": "NOUN"},
                  ("amod", {"LOWER": "joint"}), ("prep", {"LOWER": "with"})),
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(CEREMONY_NOUNS)},
+                                                "POS": "NOUN"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
@@ -422,6 +442,10 @@ SENTENCES = [
     "Odinga told Uganda to side with Kenya or stand alongside President Paul Kagame.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
+    "Erdogan discussed the incursion by phone with Russian President Vladimir Putin; Ruto "
+    "discussed it by phone with the envoys.",
+    "Ruto took part in a welcoming ceremony with President Paul Kagame; the ceremony with "
+    "military honours followed.",
     "",
     "   ",
 ]
