@@ -28,6 +28,9 @@ SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 KIN = frozenset({"son", "daughter", "brother", "sister", "son-in-law", "daughter-in-law",
                  "father", "mother", "niece", "nephew", "cousin", "uncle", "aunt"})
 """Cues of a family member who is not the couple "the Trumps" names (unlike "first lady")."""
+TRAVELS = frozenset({"trip", "visit", "tour", "journey", "stop", "stay", "plane", "motorcade"})
+"""A traveller's trip as a clause's subject stands for the traveller ("Pompeo's trip began in
+Tokyo, where he met Abe": "he" is Pompeo)."""
 WINDOW = 2
 """How many sentences before the pronoun's own are searched."""
 
@@ -103,6 +106,8 @@ def _is_subject(t: Token) -> bool:
         t = t.head
     if t.dep_ == "appos" and t.head.pos_ in {"NOUN", "PROPN"}:  # "the defence secretary,
         t = t.head  # Jo Park, said"
+    if t.dep_ == "poss" and t.head.dep_ in _SUBJ and t.head.lemma_.lower() in TRAVELS:
+        return True  # "Pompeo's trip started with a visit to Tokyo, where he met Abe"
     return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent") or (
         t.dep_ == "attr" and t.head.lemma_ == "be" and any(  # "It was Bush who signed it"
             c.dep_ == "nsubj" and c.lower_ == "it" for c in t.head.children))
@@ -496,4 +501,6 @@ def _modifier_name(tok: Token, index: MentionIndex) -> bool:
     top = tok
     while top.head != top and index.at(top.head) is index.at(tok):
         top = top.head
-    return top.dep_ in {"poss", "compound", "amod", "nmod"} and top.head.pos_ == "NOUN"
+    return top.dep_ in {"poss", "compound", "amod", "nmod"} and top.head.pos_ == "NOUN" and \
+        not any(c.dep_ == "cc" for c in top.children)  # "Trump and North Korean leader Kim
+    # issued": a name coordinated with the next, whatever the parser hung it on

@@ -175,6 +175,14 @@ def contact_objects(verb: Token) -> list[Token]:
     if not out and lemma == "meet":  # "Kim meets and has a photo op with Pompeo"
         out = [p for c in children(verb, {"conj"}) if c.lemma_.lower() in LIGHT_VERBS
                for h in (c, *children(c, {"dobj"})) for p in prep_objects(h, {"with"})]
+    if not out and lemma == "meet":  # "met to discuss strategy with X" (the "with" on the
+        # purpose; "met to plot strategy with X", the parser's "to" a preposition)
+        purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(
+            k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
+        purposes += [p for prep in children(verb, {"prep"}) if prep.lower_ == "to"
+                     for p in children(prep, {"pobj"}) if p.pos_ == "NOUN"]
+        out = [p for c in purposes for h in (c, *children(c, {"dobj"}))
+               for p in prep_objects(h, {"with"})]
     return _whom(verb, out)
 
 
@@ -349,6 +357,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     else:
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
+        subj_toks += [a for t in subj_toks for c in children(t, {"conj"})
+                      if (c.lemma_.lower() in ROLE_NOUNS or c.lower_ == "counterpart")
+                      and not any(k.ent_type_ == "PERSON" for k in c.subtree)
+                      for a in children(t, {"appos"}) if a.i > c.i and a.ent_type_ == "PERSON"]
+        # "President A and Norwegian counterpart B met": B parsed as A's apposition
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
         if lemma in {"accompany", "flank", "stand", "appear"}:  # "flanked by his mentor B",
@@ -803,10 +816,6 @@ def _passive_agents(noun: Token) -> list[Token]:
 
 STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
 """Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
-TAKING_PART = frozenset({"wrap", "hold", "have", "conclude", "begin", "start", "open", "complete",
-                         "finish", "end", "resume", "spend", "attend"})
-"""Verbs whose subject takes part in the stretch of talks that is their object ("wrapped up
-two days of talks with X"; not "presented months of negotiations with X as evidence")."""
 
 
 def _name_after(prep: Token, index: MentionIndex) -> Token | None:
@@ -837,9 +846,9 @@ def _governing_subjects(noun: Token) -> list[Token]:
         return [doc[prep.i - 2]]  # "Sources said Mr. Trump, in the meeting with Mr. Lavrov,
         # seemed ...": the name the phrase is set off after, wherever the parser hung it
     if (prep.lower_ == "of" and verb.dep_ == "dobj" and verb.lemma_.lower() in STRETCHES
-            and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in TAKING_PART):
+            and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in LIGHT_VERBS):
         return clause_subjects(verb.head)  # "as Mr. Trump wrapped up two days of talks
-        # with Xi": the days are his
+        # with Xi": the days are his (not "presented months of negotiations with X")
     if prep.dep_ == "acl" and prep.lower_ == "following":  # "revealed the channels following
         # a meeting with X": a preposition the parser took for a participle
         while verb.dep_ in {"dobj", "pobj", "attr"} and verb.pos_ in {"NOUN", "PROPN"}:
@@ -874,6 +883,12 @@ def _governing_subjects(noun: Token) -> list[Token]:
             and verb.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"}
                                                        for t in verb.sent)):
         return [verb]  # a caption with no verb: "A and B during a meeting in Washington"
+    if (prep.dep_ == "prep" and prep.lower_ in {"during", "at"} and is_caption(noun.sent)
+            and not any(t.pos_ in {"VERB", "AUX"} for t in noun.sent)):
+        # a caption whose verb the tagger took for a noun: "A and B share a laugh during a
+        # meeting on May 21": the people named before it
+        return [t for t in noun.sent if t.i < prep.i and t.ent_type_ == "PERSON"
+                and t.dep_ not in {"compound", "flat"}]
     if (prep.dep_ == "prep" and verb.pos_ == "NOUN" and verb.lower_ in REPORT_NOUNS
             and prep.lower_ in {"in", "during", "after", "at", "following"}):
         # "Trump's declaration in a phone call with Erdogan that ...": its possessor
@@ -926,7 +941,8 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
 def _thing(subject: Token) -> bool:
     """A subject that is neither someone nor a named person's: "the decision", "rogue
     killers", "his message" (not "the president", "officials", "Prince's testimony", "he")."""
-    return (subject.pos_ == "NOUN" and subject.ent_type_ == ""
+    return ((subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower))
+            and subject.ent_type_ == ""  # ("rogue killers" in quotes, tagged a proper noun)
             and subject.lemma_.lower() not in ROLE_NOUNS and subject.lower_ not in GROUP_NOUNS
             and subject.lemma_.lower() not in OFFICIAL_NOUNS
             and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children))

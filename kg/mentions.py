@@ -227,7 +227,8 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     for i in candidates.tolist():
         tok = doc[i]
         if tok.pos_ == "NOUN" and not (tok.is_title and tok.tag_ == "NN" and tok.lower_ in persons
-                                       and tok.dep_ in {"nsubj", "dobj", "pobj", "conj"}):
+                                       and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
+                                                        "conj"}):
             continue  # "Trump shook hands" tagged as the noun "trump": a surname all the same
         left = tok
         while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \

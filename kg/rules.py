@@ -70,7 +70,7 @@ LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "a
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
-              "stress", "declare", "note", "confirm", "acknowledge", "suggest")
+              "stress", "declare", "note", "confirm", "acknowledge", "suggest", "testify")
 SIGN_VERBS = ("sign", "conclude", "reach", "strike", "seal", "ink", "agree")
 AGREEMENT_NOUNS = ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "ceasefire",
                    "truce", "protocol", "convention", "contract")
@@ -623,6 +623,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i in spaces.nonzero()[0][:]:
         if i + 1 < len(doc) and doc[int(i)].text.count("\n") >= 2:
             doc[int(i) + 1].is_sent_start = True
+    # "Hide Caption 5 of 19 Photos: Trump and Sisi share a laugh": a gallery's counter is
+    # no part of the caption after it, which the parser reads better on its own
+    photos = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["photos"])
+    for i in photos.tolist():
+        if 4 <= i < len(doc) - 2 and doc[i + 1].text == ":" and doc[i - 4].lower_ == "caption":
+            doc[i + 2].is_sent_start = True
     return doc
 
 

@@ -133,6 +133,12 @@ def test_extract_statements_name_people_only(nlp: Language) -> None:
     assert ex.statements[0].quote == "the exercise would go ahead"
 
 
+def test_extract_testimony_is_a_statement(nlp: Language) -> None:
+    ex = run(nlp, "Ambassador Fiona Hale testified on Tuesday that the aid had been frozen.")
+    assert [(s.speaker.text, s.quote) for s in ex.statements] == [
+        ("Fiona Hale", "that the aid had been frozen")]
+
+
 def test_extract_agreement(nlp: Language) -> None:
     ex = run(nlp, "Japan and South Korea signed a fisheries agreement in Seoul on Friday.")
     assert [sorted(m.text for m in a.signatories) for a in ex.agreements] == [

@@ -2379,3 +2379,52 @@ def test_meetings_arguments_hung_elsewhere_take_no_one_else(nlp: Language, text:
     """No third person is drawn in: "they" after "A and B invited him" are A and B (the
     object is not one of "they"), and unnamed officials stand for their country."""
     assert meetings(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Defense Secretary Anna Keller met to discuss strategy with Prime Minister Peter "
+         "Hansen.", KELLER_HANSEN),
+        ("President Anna Keller and Norwegian counterpart Peter Hansen met in Oslo last month "
+         "and declared a truce.", KELLER_HANSEN),
+        ("President Donald Trump flew to Riyadh on Saturday.\n\nHide Caption 3 of 9 Photos: "
+         "Trump is welcomed by King Salman after arriving at the airport in Riyadh.",
+         frozenset({"Donald Trump", "King Salman"})),
+        ("Mia Dorn and Fiona Hale worked at the White House. Hale testified earlier this "
+         "month that she met "
+         "with White House lawyer John Berg twice, at Dorn's urging, to relay concerns.",
+         frozenset({"Fiona Hale", "John Berg"})),
+        ("Secretary of State Anna Keller's trip started with a visit to Oslo on Friday, where "
+         "she met with Prime Minister Peter Hansen to coordinate positions.", KELLER_HANSEN),
+    ],
+    ids=["met-to-discuss-with", "counterpart-name-parsed-as-apposition",
+         "surname-tagged-as-a-noun-is-welcomed", "testified-that-she-met",
+         "she-of-her-trip"],
+)
+def test_meetings_purpose_counterparts_and_travellers(nlp: Language, text: str,
+                                                     pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The trip in pictures\n\nPhotos: The trip. Hide Caption 55 of 69 Photos: Anna "
+         "Keller waves in Oslo. Hide "
+         "Caption 56 of 69 Photos: President Trump and Egyptian President Abdel Fattah el-Sisi "
+         "share a laugh during a meeting on May 21. Hide Caption 57 of 69 Photos: A crowd.",
+         frozenset({"Trump", "Abdel Fattah el-Sisi"})),
+        ("Trump and North Korean leader Kim Jong Un issued a joint statement after their "
+         "historic meeting in Hanoi on Wednesday that reaffirmed the commitment. President "
+         "Donald Trump left.", frozenset({"Donald Trump", "Kim Jong Un"})),
+        ('President Anna Keller suggested Monday that "rogue killers" could be behind the '
+         "disappearance of the journalist, after a phone call with Prime Minister Peter Hansen "
+         "about the case.", KELLER_HANSEN),
+    ],
+    ids=["gallery-caption-whose-verb-is-tagged-a-noun", "their-after-a-name-hung-as-modifier",
+         "quoted-thing-tagged-a-proper-noun"],
+)
+def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
+                                                 pair: frozenset[str]) -> None:
+    assert (pair, "asserted") in meetings(nlp, text)

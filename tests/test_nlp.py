@@ -89,3 +89,12 @@ def test_nlp_make_nlp_names_an_unknown_model() -> None:
 
     with pytest.raises(KGError, match="no_such_model_xyz"):
         make_nlp("no_such_model_xyz")
+
+
+def test_nlp_a_gallery_counter_ends_its_own_sentence(nlp: Language) -> None:
+    """ "Hide Caption 5 of 9 Photos: A and B share a laugh": the caption after the counter
+    is a sentence of its own, as the parser reads it best."""
+    doc = nlp("The trip\n\nHide Caption 5 of 9 Photos: Anna Keller and Peter Hansen share a "
+              "laugh during a meeting on May 21. Hide Caption 6 of 9 Photos: A crowd waits.")
+    assert [s.text.strip() for s in doc.sents if "Keller" in s.text] == [
+        "Anna Keller and Peter Hansen share a laugh during a meeting on May 21."]
