@@ -1086,14 +1086,27 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         subjects = clause_subjects(verb)
         # "was seen standing with B, C and D during a reception": the "with" people too
         company = prep_objects(verb, {"with"}) if verb.lemma_.lower() in COMPANY_VERBS else []
-        people = list(dedupe([m for m in argument_actors([*subjects, *company], index)
-                              if m.kind == "Person"]))
+        people = _distinct_people([m for m in argument_actors([*subjects, *company], index)
+                                   if m.kind == "Person"])
         if len(people) < 3 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
         if met is not None:
             out.append(met)
     return out + _caption_groups(doc, index, date_text) + _lineups(doc, index, date_text)
+
+
+def _distinct_people(people: list[Mention]) -> list[Mention]:
+    """Each person once, by the fullest name given: "| Obama - President Barack Obama walks
+    with B and C" (a gallery's label before the caption) is one Obama, not two people."""
+    out: list[Mention] = []
+    for m in people:
+        same = next((i for i, k in enumerate(out) if same_person(k, m)), None)
+        if same is None:
+            out.append(m)
+        elif len(m.text) > len(out[same].text):
+            out[same] = m
+    return out
 
 
 def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting]:
@@ -1111,9 +1124,9 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
                 or not is_caption(sent)
                 or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
             continue
-        people = list(dedupe([m for t in sent if t.i < verb.i
-                              and (m := index.at(t)) is not None and m.kind == "Person"
-                              and not any(a.lower_ in RELATIONS for a in t.ancestors)]))
+        people = _distinct_people([m for t in sent if t.i < verb.i
+                                   and (m := index.at(t)) is not None and m.kind == "Person"
+                                   and not any(a.lower_ in RELATIONS for a in t.ancestors)])
         # ("B, the sister of North Korea's leader C": C is named, not pictured)
         countries = {m.text for t in sent if (m := index.at(t)) is not None
                      and m.kind == "Country"}

@@ -12,7 +12,8 @@ from spacy.language import Language
 
 from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
-from kg.model import Article, Extraction
+from kg.meetings import _distinct_people
+from kg.model import Article, Extraction, Mention
 from kg.rdf import article_graph
 from kg.resolve import resolve
 from kg.syntax import caption_date
@@ -2428,3 +2429,12 @@ def test_meetings_purpose_counterparts_and_travellers(nlp: Language, text: str,
 def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
                                                  pair: frozenset[str]) -> None:
     assert (pair, "asserted") in meetings(nlp, text)
+
+
+def test_meetings_a_gallery_label_is_no_second_person() -> None:
+    """ "| Keller - President Anna Keller walks with B and C": the label before the caption
+    names Keller again, not a fourth person at the walk; the fullest name stays."""
+    people = [Mention("Keller", 0, 6, "Person"), Mention("Anna Keller", 19, 30, "Person"),
+              Mention("Peter Hansen", 50, 62, "Person"), Mention("Ola Dorn", 80, 88, "Person")]
+    assert [m.text for m in _distinct_people(people)] == [
+        "Anna Keller", "Peter Hansen", "Ola Dorn"]
