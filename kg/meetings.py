@@ -224,6 +224,16 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if (trigger.dep_ in {"amod", "compound"} and trigger.lower_ in {"welcoming", "welcome"}
             and trigger.head.lemma_.lower() == "ceremony"):
         trigger = trigger.head  # "attends a welcoming ceremony with B": the ceremony
+    if (trigger.dep_ == "amod" and trigger.pos_ == "VERB" and trigger.i > 0
+            and trigger.head.i > trigger.i and trigger.head.ent_type_ == "PERSON"
+            and (host := index.at(trigger.doc[trigger.i - 1])) is not None
+            and (guest := index.at(trigger.head)) is not None
+            and host.kind == guest.kind == "Person" and host != guest):
+        # "Trump hosted Erdogan at the White House": "Trump" tagged the noun "trump", the
+        # verb parsed as a modifier of the name after it
+        met = _make_meeting(trigger, trigger, [host, guest], [trigger.doc[trigger.i - 1]],
+                            index, date_text)
+        return [met] if met is not None else []
     if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
         return []
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
@@ -358,10 +368,14 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         run_on = [t for t in run_on_subjects(trigger) if not listed_with_root(t, index)]
         subj_toks = [] if run_on else clause_subjects(trigger)
         subj_toks += [a for t in subj_toks for c in children(t, {"conj"})
-                      if (c.lemma_.lower() in ROLE_NOUNS or c.lower_ == "counterpart")
-                      and not any(k.ent_type_ == "PERSON" for k in c.subtree)
+                      if _bare_role(c)
                       for a in children(t, {"appos"}) if a.i > c.i and a.ent_type_ == "PERSON"]
         # "President A and Norwegian counterpart B met": B parsed as A's apposition
+        subj_toks += [a for t in subj_toks for c in children(t, {"compound"})
+                      for a in children(c, {"appos"}) if a.ent_type_ == "PERSON"
+                      and any(k.dep_ == "conj" and _bare_role(k) for k in a.children)]
+        # "U.S. President A and North Korean leader B met": A parsed as the apposition of a
+        # title that is B's compound
         obj_toks = contact_objects(trigger) + meal_for  # "hosted a dinner for X"
         agents = [p for a in children(trigger, {"agent"}) for p in children(a, {"pobj"})]
         if lemma in {"accompany", "flank", "stand", "appear"}:  # "flanked by his mentor B",
@@ -816,6 +830,12 @@ def _passive_agents(noun: Token) -> list[Token]:
 
 STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
 """Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
+
+
+def _bare_role(tok: Token) -> bool:
+    """A role noun with no name of its own ("Norwegian counterpart", "North Korean leader")."""
+    return (tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ == "counterpart") and not any(
+        k.ent_type_ == "PERSON" for k in tok.subtree)
 
 
 def _name_after(prep: Token, index: MentionIndex) -> Token | None:

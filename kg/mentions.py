@@ -228,7 +228,7 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
         tok = doc[i]
         if tok.pos_ == "NOUN" and not (tok.is_title and tok.tag_ == "NN" and tok.lower_ in persons
                                        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
-                                                        "conj"}):
+                                                        "conj", "nmod"}):
             continue  # "Trump shook hands" tagged as the noun "trump": a surname all the same
         left = tok
         while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \
@@ -738,6 +738,11 @@ def _definite(token: Token) -> bool:
                for c in token.children)
 
 
+DOMINANT = 4
+"""How many times more often than any other holder of a title the article must name one for
+a bare "the president" to be that one."""
+
+
 def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     """ "the Pakistani president" -> the one person the article earlier named as president
     (of Pakistan, when the phrase names a country).  None when there is any doubt."""
@@ -771,13 +776,20 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
         for m in index.mentions:  # article names "French President Macron" too: either
             if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
                 people.setdefault(m.text.split()[-1].lower(), m)
+    counts = {s: sum(1 for m in index.mentions if m.kind == "Person"
+                     and m.text.split() and m.text.split()[-1].lower() == s) for s in people}
+    if len(people) > 1 and country is None:
+        # "the president" in an article that names Trump twenty times and "French President
+        # Macron" twice: the one it is about, when one holder dwarfs every other
+        top = max(counts, key=lambda s: counts[s])
+        if counts[top] >= DOMINANT * max(c for s, c in counts.items() if s != top):
+            people = {top: people[top]}
     if len(people) != 1:
         return None
     surname, holder = next(iter(people.items()))
     # a holder named once, in passing ("as President Richard Nixon did"), is not who "the
     # President" of the article is
-    named = sum(1 for m in index.mentions if m.kind == "Person"
-                and m.text.split() and m.text.split()[-1].lower() == surname)
+    named = counts[surname]
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
     return holder if named >= 2 or subject else None

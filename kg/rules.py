@@ -70,7 +70,8 @@ LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "a
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
-              "stress", "declare", "note", "confirm", "acknowledge", "suggest", "testify")
+              "stress", "declare", "note", "confirm", "acknowledge", "suggest", "testify",
+              "reply")
 SIGN_VERBS = ("sign", "conclude", "reach", "strike", "seal", "ink", "agree")
 AGREEMENT_NOUNS = ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "ceasefire",
                    "truce", "protocol", "convention", "contract")

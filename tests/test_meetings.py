@@ -2398,10 +2398,20 @@ def test_meetings_arguments_hung_elsewhere_take_no_one_else(nlp: Language, text:
          frozenset({"Fiona Hale", "John Berg"})),
         ("Secretary of State Anna Keller's trip started with a visit to Oslo on Friday, where "
          "she met with Prime Minister Peter Hansen to coordinate positions.", KELLER_HANSEN),
+        ("The talks were the first since U.S. President Donald Trump and North Korean leader "
+         "Kim Jong Un met in Hanoi and agreed to restart negotiations.",
+         frozenset({"Donald Trump", "Kim Jong Un"})),
+        ('Asked by reporters what she discussed with the former envoy, Mia Dorn replied, "I '
+         'met with Peter Hansen and I will discuss it when given the opportunity."',
+         frozenset({"Mia Dorn", "Peter Hansen"})),
+        ("President Donald Trump spoke on Friday. Turkish President Recep Tayyip Erdogan flew "
+         "home. Trump hosted Erdogan at the White House last month, despite bipartisan calls "
+         "that he cancel it.", frozenset({"Donald Trump", "Recep Tayyip Erdogan"})),
     ],
     ids=["met-to-discuss-with", "counterpart-name-parsed-as-apposition",
          "surname-tagged-as-a-noun-is-welcomed", "testified-that-she-met",
-         "she-of-her-trip"],
+         "she-of-her-trip", "first-name-parsed-as-a-title-apposition", "i-of-a-reply",
+         "host-tagged-a-noun-and-the-verb-a-modifier"],
 )
 def test_meetings_purpose_counterparts_and_travellers(nlp: Language, text: str,
                                                      pair: frozenset[str]) -> None:
@@ -2438,3 +2448,19 @@ def test_meetings_a_gallery_label_is_no_second_person() -> None:
               Mention("Peter Hansen", 50, 62, "Person"), Mention("Ola Dorn", 80, 88, "Person")]
     assert [m.text for m in _distinct_people(people)] == [
         "Anna Keller", "Peter Hansen", "Ola Dorn"]
+
+
+def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
+    """ "The president also met with Trudeau" in an article that names Trump again and again
+    and "French President Emmanuel Macron" once is Trump; with Macron named as often, it is
+    nobody."""
+    about_trump = ("President Donald Trump left early. Trump said the G7 was unfair. Trump "
+                   "spoke to reporters. Trump later tweeted. French President Emmanuel Macron "
+                   "disagreed. The president also met on Friday with Canadian Prime Minister "
+                   "Justin Trudeau.")
+    assert (frozenset({"Donald Trump", "Justin Trudeau"}), "asserted") in meetings(
+        nlp, about_trump)
+    even = ("President Donald Trump left early. French President Emmanuel Macron disagreed. "
+            "Macron said so. Trump said the G7 was unfair. The president also met on Friday "
+            "with Canadian Prime Minister Justin Trudeau.")
+    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, even))
