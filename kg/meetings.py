@@ -50,6 +50,7 @@ from kg.rules import (
     held_verb,
     held_with,
     played_golf,
+    shared_possessors,
     spent_with,
     spoke_together,
     thanked_for,
@@ -310,6 +311,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           if c.pos_ == "PROPN"]
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
+        shared = shared_possessors(trigger)  # "A and B's meeting": both
+        subj_toks += [t for t in shared if t not in subj_toks]
         if not subj_toks and (pair := hyphen_actors(trigger, index)):
             hyphen = pair  # "the Trump-Kim summit": both sides
         # "the G7 summit", "a NATO meeting": the body is a participant
@@ -1107,7 +1110,7 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         # "was seen standing with B, C and D during a reception": the "with" people too
         company = prep_objects(verb, {"with"}) if verb.lemma_.lower() in COMPANY_VERBS else []
         people = _distinct_people([m for m in argument_actors([*subjects, *company], index)
-                                   if m.kind == "Person"])
+                                   if m.kind == "Person"], doc_text(doc))
         if len(people) < 3 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
@@ -1116,12 +1119,19 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
     return out + _caption_groups(doc, index, date_text) + _lineups(doc, index, date_text)
 
 
-def _distinct_people(people: list[Mention]) -> list[Mention]:
+_LABEL_GAP = re.compile(r"\s*[–—-]\s*(?:[\w.]+\s+){0,3}")
+"""Between a gallery's label and the caption's name: "Obama – President Barack Obama"."""
+
+
+def _distinct_people(people: list[Mention], text: str) -> list[Mention]:
     """Each person once, by the fullest name given: "| Obama - President Barack Obama walks
-    with B and C" (a gallery's label before the caption) is one Obama, not two people."""
+    with B and C" (a gallery's label before the caption) is one Obama, not two people (but
+    "King Abdullah II, Saudi Prince Abdullah" are two)."""
     out: list[Mention] = []
     for m in people:
-        same = next((i for i, k in enumerate(out) if same_person(k, m)), None)
+        same = next((i for i, k in enumerate(out) if k == m or (
+            same_person(k, m) and _LABEL_GAP.fullmatch(
+                text[min(k.end, m.end):max(k.start, m.start)]))), None)
         if same is None:
             out.append(m)
         elif len(m.text) > len(out[same].text):
@@ -1146,7 +1156,8 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
             continue
         people = _distinct_people([m for t in sent if t.i < verb.i
                                    and (m := index.at(t)) is not None and m.kind == "Person"
-                                   and not any(a.lower_ in RELATIONS for a in t.ancestors)])
+                                   and not any(a.lower_ in RELATIONS for a in t.ancestors)],
+                                  doc_text(doc))
         # ("B, the sister of North Korea's leader C": C is named, not pictured)
         countries = {m.text for t in sent if (m := index.at(t)) is not None
                      and m.kind == "Country"}

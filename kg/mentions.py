@@ -227,9 +227,12 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
     for i in candidates.tolist():
         tok = doc[i]
         if tok.pos_ == "NOUN" and not (tok.is_title and tok.tag_ == "NN" and tok.lower_ in persons
-                                       and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
-                                                        "conj", "nmod"}):
+                                       and (tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
+                                                         "conj"} or (
+                                           tok.dep_ == "nmod" and tok.i + 1 < len(doc)
+                                           and doc[tok.i + 1].pos_ == "VERB"))):
             continue  # "Trump shook hands" tagged as the noun "trump": a surname all the same
+            # (as a modifier only right before a verb: "Trump hosted Erdogan", misparsed)
         left = tok
         while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and not doc[left.i - 1].ent_type_ \
                 and doc[left.i - 1].head == tok:

@@ -269,6 +269,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
     head = noun.head
+    if (noun.dep_ == "conj" and head.pos_ in {"PROPN", "NOUN"} and head.i < noun.i
+            and any(c.dep_ == "poss" for c in noun.children)):
+        return _noun_status(head, caption=caption)  # "Moon and Kim's meeting could lead to a
+        # treaty", the noun parsed as a conjunct of "Moon": it stands where "Moon" stands
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
             and head.head.dep_ in {"nsubj", "nsubjpass"}
             and head.head.lower_ in {"round", "series", "rounds", "set", "day", "days"}):

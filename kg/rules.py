@@ -558,8 +558,33 @@ def _named_event(noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in ARRIVALS \
             and any(c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.head.children):
         return True  # "A and B arrive for a breakfast meeting": the two of them
+    if shared_possessors(noun):
+        return True  # "Keller and Hansen's meeting", "the U.S. and Japan's talks"
     return noun.lemma_ in {"summit", "meeting"} and any(
         c.dep_ in BODY_DEPS and body_name(c) for c in noun.children)
+
+
+_SIDE_TYPES = frozenset({"PERSON", "GPE", "NORP", "ORG"})
+
+
+def shared_possessors(noun: Token) -> list[Token]:
+    """The two named possessors of "A and B's meeting": parsed as a possessor with a
+    conjunct, or, as often, as "A" coordinated with the noun itself ("the U.S. and Japan's
+    talks": "talks" a conjunct of "U.S.", "Japan" its possessor)."""
+    poss = [c for c in noun.children if c.dep_ in {"poss", "nmod"} and c.ent_type_ in _SIDE_TYPES]
+    if len(poss) != 1:
+        return []
+    joined = [k for k in poss[0].children if k.dep_ == "conj" and k.ent_type_ in _SIDE_TYPES]
+    if joined and (poss[0].dep_ == "poss" or any(  # "the U.S. and Japan's talks", the first
+            c.dep_ == "case" for k in joined for c in k.children)):  # side parsed as nmod
+        return [poss[0], *joined]
+    if poss[0].dep_ != "poss":
+        return []
+    head = noun.head
+    if noun.dep_ == "conj" and head.ent_type_ in _SIDE_TYPES and head.i < poss[0].i and any(
+            c.dep_ == "cc" for c in head.children):
+        return [head, poss[0]]
+    return []
 
 
 def body_name(tok: Token) -> bool:

@@ -2443,11 +2443,20 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
 
 def test_meetings_a_gallery_label_is_no_second_person() -> None:
     """ "| Keller - President Anna Keller walks with B and C": the label before the caption
-    names Keller again, not a fourth person at the walk; the fullest name stays."""
-    people = [Mention("Keller", 0, 6, "Person"), Mention("Anna Keller", 19, 30, "Person"),
-              Mention("Peter Hansen", 50, 62, "Person"), Mention("Ola Dorn", 80, 88, "Person")]
-    assert [m.text for m in _distinct_people(people)] == [
+    names Keller again, not a fourth person at the walk; the fullest name stays.  In a
+    line-up, "King Abdullah II, Saudi Prince Abdullah" are two people."""
+    text = "| Keller – President Anna Keller walks with Peter Hansen and Ola Dorn."
+    people = [Mention("Keller", 2, 8, "Person"), Mention("Anna Keller", 21, 32, "Person"),
+              Mention("Peter Hansen", 44, 56, "Person"), Mention("Ola Dorn", 61, 69, "Person")]
+    assert [text[m.start:m.end] for m in people] == [m.text for m in people]
+    assert [m.text for m in _distinct_people(people, text)] == [
         "Anna Keller", "Peter Hansen", "Ola Dorn"]
+    text = "From left, King Abdullah II, Saudi Prince Abdullah and Ola Dorn pose."
+    people = [Mention("King Abdullah II", 11, 27, "Person"), Mention("Abdullah", 42, 50, "Person"),
+              Mention("Ola Dorn", 55, 63, "Person")]
+    assert [text[m.start:m.end] for m in people] == [m.text for m in people]
+    assert len(_distinct_people(people, text)) == 3
+    assert len(_distinct_people([*people, *people], text)) == 3  # a name met token by token
 
 
 def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
@@ -2464,3 +2473,31 @@ def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
             "Macron said so. Trump said the G7 was unfair. The president also met on Friday "
             "with Canadian Prime Minister Justin Trudeau.")
     assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, even))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The goal is near in the U.S. and Japan's talks on agriculture and auto trade, he "
+         "said.", frozenset({"United States", "Japan"})),
+        ("Norway and Sweden's talks on fishing ended on Friday.",
+         frozenset({"Norway", "Sweden"})),
+        ("The “goal is near” in the U.S. and Japan’s talks on farm issues, he said.",
+         frozenset({"United States", "Japan"})),
+        ("Keller and Hansen's meeting in Oslo ended without a deal. Anna Keller and Peter Hansen "
+         "are rivals.", KELLER_HANSEN),
+    ],
+    ids=["noun-parsed-as-a-conjunct-of-the-first", "possessor-and-conjunct",
+         "first-side-parsed-as-a-modifier", "two-people-possessing"],
+)
+def test_meetings_two_possessors_share_the_meeting(nlp: Language, text: str,
+                                                  pair: frozenset[str]) -> None:
+    assert meetings(nlp, text) == {(pair, "asserted")}
+
+
+def test_meetings_two_possessors_of_a_meeting_that_could_come(nlp: Language) -> None:
+    """ "Moon and Kim's meeting could bring a treaty", the noun parsed as a conjunct of
+    "Moon": it is the subject of "could bring", so the meeting is still to come."""
+    text = ("Talk has focused on the possibility that Moon and Kim's meeting could bring a "
+            "peace treaty. Moon Jae-in and Kim Jong Un are rivals.")
+    assert meetings(nlp, text) == {(frozenset({"Moon Jae-in", "Kim Jong Un"}), "planned")}

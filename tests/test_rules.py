@@ -78,6 +78,10 @@ def _golf() -> list[dict[str, Any]]:
              "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "golf"}}]
 
 
+_EVENT_NOUN = {"LOWER": {"IN": list(MEET_NOUNS)}, "POS": "NOUN", "IS_LOWER": True,
+               "LEMMA": {"IN": sorted(EVENT_NOUNS)}}
+_SIDES = ["PERSON", "GPE", "NORP", "ORG"]
+
 ORACLE: dict[str, list[list[dict[str, Any]]]] = {
     "MEET": [
         _pattern({"LOWER": {"IN": list(MEET_VERBS)}, "POS": {"IN": ["VERB", "AUX", "PROPN"]}}),
@@ -251,6 +255,25 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           for path in _spent_paths()],
         _pattern({"LOWER": {"IN": list(JOINT_NOUNS)}, "POS": "NOUN"},
                  ("amod", {"LOWER": "joint"}), ("prep", {"LOWER": "with"})),
+        # "Kenya and Uganda's talks": a possessor with a conjunct; "the U.S. and Japan's
+        # talks": the noun parsed as a conjunct of the first side, the second its possessor
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {**_EVENT_NOUN}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "poss",
+          "RIGHT_ATTRS": {"DEP": "poss", "ENT_TYPE": {"IN": _SIDES}}},
+         {"LEFT_ID": "poss", "REL_OP": ">", "RIGHT_ID": "conj",
+          "RIGHT_ATTRS": {"DEP": "conj", "ENT_TYPE": {"IN": _SIDES}}}],
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {**_EVENT_NOUN}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "nmod",
+          "RIGHT_ATTRS": {"DEP": "nmod", "ENT_TYPE": {"IN": _SIDES}}},
+         {"LEFT_ID": "nmod", "REL_OP": ">", "RIGHT_ID": "conj",
+          "RIGHT_ATTRS": {"DEP": "conj", "ENT_TYPE": {"IN": _SIDES}}},
+         {"LEFT_ID": "conj", "REL_OP": ">", "RIGHT_ID": "case", "RIGHT_ATTRS": {"DEP": "case"}}],
+        [{"RIGHT_ID": "side", "RIGHT_ATTRS": {"ENT_TYPE": {"IN": _SIDES}}},
+         {"LEFT_ID": "side", "REL_OP": ">", "RIGHT_ID": "trigger",
+          "RIGHT_ATTRS": {**_EVENT_NOUN, "DEP": "conj"}},
+         {"LEFT_ID": "side", "REL_OP": ">", "RIGHT_ID": "cc", "RIGHT_ATTRS": {"DEP": "cc"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "poss",
+          "RIGHT_ATTRS": {"DEP": "poss", "ENT_TYPE": {"IN": _SIDES}}}],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(CEREMONY_NOUNS)},
                                                 "POS": "NOUN"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
@@ -446,6 +469,11 @@ SENTENCES = [
     "discussed it by phone with the envoys.",
     "Ruto took part in a welcoming ceremony with President Paul Kagame; the ceremony with "
     "military honours followed.",
+    "The U.S. and Japan's talks on trade ended, and Ruto and Kagame's meeting in Kigali "
+    "followed; Ruto's meeting ran late.",
+    "The goal is near in Kenya and Uganda's talks on trade, and Ruto and Kagame's meeting in "
+    "Kigali went well; Ruto's meeting ran late.",
+    "The “goal is near” in the U.S. and Japan’s talks on farm issues, he said.",
     "",
     "   ",
 ]
