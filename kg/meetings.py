@@ -993,8 +993,7 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
              for n in [_name_after(p, index)] if n is not None]  # "his dinner with German
     # counterpart X was warm", X parsed as a second subject of "was": the other side
     for _ in range(3):
-        subjects = [s for s in children(t, SUBJ) if index.at(s) is None
-                    or index.at(s) not in other]
+        subjects = [s for s in children(t, SUBJ) if index.at(s) not in other]
         for s in subjects:
             m = index.at(s)
             if m is not None and s.pos_ == "PROPN" and (m.kind == "Person" or (

@@ -73,6 +73,11 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 SOON = frozenset({"later", "tomorrow", "tonight", "soon", "next"})
 
 
+ENTERING = frozenset({"embark", "engage", "participate"})
+"""Verbs whose "on"/"in" phrase is the talks they enter: "is likely to embark on talks with
+X" is as planned as "is likely to hold talks"."""
+
+
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words of its verb group above it: "is expected to meet",
     "plans to hold talks", "heads into a meeting"."""
@@ -81,7 +86,11 @@ def _chain(trigger: Token) -> list[Token]:
     while t.head != t and len(chain) < 6 and (
             t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
             or (t.dep_ in {"pobj", "pcomp"} and t.head.lower_ in {"for", "to", "of", "into"})
-            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})):
+            or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})
+            or (t.dep_ == "pobj" and t.head.lower_ in {"on", "in"}
+                and t.head.head.lemma_.lower() in ENTERING)
+            or (t.dep_ == "prep" and t.lower_ in {"on", "in"}
+                and t.head.lemma_.lower() in ENTERING)):
         t = t.head
         chain.append(t)
         if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"xcomp", "conj"}:

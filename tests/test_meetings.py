@@ -161,6 +161,10 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "planned"),
         (INTRO + "Dorn has offered to act as a broker for talks between Keller and Hansen.",
          "planned"),
+        (INTRO + "Keller is likely to embark on fresh talks with Hansen as soon as possible.",
+         "planned"),
+        (INTRO + "Keller embarked on talks with Hansen on Monday.", "asserted"),
+        (INTRO + "Keller wants to engage in talks with Hansen.", "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -170,7 +174,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "warned-against-talks", "expected-on-the-agenda-of-talks", "restarting-talks",
          "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question",
          "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting",
-         "broker-for-talks"],
+         "broker-for-talks", "likely-to-embark-on-talks", "embarked-on-talks",
+         "wants-to-engage-in-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
