@@ -401,8 +401,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = []  # "the summit brought together A, B and C": the event, no side
     participants: list[Mention] = list(hyphen)
     joint = False
+    lone = _one_of_a_pair(verb)
     for tok in subj_toks:
-        if tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
+        if lone is not None and tok.i == lone.i:
+            participants.extend(actors(tok, index))  # "A and B, who is holding talks"
+        elif tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
             participants.extend(pair)  # "Vogt and Wendt landed. They met on Monday."
             joint = tok.lower_ == "their"  # "they met C": each with C, like "A and B met C"
         elif tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
@@ -833,6 +836,19 @@ def _passive_agents(noun: Token) -> list[Token]:
 
 STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
 """Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
+
+
+def _one_of_a_pair(verb: Token) -> Token | None:
+    """ "Juncker and Tusk, who is holding talks with Varadkar": a singular relative clause
+    hung on the last of a coordination is about that one alone (not "who are holding")."""
+    subj = children(verb, SUBJ)
+    if (verb.dep_ != "relcl" or len(subj) != 1 or subj[0].tag_ not in {"WP", "WDT"}
+            or verb.head.dep_ != "conj"):
+        return None
+    singular = verb.tag_ == "VBZ" or any(
+        k.dep_ in {"aux", "auxpass"} and k.lower_ in {"is", "has", "was", "'s"}
+        for k in verb.children)
+    return verb.head if singular else None
 
 
 def _bare_role(tok: Token) -> bool:

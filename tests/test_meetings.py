@@ -2506,3 +2506,16 @@ def test_meetings_two_possessors_of_a_meeting_that_could_come(nlp: Language) -> 
     text = ("Talk has focused on the possibility that Moon and Kim's meeting could bring a "
             "peace treaty. Moon Jae-in and Kim Jong Un are rivals.")
     assert meetings(nlp, text) == {(frozenset({"Moon Jae-in", "Kim Jong Un"}), "planned")}
+
+
+def test_meetings_a_singular_relative_on_a_pair_is_about_the_last(nlp: Language) -> None:
+    """ "A and B, who is holding talks with C": B alone is in the talks; "who are holding
+    talks" is both."""
+    one = ("Foreign Minister Ola Dorn and Prime Minister Lena Vogt, who is holding talks with "
+           "President Peter Hansen in Oslo, are due to hold press conferences later.")
+    assert {people for people, status in meetings(nlp, one) if status == "asserted"} == {
+        frozenset({"Lena Vogt", "Peter Hansen"})}
+    both = ("Foreign Minister Ola Dorn and Prime Minister Lena Vogt, who are holding talks "
+            "with President Peter Hansen in Oslo, will speak later.")
+    assert {people for people, status in meetings(nlp, both) if status == "asserted"} == {
+        frozenset({"Lena Vogt", "Peter Hansen"}), frozenset({"Ola Dorn", "Peter Hansen"})}
