@@ -851,10 +851,14 @@ def _one_of_a_pair(verb: Token) -> Token | None:
     return verb.head if singular else None
 
 
+def _role_word(tok: Token) -> bool:
+    """ "leader", "minister", "counterpart": a word that names a post, not a person."""
+    return tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ == "counterpart"
+
+
 def _bare_role(tok: Token) -> bool:
     """A role noun with no name of its own ("Norwegian counterpart", "North Korean leader")."""
-    return (tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ == "counterpart") and not any(
-        k.ent_type_ == "PERSON" for k in tok.subtree)
+    return _role_word(tok) and not any(k.ent_type_ == "PERSON" for k in tok.subtree)
 
 
 def _name_after(prep: Token, index: MentionIndex) -> Token | None:
@@ -864,8 +868,7 @@ def _name_after(prep: Token, index: MentionIndex) -> Token | None:
     if children(prep, {"pobj"}):
         return None
     for t in prep.doc[prep.i + 1:prep.i + 8]:
-        if t.ent_type_ in {"NORP", "TITLE"} or t.lemma_.lower() in ROLE_NOUNS or \
-                t.lower_ == "counterpart":
+        if t.ent_type_ in {"NORP", "TITLE"} or _role_word(t):
             continue  # "German counterpart", "Prime Minister"
         m = index.at(t)
         return t if m is not None and m.kind == "Person" else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import Status
+from kg.rules import shared_possessors
 from kg.syntax import first_to
 
 MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could", "should",
@@ -278,8 +279,7 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
     head = noun.head
-    if (noun.dep_ == "conj" and head.pos_ in {"PROPN", "NOUN"} and head.i < noun.i
-            and any(c.dep_ == "poss" for c in noun.children)):
+    if noun.dep_ == "conj" and shared_possessors(noun):
         return _noun_status(head, caption=caption)  # "Moon and Kim's meeting could lead to a
         # treaty", the noun parsed as a conjunct of "Moon": it stands where "Moon" stands
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
