@@ -153,6 +153,9 @@ _FURNITURE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # NPR: "Enlarge this image toggle caption Name/AP Name/AP"
         ("image-credit", ("toggle caption",),
          r"^Enlarge this image toggle caption (?P<c>[^\n]{1,80}?) (?P=c)(?:[ \t]+|$)"),
+        # NPR galleries: "Hide caption A and B meet in the village. Previous Next Pool/AP"
+        ("caption-label", ("Hide caption",),
+         r"^Hide caption (?=[A-Z])|(?<=[.!?])[ \t]+Previous Next\b[^\n]{0,80}$"),
         ("photo-credit", ("Photographer: ",), rf"(?:[ \t]*\bPhotographer: {_CREDIT})+$"),
         ("photo-credit", ("Photo",),
          r"[ \t]*\((?:(?:AP|AFP|Reuters|EPA|Getty) )?Photo(?:s|graph)?"

@@ -49,6 +49,7 @@ from kg.rules import (
     called_person,
     held_verb,
     held_with,
+    ordinal_between,
     played_golf,
     shared_possessors,
     spent_with,
@@ -306,9 +307,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           for p in children(a, {"pobj"})]  # attended by A, B and C"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)
-        if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim"
-            subj_toks += [c for c in children(trigger, {"compound", "nmod"})
-                          if c.pos_ == "PROPN"]
+        if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim",
+            subj_toks += [c for c in children(trigger, {"compound", "nmod", "nsubj"})
+                          if c.pos_ == "PROPN"]  # "King Salman, right, talks with the Emir"
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         shared = shared_possessors(trigger)  # "A and B's meeting": both
@@ -344,6 +345,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
+        obj_toks += _named_host(trigger)
+        obj_toks += ordinal_between(trigger)  # "the meeting is the second between A and B"
         obj_toks += [t for p in children(trigger, {"prep"}) if p.lower_ == "with"
                      for t in [_name_after(p, index)] if t is not None]
         obj_toks += prep_objects(trigger, {"alongside"})  # "at a joint press conference
@@ -399,6 +402,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             obj_toks = [t for t in obj_toks if t not in agents]
         if lemma == "bring" and all(t.lower_ in MEET_NOUNS for t in subj_toks):
             subj_toks = []  # "the summit brought together A, B and C": the event, no side
+    subj_toks += _coordinated_modifiers(subj_toks, index)
     participants: list[Mention] = list(hyphen)
     joint = False
     lone = _one_of_a_pair(verb)
@@ -849,6 +853,38 @@ def _one_of_a_pair(verb: Token) -> Token | None:
         k.dep_ in {"aux", "auxpass"} and k.lower_ in {"is", "has", "was", "'s"}
         for k in verb.children)
     return verb.head if singular else None
+
+
+def _coordinated_modifiers(subj_toks: list[Token], index: MentionIndex) -> list[Token]:
+    """ "Trump and Indian Prime Minister Narendra Modi held talks": the parser read "Trump and
+    Indian" as a modifier of the title; a person so coordinated before the subject's name is a
+    subject too (not "the Trump and Obama administrations": their head is no person)."""
+    out: list[Token] = []
+    for t in subj_toks:
+        if t.ent_type_ != "PERSON":
+            continue
+        for k in t.subtree:
+            if k.i >= t.i:
+                break
+            if (k.dep_ in {"amod", "compound", "nmod"}
+                    and any(c.dep_ == "cc" and c.lower_ == "and" for c in k.children)
+                    and any(c.dep_ == "conj" for c in k.children)
+                    and (m := index.at(k)) is not None and m.kind == "Person"
+                    and m != index.at(t)):
+                out.append(k)
+    return out
+
+
+def _named_host(noun: Token) -> list[Token]:
+    """ "a lunch between Trump and his host, Emmanuel Macron": the name set off after a role
+    ("host", "counterpart", "minister") among the meeting's sides, which the parser hung on
+    the meeting noun itself."""
+    sides = prep_objects(noun, {"with", "between"})
+    roles = [r for p in sides for r in [p, *p.conjuncts]
+             if (_role_word(r) or r.lemma_.lower() == "host")
+             and not any(k.ent_type_ == "PERSON" for k in r.subtree)]
+    return [a for h in [noun, *sides] for a in children(h, {"appos"})
+            if a.ent_type_ == "PERSON" and any(r.i < a.i for r in roles)]
 
 
 def _role_word(tok: Token) -> bool:

@@ -331,6 +331,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
                 gazetteer.country(text) is None:
             kind = "Person"  # "they met little Prince George": a royal name, no place
             start, end, text = clean_name(ent, person=True)
+        if kind is None and ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN" \
+                and text.lower() in known:
+            kind = "Person"  # "Rouhani spoke with Obama": a surname the NER took for a people
         if kind in {"Place", "Organization"} and (
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):
@@ -516,6 +519,12 @@ KIN = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "son
 Trump"): a bare surname goes to the relative only when the text says so."""
 
 
+def _title_end(token: Token) -> int:
+    """The last token of a noun and its "of" phrase ("secretary of state")."""
+    return max([token.i, *(k.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           and c.i == token.i + 1 for k in c.subtree)])
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("X and Y", "X, Y and Z"), including a
     list of names the parser read as an apposition ("Lavrov, Zarif and Cavusoglu met")."""
@@ -533,9 +542,10 @@ def conjuncts(token: Token) -> list[Token]:
         # Mnuchin", parsed alike: a relative heads no such list
         other = "PROPN" if token.pos_ == "NOUN" else "NOUN"
         stack = [a for a in token.children if a.dep_ == "appos" and a.pos_ == other
-                 and a.lower_ not in RELATION_HEADS and a.left_edge.i - token.i <= 2]
-        # (set off right after the noun: "the information being gathered ... included A;
-        # B, a senator; and C" is a misparse thirty words long, no apposition)
+                 and a.lower_ not in RELATION_HEADS and a.left_edge.i - _title_end(token) <= 2]
+        # (set off right after the noun or its "of": "his secretary of state, Rex Tillerson,
+        # and Vladimir Putin"; but "the information being gathered ... included A; B, a
+        # senator; and C" is a misparse thirty words long, no apposition)
         seen: set[int] = set()
         while stack:
             a = stack.pop()

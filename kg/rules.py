@@ -258,6 +258,8 @@ def _labels(tok: Token) -> set[str]:
                     c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))  # participle
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and _held_between(tok))
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and bool(ordinal_between(tok)))  # "the meeting is the second between A and B"
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
                 and lemma in EVENT_NOUNS and _named_event(tok))
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower and any(
@@ -301,6 +303,19 @@ def held_verb(noun: Token) -> Token | None:
         return noun.head  # "the meeting occurred in the Oval Office with A, B and C"
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                  and c.lemma_ in HELD_VERBS), None)
+
+
+ORDINALS = frozenset({"first", "last", "only", "second", "third", "latest"})
+
+
+def ordinal_between(noun: Token) -> list[Token]:
+    """ "The meeting is only the second between Moon and Kim": the sides hang on the
+    ordinal the meeting noun is equated with."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [p for a in noun.head.children if a.dep_ == "attr" and a.lower_ in ORDINALS
+            for prep in a.children if prep.dep_ == "prep" and prep.lower_ in {"between", "among"}
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _held_between(noun: Token) -> bool:

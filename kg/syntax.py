@@ -158,6 +158,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [be.head]
         return subj
     subj = children(verb, SUBJ)
+    if not subj and verb.dep_ == "conj" and (stranded := _stranded_subject(verb)):
+        return stranded
     t = verb
     while not subj and t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp",
                                   "appos"} and \
@@ -186,6 +188,25 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+CLAUSE_PREPS = frozenset({"as", "while", "when", "after", "before", "until", "since"})
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "Kim fired a missile as Abe and Trump met at the estate": the parser took the pair
+    for the object of "as" and the verb for a conjunct of the main one; the pair right
+    before the verb is its subject."""
+    if verb.i == 0:
+        return []
+    t = verb.doc[verb.i - 1]
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    if (t.dep_ == "pobj" and t.head.lower_ in CLAUSE_PREPS and t.head.head.i == verb.head.i
+            and t.head.i == t.left_edge.i - 1 and t.right_edge.i == verb.i - 1
+            and t.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"}):
+        return [t]
+    return []
 
 
 FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})

@@ -44,6 +44,8 @@ CARD = "Thomas Henry BradleyBradley faces test in Asia Critics pan 'summit' plan
     ("Image caption Sato arrives\n", "Sato arrives\n", "image-credit"),
     ("Enlarge this image toggle caption Lena Frost/AP Lena Frost/AP\n\nText.", "\n\nText.",
      "image-credit"),
+    ("Text.\n\nHide caption Sato and Bradley meet in Oslo. Previous Next Lena Frost/AP\n\nMore.",
+     "Text.\n\nSato and Bradley meet in Oslo.\n\nMore.", "caption-label"),
     ("Media playback is unsupported on your device Media caption Sato: We will talk\n\nText.",
      "Sato: We will talk\n\nText.", "media-label"),
     ("Tom Bradley and Kenji Sato Photographer: Lena Frost/Bloomberg\n\nText.",

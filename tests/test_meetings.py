@@ -2446,6 +2446,49 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
     assert (pair, "asserted") in meetings(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("President Donald Trump arrived in Oslo on Monday. Trump and Norwegian Prime Minister "
+         "Erna Solberg held talks on Tuesday at a hotel a few miles from the harbour.",
+         frozenset({"Donald Trump", "Erna Solberg"})),
+        ("The meeting was only the third between South Korea's Moon Jae-in and the North's "
+         "Kim Jong-un.", frozenset({"Moon Jae-in", "Kim Jong-un"})),
+        ("Back in March, Kim fired a missile over Japan as Abe and Trump met at the "
+         "president's estate in Florida.", frozenset({"Abe", "Trump"})),
+        ("Officials spoke.\n\nJordan's King Abdullah, right, talks with Kuwait's Emir, Sheikh "
+         "Sabah Al-Ahmad Al-Jaber Al-Sabah, during a funeral in Riyadh.",
+         frozenset({"King Abdullah", "Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah"})),
+        ("A hurried dinner Friday between Trump and his host, Emmanuel Macron, appeared to be "
+         "an effort by the French leader to win Trump over on climate.",
+         frozenset({"Trump", "Emmanuel Macron"})),
+        ("Iranian President Hassan Rouhani flew home. With the consent of the clerics, Rouhani "
+         "spoke by phone with Obama in 2013.", frozenset({"Hassan Rouhani", "Obama"})),
+        ("The president's comments came after a three-hour meeting in Moscow between his "
+         "secretary of state, Rex Tillerson, and Vladimir Putin, which ended without "
+         "agreement.", frozenset({"Rex Tillerson", "Vladimir Putin"})),
+    ],
+    ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
+         "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
+         "name-set-off-after-his-host", "surname-tagged-a-nationality",
+         "name-set-off-after-secretary-of-state"],
+)
+def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
+                                             pair: frozenset[str]) -> None:
+    assert meetings(nlp, text) == {(pair, "asserted")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Trump and Obama administrations held talks with Iran.",
+     "The talks were the first in years, the ministry said.",
+     "Kim fired a missile over Japan as Abe watched and Trump met the press."],
+)
+def test_meetings_misplaced_sides_take_no_one_else(nlp: Language, text: str) -> None:
+    assert not any(len(people) > 1 and people <= {"Trump", "Obama", "Abe", "Kim"}
+                   for people, _ in meetings(nlp, text))
+
+
 def test_meetings_a_gallery_label_is_no_second_person() -> None:
     """ "| Keller - President Anna Keller walks with B and C": the label before the caption
     names Keller again, not a fourth person at the walk; the fullest name stays.  In a

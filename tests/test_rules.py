@@ -35,6 +35,7 @@ from kg.rules import (
     MEET_VERBS,
     OCCUR_VERBS,
     OPENING_NOUNS,
+    ORDINALS,
     PAIR_SUBJECTS,
     RAISED,
     ROLE_NOUNS,
@@ -353,6 +354,17 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}}]
           for rel, dep, held in ((">", {}, {"DEP": "acl", "TAG": "VBN"}),
                                  ("<", {"DEP": "nsubjpass"}, {}))],
+        # "the meeting is the second between A and B"
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                 "POS": "NOUN", "IS_LOWER": True,
+                                                 "DEP": "nsubj"}},
+         {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": "be"}},
+         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "nth",
+          "RIGHT_ATTRS": {"DEP": "attr", "LOWER": {"IN": sorted(ORDINALS)}}},
+         {"LEFT_ID": "nth", "REL_OP": ">", "RIGHT_ID": "between",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}},
+         {"LEFT_ID": "between", "REL_OP": ">", "RIGHT_ID": "side",
+          "RIGHT_ATTRS": {"DEP": "pobj"}}],
         # "the meeting occurred (in the Oval Office) with A, B and C"
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                    "POS": "NOUN", "IS_LOWER": True,
@@ -474,6 +486,8 @@ SENTENCES = [
     "The goal is near in Kenya and Uganda's talks on trade, and Ruto and Kagame's meeting in "
     "Kigali went well; Ruto's meeting ran late.",
     "The “goal is near” in the U.S. and Japan’s talks on farm issues, he said.",
+    "The meeting was only the second between Ruto and Kagame; the talks were the first in "
+    "years, and the summit was the last among the envoys.",
     "",
     "   ",
 ]
