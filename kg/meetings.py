@@ -43,9 +43,11 @@ from kg.rules import (
     ROLE_NOUNS,
     SAY_LEMMAS,
     addressed_in,
+    alone_with,
     beside,
     body_name,
     by_phone_with,
+    call_from,
     called_person,
     held_verb,
     held_with,
@@ -75,6 +77,7 @@ from kg.syntax import (
     scope_of,
     separate_meetings,
     speaker_for,
+    thanked_for_doing,
 )
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
@@ -131,7 +134,7 @@ def contact_objects(verb: Token) -> list[Token]:
     """The other side of a meeting verb: "met B", "met with B", "spoke with/to B", "shook
     hands with B", "was greeted by B"."""
     lemma = verb.lemma_.lower()
-    preps = {"with", "to"} if lemma in {"speak", "talk"} else {"with", "between"}
+    preps = {"with", "to"} if lemma in {"speak", "talk", "chat"} else {"with", "between"}
     if lemma == "discuss":  # "discussed the issue with X": the object is the topic, and
         # the parser may hang "with X" on it (a person only: "discussed ties with China")
         return _whom(verb, prep_objects(verb, {"with"}) + [
@@ -152,6 +155,7 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"
         return beside(verb)
     out = prep_objects(verb, preps)
+    out += alone_with(verb)  # "spoke alone with X", the "with" on "alone"
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
         if prep.lower_ in {"for", "over"}:  # over a beer Sunday with X"
             out += [w for p in children(prep, {"pobj"}) for w in prep_objects(p, {"with"})]
@@ -268,7 +272,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                         for c in trigger.children):
         return []  # "A and B have been talking tough on North Korea": rhetoric
     if trigger.lemma_ == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"with", "to"}
-                                    for c in trigger.children) and not spoke_together(trigger):
+                                             for c in trigger.children) \
+            and not spoke_together(trigger) and not alone_with(trigger):
         return []  # "Trump and Xi spoke at the rally": speeches
     verb = trigger
     is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
@@ -346,6 +351,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
         obj_toks += _named_host(trigger)
+        obj_toks += call_from(trigger)  # "received a phone call from X": X called
+        if call_from(trigger):
+            subj_toks = subj_toks or clause_subjects(trigger.head)
         obj_toks += ordinal_between(trigger)  # "the meeting is the second between A and B"
         obj_toks += [t for p in children(trigger, {"prep"}) if p.lower_ == "with"
                      for t in [_name_after(p, index)] if t is not None]
@@ -510,7 +518,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # people unnamed, not each other
     together = not is_noun and (played_golf(verb) or _each_other(verb))
     if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
-            lemma != "discuss" and any(c.dep_ == "dobj" for c in verb.children)) or (
+            lemma != "discuss" and any(c.dep_ == "dobj" and not (
+                lemma == "shake" and c.lower_ == "hands") for c in verb.children)) or (
             lemma == "discuss" and obj_toks)):
         # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with
         # officials" is the two with someone unnamed
@@ -1033,6 +1042,14 @@ def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_LEMMAS:
         return None
     for s in children(clause.head, SUBJ):
+        if s.lower_ == "who" and clause.head.dep_ == "relcl":  # "Takeyh, a scholar at the
+            s = clause.head.head  # Institute who says he spoke to Sanders": the person the
+            for _ in range(4):  # clause is about (the parser may hang it on the institute)
+                m = index.at(s)
+                if (m is not None and m.kind == "Person") or s.dep_ not in {
+                        "pobj", "prep", "appos"}:
+                    break
+                s = s.head
         m = index.at(s)
         if m is not None and m.kind == "Person":
             return m
@@ -1047,6 +1064,10 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
     other = [index.at(n) for p in children(trigger, {"prep"}) if p.lower_ == "with"
              for n in [_name_after(p, index)] if n is not None]  # "his dinner with German
     # counterpart X was warm", X parsed as a second subject of "was": the other side
+    if (t.dep_ == "pcomp" and not children(t, SUBJ)
+            and (thanked := thanked_for_doing(t.head))):  # "Moon thanked Pompeo for coming
+        m = index.at(thanked[0])  # after his meeting with Kim": Pompeo's
+        return m if m is not None and m.kind == "Person" else None
     for _ in range(3):
         subjects = [s for s in children(t, SUBJ) if index.at(s) not in other]
         for s in subjects:

@@ -259,6 +259,8 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and _held_between(tok))
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and bool(call_from(tok)))  # "received a phone call from X"
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(ordinal_between(tok)))  # "the meeting is the second between A and B"
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower
                 and lemma in EVENT_NOUNS and _named_event(tok))
@@ -303,6 +305,19 @@ def held_verb(noun: Token) -> Token | None:
         return noun.head  # "the meeting occurred in the Oval Office with A, B and C"
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                  and c.lemma_ in HELD_VERBS), None)
+
+
+RECEIVES = frozenset({"receive", "get", "take"})
+
+
+def call_from(noun: Token) -> list[Token]:
+    """ "Tillerson received a phone call on Friday from John Kelly": the caller, on the noun
+    or on the verb that receives it."""
+    if noun.lemma_ != "call" or noun.dep_ != "dobj" or noun.head.lemma_ not in RECEIVES:
+        return []
+    return [p for h in (noun, noun.head) for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 ORDINALS = frozenset({"first", "last", "only", "second", "third", "latest"})
@@ -380,13 +395,20 @@ def by_phone_with(verb: Token) -> list[Token]:
             for p in w.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]
 
 
+def alone_with(verb: Token) -> list[Token]:
+    """ "Comey spoke alone with Trump": the "with" the parser hung on the adverb."""
+    return [p for a in verb.children if a.dep_ == "advmod"
+            for w in a.children if w.dep_ == "prep" and w.lower_ == "with"
+            for p in w.children if p.dep_ == "pobj"]
+
+
 def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
-            c.dep_ == "nsubj" and paired_subject(c) for c in kids)
+            c.dep_ == "nsubj" and paired_subject(c) for c in kids) or bool(alone_with(verb))
     if lemma == "discuss":  # "discussed the incursion by phone with X"
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) or any(
                 k.dep_ == "prep" and k.lower_ == "with" and any(

@@ -169,6 +169,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
         t = t.head
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
+            if t.lower_ == "for" and (thanked := thanked_for_doing(t)):
+                return thanked  # "Moon thanked Pompeo for coming after meeting Kim": Pompeo
             if t.lower_ not in TIME_PREPS and not (t.lower_ == "for" and any(
                     c.dep_ == "auxpass" for c in t.head.children)):
                 return []  # "took the lead in talking with X": no one meeting (but "was
@@ -188,6 +190,15 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+def thanked_for_doing(prep: Token) -> list[Token]:
+    """ "Moon thanked Pompeo for coming": the one thanked (praised, blamed) for doing it is
+    who did it."""
+    verb = prep.head
+    if prep.lower_ != "for" or verb.pos_ != "VERB":
+        return []
+    return [d for d in verb.children if d.dep_ == "dobj" and d.pos_ == "PROPN"]
 
 
 CLAUSE_PREPS = frozenset({"as", "while", "when", "after", "before", "until", "since"})

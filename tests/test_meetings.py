@@ -2467,11 +2467,27 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
         ("The president's comments came after a three-hour meeting in Moscow between his "
          "secretary of state, Rex Tillerson, and Vladimir Putin, which ended without "
          "agreement.", frozenset({"Rex Tillerson", "Vladimir Putin"})),
+        ("The notes describe a dinner in May 2019 at which Angela Merkel spoke alone with "
+         "Vladimir Putin about Syria.", frozenset({"Angela Merkel", "Vladimir Putin"})),
+        ('Senator Bernie Sanders named his advisers. "I barely know him," said Robert Malley, '
+         "a scholar at the Brookings Institution who says he spoke to Sanders twice about the "
+         "deal.", frozenset({"Bernie Sanders", "Robert Malley"})),
+        ("Mike Pompeo flew to Seoul on Sunday. Moon thanked Pompeo for flying straight to the "
+         "capital after his meeting with Kim, calling it a good day.",
+         frozenset({"Mike Pompeo", "Kim"})),
+        ("Netanyahu and Abbas shook hands for the first time after Israel and the PLO signed "
+         "the deal.", frozenset({"Netanyahu", "Abbas"})),
+        ("Officials say Mr Tillerson received a phone call on Tuesday from Chief of Staff John "
+         "Kelly, who told him to return.", frozenset({"Tillerson", "John Kelly"})),
+        ("Obama also chatted to Mary Fowler, the 80-year-old head of a veterans group, who "
+         "thanked the president for his visit.", frozenset({"Obama", "Mary Fowler"})),
     ],
     ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
          "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
          "name-set-off-after-his-host", "surname-tagged-a-nationality",
-         "name-set-off-after-secretary-of-state"],
+         "name-set-off-after-secretary-of-state", "with-hung-on-alone",
+         "he-of-a-scholar-who-says", "his-of-the-one-thanked-for-doing", "pair-shook-hands",
+         "received-a-call-from", "chatted-to"],
 )
 def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
                                              pair: frozenset[str]) -> None:
@@ -2482,7 +2498,9 @@ def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
     "text",
     ["The Trump and Obama administrations held talks with Iran.",
      "The talks were the first in years, the ministry said.",
-     "Kim fired a missile over Japan as Abe watched and Trump met the press."],
+     "Kim fired a missile over Japan as Abe watched and Trump met the press.",
+     "Obama shook hands with the crowd, and the two men shook hands.",
+     "Obama received a call for calm from the crowd."],
 )
 def test_meetings_misplaced_sides_take_no_one_else(nlp: Language, text: str) -> None:
     assert not any(len(people) > 1 and people <= {"Trump", "Obama", "Abe", "Kim"}

@@ -38,6 +38,7 @@ from kg.rules import (
     ORDINALS,
     PAIR_SUBJECTS,
     RAISED,
+    RECEIVES,
     ROLE_NOUNS,
     SAY_LEMMAS,
     SEATS,
@@ -354,6 +355,24 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}}]
           for rel, dep, held in ((">", {}, {"DEP": "acl", "TAG": "VBN"}),
                                  ("<", {"DEP": "nsubjpass"}, {}))],
+        # "received a phone call from X" (the "from" on the noun or on the verb)
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                   "LEMMA": "call", "POS": "NOUN",
+                                                   "IS_LOWER": True, "DEP": "dobj"}},
+           {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "verb",
+            "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(RECEIVES)}}},
+           {"LEFT_ID": hang, "REL_OP": ">", "RIGHT_ID": "from",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "from"}},
+           {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "caller",
+            "RIGHT_ATTRS": {"DEP": "pobj"}}] for hang in ("trigger", "verb")],
+        # "spoke alone with X": the "with" hung on the adverb
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "alone",
+          "RIGHT_ATTRS": {"DEP": "advmod"}},
+         {"LEFT_ID": "alone", "REL_OP": ">", "RIGHT_ID": "with",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "side",
+          "RIGHT_ATTRS": {"DEP": "pobj"}}],
         # "the meeting is the second between A and B"
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                  "POS": "NOUN", "IS_LOWER": True,
@@ -486,6 +505,10 @@ SENTENCES = [
     "The goal is near in Kenya and Uganda's talks on trade, and Ruto and Kagame's meeting in "
     "Kigali went well; Ruto's meeting ran late.",
     "The “goal is near” in the U.S. and Japan’s talks on farm issues, he said.",
+    "Ruto received a phone call on Friday from Kagame and got calls from the envoys; he "
+    "received a call for calm.",
+    "The notes describe a dinner in May 2019 at which Ruto spoke alone with Kagame; Ruto "
+    "spoke alone.",
     "The meeting was only the second between Ruto and Kagame; the talks were the first in "
     "years, and the summit was the last among the envoys.",
     "",
