@@ -415,6 +415,8 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
     his wife, Melania Trump": the wife by her apposed name), or the family a plural
     surname names ("the Trumps")."""
     for t in reversed(_window_tokens(tok)):
+        if (pair := _reporter_and_partner(t, index)):
+            return pair
         m = index.at(t)
         if m is None or m.kind != "Person" or t.dep_ not in _SUBJ | {"ROOT", "appos"}:
             continue
@@ -433,6 +435,18 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
                 group.append(cm)
         return group if len(group) == 2 else []
     return []
+
+
+def _reporter_and_partner(t: Token, index: MentionIndex) -> list[Mention]:
+    """ "Trump says he and Erdogan are friends, but their meeting ...": "he and B" after a
+    saying verb are its subject and B."""
+    if t.lower_ not in {"he", "she"} or t.dep_ not in _SUBJ or t.head.dep_ != "ccomp" or \
+            t.head.head.lemma_ not in SAY_LEMMAS:
+        return []
+    sayer = [index.at(s) for s in t.head.head.children if s.dep_ in _SUBJ]
+    partners = [index.at(c) for c in t.conjuncts]
+    group = [m for m in (*sayer, *partners) if m is not None and m.kind == "Person"]
+    return group if len(group) == 2 and group[0] != group[1] else []
 
 
 def family_plural(tok: Token, index: MentionIndex) -> bool:

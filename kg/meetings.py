@@ -52,6 +52,7 @@ from kg.rules import (
     held_verb,
     held_with,
     ordinal_between,
+    pair_as_modifier,
     played_golf,
     shared_possessors,
     spent_with,
@@ -315,6 +316,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim",
             subj_toks += [c for c in children(trigger, {"compound", "nmod", "nsubj"})
                           if c.pos_ == "PROPN"]  # "King Salman, right, talks with the Emir"
+            if trigger.lower_ == "talks":  # "Trump talks to Erdogan at NATO headquarters"
+                obj_toks += prep_objects(trigger, {"to"})
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         shared = shared_possessors(trigger)  # "A and B's meeting": both
@@ -870,14 +873,14 @@ def _coordinated_modifiers(subj_toks: list[Token], index: MentionIndex) -> list[
     subject too (not "the Trump and Obama administrations": their head is no person)."""
     out: list[Token] = []
     for t in subj_toks:
-        if t.ent_type_ != "PERSON":
-            continue
-        for k in t.subtree:
+        if t.ent_type_ != "PERSON" and not pair_as_modifier(t):
+            continue  # (a title whose apposition names the second: "A and Russian
+        for k in t.subtree:  # counterpart B")
             if k.i >= t.i:
                 break
             if (k.dep_ in {"amod", "compound", "nmod"}
                     and any(c.dep_ == "cc" and c.lower_ == "and" for c in k.children)
-                    and any(c.dep_ == "conj" for c in k.children)
+                    and (any(c.dep_ == "conj" for c in k.children) or pair_as_modifier(t))
                     and (m := index.at(k)) is not None and m.kind == "Person"
                     and m != index.at(t)):
                 out.append(k)
@@ -980,6 +983,11 @@ def _governing_subjects(noun: Token) -> list[Token]:
             and prep.lower_ in {"in", "during", "after", "at", "following"}):
         # "Trump's declaration in a phone call with Erdogan that ...": its possessor
         return [c for c in verb.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if (prep.lower_ in {"in", "during"} and prep.i > 0 and doc[prep.i - 1].text == ","
+            and verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB"
+            and children(verb.head.head, SUBJ)):
+        verb = verb.head.head  # "He accused Arafat of doing nothing, in a telephone call
+        # with Chirac": the phrase set off goes with the accusing, not the deed
     if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return []
     subj = children(verb, SUBJ)

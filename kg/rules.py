@@ -259,6 +259,11 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and _held_between(tok))
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and lemma in EVENT_NOUNS and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD"
+                and any(  # "but their meeting Wednesday failed" (a past verb: not "their
+                    c.dep_ == "poss" and c.lower_ == "their"  # meeting takes place amid
+                    for c in tok.children))  # unease", of a meeting to come)
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(call_from(tok)))  # "received a phone call from X"
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(ordinal_between(tok)))  # "the meeting is the second between A and B"
@@ -408,7 +413,8 @@ def _contact(verb: Token) -> bool:
     kids = list(verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
-            c.dep_ == "nsubj" and paired_subject(c) for c in kids) or bool(alone_with(verb))
+            c.dep_ == "nsubj" and (paired_subject(c) or pair_as_modifier(c)) for c in kids
+        ) or bool(alone_with(verb))
     if lemma == "discuss":  # "discussed the incursion by phone with X"
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) or any(
                 k.dep_ == "prep" and k.lower_ == "with" and any(
@@ -543,6 +549,14 @@ def paired_subject(subj: Token) -> bool:
             "nummod", "det", "predet"} for c in subj.children))
 
 
+def pair_as_modifier(subj: Token) -> bool:
+    """ "President Donald Trump and Russian counterpart Vladimir Putin spoke": the parser
+    made the first name and its "and" a modifier of the second's title."""
+    return any(c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON" and any(
+        k.dep_ == "cc" and k.lower_ == "and" for k in c.children) for c in subj.children) and any(
+        a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in subj.children)
+
+
 def spoke_together(verb: Token) -> bool:
     """ "Trump and Xi spoke on Friday", "the two leaders spoke by phone": a paired subject
     and nothing said to anyone else; not "A and B spoke at the rally" (speeches)."""
@@ -553,11 +567,21 @@ def spoke_together(verb: Token) -> bool:
             "hour" in g.lower_ or g.lemma_ == "minute" for g in c.subtree) for c in kids):
         return True  # "he and May had spoken for an hour-and-a-half at the dinner": a talk
     if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
-            g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) for c in kids):
+            g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) and not _first_time(c)
+           for c in kids):  # ("spoke for the first time since the vote" is no speech)
         return False
     # "Bolton and Pompeo have spoken stridently about Iran": publicly, unless a call is named
     return not any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in kids) or any(
         w.lower_ in CALL_WORDS for w in verb.sent)
+
+
+def _first_time(prep: Token) -> bool:
+    """ "for the first time"."""
+    return prep.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.lower_ == "time" and any(a.ent_type_ == "ORDINAL"
+                                                       for a in p.children)
+        and not any(k.dep_ == "prep" and k.lower_ in SPEECH_PREPS for k in p.children)
+        for p in prep.children)  # (not "for the first time at a rally")
 
 
 CALL_WORDS = frozenset({"phone", "call", "telephone", "conversation", "readout", "phoned",
@@ -691,6 +715,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     photos = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["photos"])
     for i in photos.tolist():
         if 4 <= i < len(doc) - 2 and doc[i + 1].text == ":" and doc[i - 4].lower_ == "caption":
+            doc[i + 2].is_sent_start = True
+    # "FILE PHOTO: Trump talks to Erdogan at NATO headquarters": the label likewise
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["photo"]).tolist():
+        if (1 <= i < len(doc) - 2 and doc[i].text == "PHOTO" and doc[i - 1].text == "FILE"
+                and doc[i + 1].text == ":"):
             doc[i + 2].is_sent_start = True
     return doc
 

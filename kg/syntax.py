@@ -132,6 +132,8 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
             continue
         for p in [prep, *prep.conjuncts]:
             out.extend(children(p, {"pobj"}))
+            out.extend(d for c in children(p, {"pcomp"}) if c.lower_ == "visiting"
+                       for d in children(c, {"dobj"}))  # "with visiting President Xi"
     return out
 
 

@@ -2481,13 +2481,31 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "Kelly, who told him to return.", frozenset({"Tillerson", "John Kelly"})),
         ("Obama also chatted to Mary Fowler, the 80-year-old head of a veterans group, who "
          "thanked the president for his visit.", frozenset({"Obama", "Mary Fowler"})),
+        ('Ariel Sharon spoke on Monday. He also accused Mr Arafat of "doing little to halt" '
+         "the violence, in a telephone call with French President Jacques Chirac, his office "
+         "said.",
+         frozenset({"Ariel Sharon", "Jacques Chirac"})),
+        ("Leaders met in Watford.\n\nFILE PHOTO: German Chancellor Angela Merkel talks to "
+         "Turkey's President Recep Tayyip Erdogan at the summit venue in Watford, Britain "
+         "December 4, 2019.", frozenset({"Angela Merkel", "Recep Tayyip Erdogan"})),
+        ("President Donald Trump flew home. Trump met on Friday with visiting Chinese President "
+         "Xi Jinping.", frozenset({"Donald Trump", "Xi Jinping"})),
+        ("Chancellor Angela Merkel says she and French President Emmanuel Macron are close "
+         "allies, but their meeting on Monday in Berlin ended without a deal.",
+         frozenset({"Angela Merkel", "Emmanuel Macron"})),
+        ("President Donald Trump and Russian counterpart Vladimir Putin on Sunday spoke for the "
+         "first time since the vote.", frozenset({"Donald Trump", "Vladimir Putin"})),
+        ("President Emmanuel Macron and Russian counterpart Vladimir Putin on Monday spoke for "
+         "the first time since the summit.", frozenset({"Emmanuel Macron", "Vladimir Putin"})),
     ],
     ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
          "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
          "name-set-off-after-his-host", "surname-tagged-a-nationality",
          "name-set-off-after-secretary-of-state", "with-hung-on-alone",
          "he-of-a-scholar-who-says", "his-of-the-one-thanked-for-doing", "pair-shook-hands",
-         "received-a-call-from", "chatted-to"],
+         "received-a-call-from", "chatted-to", "call-set-off-after-the-accusation",
+         "file-photo-label", "with-visiting", "their-after-she-and-b",
+         "pair-parsed-as-modifier-of-counterpart", "spoke-for-the-first-time"],
 )
 def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
                                              pair: frozenset[str]) -> None:
@@ -2500,7 +2518,9 @@ def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
      "The talks were the first in years, the ministry said.",
      "Kim fired a missile over Japan as Abe watched and Trump met the press.",
      "Obama shook hands with the crowd, and the two men shook hands.",
-     "Obama received a call for calm from the crowd."],
+     "Obama received a call for calm from the crowd.",
+     "Obama and Abe spoke for the first time at a rally in Tokyo, and Kim said he and his "
+     "generals are ready, but their meeting failed."],
 )
 def test_meetings_misplaced_sides_take_no_one_else(nlp: Language, text: str) -> None:
     assert not any(len(people) > 1 and people <= {"Trump", "Obama", "Abe", "Kim"}

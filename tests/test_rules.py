@@ -355,6 +355,25 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["between", "among"]}}}]
           for rel, dep, held in ((">", {}, {"DEP": "acl", "TAG": "VBN"}),
                                  ("<", {"DEP": "nsubjpass"}, {}))],
+        # "President A and Russian counterpart B spoke": A and its "and" hung on the title
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "speak", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+          "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "first",
+          "RIGHT_ATTRS": {"DEP": {"IN": ["nmod", "compound"]}, "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "and",
+          "RIGHT_ATTRS": {"DEP": "cc", "LOWER": "and"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "second",
+          "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}],
+        # "their meeting failed": the pair's, the subject of a past verb
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                 "LEMMA": {"IN": sorted(EVENT_NOUNS)},
+                                                 "POS": "NOUN", "IS_LOWER": True,
+                                                 "DEP": "nsubj"}},
+         {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "verb",
+          "RIGHT_ATTRS": {"TAG": "VBD"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "their",
+          "RIGHT_ATTRS": {"DEP": "poss", "LOWER": "their"}}],
         # "received a phone call from X" (the "from" on the noun or on the verb)
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                    "LEMMA": "call", "POS": "NOUN",
@@ -505,6 +524,10 @@ SENTENCES = [
     "The goal is near in Kenya and Uganda's talks on trade, and Ruto and Kagame's meeting in "
     "Kigali went well; Ruto's meeting ran late.",
     "The “goal is near” in the U.S. and Japan’s talks on farm issues, he said.",
+    "President Donald Trump and Russian counterpart Vladimir Putin on Saturday spoke for the "
+    "first time.",
+    "Ruto says he and Kagame are friends, but their meeting in May failed; their talks and "
+    "their lunch went on, and their summit takes place in June.",
     "Ruto received a phone call on Friday from Kagame and got calls from the envoys; he "
     "received a call for calm.",
     "The notes describe a dinner in May 2019 at which Ruto spoke alone with Kagame; Ruto "
