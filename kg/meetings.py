@@ -830,9 +830,10 @@ SAYING_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "remar
 speaker's meeting."""
 OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", "ceremony",
                        "dinner", "lunch", "breakfast", "banquet", "reception", "plenary",
-                       "opening", "gathering", "event", "round"})
+                       "opening", "gathering", "event", "round", "break", "recess"})
 """Parts of a summit that its attendees pose for or attend: "A and B pose for a family photo
-at the G7 summit" is A and B at the summit."""
+at the G7 summit" is A and B at the summit; "A walks out after a lunch break from a meeting
+with B" is A at the meeting."""
 
 
 def _passive_agents(noun: Token) -> list[Token]:

@@ -2497,6 +2497,9 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "first time since the vote.", frozenset({"Donald Trump", "Vladimir Putin"})),
         ("President Emmanuel Macron and Russian counterpart Vladimir Putin on Monday spoke for "
          "the first time since the summit.", frozenset({"Emmanuel Macron", "Vladimir Putin"})),
+        ("Secretary of State John Kerry walks outside a cafe after a lunch break from a "
+         "bilateral meeting with Iranian Foreign Minister Mohammad Javad Zarif in Geneva, "
+         "Switzerland, on March 20, 2015.", frozenset({"John Kerry", "Mohammad Javad Zarif"})),
     ],
     ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
          "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
@@ -2505,7 +2508,8 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "he-of-a-scholar-who-says", "his-of-the-one-thanked-for-doing", "pair-shook-hands",
          "received-a-call-from", "chatted-to", "call-set-off-after-the-accusation",
          "file-photo-label", "with-visiting", "their-after-she-and-b",
-         "pair-parsed-as-modifier-of-counterpart", "spoke-for-the-first-time"],
+         "pair-parsed-as-modifier-of-counterpart", "spoke-for-the-first-time",
+         "break-from-a-meeting"],
 )
 def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
                                              pair: frozenset[str]) -> None:
