@@ -423,7 +423,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         elif tok.lower_ in {"they", "their"} and (pair := pair_antecedents(tok, index)):
             participants.extend(pair)  # "Vogt and Wendt landed. They met on Monday."
             joint = tok.lower_ == "their"  # "they met C": each with C, like "A and B met C"
-        elif tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS:
+        elif (tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS) and index.at(tok) is None:
+            # (not the "He" of "Vice Premier Liu He", a name)
             speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)

@@ -354,6 +354,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         mentions.append(Mention(text, start, end, kind,
                                 _cue(doc, start) if kind == "Person" else ""))
     mentions += _untagged_names(doc, persons)
+    mentions = _given_name_he(doc, mentions)
     mentions = _shared_surnames(doc, mentions)
     by_token: dict[int, Mention] = {}
     for m in mentions:
@@ -362,6 +363,44 @@ def find_mentions(doc: Doc) -> MentionIndex:
             for tok in span:
                 by_token[tok.i] = m
     return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
+
+
+def _given_name_he(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Vice Premier Liu He": a capital "He" inside a sentence, right after a capitalised
+    name, is the given name of a Chinese name, not the pronoun (which the tagger takes it
+    for, so the NER misses the name or tags "Liu" alone)."""
+    out = list(mentions)
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.text != "He" or tok.is_sent_start or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        if (not prev.is_title or prev.pos_ != "PROPN" or not prev.is_alpha
+                or prev.whitespace_ != " " or prev.lower_ in ROLE_NOUNS
+                or prev.ent_type_ not in {"", "PERSON"} or fold(prev.text) in FURNITURE_WORDS):
+            continue
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        if prev.ent_type_ != "PERSON" and not (before is not None and (
+                before.lower_ in ROLE_NOUNS or before.ent_type_ == "TITLE")):
+            continue  # a name or a title before it: not a headline's "Trump Says He Will"
+        end = tok.idx + len(tok)
+        own = [m for m in out if m.start <= prev.idx < m.end]
+        if own and (own[0].kind != "Person" or own[0].end != prev.idx + len(prev)):
+            continue
+        start = own[0].start if own else prev.idx
+        name = Mention(text[start:end], start, end, "Person",
+                       own[0].cue if own else _cue_before(prev))
+        if own:
+            out[out.index(own[0])] = name
+        else:
+            out.append(name)
+    return out
+
+
+def _cue_before(tok: Token) -> str:
+    """The title word right before a name, lower-cased ("" when there is none)."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev.lower_ if prev is not None and prev.lower_ in ROLE_NOUNS else ""
 
 
 def _demonym_as_language(ent: Span) -> bool:

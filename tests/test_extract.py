@@ -296,3 +296,23 @@ def test_extract_quote_run_on_from_a_lost_paragraph_ends_at_the_next_quote() -> 
     quoted = [text[a:b + 1] for a, b in quoted_ranges(text)]
     assert quoted == ['"We need time. ', '"Yes, we will move fast,"']
     assert quoted_ranges('He said "no." She said "yes."') == [(8, 12), (23, 28)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("Chinese Vice Premier Liu He met Treasury Secretary Steven Mnuchin on Friday. He said "
+         "they made progress.", "Liu He", "He"),
+        ("U.S. President Donald Trump meets with China's Vice Premier Liu He in the Oval Office "
+         "on Thursday.", "Liu He", "He"),
+        ("Trump Says He Will Meet Kim Jong Un In May", None, "Says He"),
+    ],
+)
+def test_extract_a_capital_he_after_a_name_is_a_given_name(
+        nlp: Language, text: str, name: str | None, absent: str) -> None:
+    """ "Vice Premier Liu He": the tagger reads "He" as the pronoun; after a title and a
+    capitalised name it is the name's second part (not in a title-case headline)."""
+    from kg.mentions import find_mentions
+
+    texts = [m.text for m in find_mentions(nlp(text)).mentions]
+    assert (name is None or name in texts) and absent not in texts

@@ -2500,6 +2500,8 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
         ("Secretary of State John Kerry walks outside a cafe after a lunch break from a "
          "bilateral meeting with Iranian Foreign Minister Mohammad Javad Zarif in Geneva, "
          "Switzerland, on March 20, 2015.", frozenset({"John Kerry", "Mohammad Javad Zarif"})),
+        ("Chinese Vice Premier Liu He met Treasury Secretary Steven Mnuchin on Friday. He said "
+         "they made progress.", frozenset({"Liu He", "Steven Mnuchin"})),
     ],
     ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
          "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
@@ -2509,7 +2511,7 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "received-a-call-from", "chatted-to", "call-set-off-after-the-accusation",
          "file-photo-label", "with-visiting", "their-after-she-and-b",
          "pair-parsed-as-modifier-of-counterpart", "spoke-for-the-first-time",
-         "break-from-a-meeting"],
+         "break-from-a-meeting", "given-name-he"],
 )
 def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
                                              pair: frozenset[str]) -> None:
