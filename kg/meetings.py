@@ -300,8 +300,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 obj_toks = prep_objects(verb, {"with"})
             obj_toks += prep_objects(verb, {"between"})
         for had in children(trigger, {"relcl"}):  # "a call X had with Y"
-            if had.lemma_.lower() in LIGHT_VERBS and prep_objects(had, {"with"}) and not any(
+            if had.lemma_.lower() in LIGHT_VERBS and (
+                    prep_objects(had, {"with"}) or prep_objects(trigger, {"with"})) and not any(
                     c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in had.children):
+                # (the "with" on the noun: "describe a meeting he had with X")
                 subj_toks += children(had, {"nsubj"})
                 obj_toks += prep_objects(had, {"with"})
         for said in children(trigger, {"relcl"}):  # "a phone call in which A asked B to"
@@ -981,6 +983,11 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # meeting on May 21": the people named before it
         return [t for t in noun.sent if t.i < prep.i and t.ent_type_ == "PERSON"
                 and t.dep_ not in {"compound", "flat"}]
+    if (prep.dep_ == "prep" and prep.lower_ == "of" and verb.pos_ == "NOUN"
+            and verb.lemma_.lower() in ACCOUNTS):
+        # "his handling of a summit with Putin", "Comey's account of a meeting with Trump":
+        # the possessor of the account is the one who met
+        return [c for c in verb.children if c.dep_ == "poss"]
     if (prep.dep_ == "prep" and verb.pos_ == "NOUN" and verb.lower_ in REPORT_NOUNS
             and prep.lower_ in {"in", "during", "after", "at", "following"}):
         # "Trump's declaration in a phone call with Erdogan that ...": its possessor
@@ -1016,6 +1023,11 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # talks, the one reporting it did
         return children(verb.head, SUBJ) or subj
     return subj
+
+
+ACCOUNTS = frozenset({"handling", "account", "description", "recollection", "version",
+                      "recounting", "readout", "memo", "summary", "conduct"})
+"""Nouns of telling or handling one's own meeting: "his account of the meeting with X"."""
 
 
 def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:

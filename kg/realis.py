@@ -130,6 +130,11 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if (trigger.dep_ == "relcl" and trigger.tag_ in _PRESENT and trigger.head.lower_ == "time"
             and trigger.head.head.lower_ in {"by", "until", "till"}):
         return "planned"  # "by the time he meets Xi"
+    if trigger.pos_ == "NOUN" and any(
+            c.dep_ == "relcl" and c.lemma_ in {"have", "hold"} and c.tag_ == "VBD"
+            and any(k.dep_ == "nsubj" and k.tag_ not in {"WP", "WDT"} for k in c.children)
+            and not _negated(c) for c in trigger.children):
+        return "asserted"  # "will describe a meeting he had with X": his own past tense
     if _argued_against(trigger):
         return "planned"  # "warned against talks with X", "advised against him speaking to X"
     if trigger.dep_ == "pobj" and _negated(trigger.head):

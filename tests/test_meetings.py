@@ -2502,6 +2502,11 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "Switzerland, on March 20, 2015.", frozenset({"John Kerry", "Mohammad Javad Zarif"})),
         ("Chinese Vice Premier Liu He met Treasury Secretary Steven Mnuchin on Friday. He said "
          "they made progress.", frozenset({"Liu He", "Steven Mnuchin"})),
+        ("Chancellor Angela Merkel flew home. Merkel faced criticism over her handling of a "
+         "summit with the Chinese president, Xi Jinping, last week.",
+         frozenset({"Angela Merkel", "Xi Jinping"})),
+        ("The book includes Robert Gates's account of a tense meeting with Vladimir Putin in "
+         "Munich.", frozenset({"Robert Gates", "Vladimir Putin"})),
     ],
     ids=["first-name-parsed-as-a-modifier-of-the-title", "ordinal-between",
          "pair-parsed-as-object-of-as", "caption-verb-tagged-a-noun-with-its-subject",
@@ -2511,7 +2516,8 @@ def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
          "received-a-call-from", "chatted-to", "call-set-off-after-the-accusation",
          "file-photo-label", "with-visiting", "their-after-she-and-b",
          "pair-parsed-as-modifier-of-counterpart", "spoke-for-the-first-time",
-         "break-from-a-meeting", "given-name-he"],
+         "break-from-a-meeting", "given-name-he", "her-handling-of-a-summit",
+         "his-account-of-a-meeting"],
 )
 def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
                                              pair: frozenset[str]) -> None:
@@ -2526,11 +2532,28 @@ def test_meetings_sides_the_parser_misplaced(nlp: Language, text: str,
      "Obama shook hands with the crowd, and the two men shook hands.",
      "Obama received a call for calm from the crowd.",
      "Obama and Abe spoke for the first time at a rally in Tokyo, and Kim said he and his "
-     "generals are ready, but their meeting failed."],
+     "generals are ready, but their meeting failed.",
+     "Obama criticised the account of the meeting with Abe."],
 )
 def test_meetings_misplaced_sides_take_no_one_else(nlp: Language, text: str) -> None:
     assert not any(len(people) > 1 and people <= {"Trump", "Obama", "Abe", "Kim"}
                    for people, _ in meetings(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("Fiona Hill will describe a meeting she had with John Bolton in July.", "asserted"),
+     ("Fiona Hill will describe a meeting she will have with John Bolton in July.", "planned"),
+     ("Christopher Anderson worked at the State Department. Anderson, who spent five years "
+      "on Ukraine policy, will describe a meeting he had with John Bolton on the topic.",
+      "asserted")],
+    ids=["she-had", "she-will-have", "with-hung-on-the-noun"],
+)
+def test_meetings_a_meeting_someone_had_is_past(nlp: Language, text: str, status: str) -> None:
+    """ "will describe a meeting she had with X": the relative clause's own past tense says
+    the meeting happened, whatever the describing."""
+    assert {status for people, status in meetings(nlp, text)
+            if "John Bolton" in people and len(people) == 2} == {status}
 
 
 def test_meetings_a_gallery_label_is_no_second_person() -> None:
