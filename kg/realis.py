@@ -135,6 +135,11 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             and any(k.dep_ == "nsubj" and k.tag_ not in {"WP", "WDT"} for k in c.children)
             and not _negated(c) for c in trigger.children):
         return "asserted"  # "will describe a meeting he had with X": his own past tense
+    if any(a.lower_ == "matter" and any(c.dep_ == "neg" and c.lower_ == "no" for c in a.children)
+           and any(c.dep_ == "ccomp" and c.tag_ in _PRESENT for c in a.children)
+           for a in trigger.ancestors):
+        return "planned"  # "no matter what happens at the summit Monday, ..." (not "no
+        # matter what happened at the summit")
     if _argued_against(trigger):
         return "planned"  # "warned against talks with X", "advised against him speaking to X"
     if trigger.dep_ == "pobj" and _negated(trigger.head):

@@ -609,9 +609,16 @@ def test_meetings_no_pair_without_a_second_side(nlp: Language, text: str) -> Non
         (INTRO + "The deal included a proposal to organise talks between Keller and Hansen.",
          "planned"),
         (INTRO + "Keller held talks with Hansen to discuss the border.", "asserted"),
+        (INTRO + "No matter what happens when Keller meets Hansen on Monday, the markets will "
+         "stay calm.", "planned"),
+        (INTRO + "No matter what happens at the summit of Keller and Hansen on Monday, the "
+         "markets will stay calm.", "planned"),
+        (INTRO + "No matter what happened at the summit of Keller and Hansen on Monday, the "
+         "markets stayed calm.", "asserted"),
     ],
     ids=["will-before-summit", "in-the-works", "seemed-impossible", "cancelled-summit",
-         "imperative", "proposal-to-organise", "purpose-clause-after-talks"],
+         "imperative", "proposal-to-organise", "purpose-clause-after-talks",
+         "no-matter-what-happens-when", "no-matter-what-happens-at", "no-matter-what-happened"],
 )
 def test_meetings_general_realis(nlp: Language, text: str, status: str) -> None:
     assert (KELLER_HANSEN, status) in meetings(nlp, text)
