@@ -356,8 +356,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         obj_toks += prep_objects(trigger, {"with", "between"})
         obj_toks += _named_host(trigger)
-        obj_toks += call_from(trigger)  # "received a phone call from X": X called
-        if call_from(trigger):
+        if callers := call_from(trigger):  # "received a phone call from X": X called
+            obj_toks += callers
             subj_toks = subj_toks or clause_subjects(trigger.head)
         obj_toks += ordinal_between(trigger)  # "the meeting is the second between A and B"
         obj_toks += [t for p in children(trigger, {"prep"}) if p.lower_ == "with"

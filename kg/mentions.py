@@ -389,18 +389,12 @@ def _given_name_he(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         start = own[0].start if own else prev.idx
         name = Mention(text[start:end], start, end, "Person",
-                       own[0].cue if own else _cue_before(prev))
+                       own[0].cue if own else _cue(doc, start))
         if own:
             out[out.index(own[0])] = name
         else:
             out.append(name)
     return out
-
-
-def _cue_before(tok: Token) -> str:
-    """The title word right before a name, lower-cased ("" when there is none)."""
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev.lower_ if prev is not None and prev.lower_ in ROLE_NOUNS else ""
 
 
 def _demonym_as_language(ent: Span) -> bool:

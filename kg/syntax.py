@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.mentions import MentionIndex, doc_text
 from kg.model import Evidence, Mention
+from kg.rules import ORDINALS
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
@@ -222,9 +223,6 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return []
 
 
-FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})
-
-
 def first_to(verb: Token) -> bool:
     """ "the first US official to meet with Castro", "the last official to meet Kim": an
     infinitive on a noun an ordinal marks, the noun a subject or complement of "be" (a deed
@@ -235,7 +233,7 @@ def first_to(verb: Token) -> bool:
             and noun.head.tag_ in {"VBD", "VBZ", "VBP"}  # not "will be the first to meet"
             and not any(c.dep_ == "aux" for c in noun.head.children)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and any(c.dep_ == "amod" and c.lower_ in FIRSTS for c in noun.children))
+            and any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in noun.children))
 
 
 def _dated_name(verb: Token) -> list[Token]:
