@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
-from kg.rules import ROLE_NOUNS, SAY_LEMMAS
+from kg.rules import ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
@@ -354,11 +354,37 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
     pair = (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
-            or _named_in_sentence(_previous_sentence(tok), index, strict=True))
+            or _named_in_sentence(_previous_sentence(tok), index, strict=True)
+            or _pair_of_earlier_meeting(tok, index))
     if any(not any(same_person(m, p) for p in pair) for m in _people_before(tok, index)):
         return []  # "... a tiff with Kim that raised tensions, and the two leaders met": Kim
         # is one of the two, so an earlier "A and B" is not the pair
     return pair
+
+
+MEETING_WINDOW = 4
+"""How many sentences back "the two leaders" may find the meeting sentence that named them."""
+
+
+def _pair_of_earlier_meeting(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "Howard will go to Jakarta for a summit with President Megawati. ... Mr Howard
+    expects to travel in March. ... The two leaders met in August": the two people named in
+    the last sentence, of the few before, that holds a meeting word and exactly two people,
+    when everyone named since is one of the two."""
+    doc = tok.doc
+    meeting_sents = {t.sent.start for t in doc.spans.get(TRIGGERS_KEY, []) if t.label_ == "MEET"}
+    since: list[Mention] = []
+    start = tok.sent.start
+    for _ in range(MEETING_WINDOW):
+        if start == 0:
+            return []
+        sent = doc[start - 1].sent
+        start = sent.start
+        pair = _named_in_sentence(sent.root, index, strict=True)
+        if pair and sent.start in meeting_sents:
+            return pair if all(any(same_person(m, p) for p in pair) for m in since) else []
+        since += [m for t in sent if (m := index.at(t)) is not None and m.kind == "Person"]
+    return []
 
 
 def _people_before(tok: Token, index: MentionIndex) -> list[Mention]:

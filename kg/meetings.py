@@ -241,7 +241,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         met = _make_meeting(trigger, trigger, [host, guest], [trigger.doc[trigger.i - 1]],
                             index, date_text)
         return [met] if met is not None else []
-    if trigger.dep_ in {"amod", "compound"} or _habitual(trigger) or _press_conference(trigger):
+    if trigger.dep_ in {"amod", "compound"} or _press_conference(trigger) or (
+            _habitual(trigger) and not _including_one(trigger)):  # "several meetings,
+        # including one with X" is that one meeting
         return []
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and (any(
@@ -297,7 +299,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                         body_name(c) for c in children(trigger, {"compound", "nmod"}))):
                 # "held talks with"; "hosted the G7 summit": its host is a member at it
                 subj_toks = clause_subjects(verb)
-                obj_toks = prep_objects(verb, {"with"})
+                obj_toks = prep_objects(verb, {"with"}) + _including_one(trigger)
             obj_toks += prep_objects(verb, {"between"})
         for had in children(trigger, {"relcl"}):  # "a call X had with Y"
             if had.lemma_.lower() in LIGHT_VERBS and (
@@ -354,6 +356,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             # dinner between Xi and Trump": those two met
             subj_toks = _governing_subjects(trigger)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
+        elif trigger.dep_ == "pobj" and subj_toks and all(
+                t.lower_ in {"his", "her"} for t in subj_toks):
+            obj_toks += _addressees(trigger)  # "During his meeting, Putin told Abe that"
         obj_toks += prep_objects(trigger, {"with", "between"})
         obj_toks += _named_host(trigger)
         if callers := call_from(trigger):  # "received a phone call from X": X called
@@ -362,6 +367,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += ordinal_between(trigger)  # "the meeting is the second between A and B"
         obj_toks += [t for p in children(trigger, {"prep"}) if p.lower_ == "with"
                      for t in [_name_after(p, index)] if t is not None]
+        if lemma in MEALS:  # "Trump's formal dinner for Chinese President Xi": the guest
+            obj_toks += [p for p in prep_objects(trigger, {"for"})
+                         if (pm := index.at(p)) is not None and pm.kind == "Person"]
         obj_toks += prep_objects(trigger, {"alongside"})  # "at a joint press conference
         # in Tokyo alongside Japanese leader Shinzo Abe"
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
@@ -808,6 +816,19 @@ def _plural_people(m: Mention, doc: Doc) -> bool:
 TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})
 
 
+def _including_one(noun: Token) -> list[Token]:
+    """ "held several meetings on Monday, including one with Lavrov": the other side of the
+    one meeting singled out ("including" hung on the noun or on its verb, the "with" on
+    "one" or on a place inside its phrase)."""
+    if noun.tag_ != "NNS":
+        return []
+    return [w for inc in (*children(noun, {"prep"}), *children(noun.head, {"prep"}))
+            if inc.lower_ == "including"
+            for one in children(inc, {"pobj"}) if one.lower_ == "one"
+            for t in one.subtree if t.dep_ == "prep" and t.lower_ == "with"
+            for w in children(t, {"pobj"})]
+
+
 def _addressees(noun: Token) -> list[Token]:
     """ "During a phone call on Monday, A told B that ...", "told his counterpart, B, at the
     APEC summit": with no "with", the person told is the other side of the call; "followed
@@ -1073,9 +1094,20 @@ def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
                     break
                 s = s.head
         m = index.at(s)
+        if m is None and s.pos_ == "NOUN":
+            m = _apposed_in(s, index)  # "A partner of the firm, John Gibbons, says he ..."
         if m is not None and m.kind == "Person":
             return m
     return None
+
+
+def _apposed_in(subject: Token, index: MentionIndex) -> Mention | None:
+    """ "A partner for accountancy firm Ernst and Young, John Gibbons,": the one person set
+    off by commas in a subject noun's phrase, wherever the parser hung the name."""
+    people = {m for t in subject.subtree if t.dep_ == "appos" and t.i > subject.i
+              and (m := index.at(t)) is not None and m.kind == "Person"
+              and t.right_edge.i + 1 < len(t.doc) and t.doc[t.right_edge.i + 1].text == ","}
+    return people.pop() if len(people) == 1 else None
 
 
 def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:

@@ -720,6 +720,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
             _definite(token) or token.tag_ == "NNS") else found
     if (named := _apposed_after(token, index)) is not None:
         return [named]  # "the speaker of the U.S. House, John Boehner," (misparsed)
+    if (named := _identified_as(token, index)) is not None:
+        return [named]  # "a professor later identified as Joseph Mifsud"
     holder = title_holder(token, index) or _counterpart(token, index)
     if holder is not None:
         return [holder]
@@ -734,6 +736,22 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)
     return []
+
+
+IDENTIFIES = frozenset({"identify", "name"})
+
+
+def _identified_as(token: Token, index: MentionIndex) -> Mention | None:
+    """ "a professor later identified as Joseph Mifsud", "a lawyer named as X": the person
+    a participle of naming gives the noun."""
+    if token.pos_ != "NOUN":
+        return None
+    people = [m for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              and c.lemma_.lower() in IDENTIFIES
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+              for o in p.children if o.dep_ == "pobj"
+              for m in [index.at(o)] if m is not None and m.kind == "Person"]
+    return people[0] if len(people) == 1 else None
 
 
 def _possessed_person(m: Mention, doc: Doc, index: MentionIndex) -> Mention | None:

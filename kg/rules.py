@@ -50,6 +50,8 @@ MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discuss
               "conference", "call", "calls", "conversation", "conversations", "lunch",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
               "encounter", "summits")
+TABLE_NOUNS = frozenset({"lunch", "dinner", "breakfast"})
+"""Meals one person gives for another: "Trump's state dinner for President Xi"."""
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
                          "encounter", "conference", "dinner", "lunch", "breakfast"})
 """Meeting nouns that name a meeting even without a "with" ("after the meeting, A and B
@@ -265,6 +267,11 @@ def _labels(tok: Token) -> set[str]:
                     for c in tok.children))  # unease", of a meeting to come)
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(call_from(tok)))  # "received a phone call from X"
+            or (lower in TABLE_NOUNS and pos == "NOUN" and tok.is_lower and any(
+                c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(
+                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+                for c in tok.children))  # "Trump's dinner for President Xi"
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(ordinal_between(tok)))  # "the meeting is the second between A and B"
             or (lower in _MEET_NOUNS and pos == "NOUN" and tok.is_lower

@@ -2636,3 +2636,61 @@ def test_meetings_a_singular_relative_on_a_pair_is_about_the_last(nlp: Language)
             "with President Peter Hansen in Oslo, will speak later.")
     assert {people for people, status in meetings(nlp, both) if status == "asserted"} == {
         frozenset({"Lena Vogt", "Peter Hansen"}), frozenset({"Ola Dorn", "Peter Hansen"})}
+
+
+VOGT_HANSEN = frozenset({"Lena Vogt", "Peter Hansen"})
+
+
+def _asserted(nlp: Language, text: str) -> set[frozenset[str]]:
+    return {people for people, status in meetings(nlp, text) if status == "asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Prime Minister Peter Hansen's state dinner for President Lena Vogt last week was "
+         "lavish.", {VOGT_HANSEN}),
+        ("Prime Minister Peter Hansen's dinner for charity raised money last week.", set()),
+        ("Foreign Minister Anna Keller met in Vienna with a professor later identified as "
+         "Peter Hansen.", {KELLER_HANSEN}),
+        ("A partner at the law firm Dahl and Berg, Peter Hansen, says he and his colleague, "
+         "Anna Keller, attended a meeting with President Lena Vogt on May 3.",
+         {VOGT_HANSEN, frozenset({"Anna Keller", "Lena Vogt"})}),
+        ("During his meeting on Tuesday, Prime Minister Peter Hansen told Foreign Minister "
+         "Anna Keller that the border would reopen.", {KELLER_HANSEN}),
+        ("During his meeting with President Lena Vogt, Prime Minister Peter Hansen told "
+         "reporters that the border would reopen.", {VOGT_HANSEN}),
+        ("Foreign Minister Anna Keller held several meetings on Monday, including one with "
+         "Prime Minister Peter Hansen.", {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller held several meetings on Monday, including one on "
+         "trade.", set()),
+    ],
+    ids=["a-dinner-for-a-guest", "a-dinner-for-a-cause", "identified-as", "apposed-reporter",
+         "during-his-meeting-told", "during-his-meeting-with-told-reporters",
+         "several-meetings-including-one-with", "several-meetings-including-one-on"],
+)
+def test_meetings_guests_and_sides_named_indirectly(nlp: Language, text: str,
+                                                   pairs: set[frozenset[str]]) -> None:
+    assert _asserted(nlp, text) == pairs
+
+
+SUMMIT_PLAN = ("Prime Minister Peter Hansen said he will travel to Oslo for a summit with "
+               "President Lena Vogt. Talks on the venue have been under way since Mr Hansen "
+               "won the election. ")
+
+
+def test_meetings_the_two_leaders_of_an_earlier_meeting(nlp: Language) -> None:
+    """ "The two leaders met" a few sentences after a meeting sentence that named just two
+    people, with only those two named since: the same two."""
+    text = SUMMIT_PLAN + ("It will be his second visit this year. The two leaders met in Oslo "
+                          "in May.")
+    met = [m for m in run(nlp, text).meetings if m.evidence.sentence.startswith("The two")]
+    assert [sorted(p.text for p in m.participants) for m in met] == [
+        ["Lena Vogt", "Peter Hansen"]]
+    assert met[0].status == "asserted"
+
+
+def test_meetings_the_two_leaders_after_someone_else_is_no_one(nlp: Language) -> None:
+    text = SUMMIT_PLAN + ("Foreign Minister Anna Keller criticised the plan. The two leaders "
+                          "met in Oslo in May.")
+    assert not [m for m in run(nlp, text).meetings if m.evidence.sentence.startswith("The two")]

@@ -43,6 +43,7 @@ from kg.rules import (
     SAY_LEMMAS,
     SEATS,
     SIGN_VERBS,
+    TABLE_NOUNS,
     TALK_VERBS,
     TIME_SPENT,
     TRIGGERS_KEY,
@@ -392,6 +393,15 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "side",
           "RIGHT_ATTRS": {"DEP": "pobj"}}],
+        # "Ruto's dinner for President Kagame": a meal one person gives for another
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(TABLE_NOUNS)},
+                                                 "POS": "NOUN", "IS_LOWER": True}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "host",
+          "RIGHT_ATTRS": {"DEP": "poss", "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "for",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+         {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "guest",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         # "the meeting is the second between A and B"
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                  "POS": "NOUN", "IS_LOWER": True,
@@ -534,6 +544,8 @@ SENTENCES = [
     "spoke alone.",
     "The meeting was only the second between Ruto and Kagame; the talks were the first in "
     "years, and the summit was the last among the envoys.",
+    "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
+    "charity and a dinner for Kagame were smaller.",
     "",
     "   ",
 ]
