@@ -179,6 +179,10 @@ def contact_objects(verb: Token) -> list[Token]:
                 and c.i > verb.i and c.left_edge.i > 0
                 and c.doc[c.left_edge.i - 1].text == ","]  # Wang Yi and Lavrov": the names
         # the parser hung on the verb say who the object is
+    if not out and lemma in {"meet", "talk", "speak"}:  # "met on Monday at the tower with
+        out = [w for prep in children(verb, {"prep"}) if prep.lower_ in {"at", "in", "on"}
+               for p in children(prep, {"pobj"}) if p.ent_type_ != "PERSON"  # X": the "with"
+               for w in prep_objects(p, {"with"}) if w.ent_type_ == "PERSON"]  # on the place
     if not out and lemma == "meet":  # "Kim meets and has a photo op with Pompeo"
         out = [p for c in children(verb, {"conj"}) if c.lemma_.lower() in LIGHT_VERBS
                for h in (c, *children(c, {"dobj"})) for p in prep_objects(h, {"with"})]
@@ -310,6 +314,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 obj_toks += prep_objects(had, {"with"})
         for said in children(trigger, {"relcl"}):  # "a phone call in which A asked B to"
             if addressed_in(trigger, said):
+                if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"host", "give"}:
+                    subj_toks += clause_subjects(trigger.head)  # "C hosted a dinner where
+                    # A told B": the host at his own table
                 subj_toks += children(said, {"nsubj"})
                 obj_toks += [d for d in children(said, {"dobj"}) if d.ent_type_ == "PERSON"]
         if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
@@ -342,6 +349,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if (held := held_verb(trigger)) is not None:  # "the meeting held at the tower
             obj_toks += prep_objects(held, {"between"})  # between A and B"
             occurred_with = held_with(held)  # "the meeting occurred ... with A, B and C"
+        obj_toks += [t for t in _host_agents(trigger)  # "at a dinner hosted by Prescott"
+                     if (tm := index.at(t)) is not None and tm.kind == "Person"]  # (a host
+        # that is a body, "a breakfast hosted by The Monitor", is a newsmaker breakfast)
         listed_in = trigger.head.head if trigger.head.lower_ == "including" else None
         if (trigger.dep_ == "pobj" and listed_in is not None and listed_in.dep_ == "dobj"
                 and listed_in.lower_ in MEET_NOUNS
@@ -814,6 +824,21 @@ def _plural_people(m: Mention, doc: Doc) -> bool:
 
 
 TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})
+
+
+HOSTING = frozenset({"host", "chair", "convene"})
+AT_TABLE = MEALS | {"meeting", "talks"}
+
+
+def _host_agents(noun: Token) -> list[Token]:
+    """ "told Brown at a dinner hosted by Prescott", "attended a meeting chaired by Brown":
+    the host of a meal or meeting is at it (not the host of a summit or a conference, whose
+    attendees need not have met him)."""
+    if noun.lower_ not in AT_TABLE:
+        return []
+    return [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_.lower() in HOSTING
+            for a in children(c, {"agent"}) for p in children(a, {"pobj"})]
 
 
 def _including_one(noun: Token) -> list[Token]:

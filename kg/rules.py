@@ -369,14 +369,17 @@ ADDRESS_VERBS = frozenset({"ask", "tell", "urge", "press", "assure", "reassure",
 
 
 def addressed_in(noun: Token, clause: Token) -> bool:
-    """ "a phone call in which A asked B to ...", "the meeting during which A urged B": a
+    """ "a phone call in which A asked B to ...", "the meeting during which A urged B", "a
+    dinner where A told B": a
     relative clause on a meeting noun, one side addressing the other (a named person)."""
     return (clause.dep_ == "relcl" and clause.head == noun and noun.lemma_ in EVENT_NOUNS
             and clause.lemma_.lower() in ADDRESS_VERBS
             and any(c.dep_ == "nsubj" for c in clause.children)
             and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in clause.children)
-            and any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and any(
-                p.lower_ == "which" for p in c.children) for c in clause.children))
+            and any((c.dep_ == "prep" and c.lower_ in {"in", "during"} and any(
+                p.lower_ == "which" for p in c.children))
+                or (c.dep_ == "advmod" and c.lower_ == "where")  # "a dinner where A told B"
+                for c in clause.children))
 
 
 def played_golf(verb: Token) -> bool:

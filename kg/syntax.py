@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.mentions import MentionIndex, doc_text
 from kg.model import Evidence, Mention
-from kg.rules import ORDINALS
+from kg.rules import EVENT_NOUNS, ORDINALS
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
@@ -48,7 +48,20 @@ def is_headline(sent: Span) -> bool:
     ("Donald and Melania Trump arrived in France for the G7 summit on Saturday", against
     "Putin says Trump satisfied with denials" and "Trump-Merkel meeting pushed back")."""
     return (not sent.text.rstrip().endswith(CLOSING)
-            and not is_caption(sent) and not _told_in_the_past(sent))
+            and not is_caption(sent) and not _told_in_the_past(sent)
+            and not _pair_at_a_meeting(sent))
+
+
+def _pair_at_a_meeting(sent: Span) -> bool:
+    """A line below the first that is only "A and B at their meeting in Helsinki": a photo
+    caption with no verb, naming the people it shows at the meeting."""
+    root = sent.root
+    return (root.ent_type_ == "PERSON" and root.pos_ == "PROPN"
+            and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children)
+            and any(c.dep_ == "prep" and c.lower_ in {"at", "during"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS for p in c.children)
+                    for c in root.children)
+            and _line(sent) is not None)
 
 
 def _told_in_the_past(sent: Span) -> bool:

@@ -2694,3 +2694,37 @@ def test_meetings_the_two_leaders_after_someone_else_is_no_one(nlp: Language) ->
     text = SUMMIT_PLAN + ("Foreign Minister Anna Keller criticised the plan. The two leaders "
                           "met in Oslo in May.")
     assert not [m for m in run(nlp, text).meetings if m.evidence.sentence.startswith("The two")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("The memoir says Prime Minister Peter Hansen told Foreign Minister Anna Keller of his "
+         "plans at a dinner hosted by President Lena Vogt in May.",
+         {frozenset({"Peter Hansen", "Anna Keller", "Lena Vogt"})}),
+        ("Governor Anna Keller told reporters at a breakfast hosted by the Oslo Monitor that "
+         "she would run.", set()),
+        ("The memoir says President Lena Vogt hosted a dinner where Prime Minister Peter Hansen "
+         "told Foreign Minister Anna Keller he would resign.",
+         {frozenset({"Peter Hansen", "Anna Keller", "Lena Vogt"})}),
+        ("Foreign Minister Anna Keller met on Monday at the old tower with Prime Minister Peter "
+         "Hansen.", {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller met at a facility with high walls on Monday.", set()),
+    ],
+    ids=["told-at-a-dinner-hosted-by", "breakfast-hosted-by-a-newspaper",
+         "hosted-a-dinner-where-told", "with-hung-on-the-place", "place-with-a-feature"],
+)
+def test_meetings_hosts_and_misplaced_sides(nlp: Language, text: str,
+                                            people: set[frozenset[str]]) -> None:
+    assert _asserted(nlp, text) == people
+
+
+def test_meetings_caption_line_of_two_at_their_meeting(nlp: Language) -> None:
+    """A verbless caption below the title, "A and B at their meeting in X", shows them at the
+    meeting; the same words as the title state nothing."""
+    body = ("Vogt and Hansen meet\n\nThe talks lasted two hours.\n\nPresident Lena Vogt and "
+            "Prime Minister Peter Hansen at their meeting in Oslo\n\nBoth left later.")
+    assert _asserted(nlp, body) == {VOGT_HANSEN}
+    title = ("President Lena Vogt and Prime Minister Peter Hansen at their meeting in Oslo\n\n"
+             "Both left later.")
+    assert _asserted(nlp, title) == set()

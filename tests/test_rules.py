@@ -118,6 +118,17 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "during"]}}},
          {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "which",
           "RIGHT_ATTRS": {"LOWER": "which"}}],
+        # "a dinner where Ruto told Kagame that ..."
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {
+            "LOWER": {"IN": sorted(set(MEET_NOUNS))}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
+            "POS": "NOUN", "IS_LOWER": True}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "said",
+          "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(ADDRESS_VERBS)}}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "whom",
+          "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "where",
+          "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": "where"}}],
         # "Meeting with X, Y signed ...": a participle the tagger took for a noun
         _pattern({"LOWER": "meeting", "IS_SENT_START": True, "IS_TITLE": True, "DEP": "advcl"},
                  ("prep", {"LOWER": "with"})),
@@ -544,6 +555,8 @@ SENTENCES = [
     "spoke alone.",
     "The meeting was only the second between Ruto and Kagame; the talks were the first in "
     "years, and the summit was the last among the envoys.",
+    "The book says Ruto gave a dinner where Odinga told President Paul Kagame he would go, "
+    "and a lunch where the envoys told reporters nothing.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
     "charity and a dinner for Kagame were smaller.",
     "",
