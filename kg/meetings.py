@@ -141,6 +141,10 @@ def contact_objects(verb: Token) -> list[Token]:
         return _whom(verb, prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})
             if p.ent_type_ == "PERSON"] + by_phone_with(verb))
+    if lemma == "exchange":  # "exchanged views with X", "with" on the verb or the noun
+        return [p for p in prep_objects(verb, {"with"}) + [
+            p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
+            if p.ent_type_ == "PERSON"]
     if lemma == "raise":  # "raised concerns with X", "with" on the verb or on "concerns"
         return prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
@@ -398,6 +402,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += occurred_with
         if lemma == "visit" or lemma in CALLS:  # "a visit to X", "made calls to A and B"
             obj_toks += prep_objects(trigger, {"to"})
+            if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay":
+                obj_toks += [p for p in prep_objects(trigger, {"on"})  # "paid a courtesy
+                             if p.ent_type_ == "PERSON"]  # call on X"
         if prep_objects(trigger, {"with"}):  # "talks with the minister, A, and the head of
             obj_toks += [c for c in trigger.children  # the delegation, B", parsed with
                          if c.dep_ == "conj" and c.lemma_.lower() in ROLE_NOUNS]  # "head" a conj

@@ -27,13 +27,15 @@ TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch"
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join",
                "accompany", "flank")
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring",
-                 "bring", "raise", "pose", "play", "brief", "spend", "stand", "appear")
+                 "bring", "raise", "pose", "play", "brief", "spend", "stand", "appear",
+                 "exchange", "consult", "embrace")
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
 post" (a place: said face to face), "brought together X and Y", "raised concerns with X",
 "posed with X", "played host to X", "played golf with X" (or "A and B played golf"),
-"briefed X" (a named person), "spent 20 minutes on the phone with X" (a time spent with a
+"briefed X" (a named person), "exchanged views with X", "consulted X", "embraced X" (a
+named person), "spent 20 minutes on the phone with X" (a time spent with a
 named person), "standing alongside X", "appeared beside X", "stood next to X" (a named
 person: a joint appearance; "stood with Israel" is support).  "tell" is a ``SAY`` verb
 too, and listed there."""
@@ -43,6 +45,8 @@ welcoming ceremony with X" (a person named as the "with")."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
 with X on Fox News" is a broadcast."""
+EXCHANGES = frozenset({"views", "greetings", "pleasantries", "ideas", "opinions"})
+"""What two people exchange face to face or on the phone: "exchanged views with X"."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
 """What one raises with a person to their face ("raised the issue with Putin")."""
@@ -68,7 +72,7 @@ other capitalised nouns are names ("Breakfast with Frost" is a programme)."""
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "at", "before", "in"})
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
-               "place", "finish", "end", "conclude", "wrap", "complete")
+               "place", "finish", "end", "conclude", "wrap", "complete", "pay")
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
@@ -466,8 +470,14 @@ def _contact(verb: Token) -> bool:
     if lemma == "spend":  # "spent 20 minutes on the phone with X", "two hours alone with X"
         return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
             p.pos_ == "PROPN" for p in spent_with(verb))
-    if lemma == "brief":  # "Suharto briefed President Ford on his plans": a named person
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)
+    if lemma in {"brief", "consult", "embrace"}:  # "Suharto briefed President Ford on his
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)  # plans": a
+        # named person (not "consulted the records", "embraced the plan")
+    if lemma == "exchange":  # "exchanged views with X" (the "with" on the verb or the noun)
+        swapped = [c for c in kids if c.dep_ == "dobj" and c.lower_ in EXCHANGES]
+        return bool(swapped) and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+            for c in (*kids, *(k for d in swapped for k in d.children)))
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
         told = [c for c in kids if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]  # "at a news
         if told and any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):  # conference")

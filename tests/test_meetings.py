@@ -2728,3 +2728,31 @@ def test_meetings_caption_line_of_two_at_their_meeting(nlp: Language) -> None:
     title = ("President Lena Vogt and Prime Minister Peter Hansen at their meeting in Oslo\n\n"
              "Both left later.")
     assert _asserted(nlp, title) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Foreign Minister Anna Keller consulted Prime Minister Peter Hansen on Monday.",
+         {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller consulted the records on Monday.", set()),
+        ("Foreign Minister Anna Keller embraced Prime Minister Peter Hansen at the airport.",
+         {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller embraced the plan on Monday.", set()),
+        ("Foreign Minister Anna Keller paid a courtesy call on Prime Minister Peter Hansen on "
+         "Monday.", {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller paid a visit to Prime Minister Peter Hansen on Monday.",
+         {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller paid tribute to Prime Minister Peter Hansen on Monday.",
+         set()),
+        ("Foreign Minister Anna Keller exchanged views with Prime Minister Peter Hansen on "
+         "Monday.", {KELLER_HANSEN}),
+        ("Foreign Minister Anna Keller exchanged fire with rebels on Monday.", set()),
+    ],
+    ids=["consulted-a-person", "consulted-a-thing", "embraced-a-person", "embraced-a-plan",
+         "paid-a-courtesy-call-on", "paid-a-visit-to", "paid-tribute-to",
+         "exchanged-views-with", "exchanged-fire-with"],
+)
+def test_meetings_diplomatic_phrases(nlp: Language, text: str,
+                                     people: set[frozenset[str]]) -> None:
+    assert _asserted(nlp, text) == people

@@ -27,6 +27,7 @@ from kg.rules import (
     CEREMONY_NOUNS,
     DAY_NAMES,
     EVENT_NOUNS,
+    EXCHANGES,
     HELD_VERBS,
     JOINT_NOUNS,
     LIGHT_VERBS,
@@ -148,7 +149,17 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
-        _pattern({"LEMMA": "brief", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"})),
+        _pattern({"LEMMA": {"IN": ["brief", "consult", "embrace"]}, "POS": "VERB"},
+                 ("dobj", {"ENT_TYPE": "PERSON"})),
+        # "exchanged views with Ruto", the "with" on the verb or on the noun
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "exchange", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "swapped",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(EXCHANGES)}}},
+           {"LEFT_ID": on, "REL_OP": ">", "RIGHT_ID": "with",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+           {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
+            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}]
+          for on in ("trigger", "swapped")],
         _pattern({"LEMMA": "discuss", "POS": "VERB"}, ("prep", {"LOWER": "with"})),
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "topic",
@@ -557,6 +568,9 @@ SENTENCES = [
     "years, and the summit was the last among the envoys.",
     "The book says Ruto gave a dinner where Odinga told President Paul Kagame he would go, "
     "and a lunch where the envoys told reporters nothing.",
+    "Ruto exchanged views with President Paul Kagame, exchanged fire with rebels, consulted "
+    "President Yoweri Museveni and the records, and embraced Kagame but not the plan.",
+    "Ruto paid a courtesy call on President Paul Kagame and paid a visit to Museveni.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
     "charity and a dinner for Kagame were smaller.",
     "",
