@@ -54,6 +54,7 @@ from kg.rules import (
     ordinal_between,
     pair_as_modifier,
     played_golf,
+    posed_together,
     shared_possessors,
     spent_with,
     spoke_together,
@@ -547,7 +548,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:
         return []  # "A and officials including B met with chief executives": the two met
         # people unnamed, not each other
-    together = not is_noun and (played_golf(verb) or _each_other(verb))
+    together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb))
     if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
             lemma != "discuss" and any(c.dep_ == "dobj" and not (
                 lemma == "shake" and c.lower_ == "hands") for c in verb.children)) or (

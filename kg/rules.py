@@ -386,6 +386,25 @@ def addressed_in(noun: Token, clause: Token) -> bool:
                 for c in clause.children))
 
 
+PHOTOS = frozenset({"photo", "photograph", "picture", "portrait", "photos", "pictures",
+                    "photographs"})
+
+
+def posed_together(verb: Token) -> bool:
+    """ "A, B and C posed for a group photo": those photographed together met (with a
+    "with", the rule for "posed with X" decides: "posed for photos with their parents")."""
+    return verb.lemma_.lower() == "pose" and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for h in (verb, *(
+            p for f in verb.children if f.dep_ == "prep" and f.lower_ == "for"
+            for p in f.children)) for c in h.children) and any(
+        c.dep_ == "nsubj" and (paired_subject(c) or any(  # "A, B and C", parsed as A with
+            a.dep_ == "appos" and a.ent_type_ == "PERSON"  # the apposition "B and C"
+            and any(k.dep_ == "conj" for k in a.children) for a in c.children))
+        for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(
+            p.dep_ == "pobj" and p.lower_ in PHOTOS for p in c.children) for c in verb.children)
+
+
 def played_golf(verb: Token) -> bool:
     """ "played golf": a round is a meeting of those who play it together."""
     return verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
@@ -448,7 +467,7 @@ def _contact(verb: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "to" for c in (*kids, *(
                 k for h in kids if h.lower_ == "host" for k in h.children)))
     if lemma == "pose":  # a caption's "Kim poses with Trump for a photo"
-        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        return posed_together(verb) or any(c.dep_ == "prep" and c.lower_ == "with" and any(
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children) for c in kids)
     if lemma == "bring":  # "the summit brought together A, B and C"
         return any(c.dep_ in {"advmod", "prt"} and c.lower_ == "together" for c in kids) and any(

@@ -2756,3 +2756,14 @@ def test_meetings_caption_line_of_two_at_their_meeting(nlp: Language) -> None:
 def test_meetings_diplomatic_phrases(nlp: Language, text: str,
                                      people: set[frozenset[str]]) -> None:
     assert _asserted(nlp, text) == people
+
+
+def test_meetings_group_photo_is_one_joint_meeting(nlp: Language) -> None:
+    """ "A, B and C posed for a group photo": one meeting of the three; a family photo "with
+    their parents" is no meeting."""
+    text = ("Foreign Minister Anna Keller, Prime Minister Peter Hansen and President Lena Vogt "
+            "posed for a group photo in Oslo on Monday.")
+    assert _asserted(nlp, text) == {frozenset({"Anna Keller", "Peter Hansen", "Lena Vogt"})}
+    family = ("The twins, Princess Ida and Prince Olaf, posed for their first photos with their "
+              "parents, King Harald and Queen Sonja.")
+    assert _asserted(nlp, family) == set()

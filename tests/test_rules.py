@@ -38,6 +38,7 @@ from kg.rules import (
     OPENING_NOUNS,
     ORDINALS,
     PAIR_SUBJECTS,
+    PHOTOS,
     RAISED,
     RECEIVES,
     ROLE_NOUNS,
@@ -192,6 +193,33 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "host"}},
            {"LEFT_ID": on, "REL_OP": ">", "RIGHT_ID": "to",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}}] for on in ("trigger", "host")],
+        # "Ruto, Kagame and Museveni posed for a group photo", "the two leaders posed for ..."
+        # (the rule also wants no "with" on the verb or the photo, which the "posed with X"
+        # rule decides; the sentences below have none)
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "for",
+            "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+           {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "photo",
+            "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(PHOTOS)}}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+            "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, two]
+          for subj, two in (
+            ({}, {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj",
+                  "RIGHT_ATTRS": {"DEP": "conj"}}),
+            ({"LOWER": {"IN": sorted(PAIR_SUBJECTS)}},
+             {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
+              "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
+                              "LOWER": {"IN": ["two", "both"]}}}))],
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "for",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+         {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "photo",
+          "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(PHOTOS)}}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+          "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "listed",
+          "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "listed", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
@@ -571,6 +599,10 @@ SENTENCES = [
     "Ruto exchanged views with President Paul Kagame, exchanged fire with rebels, consulted "
     "President Yoweri Museveni and the records, and embraced Kagame but not the plan.",
     "Ruto paid a courtesy call on President Paul Kagame and paid a visit to Museveni.",
+    "Ruto, Kagame and Museveni posed for a group photo; the two leaders posed for pictures, "
+    "and Ruto posed for a portrait.",
+    "Foreign Minister Anna Keller, Prime Minister Peter Hansen and President Lena Vogt posed "
+    "for a group photo in Oslo on Monday.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
     "charity and a dinner for Kagame were smaller.",
     "",
