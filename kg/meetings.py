@@ -188,6 +188,9 @@ def contact_objects(verb: Token) -> list[Token]:
         out = [w for prep in children(verb, {"prep"}) if prep.lower_ in {"at", "in", "on"}
                for p in children(prep, {"pobj"}) if p.ent_type_ != "PERSON"  # X": the "with"
                for w in prep_objects(p, {"with"}) if w.ent_type_ == "PERSON"]  # on the place
+    if not out and lemma == "meet":  # "A met Prime Minister B", the name parsed as an
+        out = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i  # adverb
+               and c.ent_type_ == "PERSON" and c.left_edge.i == verb.i + 1]
     if not out and lemma == "meet":  # "Kim meets and has a photo op with Pompeo"
         out = [p for c in children(verb, {"conj"}) if c.lemma_.lower() in LIGHT_VERBS
                for h in (c, *children(c, {"dobj"})) for p in prep_objects(h, {"with"})]
@@ -329,6 +332,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           for p in children(a, {"pobj"})]  # attended by A, B and C"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)
+        if (trigger.dep_ == "dobj" and trigger.head.lower_ == "fresh"
+                and trigger.head.dep_ in {"advcl", "advmod"}):  # "Fresh off a meeting with
+            subj_toks += children(trigger.head.head, SUBJ)  # X, Y is ...": Y's meeting
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim",
             subj_toks += [c for c in children(trigger, {"compound", "nmod", "nsubj"})
                           if c.pos_ == "PROPN"]  # "King Salman, right, talks with the Emir"
@@ -885,6 +891,9 @@ SAYING_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "remar
                           "tweet", "post", "op-ed", "appearance", "conference"})
 """Where something was said: "said in an interview after the meeting with Y" is the
 speaker's meeting."""
+PHASES = frozenset({"start", "end", "beginning", "close", "conclusion", "outset", "sidelines",
+                    "margins", "margin", "sideline"})
+"""Parts of a meeting a clause is set in: "at the start of a meeting with Y, X said"."""
 OCCASIONS = frozenset({"photo", "photograph", "picture", "portrait", "session", "ceremony",
                        "dinner", "lunch", "breakfast", "banquet", "reception", "plenary",
                        "opening", "gathering", "event", "round", "break", "recess"})
@@ -1012,6 +1021,10 @@ def _governing_subjects(noun: Token) -> list[Token]:
         elif (verb.dep_ == "pobj" and verb.lemma_.lower() in SAYING_NOUNS
               and verb.head.lower_ in {"in", "at", "during"} and prep.lower_ in TIME_PREPS):
             verb = verb.head.head  # "X said in an interview after the meeting with Y"
+        elif (verb.dep_ == "pobj" and verb.lemma_.lower() in PHASES and prep.lower_ == "of"
+              and verb.head.dep_ == "prep"):
+            prep, verb = verb.head, verb.head.head  # "At the start of a meeting with Y, X
+            # said": the start is the meeting's
         elif verb.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in OCCASIONS:
             verb = verb.head.head if verb.dep_ == "pobj" else verb.head  # "A and B pose for
             # a photo at the G7 summit", "attend a working session at the summit"

@@ -2767,3 +2767,23 @@ def test_meetings_group_photo_is_one_joint_meeting(nlp: Language) -> None:
     family = ("The twins, Princess Ida and Prince Olaf, posed for their first photos with their "
               "parents, King Harald and Queen Sonja.")
     assert _asserted(nlp, family) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("At the start of a meeting with Prime Minister Peter Hansen, Foreign Minister Anna "
+         "Keller said some points had been agreed.", {KELLER_HANSEN}),
+        ("Speaking on the sidelines of talks with Prime Minister Peter Hansen, Foreign Minister "
+         "Anna Keller said the deal was near.", {KELLER_HANSEN}),
+        ("Fresh off a meeting with Prime Minister Peter Hansen, Foreign Minister Anna Keller is "
+         "now turning to trade.", {KELLER_HANSEN}),
+        ("On the sidelines of the summit, Foreign Minister Anna Keller met Prime Minister Peter "
+         "Hansen.", {KELLER_HANSEN}),
+    ],
+    ids=["at-the-start-of-a-meeting", "on-the-sidelines-of-talks", "fresh-off-a-meeting",
+         "object-name-parsed-as-an-adverb"],
+)
+def test_meetings_phases_and_idioms(nlp: Language, text: str,
+                                    people: set[frozenset[str]]) -> None:
+    assert _asserted(nlp, text) == people
