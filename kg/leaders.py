@@ -81,6 +81,12 @@ def _by_name() -> dict[str, tuple[Holder, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """First words of the table's full names ("theresa" of "Theresa May")."""
+    return frozenset(k.split()[0] for k in _by_name() if " " in k)
+
+
 def is_leader_name(name: str) -> bool:
     """Whether ``name`` is a full name (two words or more) of a leader in the table.
 

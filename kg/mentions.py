@@ -354,6 +354,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         mentions.append(Mention(text, start, end, kind,
                                 _cue(doc, start) if kind == "Person" else ""))
     mentions += _untagged_names(doc, persons)
+    mentions = _leader_names(doc, mentions)
     mentions = _given_name_he(doc, mentions)
     mentions = _shared_surnames(doc, mentions)
     by_token: dict[int, Mention] = {}
@@ -363,6 +364,42 @@ def find_mentions(doc: Doc) -> MentionIndex:
             for tok in span:
                 by_token[tok.i] = m
     return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
+
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _leader_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A leader's full name from :mod:`kg.leaders` that the NER missed or took for
+    something else ("Theresa May flew to Strasbourg": "May" read as a month) is a person; a
+    longer name it begins ("Donald Trump Jr.") is not that leader."""
+    firsts = leaders.first_words()
+    people = [m for m in mentions if m.kind == "Person"]
+    out = list(mentions)
+    text = doc_text(doc)
+    for tok in doc:
+        if not tok.is_title or tok.lower_ not in firsts or any(
+                m.start <= tok.idx < m.end for m in people):
+            continue
+        for n in (4, 3, 2):
+            span = doc[tok.i:tok.i + n]
+            if len(span) < n or not leaders.is_leader_name(span.text) or not span[-1].is_title:
+                continue
+            if any(m.start < span.end_char and m.end > span.start_char for m in people):
+                break  # "King Salman bin Abdulaziz", the NER's person without the title
+            after = doc[span.end] if span.end < len(doc) else None
+            if after is not None and (after.lower_ in NAME_SUFFIXES or (
+                    after.is_title and after.pos_ == "PROPN" and after.whitespace_ != ""
+                    and not after.is_sent_start and after.ent_type_ in {"", "PERSON"})):
+                break  # "Donald Trump Jr.", "George Bush Senior"
+            start, end = span.start_char, span.end_char
+            out = [m for m in out if m.end <= start or m.start >= end]
+            name = Mention(text[start:end], start, end, "Person", _cue(doc, start))
+            out.append(name)
+            people.append(name)
+            doc.user_data.setdefault(NOT_DATES_KEY, set()).update(t.i for t in span)
+            break
+    return out
 
 
 def _given_name_he(doc: Doc, mentions: list[Mention]) -> list[Mention]:
