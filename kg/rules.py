@@ -392,8 +392,9 @@ PHOTOS = frozenset({"photo", "photograph", "picture", "portrait", "photos", "pic
 
 def posed_together(verb: Token) -> bool:
     """ "A, B and C posed for a group photo": those photographed together met (with a
-    "with", the rule for "posed with X" decides: "posed for photos with their parents")."""
-    return verb.lemma_.lower() == "pose" and not any(
+    "with", the rule for "posed with X" decides: "posed for photos with their parents"; a
+    caption's present "pose for a photo at the summit" is the summit's)."""
+    return verb.lemma_.lower() == "pose" and verb.tag_ in {"VBD", "VBN"} and not any(
         c.dep_ == "prep" and c.lower_ == "with" for h in (verb, *(
             p for f in verb.children if f.dep_ == "prep" and f.lower_ == "for"
             for p in f.children)) for c in h.children) and any(

@@ -196,7 +196,8 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         # "Ruto, Kagame and Museveni posed for a group photo", "the two leaders posed for ..."
         # (the rule also wants no "with" on the verb or the photo, which the "posed with X"
         # rule decides; the sentences below have none)
-        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB",
+                                                   "TAG": {"IN": ["VBD", "VBN"]}}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "for",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
            {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "photo",
@@ -210,7 +211,8 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
              {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
               "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
                               "LOWER": {"IN": ["two", "both"]}}}))],
-        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB",
+                                                 "TAG": {"IN": ["VBD", "VBN"]}}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "for",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
          {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "photo",
@@ -600,7 +602,7 @@ SENTENCES = [
     "President Yoweri Museveni and the records, and embraced Kagame but not the plan.",
     "Ruto paid a courtesy call on President Paul Kagame and paid a visit to Museveni.",
     "Ruto, Kagame and Museveni posed for a group photo; the two leaders posed for pictures, "
-    "and Ruto posed for a portrait.",
+    "and Ruto posed for a portrait; Ruto and Kagame pose for a photo.",
     "Foreign Minister Anna Keller, Prime Minister Peter Hansen and President Lena Vogt posed "
     "for a group photo in Oslo on Monday.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
