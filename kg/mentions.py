@@ -987,6 +987,10 @@ def _within_np(desc: Token, top: Token) -> bool:
     while t != top:
         if t.dep_ not in {"appos", "compound", "pobj", "prep", "conj", "nmod", "amod"}:
             return False
+        if t.dep_ == "conj" and t.head == top and desc.dep_ in {"compound", "nmod", "poss"}:
+            return False  # "the Russian ambassador, Democrats and other Trump critics": a name
+            # modifying a conjunct of the noun is not the noun's (but "the President, A, and
+            # the Taoiseach, B" may give B, the parser hanging the list on the first noun)
         t = t.head
         if t != top and (t.lower_ in GOVERNMENT_NOUNS or t.lower_ in RELATIONS
                          or (t.dep_ == "amod" and t.pos_ == "ADJ")):

@@ -382,7 +382,20 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         return "planned"  # "Iran was expected to be high on the agenda of A's talks with B"
     if _prospective_noun(noun) or _soon(noun):
         return "planned"
+    if _scheduled_fragment(noun):
+        return "planned"
     return "asserted"
+
+
+def _scheduled_fragment(noun: Token) -> bool:
+    """ "A new round of talks between A and B to end the dispute is set for Friday", parsed as
+    a noun phrase with "is set for" buried in its clause: a sentence whose root is a noun (a
+    subject the parser could not attach) and that says it is set, scheduled or due."""
+    root = noun.sent.root
+    return root.pos_ == "NOUN" and noun in root.subtree and any(
+        t.tag_ == "VBN" and t.lower_ in SCHEDULED and any(
+            a.dep_ in {"aux", "auxpass"} and a.lower_ in {"is", "are"} for a in t.children)
+        for t in noun.sent if t.i > noun.i)
 
 
 JEOPARDY = frozenset({("in", "jeopardy"), ("in", "doubt"), ("in", "limbo"), ("at", "risk"),

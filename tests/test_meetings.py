@@ -2797,3 +2797,20 @@ def test_meetings_a_leader_the_ner_missed_is_still_a_side(nlp: Language) -> None
     assert _asserted(nlp, text) == {frozenset({"Theresa May", "Juncker"})}
     junior = run(nlp, "Donald Trump Jr. spoke to reporters on Monday.")
     assert "Donald Trump" not in {m.text for m in junior.mentions}
+
+
+def test_meetings_set_for_in_a_fragment_is_planned(nlp: Language) -> None:
+    """ "A new round of talks between A and B ... is set for Friday", parsed as a noun phrase
+    with "is set for" buried inside: still a meeting to come."""
+    text = ("A new round of talks between Foreign Secretary Ola Dorn and Japanese officials to "
+            "try to end the bruising trade dispute is set for Friday.")
+    assert meetings(nlp, text) == {(frozenset({"Ola Dorn", "Japan"}), "planned")}
+
+
+def test_meetings_a_name_modifying_a_conjunct_is_not_the_object(nlp: Language) -> None:
+    """ "her talks with the Russian ambassador, Democrats and other Hansen critics": Hansen
+    only names whose critics they are, no side of the talks."""
+    text = ("Citing reports that the ministry warned the cabinet that Keller was exposed because "
+            "she had misrepresented her talks with the Russian ambassador, Democrats and other "
+            "Hansen critics said they would press Hansen for an inquiry.")
+    assert meetings(nlp, text) == {(frozenset({"Keller", "Russia"}), "asserted")}
