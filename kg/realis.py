@@ -149,6 +149,11 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in {"VERB", "AUX"}
             and status_of(trigger.head, caption=caption) == "planned"):
         return "planned"  # "themes he is sure to repeat while visiting Salman"
+    if (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.dep_ == "prep"
+            and trigger.head.head.pos_ in {"VERB", "AUX"}
+            and status_of(trigger.head.head, caption=caption) == "planned"):
+        return "planned"  # "Before meeting with Putin, Trump will try to ...": the meeting
+        # is as much to come as what is done before it
     for prev, tok in zip([None, *chain], chain, strict=False):
         if _negated(tok):
             return "negated"

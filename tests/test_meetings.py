@@ -2814,3 +2814,14 @@ def test_meetings_a_name_modifying_a_conjunct_is_not_the_object(nlp: Language) -
             "she had misrepresented her talks with the Russian ambassador, Democrats and other "
             "Hansen critics said they would press Hansen for an inquiry.")
     assert meetings(nlp, text) == {(frozenset({"Keller", "Russia"}), "asserted")}
+
+
+def test_meetings_before_meeting_under_a_future_clause_is_planned(nlp: Language) -> None:
+    """ "Before meeting with B, A will try to ...": the meeting is still to come; "Before
+    meeting with B, A spoke to reporters" reports one."""
+    future = ("Before meeting with Prime Minister Peter Hansen, Foreign Minister Anna Keller "
+              "will try to manage another rocky relationship.")
+    assert meetings(nlp, future) == {(KELLER_HANSEN, "planned")}
+    past = ("Before meeting with Prime Minister Peter Hansen, Foreign Minister Anna Keller "
+            "spoke to reporters.")
+    assert meetings(nlp, past) == {(KELLER_HANSEN, "asserted")}
