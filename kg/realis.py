@@ -150,7 +150,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             and status_of(trigger.head, caption=caption) == "planned"):
         return "planned"  # "themes he is sure to repeat while visiting Salman"
     if (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.dep_ == "prep"
-            and trigger.head.head.pos_ in {"VERB", "AUX"}
+            and trigger.head.head.pos_ in {"VERB", "AUX"} and not (
+                trigger.head.head.tag_ == "VBG" and any(  # (not "are holding talks this
+                    k.dep_ == "aux" and k.lower_ in {"is", "are"}  # week after meeting in
+                    for k in trigger.head.head.children))  # Beijing last week": going on)
             and status_of(trigger.head.head, caption=caption) == "planned"):
         return "planned"  # "Before meeting with Putin, Trump will try to ...": the meeting
         # is as much to come as what is done before it

@@ -2825,3 +2825,6 @@ def test_meetings_before_meeting_under_a_future_clause_is_planned(nlp: Language)
     past = ("Before meeting with Prime Minister Peter Hansen, Foreign Minister Anna Keller "
             "spoke to reporters.")
     assert meetings(nlp, past) == {(KELLER_HANSEN, "asserted")}
+    going_on = ("Foreign Minister Anna Keller is holding talks in Oslo this week after meeting "
+                "with Prime Minister Peter Hansen in Vienna last week.")
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, going_on)
