@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, POS
+from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, LOWER, POS
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # (no stub)
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -369,17 +371,27 @@ def find_mentions(doc: Doc) -> MentionIndex:
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=1)
+def _first_word_hashes() -> numpy.ndarray:
+    """spaCy's hashes of the first words of the leaders table's full names."""
+    return numpy.array(sorted(hash_string(w) for w in leaders.first_words()), dtype=numpy.uint64)
+
+
 def _leader_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A leader's full name from :mod:`kg.leaders` that the NER missed or took for
     something else ("Theresa May flew to Strasbourg": "May" read as a month) is a person; a
     longer name it begins ("Donald Trump Jr.") is not that leader."""
-    firsts = leaders.first_words()
     people = [m for m in mentions if m.kind == "Person"]
     out = list(mentions)
+    if not len(doc):
+        return out
     text = doc_text(doc)
-    for tok in doc:
-        if not tok.is_title or tok.lower_ not in firsts or any(
-                m.start <= tok.idx < m.end for m in people):
+    arr = doc.to_array([LOWER, IS_TITLE])  # candidates picked in C: a leader's first name
+    candidates = numpy.flatnonzero(numpy.isin(arr[:, 0], _first_word_hashes())
+                                   & (arr[:, 1] == 1))
+    for i in candidates.tolist():
+        tok = doc[i]
+        if any(m.start <= tok.idx < m.end for m in people):
             continue
         for n in (4, 3, 2):
             span = doc[tok.i:tok.i + n]
