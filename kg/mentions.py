@@ -28,6 +28,7 @@ from kg.names import (
     GIVEN_NAMES_LIKE_COUNTRIES,
     PARTICLES,
     ROYAL_TITLES,
+    SUFFIXES,
     fold,
     is_clean_person_name,
 )
@@ -368,9 +369,6 @@ def find_mentions(doc: Doc) -> MentionIndex:
     return MentionIndex(tuple(mentions), by_token, other_names=tuple(n for n in other if n))
 
 
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 @lru_cache(maxsize=1)
 def _first_word_hashes() -> numpy.ndarray:
     """spaCy's hashes of the first words of the leaders table's full names."""
@@ -400,7 +398,7 @@ def _leader_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if any(m.start < span.end_char and m.end > span.start_char for m in people):
                 break  # "King Salman bin Abdulaziz", the NER's person without the title
             after = doc[span.end] if span.end < len(doc) else None
-            if after is not None and (after.lower_ in NAME_SUFFIXES or (
+            if after is not None and (after.lower_.rstrip(".") in SUFFIXES or (
                     after.is_title and after.pos_ == "PROPN" and after.whitespace_ != ""
                     and not after.is_sent_start and after.ent_type_ in {"", "PERSON"})):
                 break  # "Donald Trump Jr.", "George Bush Senior"

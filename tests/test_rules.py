@@ -107,30 +107,24 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": lemma}},
            {"LEFT_ID": "had", "REL_OP": ">", "RIGHT_ID": "with",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}}] for lemma in ("have", "hold")],
-        # "a phone call in which Ruto asked Kagame to ...": one side addressing the other
-        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {
+        # "a phone call in which Ruto asked Kagame to ...", "a dinner where Ruto told Kagame
+        # that ...": one side addressing the other
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {
             "LOWER": {"IN": sorted(set(MEET_NOUNS))}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
             "POS": "NOUN", "IS_LOWER": True}},
-         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "said",
-          "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(ADDRESS_VERBS)}}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "whom",
-          "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "in",
-          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "during"]}}},
-         {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "which",
-          "RIGHT_ATTRS": {"LOWER": "which"}}],
-        # "a dinner where Ruto told Kagame that ..."
-        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {
-            "LOWER": {"IN": sorted(set(MEET_NOUNS))}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
-            "POS": "NOUN", "IS_LOWER": True}},
-         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "said",
-          "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(ADDRESS_VERBS)}}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "whom",
-          "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}},
-         {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "where",
-          "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": "where"}}],
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "said",
+            "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(ADDRESS_VERBS)}}},
+           {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "subj",
+            "RIGHT_ATTRS": {"DEP": "nsubj"}},
+           {"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}}, *where]
+          for where in (
+            [{"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "in",
+              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "during"]}}},
+             {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "which",
+              "RIGHT_ATTRS": {"LOWER": "which"}}],
+            [{"LEFT_ID": "said", "REL_OP": ">", "RIGHT_ID": "where",
+              "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": "where"}}])],
         # "Meeting with X, Y signed ...": a participle the tagger took for a noun
         _pattern({"LOWER": "meeting", "IS_SENT_START": True, "IS_TITLE": True, "DEP": "advcl"},
                  ("prep", {"LOWER": "with"})),
