@@ -230,6 +230,10 @@ def _cataphor(tok: Token, index: MentionIndex) -> Mention | None:
             t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "\u201c", '"'}
             for t in sent if t.i < tok.i):
         return None
+    if tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT" and tok.head.i < comma.i and not any(
+            c.dep_ == "mark" for c in tok.head.children):
+        return None  # "He also said that during the call, Mueller told him": the main
+        # clause's own subject, no fronted phrase
     nxt = comma.i + 1
     while nxt < sent.end and (sent.doc[nxt].ent_type_ == "TITLE" or sent.doc[nxt].lower_ == "the"
                               or sent.doc[nxt].lower_ in HONORIFICS

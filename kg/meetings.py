@@ -1107,6 +1107,8 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
     wanted = "f" if pronoun.lower_ == "her" else "m"
     for s in children(verb.head, SUBJ):
         m = index.at(s)
+        if m is None and s.lower_ == {"him": "he", "her": "she"}[pronoun.lower_]:
+            m = pronoun_antecedent(s, index)  # "He also said that ... Mueller told him"
         if m is not None and m.kind == "Person" and not any(
                 index.at(o) == m for o in children(verb, SUBJ)) and \
                 cue_gender(m.cue) in {wanted, ""}:

@@ -2210,8 +2210,12 @@ def test_meetings_mined_from_bbc_s10(nlp: Language, text: str,
         ("Officials spoke.\n\nSecretary of State Ola Dorn spoke on Monday.\n\nMs Keller "
          "said Mr Dorn had assured him in a phone call on Monday that Oslo backed the plan.",
          set()),
+        # the reporter is a pronoun for someone named a sentence before
+        ("Officials spoke.\n\nPrime Minister Lars Berg testified on Wednesday. He also said "
+         "that during a private phone call, Mr Dorn told him he was unhappy with the plan.",
+         {(frozenset({"Lars Berg", "Dorn"}), "asserted")}),
     ],
-    ids=["told-in-a-call-that", "assured-him-in-a-call", "him-is-not-her"],
+    ids=["told-in-a-call-that", "assured-him-in-a-call", "him-is-not-her", "he-said-told-him"],
 )
 def test_meetings_the_person_told_in_a_call(nlp: Language, text: str,
                                             found: set[tuple[frozenset[str], str]]) -> None:
