@@ -874,7 +874,7 @@ def _addressees(noun: Token) -> list[Token]:
     up with B in a phone call": the verb's "with" is."""
     prep = noun.head
     if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
-                            "breakfast", "summit"} or prep.dep_ != "prep"
+                            "luncheon", "breakfast", "summit"} or prep.dep_ != "prep"
             or prep.lower_ not in {"during", "in", "on", "at"}
             or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
                    for c in noun.children)):

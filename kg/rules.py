@@ -51,13 +51,14 @@ RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "questio
                     "objection", "objections", "case", "worries", "subject", "topic"})
 """What one raises with a person to their face ("raised the issue with Putin")."""
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
-              "conference", "call", "calls", "conversation", "conversations", "lunch",
+              "conference", "call", "calls", "conversation", "conversations", "lunch", "luncheon",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
               "encounter", "summits")
-TABLE_NOUNS = frozenset({"lunch", "dinner", "breakfast"})
+TABLE_NOUNS = frozenset({"lunch", "luncheon", "dinner", "breakfast"})
 """Meals one person gives for another: "Trump's state dinner for President Xi"."""
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
-                         "encounter", "conference", "dinner", "lunch", "breakfast"})
+                         "encounter", "conference", "dinner", "lunch", "luncheon",
+                         "breakfast"})
 """Meeting nouns that name a meeting even without a "with" ("after the meeting, A and B
 said", "the G7 summit")."""
 SEATS = frozenset({"house", "kremlin", "pentagon", "street", "department", "office", "palace",

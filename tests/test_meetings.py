@@ -2668,10 +2668,15 @@ def _asserted(nlp: Language, text: str) -> set[frozenset[str]]:
          "Prime Minister Peter Hansen.", {KELLER_HANSEN}),
         ("Foreign Minister Anna Keller held several meetings on Monday, including one on "
          "trade.", set()),
+        ("An hour later, Prime Minister Peter Hansen and President Lena Vogt sat down for a "
+         "private luncheon at the castle.", {VOGT_HANSEN}),
+        ("At a luncheon with President Lena Vogt, Prime Minister Peter Hansen praised the "
+         "harbour works.", {VOGT_HANSEN}),
     ],
     ids=["a-dinner-for-a-guest", "a-dinner-for-a-cause", "identified-as", "apposed-reporter",
          "during-his-meeting-told", "during-his-meeting-with-told-reporters",
-         "several-meetings-including-one-with", "several-meetings-including-one-on"],
+         "several-meetings-including-one-with", "several-meetings-including-one-on",
+         "sat-down-for-a-luncheon", "at-a-luncheon-with"],
 )
 def test_meetings_guests_and_sides_named_indirectly(nlp: Language, text: str,
                                                    pairs: set[frozenset[str]]) -> None:
