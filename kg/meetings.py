@@ -338,6 +338,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim",
             subj_toks += [c for c in children(trigger, {"compound", "nmod", "nsubj"})
                           if c.pos_ == "PROPN"]  # "King Salman, right, talks with the Emir"
+            subj_toks += [a for c in children(trigger, {"compound", "nmod", "nsubj"})
+                          if c.pos_ == "NOUN" for a in children(c, {"appos"})
+                          if a.ent_type_ == "PERSON"]  # "North Korean envoy Kim Yong Chol
+            # talks with Trump", the name parsed as the role's apposition
             if trigger.lower_ == "talks":  # "Trump talks to Erdogan at NATO headquarters"
                 obj_toks += prep_objects(trigger, {"to"})
         # "after Monday's talks with X": a date is no participant

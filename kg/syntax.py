@@ -174,6 +174,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [be.head]
         return subj
     subj = children(verb, SUBJ)
+    if not subj and (placed := _placed_subject(verb)):
+        return placed
     if not subj and verb.dep_ == "conj" and (stranded := _stranded_subject(verb)):
         return stranded
     t = verb
@@ -206,6 +208,24 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+PLACES_IN_PICTURE = frozenset({"left", "right", "center", "centre"})
+
+
+def _placed_subject(verb: Token) -> list[Token]:
+    """ "Raul Castro, left, attends a ceremony with X": a caption's place in the picture,
+    which the parser read as a verb ("left") taking the name for its subject; or a name the
+    parser hung on the verb as a compound."""
+    doc = verb.doc
+    if verb.pos_ == "VERB" and verb.dep_ == "ROOT":  # "Danish envoy Lars Berg talks with X",
+        named = [c for c in children(verb, {"compound"})  # the name hung on the verb as if
+                 if c.i < verb.i and c.ent_type_ == "PERSON"]  # it were a noun
+        if named:
+            return named
+    return [s for c in verb.children if c.dep_ == "advcl" and c.lower_ in PLACES_IN_PICTURE
+            and c.i > 0 and doc[c.i - 1].text == "," and c.i + 1 < len(doc)
+            and doc[c.i + 1].text == "," for s in children(c, SUBJ)]
 
 
 def thanked_for_doing(prep: Token) -> list[Token]:

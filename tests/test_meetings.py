@@ -2448,9 +2448,19 @@ def test_meetings_purpose_counterparts_and_travellers(nlp: Language, text: str,
         ('President Anna Keller suggested Monday that "rogue killers" could be behind the '
          "disappearance of the journalist, after a phone call with Prime Minister Peter Hansen "
          "about the case.", KELLER_HANSEN),
+        ("Officials spoke.\n\nDanish envoy Lars Berg talks with President Anna Keller as they "
+         "walk out of the palace after a meeting in Oslo, Norway, June 1, 2018.",
+         frozenset({"Lars Berg", "Anna Keller"})),
+        ("Officials spoke.\n\nNorwegian envoy Peter Hansen talks with U.S. President Anna "
+         "Keller as they walk out of the Oval Office after a meeting at the White House in "
+         "Washington, U.S., June 1, 2018.", KELLER_HANSEN),
+        ("Officials spoke.\n\nCuban President Peter Hansen, left, attends a welcoming "
+         "ceremony with Iranian President Anna Keller in Havana.", KELLER_HANSEN),
     ],
     ids=["gallery-caption-whose-verb-is-tagged-a-noun", "their-after-a-name-hung-as-modifier",
-         "quoted-thing-tagged-a-proper-noun"],
+         "quoted-thing-tagged-a-proper-noun", "caption-name-parsed-as-the-verbs-compound",
+         "caption-name-parsed-as-the-roles-apposition",
+         "caption-place-in-picture-parsed-as-a-verb"],
 )
 def test_meetings_captions_and_misparsed_subjects(nlp: Language, text: str,
                                                  pair: frozenset[str]) -> None:
