@@ -40,7 +40,7 @@ from kg.model import (
 )
 from kg.numbers import parse_count
 from kg.posts import find_posts, table_holders, title_holders
-from kg.realis import status_of
+from kg.realis import PUBLISHED_KEY, status_of
 from kg.rules import TRIGGERS_KEY
 from kg.syntax import (
     Quote,
@@ -228,6 +228,7 @@ def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
 def extract(doc: Doc, article: Article) -> Extraction:
     """All mentions, events, posts and affiliations of one parsed article."""
     doc.user_data.setdefault("dip_text", article.text)  # the text the Doc was made from
+    doc.user_data[PUBLISHED_KEY] = article.date  # (kg.realis: "attends ... in 2012")
     index = find_mentions(doc)
     posts = find_posts(doc, index)
     leaders = known_holders(index.mentions, article.date)

@@ -274,10 +274,25 @@ def _vocative(subj: Token) -> bool:
 
 
 def _dated(verb: Token) -> bool:
-    """A time phrase on the verb: a date ("Friday", "next week") or "later", "tomorrow"."""
-    return any(c.ent_type_ in {"DATE", "TIME"} or c.lower_ in SOON
+    """A time phrase on the verb: a date ("Friday", "next week") or "later", "tomorrow"; not
+    a year before the article's ("attends a ceremony with X in 2012": history)."""
+    return not _past_year(verb) and any(c.ent_type_ in {"DATE", "TIME"} or c.lower_ in SOON
                or (c.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))
                for c in verb.children)
+
+
+PUBLISHED_KEY = "dip_published"
+"""The key of ``doc.user_data`` that holds the article's publication date (or None)."""
+
+
+def _past_year(verb: Token) -> bool:
+    """ "Castro attends a ceremony with X in 2012": a year before the article's is history
+    told in the present, as captions do, not a schedule."""
+    published = verb.doc.user_data.get(PUBLISHED_KEY)
+    years = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+             for g in c.children if g.dep_ == "pobj"]
+    return published is not None and len(years) == 1 and years[0].text.isdigit() and \
+        len(years[0].text) == 4 and int(years[0].text) < published.year
 
 
 DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",

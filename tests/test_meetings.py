@@ -4,6 +4,7 @@ meetings counted once, on sentences written for these tests, with the real spaCy
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,22 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
+    assert found == {status}
+
+
+@pytest.mark.parametrize(
+    ("year", "status"),
+    [("2012", "asserted"), ("2019", "asserted"), ("2020", "planned"), ("2031", "planned")],
+)
+def test_meetings_present_tense_with_a_year_before_the_articles_is_history(
+        nlp: Language, year: str, status: str) -> None:
+    # a year before publication (2020 here) is history told in the present; the article's
+    # own year or a later one is a schedule
+    text = (INTRO + f"Chancellor Anna Keller attends a welcoming ceremony with Prime Minister "
+            f"Peter Hansen in {year}.")
+    ex = extract(nlp(text), Article("test.txt", text, date=dt.date(2020, 5, 4)))
+    found = {m.status for m in ex.meetings
+             if {p.text for p in m.participants} >= {"Anna Keller", "Peter Hansen"}}
     assert found == {status}
 
 
