@@ -180,6 +180,12 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             return "planned"  # "get the leadership to abandon X and engage in talks"
         if tok is not trigger and _on_the_way(tok):
             return "planned"  # "was en route to Singapore for a meeting with Kim"
+        if (tok.tag_ == "VBG" and tok.dep_ == "conj"
+                and any(k.dep_ == "aux" and k.lower_ in {"was", "were"} for k in kids)
+                and any(status_of(h, caption=caption) == "planned" for h in (
+                    tok.head, *(x for x in tok.head.children if x.dep_ == "xcomp")))):
+            return "planned"  # "A and B were to hold a news conference later, and C was
+            # hosting a dinner for B in the evening": the day's programme as it stood
         if tok.lemma_.lower() == "look" and any(k.lower_ == "forward" for k in kids):
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (

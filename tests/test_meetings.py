@@ -166,6 +166,10 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "planned"),
         (INTRO + "Keller embarked on talks with Hansen on Monday.", "asserted"),
         (INTRO + "Keller wants to engage in talks with Hansen.", "planned"),
+        (INTRO + "Keller and Dorn were to hold a news conference later in the day, and Hansen "
+         "was hosting a state dinner for Keller at the palace in the evening.", "planned"),
+        (INTRO + "Keller and Dorn held a news conference, and Hansen was hosting a state "
+         "dinner for Keller at the palace in the evening.", "asserted"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -176,7 +180,8 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "resumed-talks", "held-no-talks", "summit-in-jeopardy", "quoted-question",
          "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting",
          "broker-for-talks", "likely-to-embark-on-talks", "embarked-on-talks",
-         "wants-to-engage-in-talks"],
+         "wants-to-engage-in-talks", "was-hosting-beside-were-to-hold",
+         "was-hosting-beside-held"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
