@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg import gazetteer
 from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
 from kg.gazetteer import capital_of
 from kg.hyphens import hyphen_actors
@@ -1340,14 +1341,20 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
                                    and not any(a.lower_ in RELATIONS for a in t.ancestors)],
                                   doc_text(doc))
         # ("B, the sister of North Korea's leader C": C is named, not pictured)
-        countries = {m.text for t in sent if (m := index.at(t)) is not None
-                     and m.kind == "Country"}
+        # (of the people before the verb: "visit the factory in Kazan, Russia" names a place)
+        countries = _countries([t for t in sent if t.i < verb.i], index)
         if len(people) < 3 or len(countries) < 2 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, [], index, date_text)
         if met is not None and met.status == "asserted":
             out.append(met)
     return out
+
+
+def _countries(tokens: list[Token], index: MentionIndex) -> set[str]:
+    """The distinct countries named among ``tokens`` ("Russian" and "Russia" are one)."""
+    return {found.iso3 if (found := gazetteer.country(m.text)) is not None else m.text
+            for t in tokens if (m := index.at(t)) is not None and m.kind == "Country"}
 
 
 _NOT_CAPTION_VERBS = APPEARANCE_VERBS | frozenset(SAY_LEMMAS)
@@ -1384,8 +1391,7 @@ def _lineups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[Meeting
         listed = [t for c in conjuncts(first) for t in c.subtree]
         people = list(dedupe([m for t in listed if (m := index.at(t)) is not None
                               and m.kind == "Person"]))
-        countries = {m.text for t in sent if (m := index.at(t)) is not None
-                     and m.kind == "Country"}
+        countries = _countries(list(sent), index)
         if len(people) < 3 or len(countries) < 2 or _one_family(people):
             continue
         met = _make_meeting(sent.root, sent.root, people, [], index, date_text)

@@ -1013,6 +1013,7 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
     """Actors of argument tokens and of everything coordinated with them, in text order."""
     seen: dict[Mention, None] = {}
     for tok in tokens:
+        tok = _captioned(tok, index)
         named = index.at(tok)
         for c in conjuncts(tok) + _listed_as_modifier(tok, index):
             if c is not tok and named is not None and named.kind == "Person" and other_group(c):
@@ -1022,6 +1023,20 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
             for m in actors(c, index):
                 seen.setdefault(m, None)
     return sorted(seen, key=lambda m: m.start)
+
+
+def _captioned(tok: Token, index: MentionIndex) -> Token:
+    """ "1979 | Carter – Then-Egyptian President Anwar Sadat, left, shakes hands with B": a
+    gallery's label, a dash, then the caption, whose first name the parser hung on the
+    label as its apposition; the caption's name is the one that acts."""
+    doc = tok.doc
+    label = index.at(tok)
+    if label is None or label.kind != "Person" or tok.i + 1 >= len(doc) or \
+            doc[tok.i + 1].text not in {"\u2013", "\u2014"}:
+        return tok
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+             and (m := index.at(c)) is not None and m.kind == "Person" and m != label]
+    return named[0] if len(named) == 1 else tok
 
 
 RELATION_HEADS = RELATIONS | KIN | frozenset({

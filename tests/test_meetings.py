@@ -2617,6 +2617,25 @@ def test_meetings_a_gallery_label_is_no_second_person() -> None:
     assert len(_distinct_people([*people, *people], text)) == 3  # a name met token by token
 
 
+def test_meetings_a_gallery_label_before_another_persons_caption(nlp: Language) -> None:
+    """ "1979 | Hansen – Then-Danish Prime Minister Peter Holm, left, shakes hands with B": the
+    label names the gallery's subject; the caption's own first name is who shook hands."""
+    text = ("Camp talks\n\n1979 | Hansen \u2013 Then-Danish Prime Minister Peter Holm, left, "
+            "shakes hands with then-Norwegian Prime Minister Anna Keller, in the garden of "
+            "the castle on September 6, 1978.\n")
+    assert meetings(nlp, text) == {(frozenset({"Peter Holm", "Anna Keller"}), "asserted")}
+
+
+def test_meetings_a_caption_of_one_countrys_officials_visiting_a_place(nlp: Language) -> None:
+    """ "Russian President A, Defence Minister B and Deputy Defence Minister C visit the
+    factory in Kazan, Russia": one government on a visit to a place; the country of the
+    place is no second country among the people."""
+    text = ("Factory visit\n\nDanish Prime Minister Lars Berg, Defence Minister Ola Dorn and "
+            "Deputy Defence Minister Jo Nilsen visit the Aalborg shipyard in Aalborg, Denmark "
+            "January 25, 2018.\n")
+    assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
+
+
 def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
     """ "The president also met with Trudeau" in an article that names Trump again and again
     and "French President Emmanuel Macron" once is Trump; with Macron named as often, it is
