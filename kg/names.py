@@ -166,6 +166,10 @@ NOT_ALONE = frozenset({"president", "jr", "sr", "embassy", "minister", "secretar
                        "ambassador", "envoy", "spokesman", "spokeswoman", "official"})
 """Words that alone name no one (a title, a suffix)."""
 
+TITLES_ONLY = frozenset({"sheikh", "shaikh", "sheik", "emir", "amir", "sultan", "imam",
+                         "ayatollah", "crown", "vice"})
+"""Titles that, with no name after them, are no one's name ("Emir Sheikh")."""
+
 NOT_LAST = frozenset({"president", "lawyer", "lawyers", "minister", "secretary", "spokesman",
                       "spokeswoman", "official", "officials", "adviser", "advisor",
                       "ambassador", "embassy", "memo", "memos", "email", "emails", "sign",
@@ -380,6 +384,8 @@ def is_clean_person_name(name: str) -> bool:
         return False
     if len(words) == 1 and fold(words[0].strip(".'")) in NOT_ALONE:
         return False  # "President", "Jr.", "Embassy"
+    if all(fold(w.strip(".'")) in NOT_ALONE | ROYAL_TITLES | TITLES_ONLY for w in words):
+        return False  # "Emir", "Emir Sheikh": titles with the name left out
     if len(words) > 1 and fold(words[-1].strip(".'")) in NOT_LAST:
         return False  # "Trump Lawyer", "James Comey Memos", "Ken Clarke Labour"
     if len(words) > 1 and fold(words[0]) not in GIVEN_NAMES_LIKE_COUNTRIES and \

@@ -207,7 +207,8 @@ def test_names_family_name(name: str, family: str) -> None:
     ("Donald Trump Donald", False), ("Mounzer Mounzer", True), ("Cuba Obama", False),
     ("Chad Wolf", True), ("Trump Lawyer", False), ("President", False), ("Jr.", False),
     ("Erik Prince", True), ("Donald Trump-related", False), ("Moon Jae-in", True),
-    ("Kosmos Energy", False),
+    ("Kosmos Energy", False), ("Emir", False), ("Emir Sheikh", False), ("Crown Prince", False),
+    ("Sheikh Tamim", True), ("Mullah Beradar", True), ("King Salman", True),
 ])
 def test_names_clean_person_name(name: str, clean: bool) -> None:
     assert is_clean_person_name(name) is clean
