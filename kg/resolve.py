@@ -87,7 +87,23 @@ def _cluster(names: Iterable[str]) -> dict[str, str]:
     return canonical
 
 
-def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention, str]:
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _day_told_of(m: Mention, day: _dt.date | None, text: str | None) -> _dt.date | None:
+    """The day a bare name's sentence is about: the article's, or the middle of an earlier
+    year the sentence names ("In 1989, Castro met Gorbachev": Fidel's time, not Raul's)."""
+    if day is None or text is None or text[m.start:m.end] != m.text:
+        return day
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    years = {int(y) for y in _YEAR.findall(text[start:min(ends, default=len(text))])}
+    past = {y for y in years if y < day.year}
+    return _dt.date(past.pop(), 7, 1) if len(past) == 1 and years == past else day
+
+
+def people(mentions: list[Mention], day: _dt.date | None = None,
+           text: str | None = None) -> dict[Mention, str]:
     """Each person mention of one article -> the label of the person it names.
 
     - Full names that differ only by initials, accents, hyphens or transliteration are one
@@ -97,7 +113,9 @@ def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention
       Jr.").
     - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the bearer the
       article gives the same title, if any ("President Castro" is "President Raul Castro"),
-      else to the most salient bearer of it (most full mentions, then first named), never
+      else to the one bearer in office on the article's ``day`` (:mod:`kg.leaders`; or in
+      the one earlier year the mention's sentence names, in ``text``), else
+      to the most salient bearer of it (most full mentions, then first named), never
       to a relative marked by a suffix ("Jr.") or a kinship or consort word ("his daughter
       Ivanka Trump", "first lady Melania Trump") unless the mention itself is addressed
       so; a female form of address ("Mrs Trump") goes to a bearer the article addresses
@@ -187,6 +205,13 @@ def people(mentions: list[Mention], day: _dt.date | None = None) -> dict[Mention
         if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
             bearers = [k for k in bearers if m.cue in titles[k]] or bearers  # article calls
             # "President Raul Castro", however often it names his brother Fidel
+        told_of = _day_told_of(m, day, text)
+        if told_of is not None and len(bearers) > 1 and len(in_office := [
+                k for k in bearers
+                if leaders.rows_for(Mention(label[k], 0, 0, "Person"), told_of)]) == 1:
+            bearers = in_office  # "Obama met Castro" in 2016, in an article that names
+            # Fidel Castro more often: the brother in office then, Raul ("In 1989, Castro
+            # met Gorbachev": Fidel)
         best = max(bearers, key=lambda k: (len(members[k]), -first[k]))
         out[m] = label[best]
     return out
@@ -260,7 +285,8 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of: dict[Mention, Entity] = {}
     extra: list[Entity] = []
 
-    for m, label in people(by_kind.get("Person", []), extraction.article.date).items():
+    for m, label in people(by_kind.get("Person", []), extraction.article.date,
+                           extraction.article.text).items():
         entity_of[m] = Entity(f"person/{slugify(label)}", "Person", label)
     bodies = by_kind.get("Organization", [])
     canon = _cluster(surface(m.text) for m in bodies)
