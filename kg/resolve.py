@@ -91,15 +91,16 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _day_told_of(m: Mention, day: _dt.date | None, text: str | None) -> _dt.date | None:
-    """The day a bare name's sentence is about: the article's, or the middle of an earlier
-    year the sentence names ("In 1989, Castro met Gorbachev": Fidel's time, not Raul's)."""
+    """The day a bare name's sentence is about: the article's, or the middle of the earliest
+    year the sentence names when all are earlier ("In 1989, Castro met Gorbachev": Fidel's
+    time, not Raul's)."""
     if day is None or text is None or text[m.start:m.end] != m.text:
         return day
     start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
     ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
     years = {int(y) for y in _YEAR.findall(text[start:min(ends, default=len(text))])}
     past = {y for y in years if y < day.year}
-    return _dt.date(past.pop(), 7, 1) if len(past) == 1 and years == past else day
+    return _dt.date(min(past), 7, 1) if past and years == past else day
 
 
 def people(mentions: list[Mention], day: _dt.date | None = None,
@@ -114,7 +115,7 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the bearer the
       article gives the same title, if any ("President Castro" is "President Raul Castro"),
       else to the one bearer in office on the article's ``day`` (:mod:`kg.leaders`; or in
-      the one earlier year the mention's sentence names, in ``text``), else
+      the earliest of the earlier years the mention's sentence names, in ``text``), else
       to the most salient bearer of it (most full mentions, then first named), never
       to a relative marked by a suffix ("Jr.") or a kinship or consort word ("his daughter
       Ivanka Trump", "first lady Melania Trump") unless the mention itself is addressed

@@ -114,8 +114,8 @@ def test_resolve_bare_name_with_a_title_is_the_bearer_given_that_title() -> None
 
 def test_resolve_bare_name_is_the_bearer_in_office_when_the_sentence_speaks() -> None:
     """With the article's day, a bare "Castro" of an article that names Fidel more often is
-    Raul, the brother in office then (kg/data/leaders.tsv); a sentence that names one
-    earlier year speaks of that year's office-holder, Fidel."""
+    Raul, the brother in office then (kg/data/leaders.tsv); a sentence that names only
+    earlier years speaks of the earliest one's office-holder."""
     import datetime as dt
 
     from kg.model import Mention
@@ -125,7 +125,8 @@ def test_resolve_bare_name_is_the_bearer_in_office_when_the_sentence_speaks() ->
             ("Fidel Castro died later.", "Fidel Castro"), ("Raul Castro spoke.", "Raul Castro"),
             ("Obama met Castro in Havana on Monday.", "Castro"),
             ("In 1989, Castro met Gorbachev.", "Castro"),
-            ("In 2012 and 2014, Castro met Lula.", "Castro")]
+            ("In 2012 and 2014, Castro met Lula.", "Castro"),
+            ("Castro, whom Pastor met in 1978, told a paper in 2007 he was ill.", "Castro")]
     text, mentions = "", []
     for sentence, name in said:
         start = len(text) + sentence.index(name)
@@ -133,8 +134,9 @@ def test_resolve_bare_name_is_the_bearer_in_office_when_the_sentence_speaks() ->
         text += sentence + " "
     assert all(text[m.start:m.end] == m.text for m in mentions)
     found = people(mentions, dt.date(2016, 3, 21), text)
-    assert [found[m] for m in mentions[3:]] == ["Raul Castro", "Fidel Castro", "Raul Castro"]
-    assert [people(mentions)[m] for m in mentions[3:]] == ["Fidel Castro"] * 3  # no day
+    assert [found[m] for m in mentions[3:]] == ["Raul Castro", "Fidel Castro", "Raul Castro",
+                                                "Fidel Castro"]
+    assert [people(mentions)[m] for m in mentions[3:]] == ["Fidel Castro"] * 4  # no day
 
 
 def test_resolve_mrs_with_a_surname_the_article_gives_mr_is_the_other_bearer() -> None:
