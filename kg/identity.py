@@ -283,8 +283,9 @@ class Identity:
                     root[k] = targets[0]
 
         # a name without its first given name ("Tayyip Erdogan") joins the one fuller name
-        # ending like it, when that name is far more common: a rare fuller name ("Justin
-        # Pierre Trudeau") never takes in another person ("Pierre Trudeau")
+        # ending like it, when that name is in at least twice as many articles (and three):
+        # a rare fuller name ("Justin Pierre Trudeau") never takes in another person
+        # ("Pierre Trudeau"); "Lopez Obrador" joins "Andres Manuel Lopez Obrador"
         articles = {toks: sum(self.people[k].articles for k in ks)
                     for toks, ks in by_tokens.items()}
         for toks in sorted(by_tokens, key=len):
@@ -297,7 +298,7 @@ class Identity:
                      if orders.get(o, ())[-1:] == order[-1:] and (o & SUFFIXES) ==
                      (toks & SUFFIXES)]
             if len(hosts) == 1 and len(by_tokens[hosts[0]]) == 1 and \
-                    articles[hosts[0]] >= 5 * max(articles[toks], 1):
+                    articles[hosts[0]] >= max(2 * articles[toks], 3):
                 for k in by_tokens[toks]:
                     if not self._apart(k, by_tokens[hosts[0]][0]):
                         root[k] = by_tokens[hosts[0]][0]

@@ -337,6 +337,17 @@ def test_identity_a_name_without_its_first_given_name_joins_a_far_commoner_one()
     assert keys[6] != keys[7]  # a rare fuller name takes in no one
 
 
+@pytest.mark.parametrize(("fuller", "shorter", "joined"), [
+    (4, 2, True), (3, 1, True), (3, 2, False), (2, 1, False)])
+def test_identity_a_name_without_its_given_names_needs_twice_the_articles(
+        fuller: int, shorter: int, joined: bool) -> None:
+    """ "Lopez Obrador" joins "Andres Manuel Lopez Obrador" when the fuller name is in at
+    least twice as many articles, and in three at least."""
+    names = ["Andres Manuel Lopez Obrador"] * fuller + ["Lopez Obrador"] * shorter
+    keys = [r.entities[0].key for r in link([_one(n, i) for i, n in enumerate(names)])]
+    assert (keys[-1] == keys[0]) is joined
+
+
 def test_identity_a_doubled_name_never_joins_a_fuller_one() -> None:
     """ "Abdullah Abdullah" (one name, written twice) is not "King Abdullah", however much
     more often the king is named; "Tayyip Erdogan" still joins his fuller name."""
