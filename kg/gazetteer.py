@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -202,6 +203,10 @@ _GOVERNMENT = re.compile(
 
 
 def _norm(name: str) -> str:
+    """Lower case, no "the", no possessive, no accents ("Ciudad Juarez" is "Ciudad
+    Juárez")."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(c))
     name = name.strip().replace("’", "'")
     name = re.sub(r"'s?$", "", name)
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)

@@ -40,7 +40,8 @@ HONORIFICS = frozenset({
     "professor", "chancellor", "secretary", "ambassador", "premier", "judge", "justice",
     "king", "queen", "prince", "princess", "pope", "col", "col.", "colonel", "lt", "capt",
     "captain", "major", "adm", "admiral", "envoy", "foreign", "deputy", "vice", "former",
-    "then", "chief", "governor", "gov.", "mayor", "lady",
+    "then", "chief", "governor", "gov.", "mayor", "lady", "councilor", "councillor",
+    "taoiseach", "tanaiste",
 })
 """Words that open a name in running text but are not part of it ("Mr Straw")."""
 
@@ -149,6 +150,11 @@ def _royal(tokens: list[Token]) -> bool:
     return tokens[0].lower_ in ROYAL_TITLES and len(rest) == 1 and rest[0].is_title
 
 
+_HEAD_TITLES = frozenset({"king", "queen", "prince", "princess", "emir", "sultan", "president",
+                          "prime"})
+_DEMONYM_ENDS = ("ian", "ese", "ish", "an", "i")
+
+
 def _person_tokens(tokens: list[Token]) -> list[Token]:
     """A person span cut to the name: up to a possessive or quote, without lower-case or
     furniture words before it and furniture words after it."""
@@ -166,6 +172,14 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
             fold(tokens[0].text) not in GIVEN_NAMES_LIKE_COUNTRIES
             or tokens[1].lower_ in HONORIFICS) and tokens[1].is_title:
         tokens = tokens[1:]  # "Nigerian Shehu Sani", "Jordanian King Abdullah II"
+    while len(tokens) > 2 and tokens[1].lower_ in _HEAD_TITLES and tokens[0].is_title and \
+            tokens[0].lower_ not in HONORIFICS and tokens[0].lower_.endswith(_DEMONYM_ENDS):
+        tokens = tokens[1:]  # "(Saudi) Arabian King Salman": a people's adjective
+    doc = tokens[0].doc if tokens else None
+    if doc is not None and len(tokens) > 2 and tokens[0].i > 0 and \
+            doc[tokens[0].i - 1].lower_ in {"to", "of"} and \
+            gazetteer.country(tokens[0].text) is not None and tokens[1].is_title:
+        tokens = tokens[1:]  # "Ambassador to Israel Dan Shapiro"
     while len(tokens) > 1 and (fold(tokens[-1].text) in FURNITURE_WORDS
                                or tokens[-1].is_punct or tokens[-1].is_lower):
         if tokens[-1].is_lower and tokens[-2].text == "-" and not tokens[-2].whitespace_:
@@ -324,9 +338,12 @@ def find_mentions(doc: Doc) -> MentionIndex:
             # Democratic Caucus" (a clean-looking name that ends in a body's word)
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)
-        if kind == "Person" and len(ent) == 1 and text.lower() not in known and \
+        if kind == "Person" and (len(ent) > 1 or text.lower() not in known) and \
                 not titled and gazetteer.big_city(text) is not None:
             kind = "Place"  # "visits Manchester": a one-word city is no person ("King Hassan" is)
+            city_name = True  # (nor "Ciudad Juarez", whichever the NER called it)
+        else:
+            city_name = False
         if kind == "Person" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and text.lower() in ROLE_NOUNS:
             continue  # "The King meets Obama": a title, not Angus King
@@ -337,7 +354,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if kind is None and ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN" \
                 and text.lower() in known:
             kind = "Person"  # "Rouhani spoke with Obama": a surname the NER took for a people
-        if kind in {"Place", "Organization"} and (
+        if kind in {"Place", "Organization"} and not city_name and (
                 text.lower() in known or _after_role_word(doc, ent)
                 or (text.lower() in persons and gazetteer.big_city(text) is None)):
             kind = "Person"

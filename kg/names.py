@@ -84,7 +84,8 @@ FURNITURE_WORDS = frozenset({
     "more", "says", "said", "breaking", "invoking", "via", "file", "caption", "copyright",
     "video", "watch", "read", "click", "subscribe", "newsletter", "update", "updated",
     "exclusive", "live", "opinion", "analysis", "twitter", "tweet", "tweets", "facebook",
-    "instagram", "youtube", "podcast", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "instagram", "youtube", "podcast", "pinterest", "whatsapp", "linkedin", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "january", "february", "march", "april", "june", "july",
     "august", "september", "october", "november", "december", "administration",
@@ -166,8 +167,13 @@ NOT_ALONE = frozenset({"president", "jr", "sr", "embassy", "minister", "secretar
                        "ambassador", "envoy", "spokesman", "spokeswoman", "official"})
 """Words that alone name no one (a title, a suffix)."""
 
+SHARE_BUTTONS = frozenset({"facebook", "twitter", "pinterest", "instagram", "whatsapp",
+                           "linkedin", "youtube", "tumblr", "reddit", "snapchat"})
+"""Share buttons of scraped pages: no word of a person's name."""
+
 TITLES_ONLY = frozenset({"sheikh", "shaikh", "sheik", "emir", "amir", "sultan", "imam",
-                         "ayatollah", "crown", "vice"})
+                         "ayatollah", "crown", "vice", "taoiseach", "tanaiste", "councilor",
+                         "councillor"})
 """Titles that, with no name after them, are no one's name ("Emir Sheikh")."""
 
 NOT_LAST = frozenset({"president", "lawyer", "lawyers", "minister", "secretary", "spokesman",
@@ -176,7 +182,8 @@ NOT_LAST = frozenset({"president", "lawyer", "lawyers", "minister", "secretary",
                       "labour", "labor", "tory", "democrat", "republican", "aide", "aides",
                       "envoy", "camp", "allies", "supporters", "loyalists", "voters", "fans",
                       "family", "government", "regime", "forces", "troops", "statement",
-                      "letter", "speech", "remarks", "interview", "call", "meeting", "talks"})
+                      "letter", "speech", "remarks", "interview", "call", "meeting", "talks",
+                      "trip", "visit", "tour", "summit"})
 """Words a person's name never ends with ("Trump Lawyer", "James Comey Memos")."""
 
 HYPHEN_SUFFIXES = frozenset({
@@ -379,6 +386,8 @@ def is_clean_person_name(name: str) -> bool:
         return False
     if fold(name) in NON_ACTORS or name.lower() in KNOWN_BODIES:
         return False
+    if any(fold(w) in SHARE_BUTTONS for w in name.split()):
+        return False  # "Pinterest Barack Obama": a share button run into a caption
     words = name.replace("’", "'").split()
     if not 1 <= len(words) <= 6:
         return False

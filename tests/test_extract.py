@@ -222,6 +222,29 @@ def test_extract_a_title_alone_is_no_person(nlp: Language) -> None:
     assert ex.meetings == ()
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Saudi Arabian King Salman met Mr Dorn in Riyadh on Sunday.", "King Salman"),
+    ("U.S. Ambassador to Israel Ola Dorn met Mr Berg on Monday.", "Ola Dorn"),
+    ("State Councilor Lars Berg met Mr Dorn in Beijing on Monday.", "Lars Berg"),
+    ("Taoiseach Peter Hansen met Mr Dorn in Dublin on Monday.", "Peter Hansen"),
+])
+def test_extract_titles_and_peoples_run_into_a_name(nlp: Language, text: str,
+                                                    person: str) -> None:
+    """A people's adjective before a title, a country after "to", and the long titles
+    "State Councilor" and "Taoiseach" are no part of the name."""
+    people = {m.text for m in run(nlp, text).mentions if m.kind == "Person"}
+    assert person in people and "Taoiseach" not in people
+
+
+def test_extract_share_buttons_and_cities_are_no_names(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nFacebook Twitter Pinterest Lena Vogt, flanked by Prime "
+            "Minister Peter Hansen, talks to a survivor.\n\nThe Pope's visit to Ciudad Juarez "
+            "will also take place just as voters are heading to the polls.")
+    people = {m.text for m in run(nlp, text).mentions if m.kind == "Person"}
+    assert "Lena Vogt" in people and "Ciudad Juarez" not in people
+    assert not any("Pinterest" in p for p in people)
+
+
 def test_extract_mr_surname_is_the_named_person(nlp: Language) -> None:
     text = ("Prime Minister Tony Blair arrived in Paris on Monday. Mr Blair met President "
             "Jacques Chirac at the Elysee Palace.")

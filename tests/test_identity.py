@@ -209,6 +209,7 @@ def test_names_family_name(name: str, family: str) -> None:
     ("Erik Prince", True), ("Donald Trump-related", False), ("Moon Jae-in", True),
     ("Kosmos Energy", False), ("Emir", False), ("Emir Sheikh", False), ("Crown Prince", False),
     ("Sheikh Tamim", True), ("Mullah Beradar", True), ("King Salman", True),
+    ("Pinterest Barack Obama", False), ("Pyongyang Trip", False), ("Taoiseach", False),
 ])
 def test_names_clean_person_name(name: str, clean: bool) -> None:
     assert is_clean_person_name(name) is clean
