@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from kg import gazetteer
+from kg import gazetteer, leaders
 from kg.aliases import AliasView
 from kg.model import ACTOR_KINDS, Entity, EntityKind, Extraction, Mention, Resolution
 from kg.names import (
@@ -251,6 +251,19 @@ class Identity:
                 if target is not None and target != k:
                     root[k] = target
                     break
+        # names the leaders table gives one person ("Pena Nieto", "Enrique Pena Nieto";
+        # "Salman bin Abdulaziz", "King Salman") are one, under the most reported of them
+        listed: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for k, p in self.people.items():
+            found = {n for f in p.forms if _pkey(f) == k  # (its own spellings: not a
+                     and (n := leaders.person_of(f)) is not None}  # shorter name it took in)
+            if len(found) == 1 and k not in root:
+                listed.setdefault(found.pop(), []).append(k)
+        for ks in listed.values():
+            host = max(ks, key=lambda k: (self.people[k].articles, len(k[0])))
+            for k in ks:
+                if k != host and not self._apart(k, host):
+                    root[k] = host
         # initials: a name without initials joins the one variant with them, if only one
         by_tokens: dict[frozenset[str], list[tuple[frozenset[str], frozenset[str]]]] = {}
         for k in keys:

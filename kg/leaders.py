@@ -82,6 +82,32 @@ def _by_name() -> dict[str, tuple[Holder, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _people() -> dict[str, int]:
+    """Each full name of the table -> one number per person: the names of a row are the
+    person its first name names ("Enrique Pena Nieto", "Pena Nieto"), and rows with the
+    same first name are one person; a name listed for two such people ("George Bush") and
+    a one-word name ("Trump") are nobody's."""
+    owners: dict[str, set[str]] = {}
+    for row in table():
+        for name in row.names:
+            owners.setdefault(name, set()).add(row.names[0])
+    firsts = sorted({row.names[0] for row in table()})
+    number = {f: i for i, f in enumerate(firsts)}
+    return {n: number[next(iter(o))] for n, o in owners.items()
+            if len(o) == 1 and " " in n}
+
+
+def person_of(name: str) -> int | None:
+    """The table's number for the person ``name`` names, if it is one of the table's
+    names and names one person.
+
+    >>> person_of("Pena Nieto") == person_of("Enrique Peña Nieto") != None
+    True
+    """
+    return _people().get(key(name))
+
+
+@lru_cache(maxsize=1)
 def first_words() -> frozenset[str]:
     """First words of the table's full names ("theresa" of "Theresa May")."""
     return frozenset(k.split()[0] for k in _by_name() if " " in k)
