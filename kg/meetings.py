@@ -509,6 +509,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     participants = [_as_government(m) for m in participants]
     participants = [m for m in participants if not _news_outlet(m, trigger.doc)]
     objects = [m for m in objects if not _news_outlet(m, trigger.doc)]  # an interview
+    objects = [m for m in objects if not (m.kind == "Organization" and m.text.split()[-1].lower()
+                                          in AWARDS)]  # "received the Legion of Honour"
     if lemma == "join" and (any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
                             or any(t.lower_ == "in" and t.i > verb.i and any(
                                 c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
@@ -591,6 +593,11 @@ def _audience(tok: Token) -> bool:
 
 
 DESTINATION_WORDS = frozenset({"for", "to", "into", "toward", "towards", "from", "in", "at"})
+
+
+AWARDS = frozenset({"honour", "honor", "prize", "award", "medal", "merit", "doctorate"})
+"""Last words of honours one receives, which the NER may call bodies ("the Legion of
+Honour"): no side of a meeting."""
 
 
 def _capital_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:

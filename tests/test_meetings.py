@@ -101,6 +101,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         "Vermont Democrat; Governor Jim Hall, Ohio Republican; and two aides close to the "
         "mayor: Mrs. Lee; Ann Park, the city treasurer; and adviser Joe Stone.",
         "Foreign Minister Anna Keller spoke to the BBC about the talks.",
+        "In April, Foreign Minister Anna Keller received France's Legion of Honour for her "
+        "work.",
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
@@ -108,7 +110,8 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
          "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-said-to-be-difficult",
          "talks-are-next-in-a-tweet",
          "spoke-to-an-outlet",
-         "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition"],
+         "stand-alongside-as-support", "a-list-misparsed-as-a-far-apposition",
+         "received-an-honour"],
 )
 def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
