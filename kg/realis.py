@@ -317,6 +317,12 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     """A meeting noun's own realis: the verb it is the subject of ("the summit will be held",
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
     and prospective modifiers ("upcoming talks", "talks set for Friday", "ahead of talks")."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if (verb is not None and verb.tag_ == "VBG" and not caption and _dated(verb)
+            and any(k.dep_ == "aux" and k.lower_ in {"is", "are", "'re", "'s"}
+                    for k in verb.children)):
+        return "planned"  # "A and B are sitting down Wednesday for two days of talks": an
+        # arrangement, like "is meeting X on Thursday"
     head = noun.head
     if noun.dep_ == "conj" and shared_possessors(noun):
         return _noun_status(head, caption=caption)  # "Moon and Kim's meeting could lead to a
@@ -389,10 +395,13 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                 and verb.lemma_.lower() not in {"meet", "talk", "speak"}
                 and status_of(verb, caption=caption) == "planned"):
             return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
-        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before"}:
-            return "planned"  # "will face resistance at a meeting with X"
+        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before",
+                                            "after"}:
+            return "planned"  # "will face resistance at a meeting with X", "if they would
+            # resume after the Kim-Moon summit"
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
             return "planned"  # "He ends the day with a dinner with X": a schedule
+
     if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
             and head.head.dep_ in {"dobj", "attr"} and head.head.head.pos_ == "VERB"
             and status_of(head.head.head, caption=caption) == "planned"):
