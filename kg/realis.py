@@ -395,10 +395,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                 and verb.lemma_.lower() not in {"meet", "talk", "speak"}
                 and status_of(verb, caption=caption) == "planned"):
             return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
-        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before",
-                                            "after"}:
-            return "planned"  # "will face resistance at a meeting with X", "if they would
-            # resume after the Kim-Moon summit"
+        if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before"}:
+            return "planned"  # "will face resistance at a meeting with X" (not "after": "X
+            # could be behind the fire, after a call with Y", the parser's attachment)
         if head.lower_ == "with" and verb.tag_ in _PRESENT and not caption and _dated(verb):
             return "planned"  # "He ends the day with a dinner with X": a schedule
 

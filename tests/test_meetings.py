@@ -174,8 +174,6 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller and Dorn held a news conference, and Hansen was hosting a state "
          "dinner for Keller at the palace in the evening.", "asserted"),
         (INTRO + "Keller and Hansen are sitting down Wednesday for talks.", "planned"),
-        (INTRO + "It was unclear if the broadcasts would resume after the talks between "
-         "Keller and Hansen.", "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -187,8 +185,7 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting",
          "broker-for-talks", "likely-to-embark-on-talks", "embarked-on-talks",
          "wants-to-engage-in-talks", "was-hosting-beside-were-to-hold",
-         "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks",
-         "would-resume-after-talks"],
+         "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
