@@ -206,8 +206,8 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
         if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
             bearers = [k for k in bearers if m.cue in titles[k]] or bearers  # article calls
             # "President Raul Castro", however often it names his brother Fidel
-        told_of = _day_told_of(m, day, text)
-        if told_of is not None and len(bearers) > 1 and len(in_office := [
+        if len(bearers) > 1 and (told_of := _day_told_of(m, day, text)) is not None and \
+                len(in_office := [
                 k for k in bearers
                 if leaders.rows_for(Mention(label[k], 0, 0, "Person"), told_of)]) == 1:
             bearers = in_office  # "Obama met Castro" in 2016, in an article that names
