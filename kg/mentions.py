@@ -338,12 +338,12 @@ def find_mentions(doc: Doc) -> MentionIndex:
             # Democratic Caucus" (a clean-looking name that ends in a body's word)
         titled = ent.start > 0 and (doc[ent.start - 1].lower_ in HONORIFICS
                                     or doc[ent.start - 1].lower_ in ROLE_NOUNS)
-        if kind == "Person" and (len(ent) > 1 or text.lower() not in known) and \
-                not titled and gazetteer.big_city(text) is not None:
-            kind = "Place"  # "visits Manchester": a one-word city is no person ("King Hassan" is)
-            city_name = True  # (nor "Ciudad Juarez", whichever the NER called it)
-        else:
-            city_name = False
+        # "visits Manchester": a one-word city is no person ("King Hassan" is), nor "Ciudad
+        # Juarez", whichever the NER called it
+        city_name = kind == "Person" and (len(ent) > 1 or text.lower() not in known) and \
+            not titled and gazetteer.big_city(text) is not None
+        if city_name:
+            kind = "Place"
         if kind == "Person" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and text.lower() in ROLE_NOUNS:
             continue  # "The King meets Obama": a title, not Angus King
