@@ -113,6 +113,19 @@ def first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in _by_name() if " " in k)
 
 
+def countries_of(name: str) -> frozenset[str]:
+    """The countries (ISO3) the table's leaders named ``name`` led, at any time.
+
+    >>> sorted(countries_of("Shinzo Abe")), sorted(countries_of("Mike Pompeo"))
+    (['JPN'], [])
+    """
+    words = key(name).split()
+    found = _by_name().get(" ".join(words), ())
+    if not found and len(words) > 2:  # "Donald J. Trump"
+        found = _by_name().get(f"{words[0]} {words[-1]}", ())
+    return frozenset(r.iso3 for r in found)
+
+
 def is_leader_name(name: str) -> bool:
     """Whether ``name`` is a full name (two words or more) of a leader in the table.
 

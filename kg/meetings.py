@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg import gazetteer
+from kg import gazetteer, leaders
 from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
 from kg.gazetteer import capital_of
 from kg.hyphens import hyphen_actors
@@ -226,6 +226,23 @@ BENCH = frozenset({"lords", "judges", "justices", "justice", "judge", "magistrat
 
 WELCOMES = frozenset({"welcome", "greet", "receive", "host", "hug", "escort", "join",
                       "accompany", "flank"})
+
+
+HEAD_CUES = frozenset({"president", "prime minister", "premier", "chancellor", "king",
+                       "queen", "emir", "sultan"})
+"""Titles of a head of state or government written before a name ("President Ola Dorn")."""
+
+
+def _foreign_leaders(one: Mention, other: Mention) -> bool:
+    """Whether ``one`` and ``other`` are leaders of different countries: both in the
+    table, for different countries ("Obama", "Shinzo Abe"), or, when the table knows
+    neither, one titled a head of state or government ("President Ola Dorn")."""
+    if not one.kind == other.kind == "Person":
+        return False
+    ours, theirs = leaders.countries_of(one.text), leaders.countries_of(other.text)
+    if ours or theirs:
+        return bool(ours) and bool(theirs) and not ours & theirs
+    return one.cue in HEAD_CUES or other.cue in HEAD_CUES
 
 
 def _personal_object(obj: Token, lemma: str) -> bool:
@@ -523,6 +540,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                    for c in verb.children)):
         return []  # "Pence, who joined Trump at the homecoming", "joined Trump to celebrate
         # the return": company at an event
+    if lemma in {"accompany", "flank"}:
+        objects = [o for o in objects if any(_foreign_leaders(s, o) for s in participants)]
+        if not objects:
+            return []  # "Pompeo, accompanied by Ambassador Sung Kim", "Obama, flanked by
+            # Clinton and Biden", "Giuliani accompanied Trump": one's own side; only another
+            # country's leader is company that meets ("Obama, flanked by Shinzo Abe")
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
         if not objects and not any(c.dep_ == "poss" for c in trigger.children):

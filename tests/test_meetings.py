@@ -1999,6 +1999,13 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
         ("President Barack Obama was accompanied by the Japanese prime minister, Shinzo Abe, "
          "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
         ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
+        # company of one's own side: an aide, a colleague, one's own leader
+        ("Senator Anna Keller, accompanied by Senator Ola Dorn, spoke to reporters.", set()),
+        ("Lars Berg accompanied President Donald Trump to the football game on Saturday.",
+         set()),
+        ("Barack Obama, flanked by Vice President Joe Biden, spoke in Chicago.", set()),
+        ("Donald Trump accompanied Emmanuel Macron at the ceremony on Thursday.",
+         {(frozenset({"Donald Trump", "Emmanuel Macron"}), "asserted")}),
         ("Heavy rain accompanied the storm as the flags flanked the stage.", set()),
         # meetings listed under the held ones
         ("President Lars Berg held several meetings on Monday, including talks with Prime "
@@ -2006,6 +2013,8 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
     ],
     ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
          "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
+         "accompanied-by-a-colleague", "accompanied-his-own-leader", "flanked-by-his-deputy",
+         "accompanied-a-foreign-leader",
          "rain-and-flags", "held-meetings-including-talks"],
 )
 def test_meetings_mined_from_modern_news_firsts_and_company(
