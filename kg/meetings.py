@@ -512,7 +512,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                or t.lower_ in AUDIENCE or t.lower_ in RELATIONS))
         or (t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"})  # "met with Democrats"
         for t in obj_toks)
-    obj_toks = [t for t in obj_toks if not _audience(t)]
+    obj_toks = [t for t in obj_toks if not _audience(t) and not _figurative_country(t)]
     if subj_toks and obj_toks and all(other_group(t) for t in obj_toks) and not any(
             m.kind == "Organization" for m in argument_actors(obj_toks, index)):
         obj_toks = []  # "A and B began a meeting with other U.S. and Russian officials": the
@@ -613,6 +613,15 @@ def _audience(tok: Token) -> bool:
     """ "American troops", "the service members who will deploy": an audience, no side."""
     return tok.lower_ in AUDIENCE or (tok.lower_ == "members" and any(
         c.lower_ == "service" for c in tok.children))
+
+
+def _figurative_country(tok: Token) -> bool:
+    """ "Macron speaks to the France that is doing well": a part of a country's people, told
+    by a determiner and a relative clause on a one-word country name, is no side."""
+    return tok.ent_type_ == "GPE" and tok.tag_ == "NNP" and tok.dep_ == "pobj" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in tok.children) and any(
+        c.dep_ == "relcl" for c in tok.children) and not any(
+        c.dep_ == "compound" for c in tok.children)
 
 
 DESTINATION_WORDS = frozenset({"for", "to", "into", "toward", "towards", "from", "in", "at"})

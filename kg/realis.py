@@ -210,6 +210,12 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         return "planned"  # "is meeting Ms Furse on Thursday": an arrangement
     if trigger.tag_ in _PRESENT and not caption and _dated(trigger):
         return "planned"  # "Later, Trump meets with ... on Friday": a schedule, not a report
+    if (trigger.tag_ == "VBG" and trigger.dep_ in {"acl", "advcl"} and not caption
+            and not any(k.dep_ == "aux" for k in trigger.children) and _dated(trigger)
+            and (finite := next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}),
+                                None)) is not None and finite.tag_ in _PRESENT):
+        return "planned"  # "X is among the dissidents meeting Obama on Tuesday": the
+        # present of a dated meeting is its schedule (but "X was among ...": a report)
     if trigger.sent.text.rstrip().rstrip("\"\u201d\u2019' ").endswith("?"):
         return "planned"  # a question, also inside quotation marks
     if trigger.pos_ in {"NOUN", "PROPN"}:

@@ -184,7 +184,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             t.head != t:
         if (t.dep_ == "acl" or (t.dep_ == "appos" and t.tag_ == "VBG")) and \
                 t.head.pos_ in {"NOUN", "PROPN"}:
-            return [t.head]  # "Mr Straw, speaking after talks with B": the noun it modifies
+            return _among(t.head) or [t.head]  # "Mr Straw, speaking after talks with B": the
+            # noun it modifies
         t = t.head
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
             if t.lower_ == "for" and (thanked := thanked_for_doing(t)):
@@ -208,6 +209,22 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+def _among(noun: Token) -> list[Token]:
+    """The subject of "X is among the ministers" or "X was one of the ministers": who the
+    ministers meeting Y include ("X is among the dissidents meeting Obama")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"among", "of"}:
+        return []
+    be = prep.head
+    if prep.lower_ == "of":
+        if prep.head.lower_ != "one" or prep.head.dep_ != "attr":
+            return []
+        be = prep.head.head
+    if be.lemma_ != "be":
+        return []
+    return [s for s in children(be, SUBJ) if s.tag_ not in {"WP", "WDT", "EX"}]
 
 
 PLACES_IN_PICTURE = frozenset({"left", "right", "center", "centre"})

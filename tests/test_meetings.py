@@ -174,6 +174,9 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller and Dorn held a news conference, and Hansen was hosting a state "
          "dinner for Keller at the palace in the evening.", "asserted"),
         (INTRO + "Keller and Hansen are sitting down Wednesday for talks.", "planned"),
+        (INTRO + "Keller is among the ministers meeting Hansen on Tuesday.", "planned"),
+        (INTRO + "Keller was among the ministers meeting Hansen on Tuesday.", "asserted"),
+        (INTRO + "Keller was one of the ministers meeting Hansen in Vienna.", "asserted"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -185,7 +188,9 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "before-a-summit-monday", "before-mondays-summit", "will-try-during-their-meeting",
          "broker-for-talks", "likely-to-embark-on-talks", "embarked-on-talks",
          "wants-to-engage-in-talks", "was-hosting-beside-were-to-hold",
-         "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks"],
+         "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks",
+         "is-among-those-meeting-on-tuesday", "was-among-those-meeting-on-tuesday",
+         "was-one-of-those-meeting"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -1999,6 +2004,7 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
         ("President Barack Obama was accompanied by the Japanese prime minister, Shinzo Abe, "
          "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
         ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
+        ("Lars Berg spoke to the America that voted for him.", set()),
         # company of one's own side: an aide, a colleague, one's own leader
         ("Senator Anna Keller, accompanied by Senator Ola Dorn, spoke to reporters.", set()),
         ("Lars Berg accompanied President Donald Trump to the football game on Saturday.",
@@ -2013,8 +2019,8 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
     ],
     ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
          "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
-         "accompanied-by-a-colleague", "accompanied-his-own-leader", "flanked-by-his-deputy",
-         "accompanied-a-foreign-leader",
+         "the-country-that", "accompanied-by-a-colleague", "accompanied-his-own-leader",
+         "flanked-by-his-deputy", "accompanied-a-foreign-leader",
          "rain-and-flags", "held-meetings-including-talks"],
 )
 def test_meetings_mined_from_modern_news_firsts_and_company(
