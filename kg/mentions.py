@@ -314,7 +314,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     named = known | persons | {e.text.lower() for e in ents if "-" not in e.text}
     mentions: list[Mention] = []
     other: list[str] = []
-    for ent in (part for e in ents for part in _split_pair(e, known)):
+    for ent in (part for e in ents for part in _split_pair(e, known | persons)):
         if ent.label_ == "TITLE":
             continue
         if ent.label_ in OTHER_LABELS and not _demonym_as_language(ent):
@@ -560,7 +560,8 @@ def _split_pair(ent: Span, known: set[str]) -> tuple[Span, ...]:
             ent.doc[cut - 1].is_title and ent.doc[cut + 1].is_title):
         return (ent,)
     if ent.label_ == "ORG" and not (ent.doc[cut - 1].lower_ in known
-                                    and ent.doc[ent.end - 1].lower_ in known):
+                                    and ent.doc[ent.end - 1].lower_ in known
+                                    and ent.doc[cut - 1].lower_ != ent.doc[ent.end - 1].lower_):
         return (ent,)
     return (Span(ent.doc, ent.start, cut, label="PERSON"),
             Span(ent.doc, cut + 1, ent.end, label="PERSON"))

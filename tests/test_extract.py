@@ -339,3 +339,15 @@ def test_extract_a_capital_he_after_a_name_is_a_given_name(
 
     texts = [m.text for m in find_mentions(nlp(text)).mentions]
     assert (name is None or name in texts) and absent not in texts
+
+
+def test_extract_two_surnames_tagged_as_one_body_are_two_people(nlp: Language) -> None:
+    """ "after meeting with Trump and Pence", tagged as one organisation: two people when the
+    article names each of them alone, even with no full name given."""
+    from kg.mentions import find_mentions
+
+    text = ("Mr. Trump left early. Mr. Pence stayed. Senator Ola Dorn said he felt better "
+            "after meeting with Trump and Pence on Monday.")
+    found = [(m.text, m.kind) for m in find_mentions(nlp(text)).mentions]
+    assert ("Trump and Pence", "Organization") not in found
+    assert found.count(("Trump", "Person")) == 2 and found.count(("Pence", "Person")) == 2
