@@ -523,6 +523,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 for m in [_told_reporter(t, index)] if m is not None]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects = [_as_government(m) for m in objects]
+    if any(_lawmaker(m, index) for m in participants):
+        objects = [o for o in objects if not _seat_of_washington(o, trigger.doc)]
+        # "Senator King said he talked to the White House": his own government
     participants = [_as_government(m) for m in participants]
     participants = [m for m in participants if not _news_outlet(m, trigger.doc)]
     objects = [m for m in objects if not _news_outlet(m, trigger.doc)]  # an interview
@@ -646,6 +649,23 @@ def _capital_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
             if m is not None and m.kind == "Place" and (found := capital_of(m.text)):
                 out.append(Mention(found.label, m.start, m.end, "Country"))
     return out
+
+
+LAWMAKER_CUES = frozenset({"sen", "senator", "rep", "representative", "congressman",
+                           "congresswoman", "gov", "governor"})
+"""Titles of American lawmakers and governors, for whom the White House is their own side."""
+
+
+def _lawmaker(m: Mention, index: MentionIndex) -> bool:
+    """Whether the article titles ``m`` senator, representative or governor."""
+    return m.kind == "Person" and any(o.cue in LAWMAKER_CUES for o in index.mentions
+                                      if o.kind == "Person" and same_person(o, m))
+
+
+def _seat_of_washington(m: Mention, doc: Doc) -> bool:
+    """ "the White House" or "Washington" standing for the United States."""
+    found = capital_of(doc_text(doc)[m.start:m.end])
+    return m.kind == "Country" and found is not None and found.label == "United States"
 
 
 def _as_government(m: Mention) -> Mention:

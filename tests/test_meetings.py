@@ -2907,3 +2907,10 @@ def test_meetings_before_meeting_under_a_future_clause_is_planned(nlp: Language)
     going_on = ("Foreign Minister Anna Keller is holding talks in Oslo this week after meeting "
                 "with Prime Minister Peter Hansen in Vienna last week.")
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, going_on)
+
+
+def test_meetings_a_lawmaker_talking_to_the_white_house_is_his_own_side(nlp: Language) -> None:
+    text = ("Officials spoke.\n\nSen. Ola Dorn, I-Maine, spoke on Sunday.\n\nDorn added: “I "
+            "talked to [the White House]. They said no.”\n\nPrime Minister Lars Berg said he "
+            "had talked to the White House on Monday.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "United States"}), "asserted")}
