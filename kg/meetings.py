@@ -214,8 +214,10 @@ def _whom(verb: Token, objects: list[Token]) -> list[Token]:
 OUTINGS = frozenset({"homecoming", "rally", "ceremony", "funeral", "game", "match", "event",
                      "celebration", "parade", "service", "memorial", "concert", "festival",
                      "inauguration", "launch", "tour", "campaign", "trip", "stage", "podium",
-                     "fundraiser", "march", "vigil", "commemoration", "show"})
-"""Occasions someone joins another at without meeting him: "joined Trump at the rally"."""
+                     "fundraiser", "march", "vigil", "commemoration", "show", "council",
+                     "board", "committee", "panel", "ticket", "commission", "bench"})
+"""Occasions someone joins another at without meeting him: "joined Trump at the rally";
+and bodies one joins another on: "joined Tillerson on the council" is membership."""
 
 CHEERS = frozenset({"celebrate", "welcome", "mark", "watch", "greet", "honor", "honour",
                     "cheer", "applaud", "commemorate", "attend", "witness", "see", "tour"})
@@ -235,14 +237,15 @@ HEAD_CUES = frozenset({"president", "prime minister", "premier", "chancellor", "
 
 def _foreign_leaders(one: Mention, other: Mention) -> bool:
     """Whether ``one`` and ``other`` are leaders of different countries: both in the
-    table, for different countries ("Obama", "Shinzo Abe"), or, when the table knows
-    neither, one titled a head of state or government ("President Ola Dorn")."""
+    table, for different countries ("Obama", "Shinzo Abe"), or one the table does not know
+    titled a head of state or government ("President Ola Dorn", "Trump, joined by Canadian
+    Prime Minister Trudeau"; but not "Giuliani accompanied Trump")."""
     if not one.kind == other.kind == "Person":
         return False
     ours, theirs = leaders.countries_of(one.text), leaders.countries_of(other.text)
-    if ours or theirs:
-        return bool(ours) and bool(theirs) and not ours & theirs
-    return one.cue in HEAD_CUES or other.cue in HEAD_CUES
+    if ours and theirs:
+        return not ours & theirs
+    return (not ours and one.cue in HEAD_CUES) or (not theirs and other.cue in HEAD_CUES)
 
 
 def _personal_object(obj: Token, lemma: str) -> bool:
@@ -313,6 +316,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
+    agents: list[Token] = []  # "was joined by B": the passive's doers
     run_on: list[Token] = []
     hyphen: list[Mention] = []
     bodies: list[Token] = []
@@ -543,6 +547,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                                    for c in verb.children)):
         return []  # "Pence, who joined Trump at the homecoming", "joined Trump to celebrate
         # the return": company at an event
+    if lemma == "join" and agents:  # "Trump was joined by Pompeo and Bolton": his aides
+        joiners = argument_actors(agents, index)
+        objects = [o for o in objects if o.kind != "Person" or o not in joiners
+                   or any(_foreign_leaders(s, o) for s in participants)]
     if lemma in {"accompany", "flank"}:
         objects = [o for o in objects if any(_foreign_leaders(s, o) for s in participants)]
         if not objects:

@@ -2005,6 +2005,8 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
          "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
         ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
         ("Lars Berg spoke to the America that voted for him.", set()),
+        ("Secretary General Lars Berg, who also joined Prime Minister Ola Dorn on the "
+         "decision-making council, condemned the tests.", set()),
         # company of one's own side: an aide, a colleague, one's own leader
         ("Senator Anna Keller, accompanied by Senator Ola Dorn, spoke to reporters.", set()),
         ("Lars Berg accompanied President Donald Trump to the football game on Saturday.",
@@ -2012,6 +2014,10 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
         ("Barack Obama, flanked by Vice President Joe Biden, spoke in Chicago.", set()),
         ("Donald Trump accompanied Emmanuel Macron at the ceremony on Thursday.",
          {(frozenset({"Donald Trump", "Emmanuel Macron"}), "asserted")}),
+        ("President Donald Trump was joined by Secretary of State Mike Pompeo and adviser "
+         "John Bolton.", set()),
+        ("President Donald Trump, joined by Prime Minister Ola Dorn, signed the agreement.",
+         {(frozenset({"Donald Trump", "Ola Dorn"}), "asserted")}),
         ("Heavy rain accompanied the storm as the flags flanked the stage.", set()),
         # meetings listed under the held ones
         ("President Lars Berg held several meetings on Monday, including talks with Prime "
@@ -2019,8 +2025,9 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
     ],
     ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
          "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
-         "the-country-that", "accompanied-by-a-colleague", "accompanied-his-own-leader",
-         "flanked-by-his-deputy", "accompanied-a-foreign-leader",
+         "the-country-that", "joined-on-the-council", "accompanied-by-a-colleague",
+         "accompanied-his-own-leader", "flanked-by-his-deputy", "accompanied-a-foreign-leader",
+         "joined-by-his-aides", "joined-by-a-prime-minister",
          "rain-and-flags", "held-meetings-including-talks"],
 )
 def test_meetings_mined_from_modern_news_firsts_and_company(
