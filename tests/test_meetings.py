@@ -2921,3 +2921,19 @@ def test_meetings_a_lawmaker_talking_to_the_white_house_is_his_own_side(nlp: Lan
             "talked to [the White House]. They said no.”\n\nPrime Minister Lars Berg said he "
             "had talked to the White House on Monday.")
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "United States"}), "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Angela Merkel's handshake with Vladimir Putin was brief.",
+         {(frozenset({"Angela Merkel", "Vladimir Putin"}), "asserted")}),
+        ("Donald Trump and Kim Jong Un shared a handshake in Singapore.",
+         {(frozenset({"Donald Trump", "Kim Jong Un"}), "asserted")}),
+        ("Angela Merkel got a golden handshake from the bank.", set()),
+    ],
+    ids=["handshake-with", "shared-a-handshake", "golden-handshake"],
+)
+def test_meetings_a_handshake_is_a_meeting(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
