@@ -306,7 +306,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     the article is a Person ("Pompeo's visit"), unless it names a country.  A demonym or
     country followed by "government" becomes one Country mention ("Afghan government").
     """
-    ents = doc_ents(doc)
+    ents = _caucuses(doc_ents(doc))
     doc.spans[TITLES_KEY] = [e for e in ents if e.label_ == "TITLE"]
     persons = _person_names(doc)
     known = {w for p in persons if " " in p for w in (p, p.split()[-1], p.split()[0])}
@@ -548,6 +548,25 @@ def _hyphen_tail(ent: Span) -> Span:
         end += 2
     # a new Span keeps the label: a bare slice has none, and the name was dropped
     return Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent
+
+
+CHAMBERS = frozenset({"house", "senate"})
+PARTY_PLURALS = frozenset({"democrats", "republicans"})
+
+
+def _caucuses(ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "House" and "Democrats" tagged apart: one body, "House Democrats" (the guidelines'
+    side when no member is named: "met with House Democrats")."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label_ == "ORG"
+                and prev.text.lower() in CHAMBERS and ent.label_ == "NORP"
+                and ent.text.lower() in PARTY_PLURALS):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return tuple(out)
 
 
 def _split_pair(ent: Span, known: set[str]) -> tuple[Span, ...]:

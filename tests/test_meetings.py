@@ -2937,3 +2937,21 @@ def test_meetings_a_lawmaker_talking_to_the_white_house_is_his_own_side(nlp: Lan
 def test_meetings_a_handshake_is_a_meeting(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In his meeting with House Democrats last week, Lars Berg took a different tack.",
+         {(frozenset({"Lars Berg", "House Democrats"}), "asserted")}),
+        ("Barack Obama met Senate Republicans at the Capitol on Monday.",
+         {(frozenset({"Barack Obama", "Senate Republicans"}), "asserted")}),
+        ("House Democrats voted against the bill on Monday.", set()),
+    ],
+    ids=["meeting-with-house-democrats", "met-senate-republicans", "caucus-voted"],
+)
+def test_meetings_a_party_caucus_is_a_side(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    """A chamber's party members, with no member named, are one body (the guidelines'
+    organisation side)."""
+    assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
