@@ -697,9 +697,22 @@ def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:
                for t in subj_toks)
 
 
+US_NAMES = frozenset({"United States", "U.S.", "US", "USA", "U.S.A.", "America"})
+US_BODIES = frozenset({"CIA", "NSA", "National Security Agency", "FBI", "Pentagon",
+                       "State Department", "Department of State", "Justice Department",
+                       "Department of Justice", "Treasury", "Treasury Department",
+                       "Defense Department", "Department of Defense", "Homeland Security",
+                       "Department of Homeland Security", "Commerce Department", "Congress",
+                       "Senate", "White House", "National Security Council"})
+"""Bodies of the American government: with the United States as a side, its own side."""
+
+
 def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],
                   index: MentionIndex, date_text: DateText) -> Meeting | None:
     participants = list(dedupe(group))
+    if any(m.kind == "Country" and m.text in US_NAMES for m in participants):
+        participants = [m for m in participants  # "White House officials placed calls to
+                        if not (m.kind == "Organization" and m.text in US_BODIES)]  # the CIA"
     lemma = trigger.lemma_.lower()
     if len(participants) < 2 or _one_family(participants):
         return None

@@ -2955,3 +2955,9 @@ def test_meetings_a_party_caucus_is_a_side(
     """A chamber's party members, with no member named, are one body (the guidelines'
     organisation side)."""
     assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
+
+
+def test_meetings_a_government_calling_its_own_agencies_is_no_meeting(nlp: Language) -> None:
+    text = ("Officials said so on Monday.\n\nSenior White House officials placed calls to the "
+            "CIA and the National Security Agency after the meeting.")
+    assert meetings(nlp, text) == set()
