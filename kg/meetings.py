@@ -504,6 +504,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         else:
             participants.extend(argument_actors([tok], index))
     participants.extend(_capital_sides(subj_toks, index))  # "Washington and Beijing held talks"
+    participants.extend(_congress_sides(subj_toks, index))
     if run_on:
         participants.extend(m for t in run_on for m in actors(t, index))
         subj_toks = run_on
@@ -526,6 +527,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects += [m for t in obj_toks if t.lower_ in {"him", "her"}
                 for m in [_told_reporter(t, index)] if m is not None]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
+    objects += _congress_sides(obj_toks, index)  # "a meeting with congressional leaders"
     objects = [_as_government(m) for m in objects]
     if any(_lawmaker(m, index) for m in participants):
         objects = [o for o in objects if not _seat_of_washington(o, trigger.doc)]
@@ -674,6 +676,23 @@ def _seat_of_washington(m: Mention, doc: Doc) -> bool:
     """ "the White House" or "Washington" standing for the United States."""
     found = capital_of(doc_text(doc)[m.start:m.end])
     return m.kind == "Country" and found is not None and found.label == "United States"
+
+
+CONGRESS_GROUPS = frozenset({"leaders", "lawmakers", "members", "negotiators", "delegation",
+                             "delegations", "republicans", "democrats"})
+
+
+def _congress_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
+    """ "congressional leaders" with none of them named: Congress, the body they stand for
+    (as "Israeli leaders" stand for Israel)."""
+    out: list[Mention] = []
+    for tok in toks:
+        for c in conjuncts(tok):
+            if c.lower_ not in CONGRESS_GROUPS or index.at(c) is not None:
+                continue
+            out.extend(Mention("Congress", a.idx, a.idx + len(a.text), "Organization")
+                       for a in c.children if a.dep_ == "amod" and a.lower_ == "congressional")
+    return out
 
 
 def _as_government(m: Mention) -> Mention:

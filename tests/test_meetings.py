@@ -2961,3 +2961,19 @@ def test_meetings_a_government_calling_its_own_agencies_is_no_meeting(nlp: Langu
     text = ("Officials said so on Monday.\n\nSenior White House officials placed calls to the "
             "CIA and the National Security Agency after the meeting.")
     assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Lars Berg's remarks on Friday came after a meeting with congressional leaders on "
+         "the budget.", {(frozenset({"Lars Berg", "Congress"}), "asserted")}),
+        ("Congressional Democrats met Barack Obama at the White House on Monday.",
+         {(frozenset({"Barack Obama", "Congress"}), "asserted")}),
+        ("Congressional leaders said on Monday that the bill would pass.", set()),
+    ],
+    ids=["meeting-with-congressional-leaders", "congressional-democrats-met", "leaders-said"],
+)
+def test_meetings_congressional_leaders_stand_for_congress(
+        nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
+    assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
