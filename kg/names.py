@@ -120,10 +120,11 @@ NON_ACTORS = frozenset({
     "nafta", "usmca", "new start", "brexit party", "covid", "covid-19", "coronavirus",
     "christmas", "easter", "ramadan", "eid", "hanukkah", "thanksgiving", "god", "allah",
     "jesus", "jesus christ", "twitter", "facebook", "instagram", "youtube", "google",
-    "congress", "parliament", "senate",
+    "parliament",
 })
 """Names the small model often tags as people that are laws, awards, products, holidays or
-bodies: never a person."""
+bodies: never a person, and no actor ("Parliament" is every country's; "Congress" and
+"Senate" are bodies, :data:`KNOWN_BODIES`)."""
 
 KNOWN_BODIES = frozenset(n.lower() for n in (
     # international bodies and alliances

@@ -369,3 +369,14 @@ def test_identity_a_doubled_name_never_joins_a_fuller_one() -> None:
     labels = [r.entities[0].label for r in out]
     assert labels[6] == "Abdullah Abdullah"
     assert labels[-1] == "Recep Tayyip Erdogan"
+
+
+def test_identity_congress_is_a_body_one_meets(nlp: Language, tmp_path: Path) -> None:
+    """ "met with congressional leaders" is a meeting with Congress (a body, as the gold
+    guidelines have it), which the graph keeps as an organisation."""
+    g = build(nlp, tmp_path,
+              "President Marek Dvorak met with congressional leaders on Friday. Later, "
+              "Chancellor Ilse Brandt met with leaders of Congress.\n")
+    assert "Congress" in actors(g, "Organization")
+    assert met(g) == {frozenset({"Marek Dvorak", "Congress"}),
+                      frozenset({"Ilse Brandt", "Congress"})}
