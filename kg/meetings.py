@@ -553,6 +553,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         joiners = argument_actors(agents, index)
         objects = [o for o in objects if o.kind != "Person" or o not in joiners
                    or any(_foreign_leaders(s, o) for s in participants)]
+    if lemma in CALLS | {"talk", "chat"} and not is_noun and any(
+            p.lemma_.lower() in HEARINGS for p in prep_objects(verb, {"during", "at", "before"})):
+        return []  # "Kerry speaks to Moniz during the Senate committee hearing": a word
+        # between witnesses, not talks
     if lemma in {"accompany", "flank"}:
         objects = [o for o in objects if any(_foreign_leaders(s, o) for s in participants)]
         if not objects:
@@ -716,6 +720,9 @@ def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:
                for t in subj_toks)
 
 
+HEARINGS = frozenset({"hearing", "testimony", "trial", "deposition", "inquest"})
+"""Sittings where people speak to each other without holding talks (the guidelines: evidence
+given to a committee is no meeting)."""
 US_NAMES = frozenset({"United States", "U.S.", "US", "USA", "U.S.A.", "America"})
 US_BODIES = frozenset({"CIA", "NSA", "National Security Agency", "FBI", "Pentagon",
                        "State Department", "Department of State", "Justice Department",

@@ -2005,6 +2005,8 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
          "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
         ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
         ("Lars Berg spoke to the America that voted for him.", set()),
+        ("Secretary of State John Kerry speaks to Energy Secretary Ernest Moniz during the "
+         "Senate committee hearing on the deal.", set()),
         ("Secretary General Lars Berg, who also joined Prime Minister Ola Dorn on the "
          "decision-making council, condemned the tests.", set()),
         # company of one's own side: an aide, a colleague, one's own leader
@@ -2025,9 +2027,9 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
     ],
     ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
          "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
-         "the-country-that", "joined-on-the-council", "accompanied-by-a-colleague",
-         "accompanied-his-own-leader", "flanked-by-his-deputy", "accompanied-a-foreign-leader",
-         "joined-by-his-aides", "joined-by-a-prime-minister",
+         "the-country-that", "speaks-to-during-a-hearing", "joined-on-the-council",
+         "accompanied-by-a-colleague", "accompanied-his-own-leader", "flanked-by-his-deputy",
+         "accompanied-a-foreign-leader", "joined-by-his-aides", "joined-by-a-prime-minister",
          "rain-and-flags", "held-meetings-including-talks"],
 )
 def test_meetings_mined_from_modern_news_firsts_and_company(
