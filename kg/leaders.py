@@ -119,11 +119,16 @@ def countries_of(name: str) -> frozenset[str]:
     >>> sorted(countries_of("Shinzo Abe")), sorted(countries_of("Mike Pompeo"))
     (['JPN'], [])
     """
+    return frozenset(r.iso3 for r in _named(name))
+
+
+def _named(name: str) -> tuple[Holder, ...]:
+    """The table's rows for the person ``name`` names, at any time."""
     words = key(name).split()
     found = _by_name().get(" ".join(words), ())
     if not found and len(words) > 2:  # "Donald J. Trump"
         found = _by_name().get(f"{words[0]} {words[-1]}", ())
-    return frozenset(r.iso3 for r in found)
+    return found
 
 
 def is_leader_name(name: str) -> bool:
@@ -156,12 +161,7 @@ def rows_for(mention: Mention, day: _dt.date | None) -> tuple[Holder, ...]:
     Arabia, before 2015)."""
     if mention.kind != "Person":
         return ()
-    name = key(mention.text)
-    words = name.split()
-    found = _by_name().get(name, ())
-    if not found and len(words) > 2:  # "Donald J. Trump"
-        found = _by_name().get(f"{words[0]} {words[-1]}", ())
-    rows = tuple(r for r in found if r.held_on(day)
+    rows = tuple(r for r in _named(mention.text) if r.held_on(day)
                  and not (mention.cue in _FEMALE_CUES and not r.female))
     return rows if len({r.iso3 for r in rows}) == 1 else ()
 

@@ -723,7 +723,6 @@ def _someone(subj_toks: list[Token], index: MentionIndex) -> bool:
 HEARINGS = frozenset({"hearing", "testimony", "trial", "deposition", "inquest"})
 """Sittings where people speak to each other without holding talks (the guidelines: evidence
 given to a committee is no meeting)."""
-US_NAMES = frozenset({"United States", "U.S.", "US", "USA", "U.S.A.", "America"})
 US_BODIES = frozenset({"CIA", "NSA", "National Security Agency", "FBI", "Pentagon",
                        "State Department", "Department of State", "Justice Department",
                        "Department of Justice", "Treasury", "Treasury Department",
@@ -736,7 +735,8 @@ US_BODIES = frozenset({"CIA", "NSA", "National Security Agency", "FBI", "Pentago
 def _make_meeting(trigger: Token, verb: Token, group: list[Mention], subj_toks: list[Token],
                   index: MentionIndex, date_text: DateText) -> Meeting | None:
     participants = list(dedupe(group))
-    if any(m.kind == "Country" and m.text in US_NAMES for m in participants):
+    if any(m.kind == "Country" and (c := gazetteer.country(m.text)) is not None
+           and c.iso3 == "USA" for m in participants):
         participants = [m for m in participants  # "White House officials placed calls to
                         if not (m.kind == "Organization" and m.text in US_BODIES)]  # the CIA"
     lemma = trigger.lemma_.lower()
