@@ -325,6 +325,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not meal_for and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
                                             for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
+    if is_noun and any(c.dep_ in {"det", "predet"} and c.lower_ in {"all", "every", "each"}
+                       for c in trigger.children):
+        return []  # "the secretary attends all meetings between the President and world
+        # leaders": a habit, no meeting of its own
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head

@@ -74,9 +74,10 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 SOON = frozenset({"later", "tomorrow", "tonight", "soon", "next"})
 
 
-ENTERING = frozenset({"embark", "engage", "participate"})
+ENTERING = frozenset({"embark", "engage", "participate", "involve"})
 """Verbs whose "on"/"in" phrase is the talks they enter: "is likely to embark on talks with
-X" is as planned as "is likely to hold talks"."""
+X" is as planned as "is likely to hold talks", and "denied being involved in talks" as
+negated as "denied holding talks"."""
 
 
 def _chain(trigger: Token) -> list[Token]:

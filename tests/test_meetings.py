@@ -177,6 +177,7 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller is among the ministers meeting Hansen on Tuesday.", "planned"),
         (INTRO + "Keller was among the ministers meeting Hansen on Tuesday.", "asserted"),
         (INTRO + "Keller was one of the ministers meeting Hansen in Vienna.", "asserted"),
+        (INTRO + "Keller denied having been involved in talks with Hansen.", "negated"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -190,7 +191,7 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "wants-to-engage-in-talks", "was-hosting-beside-were-to-hold",
          "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks",
          "is-among-those-meeting-on-tuesday", "was-among-those-meeting-on-tuesday",
-         "was-one-of-those-meeting"],
+         "was-one-of-those-meeting", "denied-being-involved-in-talks"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -2005,6 +2006,7 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
          "at the memorial on Friday.", {(frozenset({"Barack Obama", "Shinzo Abe"}), "asserted")}),
         ("President Lars Berg, accompanied by his wife Eva Berg, arrived.", set()),
         ("Lars Berg spoke to the America that voted for him.", set()),
+        ("Angela Merkel attends every meeting with Vladimir Putin.", set()),
         ("Secretary of State John Kerry speaks to Energy Secretary Ernest Moniz during the "
          "Senate committee hearing on the deal.", set()),
         ("Secretary General Lars Berg, who also joined Prime Minister Ola Dorn on the "
@@ -2027,7 +2029,7 @@ def test_meetings_mined_from_modern_news_last(nlp: Language, text: str,
     ],
     ids=["first-official-to-meet", "last-minister-to-meet", "will-be-the-first-to-meet",
          "chatted-with", "flanked-by", "accompanied-by", "accompanied-by-his-wife",
-         "the-country-that", "speaks-to-during-a-hearing", "joined-on-the-council",
+         "the-country-that", "every-meeting", "speaks-to-during-a-hearing", "joined-on-the-council",
          "accompanied-by-a-colleague", "accompanied-his-own-leader", "flanked-by-his-deputy",
          "accompanied-a-foreign-leader", "joined-by-his-aides", "joined-by-a-prime-minister",
          "rain-and-flags", "held-meetings-including-talks"],
