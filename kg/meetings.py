@@ -605,6 +605,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if not is_noun and not objects and unnamed_others and len(subjects) > 1:
         return []  # "A and officials including B met with chief executives": the two met
         # people unnamed, not each other
+    if is_noun and not objects and len(subjects) > 1 and any(
+            t.pos_ == "NOUN" and t.tag_ == "NNS" and t.head.lower_ == "with"
+            and t.head.head == trigger and t.lemma_.lower() in ROLE_NOUNS
+            and not any(c.dep_ == "poss" for c in t.children) for t in obj_toks):
+        return []  # "A and B have been in Washington since Tuesday meeting with Trump
+        # administration officials": the two met the officials, not each other (but "A and
+        # B held talks with their aides": A met B)
     together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb))
     if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
             lemma != "discuss" and any(c.dep_ == "dobj" and not (
