@@ -533,7 +533,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects += _congress_sides(obj_toks, index)  # "a meeting with congressional leaders"
     objects = [_as_government(m) for m in objects]
-    if any(_lawmaker(m, index) for m in participants):
+    if any(_seat_of_washington(o, trigger.doc) for o in objects) and any(
+            _lawmaker(m, index) for m in participants):
         objects = [o for o in objects if not _seat_of_washington(o, trigger.doc)]
         # "Senator King said he talked to the White House": his own government
     participants = [_as_government(m) for m in participants]
