@@ -145,7 +145,15 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
         if prep.lower_ not in preps:
             continue
         for p in [prep, *prep.conjuncts]:
-            out.extend(children(p, {"pobj"}))
+            for o in children(p, {"pobj"}):
+                out.append(o)
+                if p.lower_ == "between" and o.ent_type_ == "PERSON":
+                    # "between President A and leader B", A parsed as a modifier of B's title
+                    # (not "between the A and B teams": the teams are the sides)
+                    out.extend(t for t in o.subtree if t.dep_ in {"nmod", "compound", "amod"}
+                               and t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
+                               and any(c.dep_ == "cc" and c.lower_ == "and"
+                                       for c in t.children))
             out.extend(d for c in children(p, {"pcomp"}) if c.lower_ == "visiting"
                        for d in children(c, {"dobj"}))  # "with visiting President Xi"
     return out
