@@ -19,7 +19,13 @@ from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
 from kg.leaders import known_holders
-from kg.meetings import find_meetings, joint_appearances, merge_reports, unique_meetings
+from kg.meetings import (
+    find_meetings,
+    joint_appearances,
+    merge_reports,
+    still_planned,
+    unique_meetings,
+)
 from kg.mentions import (
     NOT_DATES_KEY,
     MentionIndex,
@@ -240,8 +246,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     statements = [s for t in triggers if t.label_ == "SAY"
                   for s in [_statement(t.root, index)] if s is not None]
     quotes = find_quotes(doc, index, statements)
-    meetings = [m for t in triggers if t.label_ == "MEET"
-                for m in find_meetings(t.root, index, quotes, _date_text)]
+    meetings = still_planned([(t.root, m) for t in triggers if t.label_ == "MEET"
+                              for m in find_meetings(t.root, index, quotes, _date_text)])
     meetings += joint_appearances(doc, index, _date_text)
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]

@@ -1340,6 +1340,34 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
 
 
+def still_planned(found: list[tuple[Token, Meeting]]) -> list[Meeting]:
+    """The meetings of an article's triggers, where a meeting noun with no tense or day of its
+    own that comes after a planned meeting of the same people, named by the same word, is
+    that planned meeting: "Trump and Kim will hold a summit next month. ... Lawmakers said
+    that renewed discussions about the Trump-Kim summit are a positive step" reports no held
+    summit (but "the summit was a success" after it, in the past tense, still does)."""
+    out: list[Meeting] = []
+    for trigger, m in found:
+        if (m.status == "asserted" and trigger.pos_ == "NOUN" and m.date_text is None
+                and not _past_clause(trigger)
+                and any(p.status == "planned" and p.evidence.start < m.evidence.start
+                        and p.trigger.lower() in {trigger.lower_, trigger.lemma_.lower()}
+                        and _same_people(p.participants, m.participants) for p in out)):
+            m = replace(m, status="planned")
+        out.append(m)
+    return out
+
+
+def _past_clause(noun: Token) -> bool:
+    """Whether the clause around a noun is in a past tense (its nearest verb)."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    return verb.tag_ in {"VBD", "VBN"} or any(
+        k.dep_ == "aux" and k.tag_ in {"VBD", "VBN"} or k.lower_ in {"has", "have", "had"}
+        and k.dep_ == "aux" for k in verb.children)
+
+
 def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
     """Count each meeting once: the sentences of one article that report a meeting of the
     same participants with the same status, a compatible date and place, and at most

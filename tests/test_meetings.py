@@ -2986,3 +2986,29 @@ def test_meetings_a_government_calling_its_own_agencies_is_no_meeting(nlp: Langu
 def test_meetings_congressional_leaders_stand_for_congress(
         nlp: Language, text: str, found: set[tuple[frozenset[str], str]]) -> None:
     assert meetings(nlp, "Officials said so on Monday.\n\n" + text) == found
+
+
+def test_meetings_a_later_bare_mention_of_a_planned_summit_is_that_plan(nlp: Language) -> None:
+    """ "A summit next month between A and B will happen ... discussions about the A-B summit
+    are a positive step": the summit named again, with no tense or day of its own, is the
+    one still to come; told in the past tense after the plan, it is a held one."""
+    plan = ("Amid hope on Sunday that a summit next month between President Lars Berg and "
+            "Prime Minister Peter Hansen will go ahead, aides said the agenda was ready.\n\n"
+            "The weather was cold in the capital.\n\nTraffic was light.\n\nShops were closed."
+            "\n\nLawmakers said that while renewed discussions about the Berg-Hansen summit are "
+            "a positive step, caution is needed.")
+    assert meetings(nlp, plan) == {(frozenset({"Lars Berg", "Peter Hansen"}), "planned")}
+    held = plan.replace("while renewed discussions about the Berg-Hansen summit are",
+                        "the Berg-Hansen summit was")
+    assert (frozenset({"Lars Berg", "Peter Hansen"}), "asserted") in meetings(nlp, held)
+
+
+def test_meetings_between_a_title_and_a_name_parsed_as_a_modifier(nlp: Language) -> None:
+    """ "between President A and Iranian leader B", A parsed as a modifier of B's title:
+    both are sides."""
+    held = ("Officials said a summit between President Trump and Ruritanian leader Ali Rahimi "
+            "took place in Geneva on Monday.")
+    assert meetings(nlp, held) == {(frozenset({"Trump", "Ali Rahimi"}), "asserted")}
+    hoped = ("There is hope that a summit next month between President Trump and North Korean "
+             "leader Kim Song-un will happen.")
+    assert meetings(nlp, hoped) == {(frozenset({"Trump", "Kim Song-un"}), "planned")}
