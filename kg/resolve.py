@@ -277,6 +277,18 @@ def _country_entity(c: gazetteer.Country) -> Entity:
     return Entity(f"country/{c.iso3}", "Country", c.label, iso3=c.iso3)
 
 
+def _two_bare_bearers(labels: dict[Mention, str]) -> set[Mention]:
+    """The mentions of a bare name that the article gives to a woman ("Ms. Kim") when it
+    also gives the same bare name to a man ("Mr. Kim") and names neither in full: two
+    people, kept apart (the corpus decides who each is)."""
+    genders: dict[str, set[str]] = {}
+    for m, label in labels.items():
+        if " " not in label and (g := cue_gender(m.cue)):
+            genders.setdefault(label, set()).add(g)
+    return {m for m, label in labels.items()
+            if genders.get(label) == {"f", "m"} and cue_gender(m.cue) == "f"}
+
+
 def resolve(extraction: Extraction) -> Resolution:
     """Group the article's mentions into entities; return the mention -> entity map."""
     mentions = extraction.mentions
@@ -286,9 +298,11 @@ def resolve(extraction: Extraction) -> Resolution:
     entity_of: dict[Mention, Entity] = {}
     extra: list[Entity] = []
 
-    for m, label in people(by_kind.get("Person", []), extraction.article.date,
-                           extraction.article.text).items():
-        entity_of[m] = Entity(f"person/{slugify(label)}", "Person", label)
+    labels = people(by_kind.get("Person", []), extraction.article.date, extraction.article.text)
+    two = _two_bare_bearers(labels)
+    for m, label in labels.items():
+        key = f"person/{slugify(label)}"
+        entity_of[m] = Entity(f"{key}-f" if m in two else key, "Person", label)
     bodies = by_kind.get("Organization", [])
     canon = _cluster(surface(m.text) for m in bodies)
     for m in bodies:

@@ -153,3 +153,20 @@ def test_resolve_mrs_with_a_surname_the_article_gives_mr_is_the_other_bearer() -
     # without a "Mr" anywhere, "Mrs Berg" keeps the most named bearer (nothing tells)
     alone = [ms[0], ms[2], ms[3], ms[4]]
     assert people(alone)[ms[4]] == "Lars Berg"
+
+
+def test_resolve_ms_and_mr_of_one_bare_name_in_one_article_are_two_people(
+        nlp: Language, tmp_path: Path) -> None:
+    """An article that names neither in full but calls one "Ms. Hollis" and another "Mr.
+    Hollis": two people, and the corpus takes the woman for the Hollis it calls Ms."""
+    a = write(tmp_path, "a.txt", "President Mark Hollis met Foreign Minister Sara Lind in Oslo "
+                                 "on Monday. Mr. Hollis said the talks went well.\n")
+    b = write(tmp_path, "b.txt", "Ruth Hollis, the president's sister, met Mayor Erik Dahl in "
+                                 "Tromso on Friday. Ms. Hollis praised the city.\n")
+    c = write(tmp_path, "c.txt", "Prime Minister Jonas Berg hosted Ms. Hollis for a lunch in "
+                                 "Bergen on Tuesday. Mr. Berg said he hoped to meet Mr. Hollis "
+                                 "soon.\n")
+    graph = kg.build([a, b, c], nlp=nlp)
+    rows = graph.table("""SELECT ?a WHERE { ?m dip:participant/rdfs:label "Jonas Berg" ;
+        dip:status "asserted" ; dip:participant/rdfs:label ?a }""").rows
+    assert {r[0] for r in rows} == {"Jonas Berg", "Ruth Hollis"}
