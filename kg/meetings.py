@@ -1364,8 +1364,8 @@ def _past_clause(noun: Token) -> bool:
     if verb is None:
         return False
     return verb.tag_ in {"VBD", "VBN"} or any(
-        k.dep_ == "aux" and k.tag_ in {"VBD", "VBN"} or k.lower_ in {"has", "have", "had"}
-        and k.dep_ == "aux" for k in verb.children)
+        k.dep_ == "aux" and (k.tag_ in {"VBD", "VBN"} or k.lower_ in {"has", "have", "had"})
+        for k in verb.children)
 
 
 def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
