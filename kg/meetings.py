@@ -39,6 +39,7 @@ from kg.model import Meeting, Mention
 from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
+    EXCHANGES,
     LIGHT_VERBS,
     MEET_NOUNS,
     ROLE_NOUNS,
@@ -613,7 +614,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         return []  # "A and B have been in Washington since Tuesday meeting with Trump
         # administration officials": the two met the officials, not each other (but "A and
         # B held talks with their aides": A met B)
-    together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb))
+    together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb)
+                                or (lemma == "exchange" and any(  # "A and B exchanged views"
+                                    c.dep_ == "dobj" and c.lower_ in EXCHANGES
+                                    for c in verb.children)))
     if not is_noun and not objects and not together and (lemma not in RECIPROCAL or (
             lemma != "discuss" and any(c.dep_ == "dobj" and not (
                 lemma == "shake" and c.lower_ == "hands") for c in verb.children)) or (

@@ -886,6 +886,9 @@ def _definite(token: Token) -> bool:
                for c in token.children)
 
 
+NOT_YET = frozenset({"incoming", "future", "designate", "next"})
+"""Words that make a title someone's who does not hold it yet ("the incoming president")."""
+
 DOMINANT = 4
 """How many times more often than any other holder of a title the article must name one for
 a bare "the president" to be that one."""
@@ -901,6 +904,10 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
         return None
     if not any(c.lower_ == "the" for c in token.children) and not _country_possessed(token):
         return None
+    if any(c.lower_ in NOT_YET for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "waiting" for g in c.children)
+            for c in token.children):
+        return None  # "the president in waiting", "the incoming president": another person
     country = None
     for c in token.children:
         m = index.at(c)

@@ -45,7 +45,8 @@ welcoming ceremony with X" (a person named as the "with")."""
 JOINT_NOUNS = ("appearance", "appearances")
 """Nouns that are a meeting when joint: "during a joint appearance with X"; "his appearance
 with X on Fox News" is a broadcast."""
-EXCHANGES = frozenset({"views", "greetings", "pleasantries", "ideas", "opinions"})
+EXCHANGES = frozenset({"views", "greetings", "pleasantries", "ideas", "opinions", "gifts",
+                       "handshakes", "toasts"})
 """What two people exchange face to face or on the phone: "exchanged views with X"."""
 RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "question", "questions",
                     "objection", "objections", "case", "worries", "subject", "topic"})
@@ -496,9 +497,11 @@ def _contact(verb: Token) -> bool:
         # named person (not "consulted the records", "embraced the plan")
     if lemma == "exchange":  # "exchanged views with X" (the "with" on the verb or the noun)
         swapped = [c for c in kids if c.dep_ == "dobj" and c.lower_ in EXCHANGES]
-        return bool(swapped) and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        return bool(swapped) and (any(c.dep_ == "prep" and c.lower_ == "with" and any(
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
-            for c in (*kids, *(k for d in swapped for k in d.children)))
+            for c in (*kids, *(k for d in swapped for k in d.children))) or any(
+            c.dep_ == "nsubj" and paired_subject(c)  # "A and B (smiled and) exchanged
+            for c in (*kids, *(verb.head.children if verb.dep_ == "conj" else ()))))  # greetings"
     if lemma == "tell":  # "told Hansen at the border post": to his face (kg.meetings drops
         told = [c for c in kids if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]  # "at a news
         if told and any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):  # conference")

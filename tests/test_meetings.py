@@ -2843,10 +2843,16 @@ def test_meetings_caption_line_of_two_at_their_meeting(nlp: Language) -> None:
         ("Foreign Minister Anna Keller exchanged views with Prime Minister Peter Hansen on "
          "Monday.", {KELLER_HANSEN}),
         ("Foreign Minister Anna Keller exchanged fire with rebels on Monday.", set()),
+        ("Anna Keller and Peter Hansen exchanged views in Rome on Monday.", {KELLER_HANSEN}),
+        ("At the border, Anna Keller and Peter Hansen smiled and exchanged greetings.",
+         {KELLER_HANSEN}),
+        ("Anna Keller and Peter Hansen exchanged letters in May.", set()),
+        ("Anna Keller and Peter Hansen exchanged insults on Twitter.", set()),
     ],
     ids=["consulted-a-person", "consulted-a-thing", "embraced-a-person", "embraced-a-plan",
          "paid-a-courtesy-call-on", "paid-a-visit-to", "paid-tribute-to",
-         "exchanged-views-with", "exchanged-fire-with"],
+         "exchanged-views-with", "exchanged-fire-with", "two-exchanged-views",
+         "two-smiled-and-exchanged-greetings", "two-exchanged-letters", "two-exchanged-insults"],
 )
 def test_meetings_diplomatic_phrases(nlp: Language, text: str,
                                      people: set[frozenset[str]]) -> None:
@@ -3012,3 +3018,18 @@ def test_meetings_between_a_title_and_a_name_parsed_as_a_modifier(nlp: Language)
     hoped = ("There is hope that a summit next month between President Trump and North Korean "
              "leader Kim Song-un will happen.")
     assert meetings(nlp, hoped) == {(frozenset({"Trump", "Kim Song-un"}), "planned")}
+
+
+@pytest.mark.parametrize(
+    ("title", "people"),
+    [("The president", {frozenset({"Lars Berg", "Anna Keller"})}),
+     ("The president in waiting", set()),
+     ("The incoming president", set())],
+    ids=["the-president", "in-waiting", "incoming"],
+)
+def test_meetings_a_title_not_yet_held_is_not_its_holder(
+        nlp: Language, title: str, people: set[frozenset[str]]) -> None:
+    """ "the president in waiting" is not the president the article names."""
+    text = (f"President Lars Berg was cautious on Monday. {title} called Chancellor Anna Keller "
+            "on Friday.")
+    assert _asserted(nlp, text) == people
