@@ -266,7 +266,9 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
         elif (left.lower_ in PEERAGE and left != tok) or (titled and left.is_title) or (
                 left.lower_ in ROYAL_TITLES and left.is_title and left.i == tok.i - 1
-                and tok.is_title):  # "Prince Adil": a royal title and one name
+                and tok.is_title) or (  # "Prince Adil": a royal title and one name
+                left.lower_ in ROYAL_TITLES and left.is_title and left.i == tok.i - 2
+                and doc[tok.i - 1].is_title and tok.text in REGNAL):  # "King Abdullah II"
             start, end = left.idx, tok.idx + len(tok.text)
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
     # "their Filipino counterparts": a demonym the NER left untagged
@@ -277,6 +279,9 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
             found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country"))
     return found
 
+
+REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+"""The numbers after a monarch's name ("King Abdullah II")."""
 
 NOT_DATES_KEY = "dip_not_dates"
 """``doc.user_data`` key: start tokens of DATE entities that are surnames ("with May")."""
@@ -296,6 +301,25 @@ def _month_surname(ent: Span, known: set[str]) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     return before not in MONTH_WORDS and not (after is not None and (
         after.like_num or after.lower_ in MONTH_WORDS - {"and"}))
+
+
+def _listed_with_people(ent: Span, text: str) -> bool:
+    """ "Jean-Claude Juncker, Donald Tusk, Angela Merkel and ...": a full name the NER took
+    for a body or a building, in a list whose other members include two people, is a
+    person (but not "the White House", "Trump Tower" or a country); so is a surname in a
+    list of three or more people and nothing else ("Merkel, Macron, Conte, Sanchez and
+    Rutte")."""
+    if not all(t.is_title or t.text == "-" for t in ent) or ent.text.isupper() or \
+            text.lower() in _ORG_NAMES_LOWER or _org_tail(text) or \
+            not is_clean_person_name(text) or any(t.lower_ in BODY_WORDS for t in ent) or \
+            gazetteer.country(text) is not None or gazetteer.city(text) is not None:
+        return False
+    root = ent.root
+    listed = [t for t in root.conjuncts if not ent.start <= t.i < ent.end]
+    people = sum(t.ent_type_ == "PERSON" for t in listed)
+    if len(ent) == 1:
+        return people >= 3 and all(t.ent_type_ == "PERSON" for t in listed)
+    return people >= 2
 
 
 def find_mentions(doc: Doc) -> MentionIndex:
@@ -356,7 +380,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
             kind = "Person"  # "Rouhani spoke with Obama": a surname the NER took for a people
         if kind in {"Place", "Organization"} and not city_name and (
                 text.lower() in known or _after_role_word(doc, ent)
-                or (text.lower() in persons and gazetteer.big_city(text) is None)):
+                or (text.lower() in persons and gazetteer.big_city(text) is None)
+                or _listed_with_people(ent, text)):
             kind = "Person"
         if kind is None or not re.search(r"[^\W_]", re.sub(r"['’]s$", "", text)) or \
                 text.upper() in ACRONYM_TITLES:
@@ -681,9 +706,18 @@ def conjuncts(token: Token) -> list[Token]:
 def _list_appos(token: Token) -> bool:
     """A name apposed to a name that goes on with "and" ("Merkel, Macron, Putin and
     Poroshenko"): the parser's reading of a list, not a second name for the first person."""
-    return (token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN"
-            and token.head.i < token.i
-            and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children))
+    if token.dep_ != "appos" or token.head.pos_ != "PROPN" or token.head.i > token.i:
+        return False
+    if token.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN"
+                                     for c in token.children):
+        return True
+    # "German Chancellor A, British Prime Minister B, French President C and D": B hung on
+    # A as an apposition, the list going on from A ("Kim Jong Un, Moon Jae-in, Xi Jinping,
+    # ...", the last word of "Jae-in" tagged a common noun)
+    return token.head.ent_type_ == "PERSON" and (
+        token.ent_type_ == "PERSON" or (token.ent_type_ == "" and token.pos_ == "PROPN")) and any(
+        c.dep_ in {"conj", "appos"} and c.i > token.i and c.ent_type_ == "PERSON"
+        for c in token.head.children)  # (or a name the NER missed: "King Abdullah II")
 
 
 RELATIONS = frozenset({"parents", "family", "relatives", "wife", "husband", "son", "daughter",
