@@ -672,10 +672,13 @@ def conjuncts(token: Token) -> list[Token]:
     list of names the parser read as an apposition ("Lavrov, Zarif and Cavusoglu met")."""
     out = [token]
     first = token.head if _list_appos(token) else token
-    for t in (first, *(a for a in first.children if _list_appos(a))):
+    todo = [first]
+    while todo:  # (an apposed member may carry the next: "A of X, B of Y, C of Z and D")
+        t = todo.pop(0)
         for c in (t, *t.conjuncts):
             if c not in out:
                 out.append(c)
+            todo.extend(a for a in c.children if _list_appos(a) and a not in out)
     if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in RELATION_HEADS:
         # "the US president, Donald Trump, and his South Korean counterpart, Moon Jae-in",
         # "A, the German chancellor, and B, the French president": the "and" hung on the
@@ -715,7 +718,9 @@ def _list_appos(token: Token) -> bool:
     # A as an apposition, the list going on from A ("Kim Jong Un, Moon Jae-in, Xi Jinping,
     # ...", the last word of "Jae-in" tagged a common noun)
     return token.head.ent_type_ == "PERSON" and (
-        token.ent_type_ == "PERSON" or (token.ent_type_ == "" and token.pos_ == "PROPN")) and any(
+        token.ent_type_ == "PERSON" or (token.ent_type_ == "" and token.pos_ == "PROPN")
+        or leaders.is_leader_name(" ".join(  # "Theresa May" tagged a place and a month
+            [*(c.text for c in token.lefts if c.dep_ == "compound"), token.text]))) and any(
         c.dep_ in {"conj", "appos"} and c.i > token.i and c.ent_type_ == "PERSON"
         for c in token.head.children)  # (or a name the NER missed: "King Abdullah II")
 
