@@ -158,6 +158,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             and status_of(trigger.head.head, caption=caption) == "planned"):
         return "planned"  # "Before meeting with Putin, Trump will try to ...": the meeting
         # is as much to come as what is done before it
+    if (trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ == "to"
+            and trigger.head.head.lower_ == "forward"
+            and trigger.head.head.head.lemma_.lower() == "look"):
+        return "planned"  # "look very much forward to meeting him" ("forward" an adverb)
     for prev, tok in zip([None, *chain], chain, strict=False):
         if _negated(tok):
             return "negated"
