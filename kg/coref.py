@@ -159,6 +159,11 @@ FEMALE_WORDS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "queen", "princess
                           "dame", "mother", "daughter", "wife", "sister", "actress"})
 
 
+def gender_of(m: Mention, doc: Doc) -> str | None:
+    """The gender the article marks the person ``m`` with (see :func:`_gender`)."""
+    return _gender(m, doc)
+
+
 def _gender(m: Mention, doc: Doc) -> str | None:
     """ "m" or "f" when the article marks the person so ("Mr Johnson", "spokesman James
     Margolin", "Ms. Keller", "the actress Eva Lund"), else None: "she" is never a man the

@@ -17,7 +17,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer, leaders
-from kg.coref import family_plural, pair_antecedents, pronoun_antecedent, same_person, surname
+from kg.coref import (
+    family_plural,
+    gender_of,
+    pair_antecedents,
+    pronoun_antecedent,
+    same_person,
+    surname,
+)
 from kg.gazetteer import capital_of
 from kg.hyphens import hyphen_actors
 from kg.mentions import (
@@ -36,6 +43,7 @@ from kg.mentions import (
     other_group,
 )
 from kg.model import Meeting, Mention
+from kg.names import SUFFIXES as NAME_SUFFIXES
 from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
@@ -530,7 +538,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # ministers" are talks with the G8)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
     objects += [m for t in obj_toks if t.lower_ in {"him", "her"}
-                for m in [_told_reporter(t, index)] if m is not None]
+                for m in [_told_reporter(t, index) or _object_antecedent(t, index, participants)]
+                if m is not None and not any(same_person(m, p) for p in participants)]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects += _congress_sides(obj_toks, index)  # "a meeting with congressional leaders"
     objects = [_as_government(m) for m in objects]
@@ -596,7 +605,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
     if len(subjects) == 1 and len(objects) > 1 and (
-            lemma in CALLS or separate_meetings(trigger)
+            (lemma in CALLS and not _one_sitting(verb)) or separate_meetings(trigger)
             or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
@@ -632,6 +641,41 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+def _object_antecedent(pronoun: Token, index: MentionIndex,
+                       participants: list[Mention]) -> Mention | None:
+    """ "A arrived in Rome on Monday. B greeted him at the airport": an object "him" or
+    "her" of a meeting verb is the person the sentences before speak of (never B, the
+    sentence's own subject), when no doubt remains; when its own sentence names one other
+    person before it, of the pronoun's gender, it is that one ("Hunter recalled Joe spoke
+    with him", "Trump said he got a letter from Xi and would speak to him"), and when it
+    names any more, or one after it, no one."""
+    if pronoun.dep_ not in {"dobj", "pobj"}:
+        return None
+    sent = pronoun.sent
+    others = [m for m in index.mentions if m.kind == "Person"
+              and sent.start_char <= m.start < sent.end_char
+              and not any(same_person(m, p) for p in participants)]
+    if others:
+        wanted = "f" if pronoun.lower_ == "her" else "m"
+        one = others[0]
+        return one if len(others) == 1 and one.end <= pronoun.idx and gender_of(
+            one, pronoun.doc) in {wanted, None} else None
+    return pronoun_antecedent(pronoun, index, exclude=frozenset(range(sent.start, sent.end)))
+
+
+SITTINGS = frozenset({"session", "meeting", "dinner", "lunch", "luncheon", "breakfast",
+                      "reception", "ceremony", "roundtable", "banquet"})
+"""One sitting at which someone speaks with several people at once."""
+
+
+def _one_sitting(verb: Token) -> bool:
+    """ "A speaks with B, C and D during a session", a photo caption's "A (C) speaks with B
+    (L) and C (R)": one conversation of them all, not a call to each."""
+    return verb.lemma_.lower() == "speak" and (is_caption(verb.sent) or any(
+        p.lemma_.lower() in SITTINGS for prep in children(verb, {"prep"})
+        if prep.lower_ == "during" for p in children(prep, {"pobj"})))
 
 
 AUDIENCE = frozenset({"troops", "soldiers", "sailors", "marines", "airmen", "servicemen",
@@ -879,6 +923,8 @@ MEDIA = frozenset({"broadcaster", "newspaper", "channel", "network", "station", 
 JOURNALISTS = frozenset({"reporter", "correspondent", "journalist", "anchor", "host",
                          "columnist", "interviewer", "presenter", "editor"})
 """Words before a name that make its bearer the press, not a side of a meeting."""
+SHOWS = frozenset({"show", "tv", "radio", "talk", "podcast", "programme", "program"})
+"""Words that make a "host" a broadcaster's ("talk show host")."""
 NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
                   r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
                   r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
@@ -899,8 +945,8 @@ def _news_outlet(m: Mention, doc: Doc | None = None) -> bool:
         # "speaking to independent broadcaster Dozhd": the press by its own noun
     if m.kind != "Person" or doc is None:
         return False
-    words = m.text.lower().split()
-    return bool(words) and words[-1] in _journalists(doc)
+    words = [w for w in m.text.lower().split() if w.rstrip(".") not in NAME_SUFFIXES]
+    return bool(words) and words[-1] in _journalists(doc)  # "Donald Trump Jr.": "trump"
 
 
 def _journalists(doc: Doc) -> set[str]:
@@ -916,15 +962,29 @@ def _journalists(doc: Doc) -> set[str]:
             before = [t for t in doc[max(ent.start - 4, 0):ent.start]
                       if ent.start <= t.head.i < ent.end or (
                           t.head.i < ent.start and ent.start <= t.head.head.i < ent.end)]
-            if NEWS.search(" ".join(t.text for t in before)) or any(
-                    t.lower_ in JOURNALISTS or t.lower_.rstrip("s") in JOURNALISTS
-                    or t.lower_ in MEDIA for t in before) or (
-                    ent.root.dep_ == "appos" and (ent.root.head.lower_ in JOURNALISTS
-                                                  or ent.root.head.lower_ in MEDIA)):
-                found.add(ent[-1].lower_)  # "Reporters Gary Lane and George Thomas": both
-                found.update(c.lower_ for c in ent.root.conjuncts if c.ent_type_ == "PERSON")
+            press = bool(NEWS.search(" ".join(t.text for t in before))) or any(
+                t.lower_ in MEDIA for t in before)
+            # "Fox News host", "talk show host"; but "summit host Justin Trudeau" is the
+            # leader who holds it
+            words = [t.lower_ for t in before if t.lower_.rstrip("s") in JOURNALISTS
+                     and (t.lower_.rstrip("s") != "host" or _on_air(before))]
+            head = ent.root.head
+            if press or words or (ent.root.dep_ == "appos" and (
+                    head.lower_ in JOURNALISTS - {"host"} or head.lower_ in MEDIA
+                    or (head.lower_ == "host" and _on_air(list(head.lefts))))):
+                named = [t for t in ent if t.lower_.rstrip(".") not in NAME_SUFFIXES]
+                found.add((named or list(ent))[-1].lower_)
+                if any(w.endswith("s") for w in words):  # "Reporters Gary Lane and George
+                    found.update(c.lower_ for c in ent.root.conjuncts  # Thomas": both
+                                 if c.ent_type_ == "PERSON")
         doc.user_data["dip_journalists"] = found
     return set(found)
+
+
+def _on_air(words: list[Token]) -> bool:
+    """Whether the words before "host" make a broadcaster's ("Fox News", "talk show")."""
+    return bool(NEWS.search(" ".join(t.text for t in words))) or any(
+        t.lower_ in MEDIA or t.lower_ in SHOWS for t in words)
 
 
 def _each_other(verb: Token) -> bool:

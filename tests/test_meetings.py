@@ -3057,9 +3057,15 @@ def test_meetings_a_title_not_yet_held_is_not_its_holder(
          "Leyen, Charles Michel and Boris Johnson attended a reception in Rome on Monday.",
          {"Francis", "King Abdullah II", "Sheikh Tamim bin Hamad Al Thani",
           "Ursula von der Leyen", "Charles Michel", "Boris Johnson"}),
+        ("Giuseppe Conte of Italy, Angela Merkel of Germany, Emmanuel Macron of France, Theresa "
+         "May of Britain, Shinzo Abe of Japan and Justin Trudeau of Canada joined the meeting "
+         "on Sunday.",
+         {"Giuseppe Conte", "Angela Merkel", "Emmanuel Macron", "Theresa May", "Shinzo Abe",
+          "Justin Trudeau"}),
     ],
     ids=["a-name-tagged-as-a-body", "a-titled-name-parsed-as-an-apposition",
-         "a-name-ending-in-a-noun", "a-surname-tagged-as-a-body", "a-regnal-number"],
+         "a-name-ending-in-a-noun", "a-surname-tagged-as-a-body", "a-regnal-number",
+         "a-leader-tagged-as-a-place-and-a-month"],
 )
 def test_meetings_every_member_of_a_list_of_six(nlp: Language, text: str,
                                                  people: set[str]) -> None:
@@ -3072,3 +3078,72 @@ def test_meetings_every_member_of_a_list_of_six(nlp: Language, text: str,
 def test_meetings_a_list_with_a_company_keeps_the_company_out(nlp: Language) -> None:
     text = "Angela Merkel, Emmanuel Macron and Google held talks in Brussels on Sunday."
     assert all("Google" not in people for people in _asserted(nlp, text))
+
+
+def test_meetings_speaking_with_several_at_one_sitting_is_one_meeting(nlp: Language) -> None:
+    """ "spoke with A, B and C during a session" is one conversation of them all; "spoke
+    with A and B" alone may be two calls, and stays two meetings."""
+    sitting = ("Lars Berg spoke with Anna Keller, Peter Hansen and Ola Dorn during a session "
+               "in Oslo on Monday.")
+    assert _asserted(nlp, sitting) == {
+        frozenset({"Lars Berg", "Anna Keller", "Peter Hansen", "Ola Dorn"})}
+    calls = "Lars Berg spoke with Anna Keller and Peter Hansen on Monday."
+    assert _asserted(nlp, calls) == {frozenset({"Lars Berg", "Anna Keller"}),
+                                     frozenset({"Lars Berg", "Peter Hansen"})}
+    caption = ("Leaders meet\n\nLars Berg (C) speaks with Anna Keller (L), Peter Hansen (R) "
+               "and Ola Dorn during a break in Oslo, June 9, 2018.")
+    assert _asserted(nlp, caption) == {
+        frozenset({"Lars Berg", "Anna Keller", "Peter Hansen", "Ola Dorn"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Prime Minister Lars Berg arrived in Rome on Monday. Italian President Anna Keller "
+         "greeted him at the airport.", {frozenset({"Lars Berg", "Anna Keller"})}),
+        ("Lars Berg spoke to reporters in Oslo. Later, Anna Keller met with him in Rome.",
+         {frozenset({"Lars Berg", "Anna Keller"})}),
+        ("Peter Hansen said Lars Berg was tired. Anna Keller met him in Rome.", set()),
+        ("Peter Hansen arrived in Rome on Monday. His son Lars Berg recalled that Anna Keller "
+         "spoke with him about the deal.", {frozenset({"Lars Berg", "Anna Keller"})}),
+        ("Peter Hansen arrived in Rome on Monday. Lars Berg and Ola Dorn recalled that Anna "
+         "Keller spoke with him about the deal.", set()),
+        ("Peter Hansen arrived in Rome on Monday. Anna Keller spoke with him, Lars Berg said.",
+         set()),
+    ],
+    ids=["greeted-him", "met-with-him", "two-men-before", "one-man-before-in-its-sentence",
+         "two-men-before-in-its-sentence", "a-man-after-in-its-sentence"],
+)
+def test_meetings_an_object_pronoun_is_the_person_spoken_of_before(
+        nlp: Language, text: str, people: set[frozenset[str]]) -> None:
+    """ "B greeted him": "him" is the one man the sentences before speak of; with two, no
+    one."""
+    assert _asserted(nlp, "Summit ends\n\n" + text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Lars Berg sits with Anna Keller, Peter Hansen and summit host Ola Dorn in Oslo.",
+         {frozenset({"Lars Berg", "Anna Keller", "Peter Hansen", "Ola Dorn"})}),
+        ("Talk show host Sean Berg spoke with Anna Keller on Monday.", set()),
+        ("Fox News host Sean Berg spoke with Anna Keller on Monday.", set()),
+        ("Phone records show Lars Berg Jr. called Peter Hansen. Later, Lars Berg Jr. met Anna "
+         "Keller in Rome on Monday.", {frozenset({"Lars Berg Jr.", "Peter Hansen"}),
+                                     frozenset({"Lars Berg Jr.", "Anna Keller"})}),
+        ("Reporter Sam Lane Jr. spoke with Anna Keller on Monday. Lars Berg met Donald Hale Jr. "
+         "on Tuesday.", {frozenset({"Lars Berg", "Donald Hale Jr."})}),
+    ],
+    ids=["summit-host", "talk-show-host", "news-host", "records-show", "a-journalist-jr"],
+)
+def test_meetings_a_summit_host_is_no_broadcaster(nlp: Language, text: str,
+                                                  people: set[frozenset[str]]) -> None:
+    """ "host" makes a journalist only with a broadcaster's word ("Fox News host", "talk
+    show host"); "summit host Ola Dorn" is a leader, and so are those listed with him."""
+    assert _asserted(nlp, text) == people
+
+
+def test_meetings_looking_very_much_forward_to_meeting_is_planned(nlp: Language) -> None:
+    text = ('"I have accepted the invitation of President Anna Keller and look very much '
+            'forward to meeting her," said Lars Berg on Tuesday.')
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}
