@@ -485,11 +485,12 @@ def _reporter_and_partner(t: Token, index: MentionIndex) -> list[Mention]:
 
 
 def family_plural(tok: Token, index: MentionIndex) -> bool:
-    """ "the Trumps": after "the", the plural of a surname that a person the article names
+    """ "the Trumps", "both Trumps": after "the" or "both", the plural of a surname that a
+    person the article names
     bears (a family, never one person nor a body, whatever the NER made of it)."""
     m = index.at(tok)
     if (m is None or " " in m.text or not m.text.endswith("s") or not m.text[:1].isupper()
-            or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the"):
+            or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in {"the", "both"}):
         return False
     return any(n.kind == "Person" and surname(n) == m.text[:-1] for n in index.mentions)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg import gazetteer, leaders
 from kg.coref import (
+    family,
     family_plural,
     gender_of,
     pair_antecedents,
@@ -537,6 +538,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # officials' countries are the subjects' own (but "talks with other G8 finance
         # ministers" are talks with the G8)
     objects = [m for m in argument_actors(obj_toks, index) if not _plural_people(m, trigger.doc)]
+    if kin := {index.at(t): family(t, index) for t in obj_toks if family_plural(t, index)}:
+        objects = [m for o in objects for m in kin.get(o, [o])]  # "shook hands with both
+        # Trumps": Donald and Melania Trump
     objects += [m for t in obj_toks if t.lower_ in {"him", "her"}
                 for m in [_told_reporter(t, index) or _object_antecedent(t, index, participants)]
                 if m is not None and not any(same_person(m, p) for p in participants)]
@@ -1380,10 +1384,11 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
 
 
 def unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per sentence and set of participants (two triggers, one event)."""
-    seen: dict[tuple[int, frozenset[str]], Meeting] = {}
+    """One meeting per sentence, set of participants and status (two triggers, one event;
+    but "A met B last week and will meet her again on Friday" is two)."""
+    seen: dict[tuple[int, frozenset[str], str], Meeting] = {}
     for m in meetings:
-        key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants))
+        key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants), m.status)
         seen.setdefault(key, m)
     return list(seen.values())
 
@@ -1410,6 +1415,7 @@ def still_planned(found: list[tuple[Token, Meeting]]) -> list[Meeting]:
     that planned meeting: "Trump and Kim will hold a summit next month. ... Lawmakers said
     that renewed discussions about the Trump-Kim summit are a positive step" reports no held
     summit (but "the summit was a success" after it, in the past tense, still does)."""
+    found = [(t, _as_its_verb(t, m, found)) for t, m in found]
     out: list[Meeting] = []
     for trigger, m in found:
         if (m.status == "asserted" and trigger.pos_ == "NOUN" and m.date_text is None
@@ -1420,6 +1426,21 @@ def still_planned(found: list[tuple[Token, Meeting]]) -> list[Meeting]:
             m = replace(m, status="planned")
         out.append(m)
     return out
+
+
+def _as_its_verb(noun: Token, m: Meeting, found: list[tuple[Token, Meeting]]) -> Meeting:
+    """A meeting noun inside the clause of a meeting verb of the same people is that verb's
+    meeting and takes its status: "A and B plan to meet soon at a summit" is one planned
+    meeting, not a planned one and a held one (but "A met B last week and will meet her
+    again" is two, each verb its own)."""
+    if noun.pos_ != "NOUN":
+        return m
+    for verb, other in found:
+        if (verb.pos_ == "VERB" and other.status != m.status and other.evidence == m.evidence
+                and verb.i < noun.i <= verb.right_edge.i and noun in verb.subtree
+                and _same_people(other.participants, m.participants)):
+            return replace(m, status=other.status)
+    return m
 
 
 def _past_clause(noun: Token) -> bool:

@@ -85,7 +85,10 @@ def _chain(trigger: Token) -> list[Token]:
     "plans to hold talks", "heads into a meeting"."""
     chain = [trigger]
     t = trigger
-    while t.head != t and len(chain) < 6 and (
+    while t.head != t and len(chain) < 6 and not (
+            t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+                                     for c in t.head.children)) and (
+            # ("did not meet A but spoke with her": the second verb is its own clause)
             t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
             or (t.dep_ in {"pobj", "pcomp"} and t.head.lower_ in {"for", "to", "of", "into"})
             or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})
@@ -175,6 +178,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if _modal(tok):
             return "planned"
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
+        if (caption and tok is trigger and marks & WHEN == {"as"} and tok.tag_ in _PRESENT
+                and tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}):
+            return status_of(tok.head, caption=caption)  # a caption's "A shakes hands with B
+            # as they meet at the border": the time of the clause it hangs on
         if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
             return "planned"
         if tok is not trigger and tok.lemma_ == "be" and any(
@@ -365,6 +372,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "pobj" and head.lower_ == "for"
             and head.head.lemma_.lower() in HYPOTHETICAL | {"opportunity", "need", "room"}):
         return "planned"  # "a real opportunity for negotiations between Kim and Trump"
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BEGINNING
+            and _topic_of_talk(head.head)):
+        return "planned"  # "talked about the start of negotiations between A and B"
     if (noun.dep_ == "pobj" and head.lower_ in {"about", "on", "over"}
             and head.head.lemma_.lower() in PROSPECT_TOPICS):
         return "planned"  # "optimism about his summit", "to strategize on the summit"
@@ -433,6 +443,27 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if _scheduled_fragment(noun):
         return "planned"
     return "asserted"
+
+
+BEGINNING = frozenset({"start", "resumption", "launch", "beginning", "opening", "restart",
+                       "revival", "resume"})
+"""Nouns of a meeting's beginning: "the start of negotiations" spoken of is still to come."""
+TALKING = frozenset({"talk", "speak", "discuss", "agree", "push", "call", "press", "hope",
+                     "consider", "propose", "seek", "urge", "welcome", "announce"})
+
+
+def _topic_of_talk(noun: Token) -> bool:
+    """Whether a noun (or the first of its conjuncts) is what people talk of or press for:
+    "discussed the resumption of talks", "talked about the steps and the start of ...";
+    not "since the start of talks in 2018"."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    if noun.pos_ == "VERB":  # "talked about the steps and the start of ...", the second
+        return noun.lemma_.lower() in TALKING  # object hung on the verb as a conjunct
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in TALKING
+    return (noun.dep_ == "pobj" and noun.head.lower_ in {"about", "on", "over", "for"}
+            and noun.head.head.lemma_.lower() in TALKING)
 
 
 def _scheduled_fragment(noun: Token) -> bool:

@@ -357,6 +357,17 @@ def listed_with_root(name: Token, index: MentionIndex) -> bool:
     return a is not None and b is not None and a.kind == b.kind
 
 
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb with a clause of its own: "A met B last week, and C met D on
+    Monday" (its own subject), "and will meet her again on Friday" (its own modal), "did not
+    meet B but spoke with her on Monday" (set against the first)."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(k.dep_ in {"nsubj", "nsubjpass"} or (k.dep_ == "aux" and k.tag_ == "MD")
+               for k in verb.children) or any(
+        k.dep_ == "cc" and k.lower_ in {"but", "yet"} for k in verb.head.children)
+
+
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
     """The trigger's subtree without nested clauses and without ``skip`` subtrees."""
     out: list[Token] = []
@@ -365,10 +376,9 @@ def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}) or (
-                    c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(
-                        k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)):
-                continue  # "A met B last week, and C met D on Monday": C's own clause
+            if c.i in skip or (c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}) or \
+                    _own_clause(c):
+                continue
             stack.append(c)
     return out
 

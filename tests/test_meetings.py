@@ -3147,3 +3147,51 @@ def test_meetings_looking_very_much_forward_to_meeting_is_planned(nlp: Language)
     text = ('"I have accepted the invitation of President Anna Keller and look very much '
             'forward to meeting her," said Lars Berg on Tuesday.')
     assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}
+
+
+def test_meetings_a_meeting_held_and_one_to_come_in_one_sentence(nlp: Language) -> None:
+    """ "A met B last week and will meet her again on Friday": two meetings, each with its
+    own day."""
+    ex = run(nlp, "Lars Berg met Anna Keller last week and will meet her again on Friday.")
+    assert sorted((m.status, m.date_text) for m in ex.meetings) == [
+        ("asserted", "last week"), ("planned", "Friday")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Both sides talked about the start of negotiations between Norway and the Taliban.",
+         "planned"),
+        ("They discussed the resumption of talks between Norway and Sweden.", "planned"),
+        ("Both sides talked about the next steps and the start of negotiations between Norway "
+         "and the Taliban.", "planned"),
+        ("Since the start of talks between Norway and the Taliban in 2018, trade has grown.",
+         "asserted"),
+    ],
+    ids=["talked-about-the-start", "discussed-the-resumption", "a-second-topic", "since-2018"],
+)
+def test_meetings_the_start_of_talks_spoken_of_is_to_come(nlp: Language, text: str,
+                                                          status: str) -> None:
+    assert {s for _, s in meetings(nlp, text)} == {status}
+
+
+def test_meetings_not_met_but_spoke_is_a_call(nlp: Language) -> None:
+    """ "did not meet B but spoke with her by phone on Monday": the meeting denied, the call
+    reported, and Monday the call's day."""
+    ex = run(nlp, "Lars Berg did not meet Anna Keller but spoke with her by phone on Monday.")
+    assert sorted((m.status, m.date_text) for m in ex.meetings) == [
+        ("asserted", "Monday"), ("negated", None)]
+
+
+def test_meetings_a_summit_in_a_planned_clause_is_that_plan(nlp: Language) -> None:
+    """ "A and B will meet at the summit this weekend": the summit is the planned meeting,
+    not a second, held one."""
+    text = ("Perhaps President Lars Berg and his Danish counterpart Anna Keller will defuse the "
+            "row when they meet at the Nordic summit this weekend.")
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Anna Keller"}), "planned")}
+
+
+def test_meetings_both_trumps_as_an_object_are_the_couple(nlp: Language) -> None:
+    text = ("Summit ends\n\nPresident Donald Trump and first lady Melania Trump arrived in "
+            "London on Monday. Queen Elizabeth II shook hands with both Trumps at the palace.")
+    assert _asserted(nlp, text) == {frozenset({"Elizabeth II", "Donald Trump", "Melania Trump"})}
