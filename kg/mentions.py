@@ -322,6 +322,22 @@ def _listed_with_people(ent: Span, text: str) -> bool:
     return people >= 2
 
 
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december", "jan.",
+                          "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."})
+
+
+def _before_dated_possessive(ent: Span) -> Span:
+    """ "Trump’s July 25" (a call's day run into the name): the name before the possessive;
+    a name that ends in one ("McDonald's") or goes on in words ("Macy's Parade") stays."""
+    for t in ent[:-1]:
+        if (t.tag_ == "POS" or t.lower_ in {"'s", "\u2019s"}) and t.i > ent.start:
+            after = ent.doc[t.i + 1]
+            if after.lower_ in _MONTH_WORDS or after.like_num:
+                return Span(ent.doc, ent.start, t.i, label=ent.label_)
+    return ent
+
+
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every named Person, Organization, Country and Place in ``doc``.
 
@@ -347,6 +363,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
         surname = _month_surname(ent, known)
         if surname:  # "spoke with May": a surname, so no date (kg.extract reads this set)
             doc.user_data.setdefault(NOT_DATES_KEY, set()).add(ent.start)
+        ent = _before_dated_possessive(ent)
         if ent.label_ == "PERSON":
             ent = _name_tail(_hyphen_tail(ent))
         if _compound_of_names(ent, named):
