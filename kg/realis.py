@@ -406,6 +406,8 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         return "planned"  # "Trump and Kim begin their second summit on Wednesday"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
+        if any(k.dep_ == "mark" and k.lower_ in IF for k in verb.children):
+            return "planned"  # "unless Madrid consented after bilateral talks with London"
         if (_negated(verb) and head.lower_ in {"on", "in", "at", "to", "for"}
                 and verb.lemma_.lower() in PARTICIPATE):
             return "negated"  # "was not on the call", "did not take part in the talks"
