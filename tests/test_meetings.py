@@ -3195,3 +3195,17 @@ def test_meetings_both_trumps_as_an_object_are_the_couple(nlp: Language) -> None
     text = ("Summit ends\n\nPresident Donald Trump and first lady Melania Trump arrived in "
             "London on Monday. Queen Elizabeth II shook hands with both Trumps at the palace.")
     assert _asserted(nlp, text) == {frozenset({"Elizabeth II", "Donald Trump", "Melania Trump"})}
+
+
+def test_meetings_a_day_run_into_a_possessive_name_is_cut_off(nlp: Language) -> None:
+    """ "Trump’s July 25 phone call with Zelensky", tagged as one body "Trump’s July 25":
+    the name is the possessor."""
+    text = ("President Donald Trump spoke on Monday. Vindman also wrote that he reported "
+            "Trump’s July 25 phone call with Zelensky to the top lawyer.")
+    assert _asserted(nlp, text) == {frozenset({"Donald Trump", "Zelensky"})}
+
+
+def test_meetings_talks_in_an_unless_clause_are_to_come(nlp: Language) -> None:
+    text = ("Diplomats hoped Norway could accept a statement that nothing would apply to "
+            "Svalbard unless Oslo consented to that after bilateral talks with Stockholm.")
+    assert {s for _, s in meetings(nlp, text)} == {"planned"}
