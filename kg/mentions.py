@@ -138,6 +138,9 @@ def clean_name(span: Span, *, person: bool = False) -> tuple[int, int, str]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        tokens = tokens[:opened[-1]]  # "Group of Seven (G-7", its bracket cut off
     if not tokens:
         return span.start_char, span.start_char, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

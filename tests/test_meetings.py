@@ -3209,3 +3209,12 @@ def test_meetings_talks_in_an_unless_clause_are_to_come(nlp: Language) -> None:
     text = ("Diplomats hoped Norway could accept a statement that nothing would apply to "
             "Svalbard unless Oslo consented to that after bilateral talks with Stockholm.")
     assert {s for _, s in meetings(nlp, text)} == {"planned"}
+
+
+def test_meetings_a_name_cut_inside_its_brackets_loses_the_bracket(nlp: Language) -> None:
+    """ "the Group of Seven (G-7" (the NER's span ends inside the brackets): the name is
+    "Group of Seven"."""
+    text = ("Prime Minister Lars Berg said he would invite Anna Keller to next year's Group of "
+            "Seven (G-7) summit in Canada.")
+    names = {m.text for m in run(nlp, text).mentions}
+    assert not any("(" in n for n in names)
