@@ -29,6 +29,7 @@ from kg.names import (
     cue_relative,
     extends,
     family_name,
+    initials,
     is_full_name,
     name_tokens,
 )
@@ -132,10 +133,27 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     ordered = sorted(mentions, key=lambda m: m.start)
     full = [m for m in ordered if is_full_name(surface(m.text))]
     # 1. full names: one group per word set (initials, accents, spellings folded)
+    by_words: dict[frozenset[str], set[frozenset[str]]] = {}
+    for m in full:
+        by_words.setdefault(frozenset(name_tokens(surface(m.text))), set()).add(
+            initials(surface(m.text)))
+    split = {w: max(sets - {frozenset()}, key=lambda s: sum(  # the initials the plain
+        1 for m in full if initials(surface(m.text)) == s))  # name goes with: the most used
+        for w, sets in by_words.items() if len(sets - {frozenset()}) > 1}
+
+    def word_key(m: Mention) -> frozenset[str]:
+        """The group of a full name; "George H.W. Bush" and "George W. Bush" of one article
+        are two people, whose initials tell them apart ("George Bush" goes with the one
+        the article names more)."""
+        words = frozenset(name_tokens(surface(m.text)))
+        if words not in split:
+            return words
+        marks = initials(surface(m.text)) or split[words]
+        return words | {"#" + "".join(sorted(marks))}
+
     groups: dict[frozenset[str], list[Mention]] = {}
     for m in full:
-        name = surface(m.text)
-        groups.setdefault(frozenset(name_tokens(name)), []).append(m)
+        groups.setdefault(word_key(m), []).append(m)
     # a shorter full name joins the one fuller name containing all its words
     keys = sorted(groups, key=len)
     order = {k: name_tokens(surface(ms[0].text)) for k, ms in groups.items()}
@@ -160,7 +178,7 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     gender = {k: {cue_gender(m.cue) for m in ms} - {""} for k, ms in members.items()}
     relative = {k for k, ms in members.items() if any(cue_relative(m.cue) for m in ms)}
     titles = {k: {m.cue for m in ms if m.cue in OFFICE_CUES} for k, ms in members.items()}
-    out = {m: label[root(frozenset(name_tokens(surface(m.text))))] for m in full}
+    out = {m: label[root(word_key(m))] for m in full}
     # 2. bare names: the most salient bearer, never a relative
     for m in ordered:
         if m in out:

@@ -170,3 +170,14 @@ def test_resolve_ms_and_mr_of_one_bare_name_in_one_article_are_two_people(
     rows = graph.table("""SELECT ?a WHERE { ?m dip:participant/rdfs:label "Jonas Berg" ;
         dip:status "asserted" ; dip:participant/rdfs:label ?a }""").rows
     assert {r[0] for r in rows} == {"Jonas Berg", "Ruth Hollis"}
+
+
+def test_resolve_two_names_set_apart_by_their_initials_are_two_people() -> None:
+    """ "George H.W. Bush" and "George W. Bush" in one article: father and son, not one
+    man with a longer and a shorter name."""
+    from kg.model import Mention
+    from kg.resolve import people
+
+    ms = [Mention("George H.W. Bush", 0, 16, "Person"), Mention("George W. Bush", 30, 44, "Person")]
+    found = people(ms)
+    assert found[ms[0]] != found[ms[1]]
