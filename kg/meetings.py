@@ -296,6 +296,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             or sum(c.dep_ == "dobj" for c in trigger.children) > 1):
         return []  # "called X a liar" (the name read as a second object too), "called on X
         # to", "called off": no call
+    if trigger.lemma_ in {"welcome", "invite"} and trigger.pos_ == "VERB" and any(
+            c.dep_ in {"xcomp", "ccomp"} and any(k.dep_ == "aux" and k.lower_ == "to"
+                                                 for k in c.children)
+            for c in trigger.children):
+        return []  # "China welcomes the U.S. side to participate in the initiative": a wish
+        # that others join in, no one received
     if trigger.lemma_ == "tell" and any(p.lemma_.lower() in SPEECH_SETTINGS
                                         for p in prep_objects(trigger, {"at"})):
         return []  # "told Hansen at a news conference", "at the time": no meeting stated

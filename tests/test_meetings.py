@@ -3218,3 +3218,11 @@ def test_meetings_a_name_cut_inside_its_brackets_loses_the_bracket(nlp: Language
             "Seven (G-7) summit in Canada.")
     names = {m.text for m in run(nlp, text).mentions}
     assert not any("(" in n for n in names)
+
+
+def test_meetings_welcoming_others_to_take_part_is_no_meeting(nlp: Language) -> None:
+    text = ("\u201cNorway welcomes the Swedish side to participate in cooperation within the "
+            "framework of the plan,\u201d said Lars Berg.")
+    assert _asserted(nlp, text) == set()
+    assert _asserted(nlp, "Lars Berg welcomed Anna Keller to Oslo on Monday.") == {
+        frozenset({"Lars Berg", "Anna Keller"})}
