@@ -160,11 +160,6 @@ FEMALE_WORDS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "queen", "princess
 
 
 def gender_of(m: Mention, doc: Doc) -> str | None:
-    """The gender the article marks the person ``m`` with (see :func:`_gender`)."""
-    return _gender(m, doc)
-
-
-def _gender(m: Mention, doc: Doc) -> str | None:
     """ "m" or "f" when the article marks the person so ("Mr Johnson", "spokesman James
     Margolin", "Ms. Keller", "the actress Eva Lund"), else None: "she" is never a man the
     article calls "Mr".  An honorific counts before the surname; a title word only before
@@ -188,7 +183,7 @@ def _gender(m: Mention, doc: Doc) -> str | None:
                         elif b.lower_ in FEMALE_WORDS:
                             marks.add("f")
         if len(words) == 1 and len(marks) == 1 and any(
-                _gender(Mention(full, 0, 0, "Person"), doc) not in marks
+                gender_of(Mention(full, 0, 0, "Person"), doc) not in marks
                 for full in _full_names_with(doc, words[0])):
             marks = set()  # "Mrs. Trump" when "President Donald Trump" is named too: the
             # honorific marks her, not every bare "Trump"
@@ -294,7 +289,7 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
         return ahead
     subjects = _subject_people(_window_tokens(tok, exclude), index, chain=chain)
     wanted = "f" if tok.lower_ in {"she", "her"} else "m"
-    subjects = [m for m in subjects if _gender(m, tok.doc) in {wanted, None}]
+    subjects = [m for m in subjects if gender_of(m, tok.doc) in {wanted, None}]
     if not subjects:
         return None
     last = subjects[-1]

@@ -65,6 +65,10 @@ _DATE = re.compile(
 """A day with its month (and maybe a year and weekday), or an ISO ``YYYY-MM-DD`` date."""
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december", "jan.",
+                         "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."})
+"""Month names as written before a day, lower case ("July 25", "Sept. 4")."""
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}

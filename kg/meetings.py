@@ -976,8 +976,9 @@ def _journalists(doc: Doc) -> set[str]:
                 t.lower_ in MEDIA for t in before)
             # "Fox News host", "talk show host"; but "summit host Justin Trudeau" is the
             # leader who holds it
+            on_air = press or any(t.lower_ in SHOWS for t in before)
             words = [t.lower_ for t in before if t.lower_.rstrip("s") in JOURNALISTS
-                     and (t.lower_.rstrip("s") != "host" or _on_air(before))]
+                     and (t.lower_.rstrip("s") != "host" or on_air)]
             head = ent.root.head
             if press or words or (ent.root.dep_ == "appos" and (
                     head.lower_ in JOURNALISTS - {"host"} or head.lower_ in MEDIA

@@ -22,6 +22,7 @@ from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, leaders
+from kg.dates import MONTH_NAMES
 from kg.model import ACTOR_KINDS, EntityKind, Mention, visible
 from kg.names import (
     FURNITURE_WORDS,
@@ -325,18 +326,13 @@ def _listed_with_people(ent: Span, text: str) -> bool:
     return people >= 2
 
 
-_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                          "august", "september", "october", "november", "december", "jan.",
-                          "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."})
-
-
 def _before_dated_possessive(ent: Span) -> Span:
     """ "Trump’s July 25" (a call's day run into the name): the name before the possessive;
     a name that ends in one ("McDonald's") or goes on in words ("Macy's Parade") stays."""
     for t in ent[:-1]:
         if (t.tag_ == "POS" or t.lower_ in {"'s", "\u2019s"}) and t.i > ent.start:
             after = ent.doc[t.i + 1]
-            if after.lower_ in _MONTH_WORDS or after.like_num:
+            if after.lower_ in MONTH_NAMES or after.like_num:
                 return Span(ent.doc, ent.start, t.i, label=ent.label_)
     return ent
 
