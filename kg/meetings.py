@@ -296,7 +296,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             or sum(c.dep_ == "dobj" for c in trigger.children) > 1):
         return []  # "called X a liar" (the name read as a second object too), "called on X
         # to", "called off": no call
-    if trigger.lemma_ in {"welcome", "invite"} and trigger.pos_ == "VERB" and any(
+    if trigger.lemma_ == "welcome" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"xcomp", "ccomp"} and any(k.dep_ == "aux" and k.lower_ == "to"
                                                  for k in c.children)
             for c in trigger.children):
@@ -972,11 +972,10 @@ def _journalists(doc: Doc) -> set[str]:
             before = [t for t in doc[max(ent.start - 4, 0):ent.start]
                       if ent.start <= t.head.i < ent.end or (
                           t.head.i < ent.start and ent.start <= t.head.head.i < ent.end)]
-            press = bool(NEWS.search(" ".join(t.text for t in before))) or any(
-                t.lower_ in MEDIA for t in before)
+            press = _press(before)
             # "Fox News host", "talk show host"; but "summit host Justin Trudeau" is the
             # leader who holds it
-            on_air = press or any(t.lower_ in SHOWS for t in before)
+            on_air = _on_air(before)
             words = [t.lower_ for t in before if t.lower_.rstrip("s") in JOURNALISTS
                      and (t.lower_.rstrip("s") != "host" or on_air)]
             head = ent.root.head
@@ -992,10 +991,15 @@ def _journalists(doc: Doc) -> set[str]:
     return set(found)
 
 
+def _press(words: list[Token]) -> bool:
+    """Whether words before a name make its bearer the press ("NPR's", "the broadcaster")."""
+    return bool(NEWS.search(" ".join(t.text for t in words))) or any(
+        t.lower_ in MEDIA for t in words)
+
+
 def _on_air(words: list[Token]) -> bool:
     """Whether the words before "host" make a broadcaster's ("Fox News", "talk show")."""
-    return bool(NEWS.search(" ".join(t.text for t in words))) or any(
-        t.lower_ in MEDIA or t.lower_ in SHOWS for t in words)
+    return _press(words) or any(t.lower_ in SHOWS for t in words)
 
 
 def _each_other(verb: Token) -> bool:
@@ -1444,8 +1448,7 @@ def _as_its_verb(noun: Token, m: Meeting, found: list[tuple[Token, Meeting]]) ->
         return m
     for verb, other in found:
         if (verb.pos_ == "VERB" and other.status != m.status and other.evidence == m.evidence
-                and verb.i < noun.i <= verb.right_edge.i and noun in verb.subtree
-                and _same_people(other.participants, m.participants)):
+                and verb.is_ancestor(noun) and _same_people(other.participants, m.participants)):
             return replace(m, status=other.status)
     return m
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.model import Status
 from kg.rules import shared_possessors
-from kg.syntax import first_to
+from kg.syntax import contrasted, first_to
 
 MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could", "should",
                     "can", "wo", "must", "ca"})
@@ -85,9 +85,7 @@ def _chain(trigger: Token) -> list[Token]:
     "plans to hold talks", "heads into a meeting"."""
     chain = [trigger]
     t = trigger
-    while t.head != t and len(chain) < 6 and not (
-            t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
-                                     for c in t.head.children)) and (
+    while t.head != t and len(chain) < 6 and not contrasted(t) and (
             # ("did not meet A but spoke with her": the second verb is its own clause)
             t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
             or (t.dep_ in {"pobj", "pcomp"} and t.head.lower_ in {"for", "to", "of", "into"})

@@ -357,15 +357,21 @@ def listed_with_root(name: Token, index: MentionIndex) -> bool:
     return a is not None and b is not None and a.kind == b.kind
 
 
+def contrasted(tok: Token) -> bool:
+    """A conjunct set against the word it hangs on: "did not meet B but spoke with her"."""
+    return tok.dep_ == "conj" and any(k.dep_ == "cc" and k.lower_ in {"but", "yet"}
+                                      for k in tok.head.children)
+
+
 def _own_clause(verb: Token) -> bool:
     """A coordinated verb with a clause of its own: "A met B last week, and C met D on
     Monday" (its own subject), "and will meet her again on Friday" (its own modal), "did not
     meet B but spoke with her on Monday" (set against the first)."""
     if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(k.dep_ in {"nsubj", "nsubjpass"} or (k.dep_ == "aux" and k.tag_ == "MD")
-               for k in verb.children) or any(
-        k.dep_ == "cc" and k.lower_ in {"but", "yet"} for k in verb.head.children)
+    return contrasted(verb) or any(
+        k.dep_ in {"nsubj", "nsubjpass"} or (k.dep_ == "aux" and k.tag_ == "MD")
+        for k in verb.children)
 
 
 def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
