@@ -357,6 +357,10 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
             (tok.lower_ in PAIR_NOUNS and words & {"two", "both"})):
         return []
+    apposed = [m for a in tok.children if a.dep_ == "appos"
+               for c in (a, *a.conjuncts) if (m := index.at(c)) is not None and m.kind == "Person"]
+    if len(set(apposed)) == 2:
+        return list(dict.fromkeys(apposed))  # "the two leaders, Vidal and Kovac,": named here
     pair = (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
             or _named_in_sentence(_previous_sentence(tok), index, strict=True)
             or _pair_of_earlier_meeting(tok, index))

@@ -109,7 +109,8 @@ CALLS = frozenset({"speak", "call", "phone", "telephone", "ring"})
 
 HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeatedly",
                       "usually", "sometimes", "occasionally", "regular", "frequent",
-                      "periodic", "always", "several", "numerous", "countless"})
+                      "periodic", "always", "several", "numerous", "countless", "daily",
+                      "weekly", "monthly", "nightly"})
 """Habitual or generic meetings are not annotated as meetings (guidelines)."""
 
 DateText = Callable[[list[Token]], "str | None"]
@@ -261,8 +262,8 @@ def _foreign_leaders(one: Mention, other: Mention) -> bool:
 def _personal_object(obj: Token, lemma: str) -> bool:
     """ "welcomed Hansen", "hosted the Norwegian delegation"; not "welcomed the appointment
     of Hansen", "received a letter from X": a thing welcomed is no meeting."""
-    if lemma not in WELCOMES or obj.pos_ != "NOUN":
-        return True
+    if lemma not in WELCOMES or obj.pos_ != "NOUN" or obj.ent_type_ == "PERSON":
+        return True  # (a name the tagger took for a common noun: "After hosting Vidal,")
     return obj.lower_ in ROLE_NOUNS or obj.lower_ in GROUP_NOUNS or obj.lower_ in \
         GOVERNMENT_NOUNS or obj.lower_ in OFFICIAL_NOUNS or obj.lower_ in {"counterpart",
                                                                           "guests", "guest"}

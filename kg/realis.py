@@ -383,9 +383,11 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "negated"
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in head.children):
             return "planned"  # "conditions for the Trump-Kim meeting to occur"
-        if _modal(head) or head.lemma_.lower() in SUBJECT_PLAN_HEADS or any(
+        if _modal(head) or (head.lemma_.lower() in SUBJECT_PLAN_HEADS and not (
+                head.lemma_.lower() == "come" and head.tag_ == "VBD")) or any(
                 k.dep_ == "mark" and k.lower_ in IF for k in head.children):
-            return "planned"  # "if the summit happens"
+            return "planned"  # "if the summit happens", "the summit is coming" (but "his
+            # meeting with X came a week after the vote": held)
         if head.tag_ in _PRESENT and _dated(head):
             return "planned"  # "the summit takes place Friday"
         if any(k.dep_ in {"acomp", "oprd"} and k.lower_ in UNREAL for k in head.children) or any(

@@ -706,6 +706,29 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 where the small model often ends the name early and tags the rest as a place."""
 
 
+def _split_named_pairs(ents: list[Span]) -> list[Span]:
+    """ "After meeting Kovac, Vidal flew home", "the two leaders, Vidal and Kovac, spoke": the
+    model read "Kovac, Vidal" or "Vidal and Kovac" as one body (as it would a law firm). Where
+    the words on each side of the comma or "and" are two people the article names elsewhere,
+    they are those two."""
+    named: dict[str, set[int]] = {}
+    for n, e in enumerate(ents):
+        if e.label_ == "PERSON" and "," not in e.text:
+            for key in {e.text.lower(), e[-1].lower_}:
+                named.setdefault(key, set()).add(n)
+    out: list[Span] = []
+    for n, e in enumerate(ents):
+        cuts = [t.i for t in e if t.text == "," or t.lower_ == "and"]
+        parts = [Span(e.doc, e.start, cuts[0], label="PERSON"),
+                 Span(e.doc, cuts[0] + 1, e.end, label="PERSON")] if len(cuts) == 1 else []
+        if parts and parts[0].text != parts[1].text and all(
+                len(p) and named.get(p.text.lower(), set()) - {n} for p in parts):
+            out.extend(parts)
+        else:
+            out.append(e)
+    return out
+
+
 @Language.component("dip_names")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
@@ -714,6 +737,7 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
+    ents = _split_named_pairs(ents)
     out: list[Span] = []
     skip_to = -1
     for ent in ents:

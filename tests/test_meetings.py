@@ -87,6 +87,7 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
         INTRO + "Keller welcomed home three Americans freed by the rebels.",
         INTRO + "Hansen, who has met frequently with Keller, stayed at home.",
         INTRO + "Keller holds regular talks with Hansen.",
+        INTRO + "With daily calls and weekly meetings with Hansen, Keller knows his mind.",
         INTRO + "Keller said Norway stood beside Denmark and stood with Hansen on the issue.",
         INTRO + "Hansen stood alongside his wife, Mette Hansen, at the parade.",
         INTRO + "The inquiry is about a meeting in which Keller praised Hansen.",
@@ -106,7 +107,7 @@ def test_meetings_construction_gives_the_pair(nlp: Language, text: str) -> None:
     ],
     ids=["generic-talking", "spoke-to-media", "called-a-liar", "talks-with-a-and-b",
          "unnamed-non-official", "seat-of-government", "plural-demonym", "habitual-met",
-         "habitual-talks", "stood-beside-a-country", "stood-alongside-his-wife",
+         "habitual-talks", "habitual-daily", "stood-beside-a-country", "stood-alongside-his-wife",
          "a-meeting-in-which-a-praised-b", "blamed-each-other", "talks-said-to-be-difficult",
          "talks-are-next-in-a-tweet",
          "spoke-to-an-outlet",
@@ -3230,3 +3231,29 @@ def test_meetings_welcoming_others_to_take_part_is_no_meeting(nlp: Language) -> 
     assert _asserted(nlp, text) == set()
     assert _asserted(nlp, "Lars Berg welcomed Anna Keller to Oslo on Monday.") == {
         frozenset({"Lars Berg", "Anna Keller"})}
+
+
+VIDAL_KOVAC = ("Talks in Zagreb\n\nPrime Minister Tomas Vidal of Spain arrived in Zagreb on "
+               "Monday. President Anna Kovac of Croatia said she was pleased. Foreign Minister "
+               "Pavel Orlov and Secretary of State Mark Ellison were also in town. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "After meeting Kovac, Vidal flew to Moscow.",
+    "After talks with Kovac, Vidal flew to Moscow.",
+    "After hosting Vidal, Kovac posted a photo of the two.",
+    "The two leaders, Vidal and Kovac, spoke for an hour.",
+], ids=["after-meeting", "after-talks", "after-hosting", "two-leaders-named"])
+def test_meetings_surnames_the_tagger_joined_or_took_for_nouns(nlp: Language,
+                                                               sentence: str) -> None:
+    """Surnames of people named earlier, which the model read as one body ("Kovac, Vidal",
+    "Vidal and Kovac") or a common noun ("hosting Vidal"): the two named, not the pair the
+    article named before them."""
+    assert _asserted(nlp, VIDAL_KOVAC + sentence) == {frozenset({"Tomas Vidal", "Anna Kovac"})}
+
+
+def test_meetings_a_meeting_that_came_after_an_event_was_held(nlp: Language) -> None:
+    text = VIDAL_KOVAC + "Vidal's meeting with Kovac came a week after the vote."
+    assert meetings(nlp, text) == {(frozenset({"Tomas Vidal", "Anna Kovac"}), "asserted")}
+    text = VIDAL_KOVAC + "Vidal's meeting with Kovac is coming at a difficult time."
+    assert meetings(nlp, text) == {(frozenset({"Tomas Vidal", "Anna Kovac"}), "planned")}
