@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from kg.mentions import HONORIFICS, MentionIndex, doc_text, title_holder
+from kg.mentions import GROUP_NOUNS, HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
 from kg.rules import ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 
@@ -351,7 +351,8 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
         # "Putin said Trump appeared satisfied during their meeting": the sentence's two
         return _coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
     if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
-        return _coordinated_subjects(tok, index) or _subject_and_partner(tok, index)
+        return (_coordinated_subjects(tok, index) or _subject_and_partner(tok, index)
+                or _two_before_they_met(tok, index))
     if members := family(tok, index):
         return members
     if not ((tok.lower_ in PAIR_HEADS and "the" in words) or
@@ -431,6 +432,30 @@ def _subject_and_partner(tok: Token, index: MentionIndex) -> list[Mention]:
     if len(subj) != 1 or len(partners) != 1 or same_person(subj[0], partners[0]):
         return []
     return [subj[0], partners[0]]
+
+
+PEOPLE = frozenset({"people", "man", "woman", "protester", "voter", "citizen", "resident",
+                    "worker", "soldier", "student", "child", "parent", "family", "friend"})
+MET_ALONE = frozenset({"meet", "talk", "confer", "huddle", "dine", "negotiate"})
+"""Verbs whose plural subject with no one else named is a meeting of its own members."""
+
+
+def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "Vidal flew to Zagreb to see Kovac. They met at the palace": "they" as the subject of
+    a meeting with no one else named, when the sentence before names exactly two people (by
+    the strict count) and no plural people ("officials") who could be "they"."""
+    verb = tok.head
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.lemma_.lower() not in MET_ALONE \
+            or any(c.dep_ in {"dobj", "prep", "conj"} and (c.lower_ in {"with", "to"} or (
+                c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"})) for c in verb.children) \
+            or any(index.at(t) is not None for t in tok.sent):
+        return []
+    prev = _previous_sentence(tok)
+    if prev.i == tok.i or any(t.tag_ in {"NNS", "NNPS"} and (
+            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS | PEOPLE or t.lower_ in GROUP_NOUNS
+            or t.ent_type_ == "NORP") for t in prev.sent):
+        return []  # "Diplomats from both sides were worried. They met": the diplomats
+    return _named_in_sentence(prev, index, strict=True)
 
 
 def _reporting(pronoun: Token, index: MentionIndex) -> Mention | None:

@@ -62,6 +62,7 @@ from kg.rules import (
     called_person,
     held_verb,
     held_with,
+    joint_appearance,
     ordinal_between,
     pair_as_modifier,
     played_golf,
@@ -170,8 +171,9 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma == "play":  # "played host to X"
         return prep_objects(verb, {"to"}) + [
             p for h in children(verb, {"dobj"}) for p in prep_objects(h, {"to"})]
-    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"
-        return beside(verb)
+    if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X",
+        return beside(verb) + (prep_objects(verb, {"with"})  # "appeared with X at a news
+                               if joint_appearance(verb) else [])  # conference"
     out = prep_objects(verb, preps)
     out += alone_with(verb)  # "spoke alone with X", the "with" on "alone"
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
@@ -380,7 +382,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks += children(trigger.head.head, SUBJ)  # X, Y is ...": Y's meeting
         if trigger.dep_ == "ROOT":  # a caption parsed as a noun: "Lee talks with Kim",
             subj_toks += [c for c in children(trigger, {"compound", "nmod", "nsubj"})
-                          if c.pos_ == "PROPN"]  # "King Salman, right, talks with the Emir"
+                          if c.pos_ == "PROPN" or (  # "King Salman, right, talks with the Emir"
+                              (cm := index.at(c)) is not None and cm.kind == "Person")]
             subj_toks += [a for c in children(trigger, {"compound", "nmod", "nsubj"})
                           if c.pos_ == "NOUN" for a in children(c, {"appos"})
                           if a.ent_type_ == "PERSON"]  # "North Korean envoy Kim Yong Chol
@@ -635,6 +638,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # administration officials": the two met the officials, not each other (but "A and
         # B held talks with their aides": A met B)
     together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb)
+                                or joint_appearance(verb)
                                 or (lemma == "exchange" and any(  # "A and B exchanged views"
                                     c.dep_ == "dobj" and c.lower_ in EXCHANGES
                                     for c in verb.children)))
@@ -1193,6 +1197,11 @@ def _name_after(prep: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+ATTENDEES = frozenset({"leader", "participant", "guest", "attendee", "delegate", "head",
+                       "minister", "dignitary", "official", "president"})
+"""Those "among" whom someone is at a meeting ("among the leaders at the summit")."""
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
@@ -1233,6 +1242,9 @@ def _governing_subjects(noun: Token) -> list[Token]:
             # a photo at the G7 summit", "attend a working session at the summit"
         elif verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
+        elif (verb.dep_ == "pobj" and verb.head.lower_ == "among" and prep.lower_ == "at"
+              and verb.lemma_.lower() in ATTENDEES):
+            verb = verb.head.head  # "A and B were among the leaders at the G20 summit"
         elif (verb.dep_ == "pobj" and prep.lower_ in {"in", "during"} and any(
                 c.dep_ == "auxpass" for c in verb.head.head.children)):
             verb = verb.head.head  # "A was told of the deadline by B in a call": the
@@ -1362,10 +1374,15 @@ def _apposed_in(subject: Token, index: MentionIndex) -> Mention | None:
 
 
 def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | None:
-    """ "In his meeting with X, Pompeo called ...": "his" is the clause's subject."""
+    """ "In his meeting with X, Pompeo called ...": "his" is the clause's subject (but in
+    "Flynn's statements about his conversations with X", the nearer possessor's)."""
     t = trigger
     while t.head != t and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
+        owners = [m for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                  for m in [index.at(c)] if m is not None and m.kind == "Person"]
+        if t.pos_ == "NOUN" and owners:
+            return owners[0]
     other = [index.at(n) for p in children(trigger, {"prep"}) if p.lower_ == "with"
              for n in [_name_after(p, index)] if n is not None]  # "his dinner with German
     # counterpart X was warm", X parsed as a second subject of "was": the other side

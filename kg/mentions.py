@@ -222,14 +222,26 @@ def _person_names(doc: Doc) -> set[str]:
 
 
 def _after_role_word(doc: Doc, ent: Span) -> bool:
-    """ "Nato spokeswoman Ingrid Dahl": a two-or-more-word name right after a role word,
-    which the small model often tags ORG, names a person."""
+    """ "Nato spokeswoman Ingrid Dahl", "the trade minister, Ivo Horvat": a two-or-more-word
+    name right after a role word, or apposed to one, which the small model often tags ORG,
+    names a person."""
     if ent.start == 0 or len(ent) < 2 or ent.text.lower() in _ORG_NAMES_LOWER:
         return False
     if any(t.lower_ in BODY_WORDS or not t.is_title for t in ent):
         return False  # "the 15-member Security Council"
     prev = doc[ent.start - 1]
-    return prev.lower_ in ROLE_NOUNS and prev.head.i >= ent.start and prev.head.i < ent.end
+    if prev.lower_ in ROLE_NOUNS and ent.start <= prev.head.i < ent.end:
+        return True
+    root = ent.root  # "the trade minister, Ivo Horvat, and the head of the delegation, Marko
+    return root.dep_ == "appos" and root.head.lower_ in POST_NOUNS and prev.text == ","  # Babic"
+
+
+POST_NOUNS = frozenset({"minister", "secretary", "president", "premier", "ambassador", "envoy",
+                        "head", "chief", "spokesman", "spokeswoman", "spokesperson", "leader",
+                        "negotiator", "official", "governor", "mayor", "senator", "chancellor",
+                        "commander", "deputy", "diplomat", "emissary"})
+"""Posts held only by people: a name apposed to one is a person's ("the minister, Ivo
+Horvat"); not "an adviser, Goldman Sachs", a firm."""
 
 
 def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
@@ -275,6 +287,12 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
                 and doc[tok.i - 1].is_title and tok.text in REGNAL):  # "King Abdullah II"
             start, end = left.idx, tok.idx + len(tok.text)
             found.append(Mention(doc_text(doc)[start:end], start, end, "Person"))
+    for root in (sent.root for sent in doc.sents):  # a caption's "Vidal talks with Kovac",
+        # parsed as a noun "talks" with the surname (tagged a noun) its modifier
+        if root.pos_ == "NOUN" and root.lower_ in CAPTION_VERBS:
+            found += [Mention(c.text, c.idx, c.idx + len(c.text), "Person")
+                      for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                      and c.is_title and not c.ent_type_ and c.lower_ in persons]
     # "their Filipino counterparts": a demonym the NER left untagged
     for i in numpy.flatnonzero((arr[:, 0] == ADJ) & (arr[:, 1] == 0)
                                & (arr[:, 2] == doc.vocab.strings["amod"])).tolist():
@@ -283,6 +301,10 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
             found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country"))
     return found
 
+
+CAPTION_VERBS = frozenset({"talks", "meets", "shakes", "speaks", "chats", "greets", "welcomes",
+                           "embraces", "hugs"})
+"""A caption's present-tense verbs, which the parser often reads as plural nouns."""
 
 REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 """The numbers after a monarch's name ("King Abdullah II")."""

@@ -554,5 +554,9 @@ def _prospective_noun(noun: Token) -> bool:
                             for g in c.children))):
             return True  # "planning moved ahead for the summit", "preparations for talks",
             # "talks in preparation for a meeting" (the "for" hung on "talks")
+        if t.head.lower_ == "on" and t.head.head.lemma_.lower() == "work" and any(
+                c.lower_ in {"a", "an"} for c in t.children):
+            return True  # "officials are working on a meeting between X and Y" (not
+            # "worked on the issue at the meeting")
         t = t.head.head
     return False

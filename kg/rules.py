@@ -13,10 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
 
 TRIGGERS_KEY = "dip_triggers"
 TITLES_KEY = "dip_titles"
@@ -417,6 +420,28 @@ def played_golf(verb: Token) -> bool:
 BESIDE = frozenset({"alongside", "beside"})
 
 
+BRIEFINGS = frozenset({"conference", "briefing", "availability", "presser"})
+PRESS = frozenset({"reporters", "journalists", "press", "cameras", "media", "newsmen"})
+
+
+def joint_appearance(verb: Token) -> bool:
+    """ "A and B appeared together at a news conference", "A appeared with B at a press
+    conference", "A and B appeared before reporters": a joint appearance before the press is
+    a meeting (not "appeared on television with B", nor "A and B appeared in court")."""
+    if verb.lemma_.lower() != "appear":
+        return False
+    kids = list(verb.children)
+    briefing = any(c.dep_ == "prep" and any(p.dep_ == "pobj" and (
+        (c.lower_ in {"at", "for"} and p.lemma_.lower() in BRIEFINGS)
+        or (c.lower_ == "before" and p.lower_ in PRESS)) for p in c.children) for c in kids)
+    together = any(c.dep_ == "advmod" and c.lower_ == "together" for c in kids)
+    paired = any(c.dep_ == "nsubj" and paired_subject(c) for c in kids)
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children) for c in kids)
+    return (briefing and (paired or with_someone)) or (paired and together and not any(
+        c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in kids))
+
+
 def beside(verb: Token) -> list[Token]:
     """Whom someone stands or appears beside: "alongside X", "beside X", "next to X"."""
     heads = [verb, *(n for n in verb.children
@@ -487,8 +512,8 @@ def _contact(verb: Token) -> bool:
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in kids)
     if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X"; not the
-        return verb.tag_ != "VB" and any(  # support of "(will) stand alongside X"
-            p.ent_type_ == "PERSON" for p in beside(verb))
+        return (verb.tag_ != "VB" and any(  # support of "(will) stand alongside X"
+            p.ent_type_ == "PERSON" for p in beside(verb))) or joint_appearance(verb)
     if lemma == "spend":  # "spent 20 minutes on the phone with X", "two hours alone with X"
         return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
             p.pos_ == "PROPN" for p in spent_with(verb))
@@ -706,6 +731,30 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 where the small model often ends the name early and tags the rest as a place."""
 
 
+def _untagged_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Vidal told Kovac at the palace": a lone capitalised proper noun outside every entity
+    (or tagged a people, and no country's) that is the surname of a person the article names
+    in full is that person (the model often leaves a foreign surname untagged once the full
+    name is behind it)."""
+    surnames = {e[-1].orth_.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1
+                and e[-1].is_title and e[-1].is_alpha} - ROLE_NOUNS  # ("Erik Prince": a
+    # lone "Prince" may be a title)
+    if not surnames:
+        return ents
+    arr = doc.to_array([POS, ENT_IOB, IS_TITLE, LOWER, DEP])  # picked in C, not per token
+    keys = [doc.vocab.strings[n] for n in surnames]
+    hits = numpy.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 2) & (arr[:, 2] == 1)
+                             & numpy.isin(arr[:, 3], numpy.array(keys, dtype=arr.dtype))
+                             & (arr[:, 4] != doc.vocab.strings["compound"])).tolist()
+    new = [Span(doc, i, i + 1, label="PERSON") for i in hits
+           if not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title)
+           and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)]
+    ents = [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "NORP" and len(e) == 1
+            and e[0].is_title and e[0].lower_ in surnames and gazetteer.country(e.text) is None
+            else e for e in ents]  # "standing next to Kovac", the name taken for a people
+    return sorted([*ents, *new], key=lambda e: e.start) if new else ents
+
+
 def _split_named_pairs(ents: list[Span]) -> list[Span]:
     """ "After meeting Kovac, Vidal flew home", "the two leaders, Vidal and Kovac, spoke": the
     model read "Kovac, Vidal" or "Vidal and Kovac" as one body (as it would a law firm). Where
@@ -737,7 +786,7 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
-    ents = _split_named_pairs(ents)
+    ents = _untagged_surnames(doc, _split_named_pairs(ents))
     out: list[Span] = []
     skip_to = -1
     for ent in ents:

@@ -3257,3 +3257,85 @@ def test_meetings_a_meeting_that_came_after_an_event_was_held(nlp: Language) -> 
     assert meetings(nlp, text) == {(frozenset({"Tomas Vidal", "Anna Kovac"}), "asserted")}
     text = VIDAL_KOVAC + "Vidal's meeting with Kovac is coming at a difficult time."
     assert meetings(nlp, text) == {(frozenset({"Tomas Vidal", "Anna Kovac"}), "planned")}
+
+
+@pytest.mark.parametrize(("before", "then", "expected"), [
+    ("Prime Minister Tomas Vidal flew to Zagreb on Monday to see President Anna Kovac.",
+     "They met at the palace on Tuesday.", {(frozenset({"Tomas Vidal", "Anna Kovac"}),
+                                             "asserted")}),
+    ("Prime Minister Tomas Vidal criticised President Anna Kovac over the tariffs.",
+     "They will meet on Tuesday.", {(frozenset({"Tomas Vidal", "Anna Kovac"}), "planned")}),
+    ("Prime Minister Tomas Vidal praised the officials of President Anna Kovac.",
+     "They met at the palace on Tuesday.", set()),
+    ("Prime Minister Tomas Vidal criticised President Anna Kovac over the tariffs. Diplomats "
+     "from both sides were worried.", "They met at the palace on Tuesday.", set()),
+    ("Prime Minister Tomas Vidal criticised President Anna Kovac over the tariffs.",
+     "They met with bankers on Tuesday.", set()),
+], ids=["went-to-see", "criticised", "her-officials", "diplomats-between", "met-others"])
+def test_meetings_they_after_a_sentence_naming_two(nlp: Language, before: str, then: str,
+                                                   expected: Pairs) -> None:
+    """ "They met" with no one else named: the two people of the sentence before, unless
+    plural people there (or between) could be "they", or "they" met someone else."""
+    got = {(p, s) for p, s in meetings(nlp, "Talks in Zagreb\n\n" + before + " " + then)}
+    assert {g for g in got if g[0] == frozenset({"Tomas Vidal", "Anna Kovac"})} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Vidal and Kovac appeared together at a news conference.", {"asserted"}),
+    ("Vidal appeared with Kovac at a news conference on Tuesday.", {"asserted"}),
+    ("Vidal and Kovac later appeared before reporters.", {"asserted"}),
+    ("Vidal and Kovac will appear together at a news conference on Friday.", {"planned"}),
+    ("Vidal, standing next to Kovac, told reporters the talks went well.", {"asserted"}),
+    ("Vidal and Kovac appeared in court on Tuesday.", set()),
+    ("Vidal appeared on television with Kovac on Tuesday.", set()),
+    ("Vidal and Kovac appeared together on a talk show.", set()),
+], ids=["together-at-a-conference", "with-at-a-conference", "before-reporters", "will-appear",
+        "standing-next-to", "in-court", "on-television", "on-a-show"])
+def test_meetings_joint_appearance_before_the_press(nlp: Language, sentence: str,
+                                                    expected: set[str]) -> None:
+    """A joint news conference is a meeting; appearing in court or on air is not."""
+    got = meetings(nlp, VIDAL_KOVAC + sentence)
+    assert {s for p, s in got if p == frozenset({"Tomas Vidal", "Anna Kovac"})} == expected
+
+
+def test_meetings_told_to_his_face_by_an_untagged_surname(nlp: Language) -> None:
+    """ "Vidal told Kovac at the palace": the surname the model left untagged is the person
+    named in full before, and telling her at a place is a meeting."""
+    text = VIDAL_KOVAC + "Vidal told Kovac at the palace that Spain would help."
+    assert _asserted(nlp, text) == {frozenset({"Tomas Vidal", "Anna Kovac"})}
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Kovac"] == ["PERSON"]
+
+
+def test_meetings_his_after_a_nearer_possessor_is_that_person(nlp: Language) -> None:
+    """ "Shortly before Keller alerted Oslo to Hansen's statements about his talks with Berg":
+    the talks are Hansen's (the possessor on the way to the verb), not the subject's."""
+    text = ("Foreign Minister Anna Keller and Prime Minister Peter Hansen were in Vienna. "
+            "Shortly before Keller alerted Oslo to inconsistencies in Hansen's statements about "
+            "his private talks with President Lars Berg, the press learned of them.")
+    assert _asserted(nlp, text) == {frozenset({"Peter Hansen", "Lars Berg"})}
+
+
+def test_meetings_names_apposed_to_posts_are_people(nlp: Language) -> None:
+    """ "talks with the trade minister, Ivo Horvat, and the head of the delegation, Marko
+    Babic": both names (tagged as bodies) are people; a firm apposed to "adviser" is not."""
+    text = ("Prime Minister Tomas Vidal held talks with the trade minister, Ivo Horvat, and the "
+            "head of the delegation, Marko Babic.")
+    assert _asserted(nlp, text) == {frozenset({"Tomas Vidal", "Ivo Horvat", "Marko Babic"})}
+    kinds = {m.text: m.kind for m in run(nlp, "The bank hired an adviser, Goldman Sachs, to "
+                                              "run the sale.").mentions}
+    assert kinds.get("Goldman Sachs") != "Person"
+
+
+def test_meetings_caption_surname_read_as_a_noun(nlp: Language) -> None:
+    """A caption "Vidal talks with Kovac at the palace ...", the verb parsed as the noun
+    "talks" and the surname as its modifier noun."""
+    text = VIDAL_KOVAC + ("Vidal talks with Kovac at the palace in Zagreb, Croatia, Tuesday, "
+                          "June 19, 2018")
+    assert _asserted(nlp, text) == {frozenset({"Tomas Vidal", "Anna Kovac"})}
+
+
+def test_meetings_among_the_guests_at_a_summit(nlp: Language) -> None:
+    """ "X was among the guests at the NATO summit": X attended it."""
+    text = "Prime Minister Tomas Vidal was among the guests at the NATO summit."
+    assert _asserted(nlp, text) == {frozenset({"Tomas Vidal", "NATO"})}

@@ -24,6 +24,7 @@ from kg.rules import (
     ATTACK_VERBS,
     BODY_DEPS,
     BODY_WORDS,
+    BRIEFINGS,
     CEREMONY_NOUNS,
     DAY_NAMES,
     EVENT_NOUNS,
@@ -39,6 +40,7 @@ from kg.rules import (
     ORDINALS,
     PAIR_SUBJECTS,
     PHOTOS,
+    PRESS,
     RAISED,
     RECEIVES,
     ROLE_NOUNS,
@@ -239,6 +241,29 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
            {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "whom",
             "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}}] for on in ("trigger", "what")],
+        # "Ruto and Kagame appeared together at a news conference" (the rule also wants no
+        # "on"/"in" with "together", and "Ruto appeared with Kagame at a briefing"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "appear", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "side",
+            "RIGHT_ATTRS": side},
+           *([{"LEFT_ID": "side", "REL_OP": ">", "RIGHT_ID": "conj",
+               "RIGHT_ATTRS": {"DEP": "conj"}}] if side["DEP"] == "nsubj" else
+             [{"LEFT_ID": "side", "REL_OP": ">", "RIGHT_ID": "whom",
+               "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}]),
+           *where]
+          for side in ({"DEP": "nsubj"}, {"DEP": "prep", "LOWER": "with"})
+          for where in (
+            [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "at",
+              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["at", "for"]}}},
+             {"LEFT_ID": "at", "REL_OP": ">", "RIGHT_ID": "briefing",
+              "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(BRIEFINGS)}}}],
+            [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "before",
+              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "before"}},
+             {"LEFT_ID": "before", "REL_OP": ">", "RIGHT_ID": "press",
+              "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(PRESS)}}}],
+            [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "together",
+              "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": "together"}}])
+          if side["DEP"] == "nsubj" or where[0]["RIGHT_ID"] == "at"],
         _pattern({"LEMMA": "tell", "POS": "VERB"}, ("dobj", {"ENT_TYPE": "PERSON"}),
                  ("prep", {"LOWER": "at"})),
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "tell", "POS": "VERB"}},
@@ -558,6 +583,10 @@ SENTENCES = [
     "thanked Yoweri Museveni for having fruitful talks and thanked Odinga for his call.",
     "Ruto and Kagame arrived for talks; the two leaders arrived for a dinner, Ruto arrived "
     "for a meeting.",
+    "Ruto and Kagame appeared together at a news conference; Ruto appeared with Kagame at a "
+    "briefing, and Ruto and Museveni later appeared before reporters.",
+    "Ruto appeared at the rally; Ruto and Kagame appeared together, and Ruto appeared with "
+    "Museveni.",
     "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
     "President Yoweri Museveni and played golf alone.",
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
