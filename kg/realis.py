@@ -163,6 +163,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             and trigger.head.head.lower_ == "forward"
             and trigger.head.head.head.lemma_.lower() == "look"):
         return "planned"  # "look very much forward to meeting him" ("forward" an adverb)
+    if _called_off_after(chain[-1]):
+        return "negated"  # "was to meet X, but the meeting was cancelled"
     for prev, tok in zip([None, *chain], chain, strict=False):
         if _negated(tok):
             return "negated"
@@ -231,6 +233,21 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _noun_status(trigger, caption=caption)
     return "asserted"
+
+
+CANCELLING = frozenset({"cancel", "scrap", "abandon", "scuttle", "scratch"})
+CALLED_OFF = frozenset({"meeting", "talk", "talks", "summit", "visit", "trip", "call"})
+
+
+def _called_off_after(top: Token) -> bool:
+    """ "Vidal was supposed to meet Kovac, but the meeting was cancelled": the plan named
+    again as the subject of a cancelling verb in a clause joined to the trigger's (a
+    postponed meeting is still to come)."""
+    return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and (
+        c.lemma_.lower() in CANCELLING or (c.lemma_.lower() == "call" and any(
+            k.lower_ == "off" for k in c.children))) and any(
+        s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_.lower() in CALLED_OFF
+        for s in c.children) for c in top.children)
 
 
 def _instead(trigger: Token) -> bool:

@@ -3339,3 +3339,16 @@ def test_meetings_among_the_guests_at_a_summit(nlp: Language) -> None:
     """ "X was among the guests at the NATO summit": X attended it."""
     text = "Prime Minister Tomas Vidal was among the guests at the NATO summit."
     assert _asserted(nlp, text) == {frozenset({"Tomas Vidal", "NATO"})}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Vidal was supposed to meet Kovac but the meeting was cancelled.", "negated"),
+    ("Vidal was due to hold talks with Kovac on Friday, but the trip was called off.",
+     "negated"),
+    ("Vidal was to meet Kovac on Friday, but the meeting was postponed.", "planned"),
+    ("Vidal met Kovac on Friday, but the dinner was cancelled.", "asserted"),
+], ids=["cancelled", "called-off", "postponed", "held-dinner-cancelled"])
+def test_meetings_a_plan_cancelled_in_the_same_sentence(nlp: Language, sentence: str,
+                                                        status: str) -> None:
+    assert meetings(nlp, VIDAL_KOVAC + sentence) == {
+        (frozenset({"Tomas Vidal", "Anna Kovac"}), status)}
