@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import GROUP_NOUNS, HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
+from kg.names import given_name_gender
 from kg.rules import ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
@@ -161,9 +162,10 @@ FEMALE_WORDS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "queen", "princess
 
 def gender_of(m: Mention, doc: Doc) -> str | None:
     """ "m" or "f" when the article marks the person so ("Mr Johnson", "spokesman James
-    Margolin", "Ms. Keller", "the actress Eva Lund"), else None: "she" is never a man the
-    article calls "Mr".  An honorific counts before the surname; a title word only before
-    the full name ("his sister Kim Yo-jong" says nothing of Kim Jong-un)."""
+    Margolin", "Ms. Keller", "the actress Eva Lund") or, failing that, the given name does
+    ("Anna Kovac"; a bare "Kovac" when every full name with it agrees), else None: "she" is
+    never a man the article calls "Mr".  An honorific counts before the surname; a title
+    word only before the full name ("his sister Kim Yo-jong" says nothing of Kim Jong-un)."""
     cache = doc.user_data.setdefault("dip_genders", {})
     words = m.text.lower().split()
     if not words:
@@ -187,9 +189,30 @@ def gender_of(m: Mention, doc: Doc) -> str | None:
                 for full in _full_names_with(doc, words[0])):
             marks = set()  # "Mrs. Trump" when "President Donald Trump" is named too: the
             # honorific marks her, not every bare "Trump"
+        if not marks:  # "Anna Kovac", or a bare "Kovac" whose full names agree (not a
+            # bare "Trump" when the only full name is "first lady Melania Trump")
+            fulls = _full_names_with(doc, words[0]) if len(words) == 1 else {m.text}
+            given = {given_name_gender(n) for n in fulls}
+            marks = given if "" not in given and not (
+                len(words) == 1 and any(_kin_named(doc, n) for n in fulls)) else set()
         cache[key] = next(iter(marks)) if len(marks) == 1 else None
     found: str | None = cache[key]
     return found
+
+
+KIN_WORDS = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "mother",
+                       "father", "lady", "widow", "niece", "nephew", "cousin", "uncle", "aunt",
+                       "spouse", "son-in-law", "daughter-in-law", "grandson", "granddaughter"})
+
+
+def _kin_named(doc: Doc, full: str) -> bool:
+    """Whether the article introduces ``full`` as someone's relative ("first lady Melania
+    Trump", "his son Donald Trump Jr.", "Ivanka Trump, the president's daughter"): a bare
+    surname may then be another bearer."""
+    words = full.lower().split()
+    return any(doc[i:i + len(words)].text.lower() == full.lower() and any(
+        b.lower_ in KIN_WORDS for b in (*doc[max(i - 4, 0):i], *doc[i + len(words):i + len(
+            words) + 6])) for i in _positions(doc, words[0]))  # "Ivanka Trump, his daughter"
 
 
 def _full_names_with(doc: Doc, surname: str) -> set[str]:

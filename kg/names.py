@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 from anyascii import anyascii
 
@@ -303,6 +305,25 @@ def cue_gender(cue: str) -> str:
     if cue in FEMALE_CUES or last in FEMALE_CUES:
         return "f"
     return "m" if last in MALE_CUES else ""
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """``data/first_names.tsv``: given name -> "f" or "m" (see scripts/first_names.py)."""
+    text = resources.files("kg.data").joinpath("first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines()
+                if line and not line.startswith("#"))
+
+
+def given_name_gender(name: str) -> str:
+    """ "f" or "m" when the first word of a full name is a given name that almost always
+    names a woman or a man ("Anna Kovac", "Lars Berg"), else "": one word, a family name
+    written first ("Kim Jong Un", "Moon Jae-in"), or a name both sexes bear ("Jean",
+    "Andrea")."""
+    toks = [t for t in name_tokens(name) if t not in SUFFIXES]
+    if len(toks) < 2 or family_name(name) == toks[0]:
+        return ""
+    return _given_names().get(toks[0], "")
 
 
 RELATIVE_CUES = frozenset({"first lady", "lady", "wife", "husband", "son", "daughter",

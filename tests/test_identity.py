@@ -14,7 +14,7 @@ from spacy.language import Language
 import kg
 from kg.identity import Identity, link
 from kg.model import Article, Extraction, Mention, Resolution
-from kg.names import family_name, is_clean_person_name, name_tokens
+from kg.names import family_name, given_name_gender, is_clean_person_name, name_tokens
 from kg.resolve import resolve
 
 
@@ -380,3 +380,13 @@ def test_identity_congress_is_a_body_one_meets(nlp: Language, tmp_path: Path) ->
     assert "Congress" in actors(g, "Organization")
     assert met(g) == {frozenset({"Marek Dvorak", "Congress"}),
                       frozenset({"Ilse Brandt", "Congress"})}
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Anna Kovac", "f"), ("Lars Berg", "m"), ("Angela Merkel", "f"), ("Sergey Lavrov", "m"),
+    ("Kim Jong Un", ""), ("Moon Jae-in", ""), ("Xi Jinping", ""),  # family name first
+    ("Jean Asselborn", ""), ("Kim Darroch", ""),  # given names both sexes bear
+    ("Kovac", ""), ("", ""),
+])
+def test_given_name_gender(name: str, gender: str) -> None:
+    assert given_name_gender(name) == gender

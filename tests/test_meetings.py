@@ -1435,8 +1435,12 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
          "Anna Keller before lunch. Prime Minister Peter Hansen later flew home.",
          KELLER_HANSEN),
         # two people as subjects of the previous sentence's main clauses stay ambiguous
-        ("Anna Keller met reporters and Peter Hansen met the press. She spoke with Ola Dorn "
+        # (both women by their given names)...
+        ("Anna Keller met reporters and Maria Hansen met the press. She spoke with Ola Dorn "
          "later.", None),
+        # ... but "she" after a woman and a man is the woman
+        ("Anna Keller met reporters and Peter Hansen met the press. She spoke with Ola Dorn "
+         "later.", frozenset({"Anna Keller", "Ola Dorn"})),
         # a pronoun in a fronted phrase stands for the name that follows the phrase
         ("Ola Dorn was charged on Monday. On Thursday, before his first meeting with Peter "
          "Hansen, Lars Berg cast doubt on the report, saying nobody knows for sure.",
@@ -1452,7 +1456,8 @@ def test_meetings_date_from_a_weekday_the_ner_left_untagged(nlp: Language) -> No
 
     ],
     ids=["while-clause-subject-no-rival", "pronoun-chain", "the-pm-named-later",
-         "two-main-subjects-ambiguous", "fronted-his-names-the-next-subject",
+         "two-main-subjects-ambiguous", "two-main-subjects-one-woman",
+         "fronted-his-names-the-next-subject",
          "fronted-he-names-the-next-subject", "the-german-and-french-leaders-named",
          "the-french-leader-unnamed"],
 )
@@ -3352,3 +3357,23 @@ def test_meetings_a_plan_cancelled_in_the_same_sentence(nlp: Language, sentence:
                                                         status: str) -> None:
     assert meetings(nlp, VIDAL_KOVAC + sentence) == {
         (frozenset({"Tomas Vidal", "Anna Kovac"}), status)}
+
+
+def test_meetings_she_is_the_woman_by_her_given_name(nlp: Language) -> None:
+    """ "Berg praised Denmark. She met the president": with no "Ms" anywhere, "she" is the
+    one woman the given names tell of (Anna Keller), not the last subject (Lars Berg)."""
+    text = ("President Lars Berg of Norway spoke in Oslo on Monday. Foreign Minister Anna "
+            "Keller of Denmark arrived in Oslo on Sunday. Berg praised Denmark. She met the "
+            "president on Monday.")
+    assert _asserted(nlp, text) == {frozenset({"Anna Keller", "Lars Berg"})}
+
+
+def test_meetings_a_bare_surname_is_not_the_relatives_sex(nlp: Language) -> None:
+    """ "first lady Melania Trump" says nothing of a bare "Trump" (the president): "he" is
+    still him."""
+    text = ("President Trump arrived in Oslo with first lady Melania Trump on Monday. Trump "
+            "praised Norway. He met Prime Minister Lars Berg on Tuesday.")
+    assert _asserted(nlp, text) == {frozenset({"Trump", "Lars Berg"})}
+    text = ("President Trump arrived in Oslo with Ivanka Trump, his daughter, on Monday. "
+            "Trump praised Norway. He met Prime Minister Lars Berg on Tuesday.")
+    assert _asserted(nlp, text) == {frozenset({"Trump", "Lars Berg"})}
