@@ -395,9 +395,15 @@ def place_of(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> 
             m = index.at(tok)
             # "at 10 Downing Street", "at the White House": a body's seat is a place too
             kinds = {"Place", "Country"} | ({"Organization"} if tok.head.lower_ == "at" else set())
-            if m is not None and m.kind in kinds and m not in exclude:
-                return m
+            if m is not None and m.kind in kinds and m not in exclude and \
+                    m.text.upper() not in TIME_ZONES and tok.ent_type_ != "TIME":
+                return m  # (not "at 1130 GMT")
     return None
+
+
+TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "ET", "CST", "CDT",
+                        "MST", "MDT", "PST", "PDT", "PT", "JST", "KST", "IST", "AEST", "AEDT"})
+"""Zones after a time of day ("at 1130 GMT"), which the model may tag as bodies."""
 
 
 def speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:

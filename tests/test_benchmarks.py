@@ -160,7 +160,7 @@ def test_benchmarks_dates_counts_days_rejections_and_allsides_dates(
     """An AllSides article's date comes from articles.jsonl; a rejected phrase is counted."""
     dates = _load("dates")
     text = ("Chairman Kim Sun met President Dana Merrow in Singapore on Tuesday. "
-            "President Dana Merrow met Chancellor Ruth Adler nearly daily in Bern.\n")
+            "President Dana Merrow met Chancellor Ruth Adler in Bern at 1130 GMT.\n")
     (tmp_path / "corpus" / "allsides").mkdir(parents=True)
     (tmp_path / "corpus" / "allsides" / "X1.txt").write_text(text, encoding="utf-8")
     (tmp_path / "corpus" / "allsides" / "articles.jsonl").write_text(json.dumps(
@@ -175,7 +175,7 @@ def test_benchmarks_dates_counts_days_rejections_and_allsides_dates(
     assert (report["articles"], report["dated_articles"]) == (1, 1)
     assert (report["asserted_meetings"], report["with_date"], report["with_reported_on"]) == (
         2, 1, 2)
-    assert (report["rejected"], report["rejected_phrases"]) == (1, ["nearly daily"])
+    assert (report["rejected"], report["rejected_phrases"]) == (1, ["1130"])
     assert report["gold"] == {"phrases": 2, "rejected": 0, "rejected_phrases": [],
                               "resolved": 2}
     assert [(m["text"], m["day"], m["published"]) for m in report["sample"]] == [

@@ -279,7 +279,7 @@ def test_dates_names_day(phrase: str, expected: bool) -> None:
     ("President Omar Haddad met the 26-year-old crown prince Adil Saqr in Doha on Monday.",
      "Monday"),
     ("Chancellor Ruth Adler met President Omar Haddad, 70, in Bern on Wednesday.", "Wednesday"),
-    ("Chancellor Ruth Adler met President Omar Haddad nearly daily in Bern.", None),
+    ("Chancellor Ruth Adler met President Omar Haddad in Bern at 1130 GMT.", None),
     ("Chancellor Ruth Adler met President Omar Haddad in Bern for three days.", None),
     ("Chancellor Ruth Adler met the 70-year-old President Omar Haddad in Bern.", None),
     ("Chancellor Ruth Adler has met President Omar Haddad in Bern four times since 2015.", None),
@@ -300,3 +300,16 @@ def test_dates_extractor_keeps_the_meeting_date(nlp: Language, text: str,
                                                 expected: str | None) -> None:
     found = extract(nlp(text), Article("test.txt", text)).meetings
     assert [m.date_text for m in found] == [expected]
+
+
+def test_dates_a_habit_is_no_meeting_and_so_no_date(nlp: Language) -> None:
+    """ "met X nearly daily" is a habit, which the guidelines leave out: no meeting, so its
+    "nearly daily" is never taken for a date either."""
+    text = "Chancellor Ruth Adler met President Omar Haddad nearly daily in Bern."
+    assert extract(nlp(text), Article("test.txt", text)).meetings == ()
+
+
+def test_dates_a_time_zone_is_no_place(nlp: Language) -> None:
+    text = "Prime Minister Tomas Novak met Chancellor Ruth Adler at 1130 GMT on Tuesday."
+    found = extract(nlp(text), Article("test.txt", text)).meetings
+    assert [(m.location, m.date_text) for m in found] == [(None, "Tuesday")]

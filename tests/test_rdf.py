@@ -44,7 +44,7 @@ def test_rdf_reported_on_every_event_and_no_non_date_kept(nlp: Language,
     records = [
         {"id": "wire/2", "date": "2018-06-12", "text": (
             "Chairman Kim Sun met President Dana Ford in Singapore on Tuesday. "
-            "Prime Minister Tomas Novak met Chancellor Ruth Adler nearly daily in Bern.")},
+            "Prime Minister Tomas Novak met Chancellor Ruth Adler in Geneva at 1130 GMT.")},
         {"id": "wire/3", "text": "Prime Minister Tomas Novak met Chancellor Ruth Adler in Oslo."},
     ]
     src = tmp_path / "wire.jsonl"
@@ -55,5 +55,6 @@ def test_rdf_reported_on_every_event_and_no_non_date_kept(nlp: Language,
         OPTIONAL { ?m dip:dateText ?text } OPTIONAL { ?m dip:date ?day }
         OPTIONAL { ?m dip:reportedOn ?reported } }""").rows)
     assert rows == {("Singapore", "Tuesday", "2018-06-12", "2018-06-12"),  # the same day
-                    ("Bern", None, None, "2018-06-12"),  # "nearly daily" is no date
+                    ("Geneva", None, None, "2018-06-12"),  # "1130 GMT" is no date, nor
+                    # "GMT" a place
                     ("Oslo", None, None, None)}  # an article without a date
