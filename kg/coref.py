@@ -320,11 +320,14 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
         return None
     if tok.lower_ in {"his", "her"} and any(
             (m := index.at(t)) is not None and m.kind == "Person" and not same_person(m, last)
+            and gender_of(m, tok.doc) in {wanted, None}
             for t in tok.sent if t.i < tok.i and t.i not in _quoted(tok.doc)):
-        return None  # "at Trump's order following his talks with Kim": Trump's, or not
+        return None  # "at Trump's order following his talks with Kim": Trump's, or not (but
+        # "Hart said he would meet her": not Hart's, a man)
     sent_start = tok.sent.start
     # another person as subject in the pronoun's own sentence, before it: ambiguous
-    same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start]
+    same_sentence = [m for m, t in _subject_tokens(tok, index, exclude) if t.i >= sent_start
+                     and gender_of(m, tok.doc) in {wanted, None}]
     if any(not same_person(m, last) for m in same_sentence):
         return None
     # two different people as subjects of the previous sentence: ambiguous

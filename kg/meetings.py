@@ -1326,7 +1326,8 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
             m = pronoun_antecedent(s, index)  # "He also said that ... Mueller told him"
         if m is not None and m.kind == "Person" and not any(
                 index.at(o) == m for o in children(verb, SUBJ)) and \
-                cue_gender(m.cue) in {wanted, ""}:
+                cue_gender(m.cue) in {wanted, ""} and gender_of(m, pronoun.doc) in {
+                    wanted, None}:  # (not "Hart said he would meet her")
             return m
     return None
 

@@ -3377,3 +3377,11 @@ def test_meetings_a_bare_surname_is_not_the_relatives_sex(nlp: Language) -> None
     text = ("President Trump arrived in Oslo with Ivanka Trump, his daughter, on Monday. "
             "Trump praised Norway. He met Prime Minister Lars Berg on Tuesday.")
     assert _asserted(nlp, text) == {frozenset({"Trump", "Lars Berg"})}
+
+
+def test_meetings_her_is_not_the_man_who_reports(nlp: Language) -> None:
+    """ "Hart said he would meet her": "her" is the woman named before (by her given name),
+    not Hart, who says it."""
+    text = ("Prime Minister Theresa Vale of Britain flew to Washington on Monday. President "
+            "Donald Hart welcomed the visit. Hart said he would meet her again in June.")
+    assert meetings(nlp, text) == {(frozenset({"Theresa Vale", "Donald Hart"}), "planned")}
