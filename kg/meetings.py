@@ -375,6 +375,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
             subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
                           for p in children(a, {"pobj"})]  # attended by A, B and C"
+        subj_toks += attendees_after_copula(trigger)  # "Attending the talks were A and B"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)
         if (trigger.dep_ == "dobj" and trigger.head.lower_ == "fresh"
@@ -1200,6 +1201,26 @@ def _name_after(prep: Token, index: MentionIndex) -> Token | None:
 ATTENDEES = frozenset({"leader", "participant", "guest", "attendee", "delegate", "head",
                        "minister", "dignitary", "official", "president"})
 """Those "among" whom someone is at a meeting ("among the leaders at the summit")."""
+
+
+def attendees_after_copula(noun: Token) -> list[Token]:
+    """ "Also attending the meeting were A and B", "Present at the talks were A and B",
+    "Among those at the summit were A and B": the people named after the copula."""
+    be: Token | None = None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"} and \
+            head.dep_ == "csubj":
+        be = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ == "present" and \
+            head.head.dep_ == "acomp":
+        be = head.head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ == "those" and \
+            head.head.dep_ == "pobj" and head.head.head.lower_ == "among":
+        be = head.head.head.head
+    if be is None or be.lemma_ != "be":
+        return []
+    return [c for c in be.children if c.dep_ in {"attr", "nsubj"} and c.i > noun.i
+            and c.ent_type_ == "PERSON"]
 
 
 def _governing_subjects(noun: Token) -> list[Token]:

@@ -270,6 +270,10 @@ def _labels(tok: Token) -> set[str]:
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and _held_between(tok))
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and tok.dep_ == "nsubjpass" and tok.head.lemma_ == "attend" and any(
+                    c.dep_ == "agent" for c in tok.head.children))  # "the meeting was
+            # attended by A and B"
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and lemma in EVENT_NOUNS and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD"
                 and any(  # "but their meeting Wednesday failed" (a past verb: not "their
                     c.dep_ == "poss" and c.lower_ == "their"  # meeting takes place amid

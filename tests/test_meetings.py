@@ -3385,3 +3385,12 @@ def test_meetings_her_is_not_the_man_who_reports(nlp: Language) -> None:
     text = ("Prime Minister Theresa Vale of Britain flew to Washington on Monday. President "
             "Donald Hart welcomed the visit. Hart said he would meet her again in June.")
     assert meetings(nlp, text) == {(frozenset({"Theresa Vale", "Donald Hart"}), "planned")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Also attending the meeting were Vidal and Kovac.",
+    "Among those at the meeting were Vidal and Kovac.",
+    "The meeting was attended by Vidal and Kovac.",
+], ids=["attending-were", "among-those-at", "attended-by"])
+def test_meetings_attendees_named_after_the_meeting(nlp: Language, sentence: str) -> None:
+    assert _asserted(nlp, VIDAL_KOVAC + sentence) == {frozenset({"Tomas Vidal", "Anna Kovac"})}

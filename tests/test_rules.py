@@ -492,6 +492,14 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
                             {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "place",
                              "RIGHT_ATTRS": {"DEP": "pobj"}}])],
+        # "the meeting was attended by A and B"
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                 "POS": "NOUN", "IS_LOWER": True,
+                                                 "DEP": "nsubjpass"}},
+         {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "attended",
+          "RIGHT_ATTRS": {"LEMMA": "attend"}},
+         {"LEFT_ID": "attended", "REL_OP": ">", "RIGHT_ID": "by",
+          "RIGHT_ATTRS": {"DEP": "agent"}}],
         *[_pattern({"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": ["summit", "meeting"]},
                     "POS": "NOUN", "IS_LOWER": True},
                    (dep, {"ENT_TYPE": "ORG", "LOWER": {"NOT_IN": sorted(SEATS)}, **name}))
@@ -587,6 +595,8 @@ SENTENCES = [
     "briefing, and Ruto and Museveni later appeared before reporters.",
     "Ruto appeared at the rally; Ruto and Kagame appeared together, and Ruto appeared with "
     "Museveni.",
+    "The meeting was attended by Ruto and Kagame, and the summit was attended for a day; the "
+    "talks were attended by envoys.",
     "Ruto and Kagame played golf; the two leaders played golf again, Ruto played golf with "
     "President Yoweri Museveni and played golf alone.",
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
