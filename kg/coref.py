@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from kg.mentions import GROUP_NOUNS, HONORIFICS, MentionIndex, doc_text, title_holder
 from kg.model import Mention
-from kg.names import given_name_gender
-from kg.rules import ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
+from kg.names import RELATIVE_CUES, given_name_gender
+from kg.rules import AUDIENCE, ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
@@ -200,18 +200,13 @@ def gender_of(m: Mention, doc: Doc) -> str | None:
     return found
 
 
-KIN_WORDS = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "mother",
-                       "father", "lady", "widow", "niece", "nephew", "cousin", "uncle", "aunt",
-                       "spouse", "son-in-law", "daughter-in-law", "grandson", "granddaughter"})
-
-
 def _kin_named(doc: Doc, full: str) -> bool:
     """Whether the article introduces ``full`` as someone's relative ("first lady Melania
     Trump", "his son Donald Trump Jr.", "Ivanka Trump, the president's daughter"): a bare
     surname may then be another bearer."""
     words = full.lower().split()
     return any(doc[i:i + len(words)].text.lower() == full.lower() and any(
-        b.lower_ in KIN_WORDS for b in (*doc[max(i - 4, 0):i], *doc[i + len(words):i + len(
+        b.lower_ in RELATIVE_CUES for b in (*doc[max(i - 4, 0):i], *doc[i + len(words):i + len(
             words) + 6])) for i in _positions(doc, words[0]))  # "Ivanka Trump, his daughter"
 
 
@@ -460,8 +455,6 @@ def _subject_and_partner(tok: Token, index: MentionIndex) -> list[Mention]:
     return [subj[0], partners[0]]
 
 
-PEOPLE = frozenset({"people", "man", "woman", "protester", "voter", "citizen", "resident",
-                    "worker", "soldier", "student", "child", "parent", "family", "friend"})
 MET_ALONE = frozenset({"meet", "talk", "confer", "huddle", "dine", "negotiate"})
 """Verbs whose plural subject with no one else named is a meeting of its own members."""
 
@@ -478,8 +471,8 @@ def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
         return []
     prev = _previous_sentence(tok)
     if prev.i == tok.i or any(t.tag_ in {"NNS", "NNPS"} and (
-            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS | PEOPLE or t.lower_ in GROUP_NOUNS
-            or t.ent_type_ == "NORP") for t in prev.sent):
+            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
+            or t.lower_ in AUDIENCE or t.ent_type_ == "NORP") for t in prev.sent):
         return []  # "Diplomats from both sides were worried. They met": the diplomats
     return _named_in_sentence(prev, index, strict=True)
 

@@ -48,6 +48,7 @@ from kg.names import SUFFIXES as NAME_SUFFIXES
 from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
+    AUDIENCE,
     EXCHANGES,
     LIGHT_VERBS,
     MEET_NOUNS,
@@ -694,14 +695,6 @@ def _one_sitting(verb: Token) -> bool:
         if prep.lower_ == "during" for p in children(prep, {"pobj"})))
 
 
-AUDIENCE = frozenset({"troops", "soldiers", "sailors", "marines", "airmen", "servicemen",
-                      "students", "crowd", "crowds", "audience", "workers", "voters", "fans",
-                      "residents", "citizens", "people", "journalists", "reporters", "veterans",
-                      "families", "supporters", "pilgrims", "worshippers", "graduates"})
-"""People spoken to as an audience: "speaking to American troops" is a speech, and their
-country no side of a meeting."""
-
-
 def _audience(tok: Token) -> bool:
     """ "American troops", "the service members who will deploy": an audience, no side."""
     return tok.lower_ in AUDIENCE or (tok.lower_ == "members" and any(
@@ -1204,16 +1197,13 @@ ATTENDEES = frozenset({"leader", "participant", "guest", "attendee", "delegate",
 
 
 def attendees_after_copula(noun: Token) -> list[Token]:
-    """ "Also attending the meeting were A and B", "Present at the talks were A and B",
-    "Among those at the summit were A and B": the people named after the copula."""
+    """ "Also attending the meeting were A and B", "Among those at the summit were A and B":
+    the people named after the copula."""
     be: Token | None = None
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"} and \
             head.dep_ == "csubj":
         be = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ == "present" and \
-            head.head.dep_ == "acomp":
-        be = head.head.head
     elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ == "those" and \
             head.head.dep_ == "pobj" and head.head.head.lower_ == "among":
         be = head.head.head.head
@@ -1402,8 +1392,9 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
     while t.head != t and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
         owners = [m for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"
-                  for m in [index.at(c)] if m is not None and m.kind == "Person"]
-        if t.pos_ == "NOUN" and owners:
+                  for m in [index.at(c)] if m is not None and m.kind == "Person"
+                  ] if t.pos_ == "NOUN" else []
+        if owners:
             return owners[0]
     other = [index.at(n) for p in children(trigger, {"prep"}) if p.lower_ == "with"
              for n in [_name_after(p, index)] if n is not None]  # "his dinner with German

@@ -424,6 +424,13 @@ def played_golf(verb: Token) -> bool:
 BESIDE = frozenset({"alongside", "beside"})
 
 
+AUDIENCE = frozenset({"troops", "soldiers", "sailors", "marines", "airmen", "servicemen",
+                      "students", "crowd", "crowds", "audience", "workers", "voters", "fans",
+                      "residents", "citizens", "people", "journalists", "reporters", "veterans",
+                      "families", "supporters", "pilgrims", "worshippers", "graduates"})
+"""People spoken to as an audience: "speaking to American troops" is a speech, and their
+country no side of a meeting."""
+
 BRIEFINGS = frozenset({"conference", "briefing", "availability", "presser"})
 PRESS = frozenset({"reporters", "journalists", "press", "cameras", "media", "newsmen"})
 
@@ -785,8 +792,9 @@ def _split_named_pairs(ents: list[Span]) -> list[Span]:
 @Language.component("dip_names")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
-    "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Put it
-    after ``ner``."""
+    "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
+    that, surnames of people named in full are mended (:func:`_split_named_pairs`,
+    :func:`_untagged_surnames`).  Put it after ``ner``."""
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
