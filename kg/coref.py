@@ -529,8 +529,8 @@ def _reporter_and_partner(t: Token, index: MentionIndex) -> list[Mention]:
 
 def family_plural(tok: Token, index: MentionIndex) -> bool:
     """ "the Trumps", "both Trumps": after "the" or "both", the plural of a surname that a
-    person the article names
-    bears (a family, never one person nor a body, whatever the NER made of it)."""
+    person the article names bears (a family, never one person nor a body, whatever the NER
+    made of it)."""
     m = index.at(tok)
     if (m is None or " " in m.text or not m.text.endswith("s") or not m.text[:1].isupper()
             or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in {"the", "both"}):
