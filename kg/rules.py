@@ -789,12 +789,43 @@ def _split_named_pairs(ents: list[Span]) -> list[Span]:
     return out
 
 
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _fronted_subjects(doc: Doc) -> None:
+    """ "At the summit in Osaka, Trump and Xi agreed to a truce": the parser read the pair as
+    more items of a list after the place that ends the opening phrase, and left the verb with
+    no subject.  The named list right before a subject-less main verb is its subject again."""
+    deps = doc.to_array(DEP)
+    conj = doc.vocab.strings["conj"]
+    for i in numpy.flatnonzero(deps == conj).tolist():
+        tok = doc[i]
+        if tok.left_edge.i < 2 or doc[tok.left_edge.i - 1].text != "," or not (
+                tok.ent_type_ in _SUBJECT_TYPES or tok.lower_ in {"he", "she"}):
+            continue
+        root = tok.sent.root
+        if (root.pos_ not in {"VERB", "AUX"} or root.i != tok.right_edge.i + 1
+                or any(c.dep_ in _CLAUSE_SUBJECTS for c in root.children)):
+            continue
+        up = tok.head  # the list runs back into a phrase that opens the sentence
+        while up.head != root and up.head != up:
+            up = up.head
+        if (up.head == root and up.dep_ == "prep" and up.i == tok.sent.start
+                and tok.head.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "ORG", ""}
+                and tok.head.ent_type_ != tok.ent_type_):  # (not "In Paris, Lyon and Nice")
+            tok.head = root
+            tok.dep_ = "nsubj"
+
+
 @Language.component("dip_names")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
     "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
     that, surnames of people named in full are mended (:func:`_split_named_pairs`,
-    :func:`_untagged_surnames`).  Put it after ``ner``."""
+    :func:`_untagged_surnames`), and so is a subject the parser hung on the phrase that opens
+    the sentence (:func:`_fronted_subjects`).  Put it after ``ner``."""
+    _fronted_subjects(doc)
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc

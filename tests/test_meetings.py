@@ -3394,3 +3394,24 @@ def test_meetings_her_is_not_the_man_who_reports(nlp: Language) -> None:
 ], ids=["attending-were", "among-those-at", "attended-by"])
 def test_meetings_attendees_named_after_the_meeting(nlp: Language, sentence: str) -> None:
     assert _asserted(nlp, VIDAL_KOVAC + sentence) == {frozenset({"Tomas Vidal", "Anna Kovac"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the summit in Oslo, Anna Keller and Peter Hansen agreed on a truce.",
+    "During the talks in Oslo on Monday, Anna Keller and Peter Hansen clashed over fishing.",
+    "At the summit in Oslo, Keller and Hansen failed to agree on fishing quotas.",
+], ids=["agreed", "clashed", "failed-to-agree"])
+def test_meetings_pair_after_the_opening_place(nlp: Language, sentence: str) -> None:
+    """ "At the summit in Oslo, A and B agreed": the parser reads the pair as more places
+    after "Oslo" and leaves the verb with no subject; the pair is its subject, and met."""
+    assert _asserted(nlp, INTRO + sentence) == {KELLER_HANSEN}
+
+
+def test_pipeline_gives_a_fronted_pair_back_to_its_verb(nlp: Language) -> None:
+    """The mended parse: the pair is the verb's subject, and "Oslo" heads no list of them."""
+    doc = nlp("At the summit in Oslo, Anna Keller and Peter Hansen agreed on a truce.")
+    keller, oslo = doc[7], doc[4]
+    assert (keller.text, keller.dep_, keller.head.text) == ("Keller", "nsubj", "agreed")
+    assert [t.text for t in oslo.conjuncts] == []
+    doc = nlp("In Oslo, Bergen and Tromso, fishermen protested on Monday.")
+    assert [t.text for t in doc[1].conjuncts] == ["Bergen", "Tromso"]  # a list of places
