@@ -20,6 +20,7 @@ from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
 from kg.leaders import known_holders
 from kg.meetings import (
+    bridged_meetings,
     find_meetings,
     joint_appearances,
     merge_reports,
@@ -248,6 +249,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     quotes = find_quotes(doc, index, statements)
     meetings = still_planned([(t.root, m) for t in triggers if t.label_ == "MEET"
                               for m in find_meetings(t.root, index, quotes, _date_text)])
+    meetings += bridged_meetings([t.root for t in triggers if t.label_ == "MEET"], meetings,
+                                 index, quotes, _date_text)
     meetings += joint_appearances(doc, index, _date_text)
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]

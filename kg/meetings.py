@@ -93,6 +93,7 @@ from kg.syntax import (
     separate_meetings,
     speaker_for,
     thanked_for_doing,
+    thing,
 )
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
@@ -118,8 +119,13 @@ HABITUAL = frozenset({"frequently", "regularly", "often", "routinely", "repeated
 DateText = Callable[[list[Token]], "str | None"]
 """Finds the date phrase among a meeting's words (``kg.extract`` owns the date rules)."""
 
-FIRST_PERSON = frozenset({"i", "we", "my"})
-"""Words for the speaker of a quotation ("After my conversation with X, ...")."""
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+"""Words for the speaker of a quotation ("After my conversation with X, ...", "our dinner
+with X")."""
+
+NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue"})
+"""Meeting nouns a government holds: "our talks with X" in a quote are its talks, not the
+speaker's own."""
 
 PRAISE = frozenset({"good", "great", "excellent", "productive", "wonderful", "fantastic",
                     "terrific", "constructive", "fruitful", "warm", "useful", "frank",
@@ -352,10 +358,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head
-            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave") or (
+            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave", "use") or (
                     verb.lemma_.lower() == "host" and any(
                         body_name(c) for c in children(trigger, {"compound", "nmod"}))):
-                # "held talks with"; "hosted the G7 summit": its host is a member at it
+                # "held talks with"; "hosted the G7 summit": its host is a member at it;
+                # "used a joint news conference with X to condemn": one used it, being there
                 subj_toks = clause_subjects(verb)
                 obj_toks = prep_objects(verb, {"with"}) + _including_one(trigger)
             obj_toks += prep_objects(verb, {"between"})
@@ -511,7 +518,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             joint = tok.lower_ == "their"  # "they met C": each with C, like "A and B met C"
         elif (tok.lower_ in FIRST_PERSON or tok.lower_ in PRONOUNS) and index.at(tok) is None:
             # (not the "He" of "Vice Premier Liu He", a name)
-            speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON else None
+            speaker = speaker_for(tok, quotes) if tok.lower_ in FIRST_PERSON and not (
+                tok.lower_ == "our" and lemma in NEGOTIATIONS) else None  # (not "our
+            # talks with X": a government's)
             if speaker is None and tok.lower_ in {"his", "her"} and is_noun:
                 speaker = _clause_subject_person(trigger, index)
             if speaker is None and tok.lower_ in {"he", "she"}:
@@ -1204,10 +1213,14 @@ def attendees_after_copula(noun: Token) -> list[Token]:
     if noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"} and \
             head.dep_ == "csubj":
         be = head.head
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"} and \
+            head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.i > noun.i
+                                        for c in head.children):
+        be = head  # "Also attending the meeting was B", parsed with "was" as its auxiliary
     elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ == "those" and \
             head.head.dep_ == "pobj" and head.head.head.lower_ == "among":
         be = head.head.head.head
-    if be is None or be.lemma_ != "be":
+    if be is None or (be.lemma_ != "be" and be != head):
         return []
     return [c for c in be.children if c.dep_ in {"attr", "nsubj"} and c.i > noun.i
             and c.ent_type_ == "PERSON"]
@@ -1310,7 +1323,7 @@ def _governing_subjects(noun: Token) -> list[Token]:
         # hangs on the reported clause in the parse, but goes with the saying
         return children(verb.head, SUBJ) or subj
     if verb.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and subj and all(
-            _thing(s) for s in subj):
+            thing(s) for s in subj):
         # "A suggested that rogue killers were behind it, after a call with B"; "A stressed
         # that the decision came after months of discussions with B": a thing does not hold
         # talks, the one reporting it did
@@ -1341,16 +1354,6 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
                     wanted, None}:  # (not "Hart said he would meet her")
             return m
     return None
-
-
-def _thing(subject: Token) -> bool:
-    """A subject that is neither someone nor a named person's: "the decision", "rogue
-    killers", "his message" (not "the president", "officials", "Prince's testimony", "he")."""
-    return ((subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower))
-            and subject.ent_type_ == ""  # ("rogue killers" in quotes, tagged a proper noun)
-            and subject.lemma_.lower() not in ROLE_NOUNS and subject.lower_ not in GROUP_NOUNS
-            and subject.lemma_.lower() not in OFFICIAL_NOUNS
-            and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children))
 
 
 def _reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -1416,7 +1419,7 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
                 # "the State Department issued her a visa in time for her meeting" is no body's
             if s.lower_ in {"he", "she"}:  # "Vogt said that during his meeting with X, he"
                 return _reporter(s, index) or pronoun_antecedent(s, index)
-        if t.dep_ not in {"ccomp", "advcl"} or not all(_thing(s) for s in subjects):
+        if t.dep_ not in {"ccomp", "advcl"} or not all(thing(s) for s in subjects):
             return None  # "the president", "Prince's testimony": someone's own clause
         t = t.head  # "A said when asked what his message was during his conversation with
         # B": a clause whose subject is a thing is the reporter's
@@ -1527,6 +1530,80 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
             merged.append(m)
             last_seen.append(n)
     return merged
+
+
+BRIDGED_NOUNS = frozenset({"meeting", "talks", "session", "summit", "encounter", "dinner",
+                           "lunch", "luncheon", "breakfast", "gathering", "sit-down"})
+"""Meeting nouns that refer back to a meeting reported before: "the meeting", "the talks"."""
+CONTACT_WORDS = frozenset({"call", "calls", "called", "calling", "phone", "phoned",
+                           "telephoned", "rang", "spoke", "spoken", "speaks", "talked",
+                           "conversation", "conversations"})
+"""Trigger words of a meeting that may have been a call, which no one "also attends"."""
+BRIDGE_SENTENCES = 8
+"""How many sentences back the meeting "the meeting" refers to may be reported."""
+
+
+def bridged_meetings(roots: list[Token], found: list[Meeting], index: MentionIndex,
+                     quotes: list[Quote], date_text: DateText) -> list[Meeting]:
+    """ "A met B at the tower. ... Also attending the meeting was C": a meeting referred to
+    again by a definite noun, with someone new at it, is the nearest meeting reported before
+    it, now with C too.  Only words that put C at the meeting count ("attended the
+    meeting", "At the meeting, C told", "Also attending the meeting was C"), never one's
+    words about it ("C said the meeting went well": a spokesman may say so); and the
+    meeting before must be the only one in its sentence.  The new meeting keeps the earlier
+    sentence as support, so each of its sides is traceable."""
+    if not found:
+        return []
+    out: list[Meeting] = []
+    for noun in roots:
+        if (noun.pos_ != "NOUN" or noun.lower_ not in BRIDGED_NOUNS
+                or not any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"}
+                           for c in noun.children)
+                or any(c.dep_ in {"prep", "compound", "nmod", "amod", "poss"}
+                       and c.lower_ not in {"in", "at", "on"} for c in noun.children)):
+            continue  # "the meeting with X", "the G7 summit", "his talks": its own sides
+        people = _bridge_attendees(noun, index, set(roots))
+        if not people or find_meetings(noun, index, quotes, date_text):
+            continue
+        sent = noun.sent
+        before = [m for m in found if m.evidence.end <= sent.start_char]
+        if not before:
+            continue
+        last = max(m.evidence.start for m in before)
+        there = [m for m in before if m.evidence.start == last]
+        back = noun.doc.char_span(last, sent.start_char, alignment_mode="expand")
+        if (len({frozenset(m.participants) for m in there}) != 1 or back is None
+                or len(list(back.sents)) > BRIDGE_SENTENCES):
+            continue
+        prior = there[0]
+        new = [p for p in people
+               if not any(same_person(p, q) for q in prior.participants)]
+        if not new or (noun.lower_ in MEALS) != (prior.trigger.lower() in MEALS) or (
+                prior.trigger.lower() in CONTACT_WORDS):
+            continue  # (a call has no one "also attending"; a dinner is its own occasion)
+        status = status_of(noun, caption=is_caption(sent))
+        out.append(replace(
+            prior, participants=(*prior.participants, *new), evidence=evidence(sent),
+            status=prior.status if status == "asserted" else status, trigger=noun.text,
+            support=(prior.evidence,)))
+    return out
+
+
+def _bridge_attendees(noun: Token, index: MentionIndex, triggers: set[Token]) -> list[Mention]:
+    """Who a sentence puts at a meeting it names by a definite noun alone."""
+    head = noun.head
+    toks = attendees_after_copula(noun)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"}:
+        toks += clause_subjects(head)
+    elif noun.dep_ == "nsubjpass" and head.lemma_.lower() == "attend":
+        toks += [p for a in children(head, {"agent"}) for p in children(a, {"pobj"})]
+    elif (noun.dep_ == "pobj" and head.lower_ in {"at", "during"} and head.dep_ == "prep"
+          and head.head.pos_ == "VERB" and head.head not in triggers
+          and not any(c.dep_ == "neg" for c in head.head.children)):
+        toks += children(head.head, {"nsubj"})  # "At the meeting, C told B", "C said at the
+        # meeting that": C was there (but "At the talks, C did not meet B": another meeting)
+    return [m for m in argument_actors(toks, index) if m.kind == "Person"]  # (a pronoun's
+    # antecedent, a guess, is not enough to add someone to a meeting told before)
 
 
 APPEARANCE_VERBS = frozenset({"attend", "stand", "walk", "arrive", "participate", "take",

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.mentions import MentionIndex, doc_text
+from kg.mentions import GROUP_NOUNS, OFFICIAL_NOUNS, MentionIndex, doc_text
 from kg.model import Evidence, Mention
-from kg.rules import EVENT_NOUNS, ORDINALS
+from kg.rules import EVENT_NOUNS, ORDINALS, ROLE_NOUNS
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
@@ -210,6 +210,9 @@ def clause_subjects(verb: Token) -> list[Token]:
                 owner = [c for c in said.children if c.dep_ == "poss"]  # after meeting X"
                 if owner and owner[0].pos_ in {"PROPN", "NOUN"}:  # (hung on "felt")
                     return owner
+            if children(t, SUBJ) and reported_thing(t, prep):
+                return children(t.head, SUBJ)  # "Obama questioned whether a deal was
+                # possible after meeting Putin": a deal meets no one, the questioner did
         subj = children(t, SUBJ)
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):
@@ -217,6 +220,25 @@ def clause_subjects(verb: Token) -> list[Token]:
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     return subj or _dated_name(verb)
+
+
+def reported_thing(clause: Token, prep: Token) -> bool:
+    """ "Obama questioned whether a deal was possible after meeting Putin": the parser hung
+    the time phrase (``prep``) on the reported clause, whose subject is a thing; it goes
+    with the reporting verb above, which has a subject of its own."""
+    return (clause.dep_ == "ccomp" and prep.lower_ in TIME_PREPS and prep.i > clause.i
+            and all(thing(s) for s in children(clause, SUBJ))
+            and bool(children(clause.head, SUBJ)))
+
+
+def thing(subject: Token) -> bool:
+    """A subject that is neither someone nor a named person's: "the decision", "rogue
+    killers", "his message" (not "the president", "officials", "Prince's testimony", "he")."""
+    return ((subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower))
+            and subject.ent_type_ == ""  # ("rogue killers" in quotes, tagged a proper noun)
+            and subject.lemma_.lower() not in ROLE_NOUNS and subject.lower_ not in GROUP_NOUNS
+            and subject.lemma_.lower() not in OFFICIAL_NOUNS
+            and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children))
 
 
 def _among(noun: Token) -> list[Token]:

@@ -3415,3 +3415,73 @@ def test_pipeline_gives_a_fronted_pair_back_to_its_verb(nlp: Language) -> None:
     assert [t.text for t in oslo.conjuncts] == []
     doc = nlp("In Oslo, Bergen and Tromso, fishermen protested on Monday.")
     assert [t.text for t in doc[1].conjuncts] == ["Bergen", "Tromso"]  # a list of places
+
+
+def test_meetings_our_dinner_in_a_quote_is_the_speakers(nlp: Language) -> None:
+    """ "our dinner with X", in a quotation: the speaker dined with X; but "our talks with
+    Denmark" are a government's, not the speaker's own meeting."""
+    text = INTRO + ('"The deadline runs from the date of our warm dinner with Anna Keller in '
+                    'Vienna," Peter Hansen said on Tuesday.')
+    assert _asserted(nlp, text) == {KELLER_HANSEN}
+    text = INTRO + '"We have built a strong team for our talks with Denmark," Hansen said.'
+    assert _asserted(nlp, text) == set()
+
+
+def test_meetings_one_used_a_meeting_one_was_at(nlp: Language) -> None:
+    """ "used a joint news conference with X to condemn Y": the one who used it was there."""
+    text = INTRO + ("That is what Keller did on Monday, when she used a joint news conference "
+                    "with Peter Hansen to condemn the tariffs.")
+    assert _asserted(nlp, text) == {KELLER_HANSEN}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Keller has questioned whether a truce was possible after meeting Peter Hansen in "
+     "Vienna on Monday.", "asserted"),
+    ("Keller will say whether a truce is possible after meeting Peter Hansen in Vienna.",
+     "planned"),
+], ids=["questioned", "will-say"])
+def test_meetings_time_phrase_hung_on_a_reported_thing(nlp: Language, sentence: str,
+                                                       status: str) -> None:
+    """ "A questioned whether a deal was possible after meeting B": the parser hangs "after
+    meeting B" on the reported clause, but a deal meets no one; A met B, and it is as real
+    as A's questioning."""
+    assert meetings(nlp, INTRO + sentence) == {(KELLER_HANSEN, status)}
+
+
+BRIDGE = (VIDAL_KOVAC + "Vidal met Kovac at the presidential palace on Tuesday. The meeting "
+          "lasted two hours. ")
+VIDAL_KOVAC_ORLOV = frozenset({"Tomas Vidal", "Anna Kovac", "Pavel Orlov"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Also attending the meeting was Foreign Minister Pavel Orlov.",
+    "At the meeting, Orlov handed Kovac a letter from the king.",
+    "Orlov, who attended the meeting, flew home on Wednesday.",
+    "The meeting was attended by Orlov.",
+], ids=["also-attending", "at-the-meeting", "who-attended", "attended-by"])
+def test_meetings_someone_at_the_meeting_reported_before(nlp: Language, sentence: str) -> None:
+    """ "the meeting" with someone new at it is the meeting reported before, with them too;
+    the earlier sentence is kept as support."""
+    ex = run(nlp, BRIDGE + sentence)
+    res = resolve(ex)
+    joint = [m for m in ex.meetings
+             if frozenset(res.entity_of[p].label for p in m.participants) == VIDAL_KOVAC_ORLOV]
+    assert len(joint) == 1 and joint[0].status == "asserted"
+    sentences = {joint[0].evidence.sentence, *(e.sentence for e in joint[0].support)}
+    assert "Vidal met Kovac at the presidential palace on Tuesday." in sentences
+    assert sentence in sentences
+
+
+@pytest.mark.parametrize("text", [
+    BRIDGE + "Orlov said the meeting had gone well.",  # words about it: a spokesman's too
+    VIDAL_KOVAC + "Vidal called Kovac on Tuesday. At the meeting, Orlov spoke first.",  # a call
+    BRIDGE + "Vidal toured the port. " * 8 + "At the meeting, Orlov spoke first.",  # too far
+    VIDAL_KOVAC + "Vidal met Kovac, and Ellison met Orlov. Also attending the meeting was "
+                  "Tomas Horvat.",  # which meeting?
+    BRIDGE + "At the talks, Orlov did not meet Kovac but her deputy.",  # the verb's own
+    BRIDGE + "He said he had slept at the meeting.",  # a pronoun: a guess
+], ids=["said-about-it", "after-a-call", "too-far-back", "two-meetings-before", "did-not-meet",
+        "pronoun"])
+def test_meetings_no_one_joins_a_meeting_not_told(nlp: Language, text: str) -> None:
+    found = _asserted(nlp, text)
+    assert not any(len(people) > 2 for people in found), found
