@@ -511,8 +511,24 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
             cm = next((index.at(n) for n in named if index.at(n) is not None), None)
             if cm is not None and cm.kind == "Person" and cm not in group:
                 group.append(cm)
+        if len(group) == 1 and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.subtree):
+            # "Donald Trump and Melania Trump", parsed as "(Donald Trump and Melania) Trump":
+            # the names inside the one subject
+            group = list(dict.fromkeys(
+                m for c in head.subtree if (m := index.at(c)) is not None and m.kind == "Person"
+                and _in_name_chain(c, head)))
         return group if len(group) == 2 else []
     return []
+
+
+def _in_name_chain(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs on ``head`` through name parts and coordination only (not
+    through a clause or a preposition: "Pompeo, accompanied by B")."""
+    while tok != head:
+        if tok.dep_ not in {"compound", "nmod", "conj", "flat", "appos"} or tok.head == tok:
+            return False
+        tok = tok.head
+    return True
 
 
 def _reporter_and_partner(t: Token, index: MentionIndex) -> list[Mention]:

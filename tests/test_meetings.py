@@ -3485,3 +3485,12 @@ def test_meetings_someone_at_the_meeting_reported_before(nlp: Language, sentence
 def test_meetings_no_one_joins_a_meeting_not_told(nlp: Language, text: str) -> None:
     found = _asserted(nlp, text)
     assert not any(len(people) > 2 for people in found), found
+
+
+def test_meetings_they_are_two_names_parsed_as_one(nlp: Language) -> None:
+    """ "Donald Trump and Melania Trump visited ..., where they met King Harald": the parser
+    read the subject as "(Donald Trump and Melania) Trump"; "they" are still the two."""
+    text = ("On Monday, Donald Trump and Melania Trump visited the royal palace in Oslo, "
+            "where they met King Harald.")
+    assert _asserted(nlp, text) == {frozenset({"Donald Trump", "King Harald"}),
+                                    frozenset({"Melania Trump", "King Harald"})}
