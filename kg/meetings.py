@@ -577,7 +577,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     objects = [m for m in objects if not _news_outlet(m, trigger.doc)]  # an interview
     objects = [m for m in objects if not (m.kind == "Organization" and m.text.split()[-1].lower()
                                           in AWARDS)]  # "received the Legion of Honour"
-    if lemma == "join" and (any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+    if lemma == "join" and (any(c.dep_ == "prep" and c.lower_ == "in" and not all(
+            p.ent_type_ in {"GPE", "LOC", "FAC"} for p in children(c, {"pobj"}))
+                                for c in verb.children)
                             or any(t.lower_ == "in" and t.i > verb.i and any(
                                 c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
                                 for t in verb.subtree)):
@@ -631,8 +633,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         else [subjects + objects]
     if len(subjects) == 1 and len(objects) > 1 and (
             (lemma in CALLS and not _one_sitting(verb)) or separate_meetings(trigger)
-            or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)):
-        groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls
+            or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)
+            or _couple(objects)):
+        groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls; "met
+        # Donald Trump and Melania Trump": a couple met them, who did not meet each other
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
                               for t in obj_toks):
         return []  # "Lady Hale, sitting with Lords Bingham and Steyn, said": a court sitting
@@ -890,6 +894,16 @@ def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
 MEALS = frozenset({"lunch", "dinner", "breakfast", "banquet", "luncheon", "supper",
                    "reception"})
 """Meeting nouns of one table: everyone named at it met everyone else."""
+
+
+def _couple(people: list[Mention]) -> bool:
+    """Two full names with one surname ("Donald Trump and Melania Trump"): met together,
+    they do not meet each other (but "King Salman and the crown prince", a bare name and a
+    title, are two officials at one table)."""
+    if len(people) != 2 or any(p.kind != "Person" or len(p.text.split()) < 2 for p in people):
+        return False
+    a, b = (p.text.split() for p in people)
+    return a[-1] == b[-1] and a[0] != b[0]
 
 
 def _one_family(participants: list[Mention]) -> bool:

@@ -560,7 +560,10 @@ def _contact(verb: Token) -> bool:
             for c in kids) or called_on_a_day(verb) is not None or any(  # "called his
             c.dep_ == "dobj" and c.lemma_ == "counterpart" and any(  # Russian counterpart
                 p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in c.children)
-            for c in kids)  # (Vladimir Putin)", "called President Lars Berg Sunday"
+            for c in kids) or any(  # (Vladimir Putin)", "called President Lars Berg Sunday"
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_ in ROLE_NOUNS and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+            for c in kids)  # "called the president", "phoned the Iranian foreign minister"
     return False
 
 
@@ -818,6 +821,28 @@ def _fronted_subjects(doc: Doc) -> None:
             tok.dep_ = "nsubj"
 
 
+def _coordinated_names(doc: Doc) -> None:
+    """ "Donald Trump and Melania Trump met X": the parser read "(Donald Trump and Melania)
+    Trump", the first name hung on the second as a modifier.  Two PERSON names with only
+    "and" between them are coordinated again: the first heads the pair, the second is its
+    conjunct."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for one, two in zip(ents, ents[1:], strict=False):
+        if two.start != one.end + 1 or doc[one.end].lower_ != "and":
+            continue
+        first, second, cc = one.root, two.root, doc[one.end]
+        if first.head != second or first.dep_ not in {"nmod", "compound"} or second == first:
+            continue
+        top, dep = second.head, second.dep_
+        first.head = top if top != second else first
+        first.dep_ = dep if top != second else "ROOT"
+        second.head, second.dep_ = first, "conj"
+        cc.head, cc.dep_ = first, "cc"
+        for t in two:
+            if t != second and t.head not in two:
+                t.head, t.dep_ = second, "compound"  # "Melania", hung on the first name
+
+
 @Language.component("dip_names")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
@@ -825,6 +850,7 @@ def name_particles(doc: Doc) -> Doc:
     that, surnames of people named in full are mended (:func:`_split_named_pairs`,
     :func:`_untagged_surnames`), and so is a subject the parser hung on the phrase that opens
     the sentence (:func:`_fronted_subjects`).  Put it after ``ner``."""
+    _coordinated_names(doc)
     _fronted_subjects(doc)
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):

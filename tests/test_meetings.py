@@ -3202,9 +3202,12 @@ def test_meetings_a_summit_in_a_planned_clause_is_that_plan(nlp: Language) -> No
 
 
 def test_meetings_both_trumps_as_an_object_are_the_couple(nlp: Language) -> None:
+    """ "shook hands with both Trumps": with each of the couple, who do not meet each other
+    (no Donald-Melania pair)."""
     text = ("Summit ends\n\nPresident Donald Trump and first lady Melania Trump arrived in "
             "London on Monday. Queen Elizabeth II shook hands with both Trumps at the palace.")
-    assert _asserted(nlp, text) == {frozenset({"Elizabeth II", "Donald Trump", "Melania Trump"})}
+    assert _asserted(nlp, text) == {frozenset({"Elizabeth II", "Donald Trump"}),
+                                    frozenset({"Elizabeth II", "Melania Trump"})}
 
 
 def test_meetings_a_day_run_into_a_possessive_name_is_cut_off(nlp: Language) -> None:
@@ -3494,3 +3497,32 @@ def test_meetings_they_are_two_names_parsed_as_one(nlp: Language) -> None:
             "where they met King Harald.")
     assert _asserted(nlp, text) == {frozenset({"Donald Trump", "King Harald"}),
                                     frozenset({"Melania Trump", "King Harald"})}
+
+
+def test_pipeline_coordinates_two_names_read_as_one(nlp: Language) -> None:
+    """ "Donald Trump and Melania Trump" parsed as "(Donald Trump and Melania) Trump" is
+    two coordinated names again, whatever the sentence does with them."""
+    doc = nlp("King Harald met Donald Trump and Melania Trump at the royal palace in Oslo.")
+    donald, melania = doc[4], doc[7]
+    assert (donald.dep_, donald.head.text, melania.dep_, melania.head.i) == (
+        "dobj", "met", "conj", donald.i)
+    assert doc[6].head == melania  # "Melania" is the second name's own
+
+
+def test_meetings_a_couple_met_is_two_meetings_with_the_host(nlp: Language) -> None:
+    """ "A met Donald Trump and Melania Trump": A met each; the couple did not meet."""
+    text = "Prime Minister Lars Berg met Donald Trump and Melania Trump at the royal palace in Oslo."
+    assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Donald Trump"}),
+                                    frozenset({"Lars Berg", "Melania Trump"})}
+    text = "Prime Minister Lars Berg met Angela Merkel and Emmanuel Macron at the royal palace in Oslo."
+    assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Angela Merkel",
+                                               "Emmanuel Macron"})}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Anna Keller joined Peter Hansen in Paris for talks on Monday.", {KELLER_HANSEN}),
+    ("Keller joined Peter Hansen in pressing the bank on fees.", set()),  # a shared cause
+], ids=["in-a-city", "in-pressing"])
+def test_meetings_joined_in_a_place(nlp: Language, sentence: str, found: set) -> None:
+    """ "A joined B in Vienna": a place, so they met; "joined B in pressing C": a cause."""
+    assert _asserted(nlp, INTRO + sentence) == found
