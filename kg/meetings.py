@@ -303,9 +303,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
             and c.lemma_ not in CALL_PURPOSES and c != callee
             and not (callee is not None and callee.head == c) for c in trigger.children)
-            or sum(c.dep_ == "dobj" for c in trigger.children) > 1):
-        return []  # "called X a liar" (the name read as a second object too), "called on X
-        # to", "called off": no call
+            or sum(c.dep_ == "dobj" for c in trigger.children) > 1
+            or any(r.dep_ == "relcl" and sum(k.dep_ in {"dative", "dobj"}
+                                             for k in r.children) > 1
+                   for d in children(trigger, {"dobj"}) for r in d.children)):
+        return []  # "called X a liar" (the name read as a second object too; or the name
+        # "a liar" of "called the president who fired him a liar" read as the clause's),
+        # "called on X to", "called off": no call
     if trigger.lemma_ == "welcome" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"xcomp", "ccomp"} and any(k.dep_ == "aux" and k.lower_ == "to"
                                                  for k in c.children)

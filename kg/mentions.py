@@ -949,7 +949,9 @@ def _country_possessed(token: Token) -> bool:
     the country (the one the article names, else the country); not "North Korea's former
     intelligence chief"."""
     return token.tag_ == "NN" and any(
-        c.dep_ == "poss" and c.ent_type_ == "GPE" and any(k.tag_ == "POS" for k in c.children)
+        c.dep_ == "poss" and (c.ent_type_ == "GPE" or (  # ("Croatia's", tagged ORG)
+            c.ent_type_ == "ORG" and gazetteer.country(c.text) is not None))
+        and any(k.tag_ == "POS" for k in c.children)
         for c in token.children) and not any(
         c.lower_ in {"former", "ex", "late", "then"} for c in token.subtree)
 
@@ -1020,11 +1022,12 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
         return None
     surname, holder = next(iter(people.items()))
     # a holder named once, in passing ("as President Richard Nixon did"), is not who "the
-    # President" of the article is
+    # President" of the article is; but "Vietnam's president" is the one the article names
+    # Vietnamese president, however often
     named = counts[surname]
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-    return holder if named >= 2 or subject else None
+    return holder if named >= 2 or subject or country is not None else None
 
 
 TOP_POSTS = frozenset({"president", "chancellor", "pm", "premier", "king", "queen", "emir",

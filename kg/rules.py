@@ -10,6 +10,7 @@ them in ``doc.spans["dip_triggers"]``, each labelled ``MEET``, ``SAY``, ``SIGN``
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import numpy
@@ -827,7 +828,7 @@ def _coordinated_names(doc: Doc) -> None:
     "and" between them are coordinated again: the first heads the pair, the second is its
     conjunct."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
-    for one, two in zip(ents, ents[1:], strict=False):
+    for one, two in pairwise(ents):
         if two.start != one.end + 1 or doc[one.end].lower_ != "and":
             continue
         first, second, cc = one.root, two.root, doc[one.end]

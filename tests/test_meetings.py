@@ -3511,10 +3511,12 @@ def test_pipeline_coordinates_two_names_read_as_one(nlp: Language) -> None:
 
 def test_meetings_a_couple_met_is_two_meetings_with_the_host(nlp: Language) -> None:
     """ "A met Donald Trump and Melania Trump": A met each; the couple did not meet."""
-    text = "Prime Minister Lars Berg met Donald Trump and Melania Trump at the royal palace in Oslo."
+    text = ("Prime Minister Lars Berg met Donald Trump and Melania Trump at the royal palace "
+            "in Oslo.")
     assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Donald Trump"}),
                                     frozenset({"Lars Berg", "Melania Trump"})}
-    text = "Prime Minister Lars Berg met Angela Merkel and Emmanuel Macron at the royal palace in Oslo."
+    text = ("Prime Minister Lars Berg met Angela Merkel and Emmanuel Macron at the royal "
+            "palace in Oslo.")
     assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Angela Merkel",
                                                "Emmanuel Macron"})}
 
@@ -3526,3 +3528,29 @@ def test_meetings_a_couple_met_is_two_meetings_with_the_host(nlp: Language) -> N
 def test_meetings_joined_in_a_place(nlp: Language, sentence: str, found: set) -> None:
     """ "A joined B in Vienna": a place, so they met; "joined B in pressing C": a cause."""
     assert _asserted(nlp, INTRO + sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The prime minister called the president on Tuesday.",
+     {frozenset({"Lars Berg", "Anna Keller"})}),
+    ("Critics called the president weak on Tuesday.", set()),  # a name for her
+    ("Hart called the president who fired him a liar on Tuesday.", set()),
+], ids=["called-the-president", "called-her-weak", "called-her-a-liar"])
+def test_meetings_called_an_office_holder(nlp: Language, sentence: str, found: set) -> None:
+    """ "called the president": the holder the article names for the office."""
+    text = ("President Anna Keller of Finland flew home on Monday. Prime Minister Lars Berg "
+            "of Norway stayed in Oslo. " + sentence)
+    assert _asserted(nlp, text) == found
+
+
+def test_meetings_a_countrys_president_named_once(nlp: Language) -> None:
+    """ "Croatia's president" is the one the article names Croatian president, even if
+    only once and in passing (not Croatia the country)."""
+    text = ("Foreign Minister Anna Keller spoke at a news conference in Zagreb with Croatian "
+            "President Ivo Horvat on Monday. After a morning meeting with Croatia's president "
+            "on Tuesday, Keller signed a trade deal.")
+    ex = run(nlp, text)
+    res = resolve(ex)
+    assert {(frozenset(res.entity_of[p].label for p in m.participants), m.date_text)
+            for m in ex.meetings} == {(frozenset({"Anna Keller", "Ivo Horvat"}), "Monday"),
+                                      (frozenset({"Anna Keller", "Ivo Horvat"}), "Tuesday")}

@@ -292,6 +292,13 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
            {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "poss",
             "RIGHT_ATTRS": {"DEP": "poss", "LOWER": {"IN": ["his", "her", "their"]}}}]
           for lemma in ("call", "phone", "telephone", "ring")],
+        # "called the president", "phoned the Iranian foreign minister": an office's holder
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": lemma, "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "whom",
+            "RIGHT_ATTRS": {"DEP": "dobj", "POS": "NOUN", "LEMMA": {"IN": sorted(ROLE_NOUNS)}}},
+           {"LEFT_ID": "whom", "REL_OP": ">", "RIGHT_ID": "the",
+            "RIGHT_ATTRS": {"DEP": "det", "LOWER": "the"}}]
+          for lemma in ("call", "phone", "telephone", "ring")],
         # "called Kim" read as a complement, unless a common noun names the thing called
         # ("a documentary called No More Mr Nasty")
         *[[*_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": {"NOT_IN": ["VBN"]}},
@@ -570,6 +577,8 @@ SENTENCES = [
     "Odinga had raised the issue with Mr Kenyatta about the vote, and raised it with Ruto.",
     "Odinga briefed President Ruto on the plan; aides briefed reporters and were briefed.",
     "Ruto called his Ugandan counterpart Yoweri Museveni and phoned the envoy on Monday.",
+    "Odinga called the president on Monday, phoned the Ugandan foreign minister and called "
+    "the shots.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
     "Odinga called his Ugandan counterpart on Monday, then called her bluff and rang their "
     "counterparts.",
