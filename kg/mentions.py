@@ -928,8 +928,9 @@ def _possessed_person(m: Mention, doc: Doc, index: MentionIndex) -> Mention | No
 def _apposed_after(token: Token, index: MentionIndex) -> Mention | None:
     """ "the speaker of the U.S. House of Representatives, John Boehner": the name set off
     by a comma right after a definite role noun's phrase, however the parser hung it."""
-    if token.lower_ not in ROLE_NOUNS or token.tag_ != "NN" or not _definite(token):
-        return None
+    if (token.lower_ not in ROLE_NOUNS and token.lower_ != "counterpart") or \
+            token.tag_ != "NN" or not _definite(token):
+        return None  # ("his Chinese counterpart, Wang Yi,", the name hung on the verb)
     doc, end = token.doc, token.right_edge.i
     if end + 2 >= len(doc) or doc[end + 1].text != ",":
         return None
