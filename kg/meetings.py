@@ -98,7 +98,7 @@ from kg.syntax import (
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
                         "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting", "discuss",
-                        "gather"})
+                        "gather", "chat"})
 """Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
 "hosted X" needs its object."""
 

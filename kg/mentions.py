@@ -896,8 +896,17 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
         # unnamed official stands for the country; "a Russian banker" stands for no one
         return _named_leaders(token, _modifier_actors(token, index, depth), index)
+    if token.lower_ in STATE_AGENTS and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                            for c in token.children):
+        # "met an Australian diplomat", "a senior North Korean official": one of the
+        # country's officials, unnamed, as the plural would be; "a Russian lawyer" is no one's
+        return [m for m in _modifier_actors(token, index, depth) if m.kind == "Country"]
     return []
 
+
+STATE_AGENTS = frozenset({"diplomat", "official", "envoy", "ambassador", "negotiator",
+                          "minister", "delegate", "emissary"})
+"""Role nouns of someone acting for a state: one unnamed stands for the country."""
 
 IDENTIFIES = frozenset({"identify", "name"})
 

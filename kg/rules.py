@@ -58,7 +58,7 @@ RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "questio
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch", "luncheon",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
-              "encounter", "summits", "handshake")
+              "encounter", "summits", "handshake", "chat", "chats")
 TABLE_NOUNS = frozenset({"lunch", "luncheon", "dinner", "breakfast"})
 """Meals one person gives for another: "Trump's state dinner for President Xi"."""
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",

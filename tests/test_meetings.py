@@ -3554,3 +3554,35 @@ def test_meetings_a_countrys_president_named_once(nlp: Language) -> None:
     assert {(frozenset(res.entity_of[p].label for p in m.participants), m.date_text)
             for m in ex.meetings} == {(frozenset({"Anna Keller", "Ivo Horvat"}), "Monday"),
                                       (frozenset({"Anna Keller", "Ivo Horvat"}), "Tuesday")}
+
+
+def test_meetings_counterpart_named_after_commas(nlp: Language) -> None:
+    """ "talks with his Chinese counterpart, Wang Yi, on Tuesday": the name set off after
+    the counterpart (which the parser hung on the verb) is who he is, not the one Chinese
+    official the article names with a post (Xi)."""
+    text = ("Chinese President Xi Jinping warned on Monday that trade tensions were rising. "
+            "Secretary of State Mike Pompeo held talks with his Chinese counterpart, Wang Yi, "
+            "on Tuesday.")
+    assert _asserted(nlp, text) == {frozenset({"Mike Pompeo", "Wang Yi"})}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Anna Keller and Peter Hansen chatted before the session.", {KELLER_HANSEN}),
+    ("Anna Keller chats with Peter Hansen before the session in Vienna.", {KELLER_HANSEN}),
+    ("Keller had a brief chat with Peter Hansen on Friday.", {KELLER_HANSEN}),
+    ("Keller chatted with reporters on Friday.", set()),
+], ids=["chatted", "caption-chats-with", "a-chat-with", "with-reporters"])
+def test_meetings_a_chat(nlp: Language, sentence: str, found: set) -> None:
+    assert _asserted(nlp, INTRO + sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Anna Keller met a Swedish diplomat in a Vienna bar in May.",
+     {frozenset({"Anna Keller", "Sweden"})}),
+    ("Anna Keller met a Swedish lawyer in a Vienna bar in May.", set()),  # no one's agent
+    ("Anna Keller met a former Swedish diplomat in Vienna in May.", set()),
+], ids=["a-diplomat", "a-lawyer", "a-former-diplomat"])
+def test_meetings_one_unnamed_official_is_the_country(nlp: Language, sentence: str,
+                                                      found: set) -> None:
+    """ "met an Australian diplomat": as "Australian diplomats" would, the country."""
+    assert _asserted(nlp, sentence) == found
