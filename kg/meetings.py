@@ -1591,7 +1591,7 @@ def bridged_meetings(roots: list[Token], found: list[Meeting], index: MentionInd
         there = [m for m in before if m.evidence.start == last]
         back = noun.doc.char_span(last, sent.start_char, alignment_mode="expand")
         if (len({frozenset(m.participants) for m in there}) != 1 or back is None
-                or len(list(back.sents)) > BRIDGE_SENTENCES):
+                or sum(bool(t.is_sent_start) for t in back) > BRIDGE_SENTENCES):
             continue
         prior = there[0]
         new = [p for p in people
