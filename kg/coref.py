@@ -512,8 +512,8 @@ def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:
             if cm is not None and cm.kind == "Person" and cm not in group:
                 group.append(cm)
         if len(group) == 1 and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.subtree):
-            # "Donald Trump and Melania Trump", parsed as "(Donald Trump and Melania) Trump":
-            # the names inside the one subject
+            # "Donald and Melania Trump" (or a "Donald Trump and Melania Trump" the pipeline
+            # did not mend): the names inside the one subject
             group = list(dict.fromkeys(
                 m for c in head.subtree if (m := index.at(c)) is not None and m.kind == "Person"
                 and _in_name_chain(c, head)))

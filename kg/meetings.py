@@ -49,6 +49,7 @@ from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
     AUDIENCE,
+    CALL_WORDS,
     EXCHANGES,
     LIGHT_VERBS,
     MEET_NOUNS,
@@ -384,9 +385,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                     # A told B": the host at his own table
                 subj_toks += children(said, {"nsubj"})
                 obj_toks += [d for d in children(said, {"dobj"}) if d.ent_type_ == "PERSON"]
-        if trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in {"attend", "join"}:
-            subj_toks += [p for a in children(trigger.head, {"agent"})  # "the summit was
-                          for p in children(a, {"pobj"})]  # attended by A, B and C"
+        subj_toks += _attended_by(trigger)  # "the summit was attended by A, B and C"
         subj_toks += attendees_after_copula(trigger)  # "Attending the talks were A and B"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)
@@ -901,13 +900,10 @@ MEALS = frozenset({"lunch", "dinner", "breakfast", "banquet", "luncheon", "suppe
 
 
 def _couple(people: list[Mention]) -> bool:
-    """Two full names with one surname ("Donald Trump and Melania Trump"): met together,
-    they do not meet each other (but "King Salman and the crown prince", a bare name and a
+    """Two full names of one family ("Donald Trump and Melania Trump"): met together, they
+    do not meet each other (but "King Salman and the crown prince", a bare name and a
     title, are two officials at one table)."""
-    if len(people) != 2 or any(p.kind != "Person" or len(p.text.split()) < 2 for p in people):
-        return False
-    a, b = (p.text.split() for p in people)
-    return a[-1] == b[-1] and a[0] != b[0]
+    return _one_family(people) and all(len(p.text.split()) > 1 for p in people)
 
 
 def _one_family(participants: list[Mention]) -> bool:
@@ -1221,6 +1217,13 @@ def _name_after(prep: Token, index: MentionIndex) -> Token | None:
 ATTENDEES = frozenset({"leader", "participant", "guest", "attendee", "delegate", "head",
                        "minister", "dignitary", "official", "president"})
 """Those "among" whom someone is at a meeting ("among the leaders at the summit")."""
+
+
+def _attended_by(noun: Token) -> list[Token]:
+    """ "The meeting was attended by A and B": the passive's agents."""
+    if noun.dep_ != "nsubjpass" or noun.head.lemma_.lower() not in {"attend", "join"}:
+        return []
+    return [p for a in children(noun.head, {"agent"}) for p in children(a, {"pobj"})]
 
 
 def attendees_after_copula(noun: Token) -> list[Token]:
@@ -1553,9 +1556,8 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
 BRIDGED_NOUNS = frozenset({"meeting", "talks", "session", "summit", "encounter", "dinner",
                            "lunch", "luncheon", "breakfast", "gathering", "sit-down"})
 """Meeting nouns that refer back to a meeting reported before: "the meeting", "the talks"."""
-CONTACT_WORDS = frozenset({"call", "calls", "called", "calling", "phone", "phoned",
-                           "telephoned", "rang", "spoke", "spoken", "speaks", "talked",
-                           "conversation", "conversations"})
+CONTACT_WORDS = CALL_WORDS | {"calls", "calling", "telephoned", "spoke", "spoken", "speaks",
+                              "talked", "conversations"}
 """Trigger words of a meeting that may have been a call, which no one "also attends"."""
 BRIDGE_SENTENCES = 8
 """How many sentences back the meeting "the meeting" refers to may be reported."""
@@ -1613,8 +1615,8 @@ def _bridge_attendees(noun: Token, index: MentionIndex, triggers: set[Token]) ->
     toks = attendees_after_copula(noun)
     if noun.dep_ == "dobj" and head.lemma_.lower() in {"attend", "join"}:
         toks += clause_subjects(head)
-    elif noun.dep_ == "nsubjpass" and head.lemma_.lower() == "attend":
-        toks += [p for a in children(head, {"agent"}) for p in children(a, {"pobj"})]
+    elif noun.dep_ == "nsubjpass":
+        toks += _attended_by(noun)
     elif (noun.dep_ == "pobj" and head.lower_ in {"at", "during"} and head.dep_ == "prep"
           and head.head.pos_ == "VERB" and head.head not in triggers
           and not any(c.dep_ == "neg" for c in head.head.children)):
