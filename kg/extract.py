@@ -247,10 +247,11 @@ def extract(doc: Doc, article: Article) -> Extraction:
     statements = [s for t in triggers if t.label_ == "SAY"
                   for s in [_statement(t.root, index)] if s is not None]
     quotes = find_quotes(doc, index, statements)
-    meetings = still_planned([(t.root, m) for t in triggers if t.label_ == "MEET"
-                              for m in find_meetings(t.root, index, quotes, _date_text)])
-    meetings += bridged_meetings([t.root for t in triggers if t.label_ == "MEET"], meetings,
-                                 index, quotes, _date_text)
+    by_trigger = [(t.root, find_meetings(t.root, index, quotes, _date_text))
+                  for t in triggers if t.label_ == "MEET"]
+    meetings = still_planned([(root, m) for root, found in by_trigger for m in found])
+    meetings += bridged_meetings([root for root, found in by_trigger if not found],
+                                 {root for root, _ in by_trigger}, meetings, index)
     meetings += joint_appearances(doc, index, _date_text)
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]

@@ -1563,27 +1563,28 @@ BRIDGE_SENTENCES = 8
 """How many sentences back the meeting "the meeting" refers to may be reported."""
 
 
-def bridged_meetings(roots: list[Token], found: list[Meeting], index: MentionIndex,
-                     quotes: list[Quote], date_text: DateText) -> list[Meeting]:
+def bridged_meetings(unmatched: list[Token], triggers: set[Token], found: list[Meeting],
+                     index: MentionIndex) -> list[Meeting]:
     """ "A met B at the tower. ... Also attending the meeting was C": a meeting referred to
     again by a definite noun, with someone new at it, is the nearest meeting reported before
     it, now with C too.  Only words that put C at the meeting count ("attended the
     meeting", "At the meeting, C told", "Also attending the meeting was C"), never one's
     words about it ("C said the meeting went well": a spokesman may say so); and the
     meeting before must be the only one in its sentence.  The new meeting keeps the earlier
-    sentence as support, so each of its sides is traceable."""
+    sentence as support, so each of its sides is traceable.  ``unmatched`` are the meeting
+    triggers :func:`find_meetings` found no meeting for; ``triggers`` all of them."""
     if not found:
         return []
     out: list[Meeting] = []
-    for noun in roots:
+    for noun in unmatched:
         if (noun.pos_ != "NOUN" or noun.lower_ not in BRIDGED_NOUNS
                 or not any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"}
                            for c in noun.children)
                 or any(c.dep_ in {"prep", "compound", "nmod", "amod", "poss"}
                        and c.lower_ not in {"in", "at", "on"} for c in noun.children)):
             continue  # "the meeting with X", "the G7 summit", "his talks": its own sides
-        people = _bridge_attendees(noun, index, set(roots))
-        if not people or find_meetings(noun, index, quotes, date_text):
+        people = _bridge_attendees(noun, index, triggers)
+        if not people:
             continue
         sent = noun.sent
         before = [m for m in found if m.evidence.end <= sent.start_char]

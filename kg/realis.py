@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.model import Status
 from kg.rules import shared_possessors
-from kg.syntax import contrasted, first_to, reported_thing
+from kg.syntax import contrasted, first_to, time_host
 
 MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could", "should",
                     "can", "wo", "must", "ca"})
@@ -151,10 +151,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
     if (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in {"VERB", "AUX"}
             and status_of(trigger.head, caption=caption) == "planned"):
         return "planned"  # "themes he is sure to repeat while visiting Salman"
-    host = trigger.head.head  # (the reporting verb for "questioned whether a deal was
-    host = host.head if reported_thing(host, trigger.head) else host  # possible after meeting")
     if (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.dep_ == "prep"
-            and host.pos_ in {"VERB", "AUX"} and not (
+            and (host := time_host(trigger.head)).pos_ in {"VERB", "AUX"} and not (
                 host.tag_ == "VBG" and any(  # (not "are holding talks this
                     k.dep_ == "aux" and k.lower_ in {"is", "are"}  # week after meeting in
                     for k in host.children))  # Beijing last week": going on)

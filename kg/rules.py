@@ -848,9 +848,10 @@ def _coordinated_names(doc: Doc) -> None:
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
     "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
-    that, surnames of people named in full are mended (:func:`_split_named_pairs`,
-    :func:`_untagged_surnames`), and so is a subject the parser hung on the phrase that opens
-    the sentence (:func:`_fronted_subjects`).  Put it after ``ner``."""
+    that, two misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
+    Melania) Trump"; :func:`_fronted_subjects`: a subject hung on the phrase that opens the
+    sentence), and so are surnames of people named in full (:func:`_split_named_pairs`,
+    :func:`_untagged_surnames`).  Put it after ``ner``."""
     _coordinated_names(doc)
     _fronted_subjects(doc)
     ents = list(doc.ents)

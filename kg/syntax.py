@@ -231,6 +231,13 @@ def reported_thing(clause: Token, prep: Token) -> bool:
             and bool(children(clause.head, SUBJ)))
 
 
+def time_host(prep: Token) -> Token:
+    """The verb a time phrase ("after meeting B") goes with: the one it hangs on, or the
+    reporting verb above when it hangs on a reported thing (:func:`reported_thing`)."""
+    verb = prep.head
+    return verb.head if reported_thing(verb, prep) else verb
+
+
 def thing(subject: Token) -> bool:
     """A subject that is neither someone nor a named person's: "the decision", "rogue
     killers", "his message" (not "the president", "officials", "Prince's testimony", "he")."""
