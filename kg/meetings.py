@@ -55,6 +55,7 @@ from kg.rules import (
     MEET_NOUNS,
     ROLE_NOUNS,
     SAY_LEMMAS,
+    TRIGGERS_KEY,
     addressed_in,
     alone_with,
     beside,
@@ -67,6 +68,7 @@ from kg.rules import (
     joint_appearance,
     ordinal_between,
     pair_as_modifier,
+    paired_subject,
     played_golf,
     posed_together,
     shared_possessors,
@@ -920,11 +922,15 @@ def _one_family(participants: list[Mention]) -> bool:
 
 
 def _press_conference(noun: Token) -> bool:
-    """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is."""
-    kids = {c.lower_ for c in noun.children}  # "a news conference with May" is joint
+    """ "during a NATO press conference": a speaker and reporters, no meeting; a joint one is
+    ("a joint news conference", "a news conference with May", "A and B held a news
+    conference")."""
+    kids = {c.lower_ for c in noun.children}
     return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
         kids & {"with", "between", "alongside"}) and not (
-        kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children))
+        kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children)
+    ) and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"hold", "give"} and any(
+        c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.children))
 
 
 def _habitual(trigger: Token) -> bool:
@@ -1628,12 +1634,14 @@ def _bridge_attendees(noun: Token, index: MentionIndex, triggers: set[Token]) ->
 
 
 APPEARANCE_VERBS = frozenset({"attend", "stand", "walk", "arrive", "participate", "take",
-                              "listen", "watch", "wave", "smile", "applaud", "line", "lay"})
+                              "listen", "watch", "wave", "smile", "applaud", "line", "lay",
+                              "pose"})
 """Verbs of several leaders appearing together: "A, B, C and D attend the opening session"."""
 APPEARANCE_OCCASIONS = frozenset({"ceremony", "session", "photo", "photograph", "plenary",
                                   "commemoration", "commemorations", "parade", "gala",
                                   "banquet", "reception", "forum", "retreat", "part",
-                                  "roundtable", "opening", "wreath", "family"})
+                                  "roundtable", "opening", "wreath", "family", "picture",
+                                  "portrait", "pictures", "photos"})
 """What they attend together; a funeral or a match brings people to one place, not to a
 meeting, and is left out."""
 
@@ -1648,14 +1656,19 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
                 or is_headline(verb.sent)):
             continue
+        if verb.lemma_.lower() == "pose" and any(
+                verb.sent.start <= s.start < verb.sent.end for s in doc.spans.get(
+                    TRIGGERS_KEY, ()) if s.label_ == "MEET"):
+            continue  # "A, B and C pose for a photo at the G7 summit": the summit's meeting
         # "during a reception, C was seen standing with ...": the occasion of the verb above
         hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         things = [*children(verb, {"dobj"}),
                   *(p for h in hosts for prep in children(h, {"prep"}) if prep.lower_ in {
                       "in", "at", "for", "during", "to"} for p in children(prep, {"pobj"}))]
         occasion = any(t.lemma_.lower() in APPEARANCE_OCCASIONS or any(
-            c.dep_ == "compound" and c.lower_ in APPEARANCE_OCCASIONS for c in t.children)
-            for t in things)
+            c.dep_ == "compound" and (c.lower_ in APPEARANCE_OCCASIONS or (
+                t.lower_ == "conference" and c.lower_ in {"news", "press"}))
+            for c in t.children) for t in things)  # (a news conference of three: a joint one)
         if not (occasion or is_caption(verb.sent)):
             continue
         subjects = clause_subjects(verb)

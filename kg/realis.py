@@ -325,13 +325,25 @@ PUBLISHED_KEY = "dip_published"
 
 
 def _past_year(verb: Token) -> bool:
-    """ "Castro attends a ceremony with X in 2012": a year before the article's is history
-    told in the present, as captions do, not a schedule."""
+    """ "Castro attends a ceremony with X in 2012", "A and B hold a press conference March
+    3, 2010": a year before the article's is history told in the present, as captions do,
+    not a schedule.  So is a whole date with its year in an article of unknown date (a
+    schedule names the day, not the year: "meets X on Friday")."""
     published = verb.doc.user_data.get(PUBLISHED_KEY)
     years = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
              for g in c.children if g.dep_ == "pobj"]
-    return published is not None and len(years) == 1 and years[0].text.isdigit() and \
-        len(years[0].text) == 4 and int(years[0].text) < published.year
+    if published is not None and len(years) == 1 and years[0].text.isdigit() and \
+            len(years[0].text) == 4 and int(years[0].text) < published.year:
+        return True
+    dates = [*(c for c in verb.children if c.ent_type_ == "DATE"),
+             *(g for c in verb.children if c.dep_ == "prep" for g in c.children
+               if g.dep_ == "pobj" and g.ent_type_ == "DATE")]
+    named = [int(t.text) for d in dates for t in d.subtree
+             if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text.isdigit()]
+    return bool(named) and any(t.ent_type_ == "DATE" and t.pos_ == "PROPN"
+                               for d in dates for t in d.subtree) and (
+        all(y < published.year for y in named) if published is not None
+        else all(y > 1900 for y in named))
 
 
 DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",

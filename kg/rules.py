@@ -408,10 +408,7 @@ def posed_together(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" for h in (verb, *(
             p for f in verb.children if f.dep_ == "prep" and f.lower_ == "for"
             for p in f.children)) for c in h.children) and any(
-        c.dep_ == "nsubj" and (paired_subject(c) or any(  # "A, B and C", parsed as A with
-            a.dep_ == "appos" and a.ent_type_ == "PERSON"  # the apposition "B and C"
-            and any(k.dep_ == "conj" for k in a.children) for a in c.children))
-        for c in verb.children) and any(
+        c.dep_ == "nsubj" and listed_subject(c) for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(
             p.dep_ == "pobj" and p.lower_ in PHOTOS for p in c.children) for c in verb.children)
 
@@ -519,6 +516,9 @@ def _contact(verb: Token) -> bool:
             for c in (*kids, *(k for r in raised for k in r.children))) and bool(raised)
     if lemma == "sit":  # "sat down with X", "sits with Kim" (a person: not "sat with the
         withs = [c for c in kids if c.dep_ == "prep" and c.lower_ == "with"]  # decision")
+        if any(c.dep_ == "advmod" and c.lower_ == "together" for c in kids) and any(
+                c.dep_ == "nsubj" and listed_subject(c) for c in kids):
+            return True  # "A and B sat down together"
         return bool(withs) and (any(c.dep_ == "prt" and c.lower_ == "down" for c in kids) or any(
             p.dep_ == "pobj" and p.ent_type_ == "PERSON" for w in withs for p in w.children))
     if lemma == "shake":
@@ -631,6 +631,14 @@ def paired_subject(subj: Token) -> bool:
     return any(c.dep_ == "conj" for c in subj.children) or (
         subj.lower_ in PAIR_SUBJECTS and any(c.lower_ in {"two", "both"} and c.dep_ in {
             "nummod", "det", "predet"} for c in subj.children))
+
+
+def listed_subject(subj: Token) -> bool:
+    """A subject naming two or more people (:func:`paired_subject`), also "A, B and C"
+    parsed as A with the apposition "B and C"."""
+    return paired_subject(subj) or any(
+        a.dep_ == "appos" and a.ent_type_ == "PERSON" and any(k.dep_ == "conj" for k in a.children)
+        for a in subj.children)
 
 
 def pair_as_modifier(subj: Token) -> bool:

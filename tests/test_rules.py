@@ -54,6 +54,21 @@ from kg.rules import (
     VISIT_VERBS,
 )
 
+LISTED_SUBJECTS: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [
+    ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj",
+           "RIGHT_ATTRS": {"DEP": "conj"}}]),
+    ({"LOWER": {"IN": sorted(PAIR_SUBJECTS)}},
+     [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
+       "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
+                       "LOWER": {"IN": ["two", "both"]}}}]),
+    # "A, B and C" parsed as A with the apposition "B and C"
+    ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "listed",
+           "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}},
+          {"LEFT_ID": "listed", "REL_OP": ">", "RIGHT_ID": "conj",
+           "RIGHT_ATTRS": {"DEP": "conj"}}])]
+"""The subject of a shared act ("posed for a photo", "sat down together"): two or more
+people (:func:`kg.rules.listed_subject`)."""
+
 
 def _pattern(anchor: dict[str, Any], *children: tuple[str, dict[str, Any]]
              ) -> list[dict[str, Any]]:
@@ -140,6 +155,14 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "speak", "POS": "VERB"}, ("prep", {"LOWER": {"IN": ["with", "to"]}})),
         _pattern({"LEMMA": "sit", "POS": "VERB"}, ("prt", {"LOWER": "down"}),
                  ("prep", {"LOWER": "with"})),
+        # "Ruto and Kagame sat down together", "the two leaders", "A, B and C" (parsed as A
+        # with the apposition "B and C")
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "sit", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "together",
+            "RIGHT_ATTRS": {"DEP": "advmod", "LOWER": "together"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+            "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, *listed]
+          for subj, listed in LISTED_SUBJECTS],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "sit", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
@@ -200,18 +223,7 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
             "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(PHOTOS)}}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
             "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, *listed]
-          for subj, listed in (
-            ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj",
-                   "RIGHT_ATTRS": {"DEP": "conj"}}]),
-            ({"LOWER": {"IN": sorted(PAIR_SUBJECTS)}},
-             [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "two",
-               "RIGHT_ATTRS": {"DEP": {"IN": ["nummod", "det", "predet"]},
-                               "LOWER": {"IN": ["two", "both"]}}}]),
-            # "A, B and C" parsed as A with the apposition "B and C"
-            ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "listed",
-                   "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}},
-                  {"LEFT_ID": "listed", "REL_OP": ">", "RIGHT_ID": "conj",
-                   "RIGHT_ATTRS": {"DEP": "conj"}}]))],
+          for subj, listed in LISTED_SUBJECTS],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
@@ -570,6 +582,9 @@ SENTENCES = [
     "Ruto and Kagame discussed trade; Ruto posed with Kagame, and posed with a smile.",
     "Ruto played host to Kagame; the envoys gathered in Nairobi and played cards.",
     "Ruto sat with Kagame at dinner; Museveni sat with the decision for a week.",
+    "Ruto and Kagame sat down together in Kigali, and Museveni sat together with nobody; "
+    "the two leaders sat together, and Ruto, Paul Kagame, Yoweri Museveni and Felix "
+    "Tshisekedi sat down together.",
     "The meeting of Ruto, Kagame and Museveni and talks among the envoys followed the "
     "meeting of Ruto and a visit of the Kenyan.",
     "Odinga told Kenyatta by phone that he would come, and told his counterpart, Ruto, "
