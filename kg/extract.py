@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
-from kg.leaders import known_holders
+from kg.leaders import countries_of, known_holders
 from kg.meetings import (
     bridged_meetings,
     find_meetings,
@@ -204,18 +204,9 @@ def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
     one :mod:`kg.leaders` knows on the article's date), nor a body with its own ("NATO
     Secretary-General Stoltenberg" after "a meeting of NATO defense ministers"); the meeting
     goes when fewer than two sides are left."""
-    own: dict[str, set[str]] = {}
-    for person, _, iso in leaders:
-        own.setdefault(person.text.split()[-1].lower(), set()).add(iso)
-    for f in posts:
-        found = gazetteer.country(f.org.text) if f.org is not None else None
-        if found is not None:
-            own.setdefault(f.person.text.split()[-1].lower(), set()).add(found.iso3)
-        elif f.org is not None and f.org.kind == "Organization":  # "NATO Secretary-General
-            own.setdefault(f.person.text.split()[-1].lower(), set()).add(  # Stoltenberg"
-                f.org.text.lower())  # after "a meeting of NATO defense ministers"
+    own = _own_sides(posts, leaders)
     if not own:
-        return meetings
+        return _countries_met_in_person(meetings, own)
     out = []
     for m in meetings:
         people = {own_iso for p in m.participants if p.kind == "Person"
@@ -229,7 +220,45 @@ def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
             out.append(m)
         elif len(kept) >= 2:
             out.append(replace(m, participants=kept))
+    return _countries_met_in_person(out, own)
+
+
+def _countries_met_in_person(meetings: list[Meeting], own: dict[str, set[str]]
+                             ) -> list[Meeting]:
+    """ "The last summit between leaders of the two Koreas occurred in 2007 when Roh and Kim
+    Jong-il met": a meeting of countries is the meeting of their office-holders (by the
+    posts the article gives, or ever held by :mod:`kg.leaders`) that the same sentence
+    names, not another one."""
+    out = []
+    for m in meetings:
+        countries = {c.iso3 for p in m.participants if p.kind == "Country"
+                     and (c := gazetteer.country(p.text)) is not None}
+        if len(countries) == len(m.participants) and any(
+                o is not m and o.evidence == m.evidence and o.status == m.status
+                and countries <= {
+                    iso for p in o.participants if p.kind == "Person"
+                    for iso in own.get(p.text.split()[-1].lower(), set())
+                    | countries_of(p.text)}
+                for o in meetings):
+            continue
+        out.append(m)
     return out
+
+
+def _own_sides(posts: list[PostFact], leaders: Iterable[tuple[Mention, str, str]]
+               ) -> dict[str, set[str]]:
+    """Surname -> the countries (ISO3) and bodies the person holds an office of."""
+    own: dict[str, set[str]] = {}
+    for person, _, iso in leaders:
+        own.setdefault(person.text.split()[-1].lower(), set()).add(iso)
+    for f in posts:
+        found = gazetteer.country(f.org.text) if f.org is not None else None
+        if found is not None:
+            own.setdefault(f.person.text.split()[-1].lower(), set()).add(found.iso3)
+        elif f.org is not None and f.org.kind == "Organization":  # "NATO Secretary-General
+            own.setdefault(f.person.text.split()[-1].lower(), set()).add(  # Stoltenberg"
+                f.org.text.lower())  # after "a meeting of NATO defense ministers"
+    return own
 
 
 def extract(doc: Doc, article: Article) -> Extraction:

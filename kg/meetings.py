@@ -544,6 +544,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         else:
             participants.extend(argument_actors([tok], index))
     participants.extend(_capital_sides(subj_toks, index))  # "Washington and Beijing held talks"
+    participants.extend(_plural_sides(subj_toks, index))  # "the two Koreas held talks"
     participants.extend(_congress_sides(subj_toks, index))
     if run_on:
         participants.extend(m for t in run_on for m in actors(t, index))
@@ -571,6 +572,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 for m in [_told_reporter(t, index) or _object_antecedent(t, index, participants)]
                 if m is not None and not any(same_person(m, p) for p in participants)]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
+    objects += _plural_sides(obj_toks, index)  # "talks between the two Koreas"
     objects += _congress_sides(obj_toks, index)  # "a meeting with congressional leaders"
     objects = [_as_government(m) for m in objects]
     if any(_seat_of_washington(o, trigger.doc) for o in objects) and any(
@@ -749,6 +751,29 @@ def _capital_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
             m = index.at(c)
             if m is not None and m.kind == "Place" and (found := capital_of(m.text)):
                 out.append(Mention(found.label, m.start, m.end, "Country"))
+    return out
+
+
+def _plural_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
+    """ "talks between the two Koreas", "leaders of both Koreas", "the two Sudans": the two
+    countries the article names whose names end in that word (North and South Korea; Sudan
+    and South Sudan), each a side (the mentions keep the plural's place in the text)."""
+    out: list[Mention] = []
+    for tok in toks:
+        for c in conjuncts(tok):
+            for t in (c, *(p for prep in children(c, {"prep"}) if prep.lower_ in {"of", "from"}
+                           for p in children(prep, {"pobj"}))):  # "leaders of both Koreas"
+                if not (t.tag_ in {"NNPS", "NNS", "NNP"} and t.is_title and t.lower_.endswith("s")
+                        and any(k.dep_ in {"det", "nummod", "predet"}
+                                and k.lower_ in {"two", "both"} for k in t.children)):
+                    continue
+                word = t.text[:-1]
+                found = {k.iso3: k for m in index.mentions if m.kind == "Country"
+                         and (k := gazetteer.country(m.text)) is not None
+                         and k.label.split()[-1] == word}
+                if len(found) == 2:
+                    out += [Mention(k.label, t.idx, t.idx + len(t.text), "Country")
+                            for k in found.values()]
     return out
 
 

@@ -293,10 +293,14 @@ def _untagged_names(doc: Doc, persons: set[str]) -> list[Mention]:
             found += [Mention(c.text, c.idx, c.idx + len(c.text), "Person")
                       for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                       and c.is_title and not c.ent_type_ and c.lower_ in persons]
-    # "their Filipino counterparts": a demonym the NER left untagged
+    # "their Filipino counterparts", "the Estonian, Latvian and Lithuanian presidents": a
+    # demonym the NER left untagged (a modifier, or listed with one)
+    amod, conj = doc.vocab.strings["amod"], doc.vocab.strings["conj"]
     for i in numpy.flatnonzero((arr[:, 0] == ADJ) & (arr[:, 1] == 0)
-                               & (arr[:, 2] == doc.vocab.strings["amod"])).tolist():
+                               & ((arr[:, 2] == amod) | (arr[:, 2] == conj))).tolist():
         tok = doc[i]
+        if tok.dep_ == "conj" and not (tok.head.dep_ in {"amod", "conj"} and tok.head.ent_type_):
+            continue  # listed with a tagged demonym
         if tok.is_title and tok.i > tok.sent.start and gazetteer.country(tok.text) is not None:
             found.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country"))
     return found

@@ -234,11 +234,14 @@ def test_meetings_present_tense_with_a_year_before_the_articles_is_history(
          "Chancellor Olaf Brandt held talks with Iran's foreign minister in Berlin.",
          {(frozenset({"Javad Rostami", "Olaf Brandt"}), "asserted")}),
         ("It was the first time a German chancellor met an Iranian president.", set()),
+        ("Chancellor Olaf Brandt met the Estonian, Latvian and Lithuanian presidents in "
+         "Tallinn on Monday.",
+         {(frozenset({"Olaf Brandt", "Estonia", "Latvia", "Lithuania"}), "asserted")}),
     ],
     ids=["official-as-subject", "official-as-object", "counterpart", "country-possessed",
          "country-possessed-top-diplomat", "country-possessed-former",
          "country-possessed-posted-elsewhere",
-         "country-possessed-named-elsewhere", "indefinite-official"],
+         "country-possessed-named-elsewhere", "indefinite-official", "listed-demonyms"],
 )
 def test_meetings_unnamed_official_stands_for_the_country(
         nlp: Language, text: str, expected: Pairs) -> None:
@@ -1241,6 +1244,31 @@ def test_meetings_capitals_as_sides_are_their_countries(nlp: Language) -> None:
         (frozenset({"United States", "China"}), "asserted")}
     assert meetings(nlp, "President Anna Keller met Peter Hansen in Moscow on Monday.") == {
         (KELLER_HANSEN, "asserted")}
+
+
+KOREAS = frozenset({"North Korea", "South Korea"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea tested a rocket. South Korea protested. The leaders of both Koreas met at "
+     "the border in April.", {(KOREAS, "asserted")}),
+    ("North Korea tested a rocket. South Korea protested. Talks between the two Koreas "
+     "resumed in Panmunjom on Tuesday.", {(KOREAS, "asserted")}),
+    ("Sudan and South Sudan traded fire. Talks between the two Sudans ended on Friday in "
+     "Addis Ababa.", {(frozenset({"Sudan", "South Sudan"}), "asserted")}),
+    ("North Korea tested a rocket. Japan protested. Talks between the two Koreas resumed in "
+     "Panmunjom on Tuesday.", set()),
+    ("North Korea tested a rocket. South Korea protested. The two Koreas last held a summit "
+     "in 2007, when South Korean President Roh Moo-hyun and North Korean leader Kim Jong-il "
+     "met in Pyongyang.", {(frozenset({"Roh Moo-hyun", "Kim Jong-il"}), "asserted")}),
+], ids=["leaders-of-both", "talks-between-the-two", "two-sudans", "one-korea-named",
+        "their-leaders-named"])
+def test_meetings_the_two_koreas_are_both_sides(nlp: Language, text: str,
+                                               expected: Pairs) -> None:
+    """ "the two Koreas", "both Koreas": the two countries the article names that share the
+    word, each a side; the countries' meeting is no second meeting when the sentence names
+    the leaders who met."""
+    assert meetings(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
