@@ -1030,8 +1030,16 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
         # "the president" in an article that names Trump twenty times and "French President
         # Macron" twice: the one it is about, when one holder dwarfs every other
         top = max(counts, key=lambda s: counts[s])
+        # or the one the article titles with no country ("President Trump" beside "Russian
+        # President Vladimir Putin"): the president of its own readers
+        plain = {p.text.split()[-1].lower() for p, iso in index.title_holders.get(key, ())
+                 if iso is None and p.text.split()} & set(people)
         if counts[top] >= DOMINANT * max(c for s, c in counts.items() if s != top):
             people = {top: people[top]}
+        elif len(plain) == 1 and all(
+                iso is not None for p, iso in index.title_holders.get(key, ())
+                if p.text.split() and p.text.split()[-1].lower() in set(people) - plain):
+            people = {s: people[s] for s in plain}
     if len(people) != 1:
         return None
     surname, holder = next(iter(people.items()))

@@ -2128,8 +2128,8 @@ def test_meetings_the_president_among_two_presidents_is_nobody(nlp: Language,
                                                               corpus: Path) -> None:
     """ "The president also met on Friday with Canadian Prime Minister Justin Trudeau" in an
     NPR report that calls Trump "President Trump" and names "French President Emmanuel
-    Macron": either could be meant (it is Trump), so no side is guessed; the meetings the
-    report names both sides of stay."""
+    Macron": it is Trump, the one president titled with no country, and never Macron; the
+    meetings the report names both sides of stay."""
     from kg.clean import clean
 
     path = corpus / "allsides" / "eGiPKVAnbr8ILghP.txt"
@@ -2708,7 +2708,8 @@ def test_meetings_a_caption_of_one_countrys_officials_visiting_a_place(nlp: Lang
 def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
     """ "The president also met with Trudeau" in an article that names Trump again and again
     and "French President Emmanuel Macron" once is Trump; with Macron named as often, it is
-    nobody."""
+    still Trump, the one president the article titles with no country (its readers' own);
+    with both titled so, it is nobody."""
     about_trump = ("President Donald Trump left early. Trump said the G7 was unfair. Trump "
                    "spoke to reporters. Trump later tweeted. French President Emmanuel Macron "
                    "disagreed. The president also met on Friday with Canadian Prime Minister "
@@ -2718,7 +2719,15 @@ def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
     even = ("President Donald Trump left early. French President Emmanuel Macron disagreed. "
             "Macron said so. Trump said the G7 was unfair. The president also met on Friday "
             "with Canadian Prime Minister Justin Trudeau.")
-    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, even))
+    assert (frozenset({"Donald Trump", "Justin Trudeau"}), "asserted") in meetings(nlp, even)
+    both_plain = ("President Donald Trump left early. President Emmanuel Macron disagreed. "
+                  "Macron said so. Trump said the G7 was unfair. The president also met on "
+                  "Friday with Canadian Prime Minister Justin Trudeau.")
+    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, both_plain))
+    both_foreign = ("U.S. President Donald Trump left early. French President Emmanuel Macron "
+                    "disagreed. Macron said so. Trump said the G7 was unfair. The president "
+                    "also met on Friday with Canadian Prime Minister Justin Trudeau.")
+    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, both_foreign))
 
 
 @pytest.mark.parametrize(
