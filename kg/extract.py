@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges
 from kg.dates import is_date_phrase, names_day
-from kg.leaders import countries_of, known_holders
+from kg.leaders import countries_of, is_leader_name, known_holders
 from kg.meetings import (
     bridged_meetings,
     find_meetings,
@@ -45,6 +45,7 @@ from kg.model import (
     PostFact,
     Statement,
 )
+from kg.names import family_name
 from kg.numbers import parse_count
 from kg.posts import find_posts, table_holders, title_holders
 from kg.realis import PUBLISHED_KEY, status_of
@@ -245,6 +246,37 @@ def _countries_met_in_person(meetings: list[Meeting], own: dict[str, set[str]]
     return out
 
 
+def _without_consorts(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
+    """ "Donald and Melania Trump arrived in France for the G7 summit": the leader attends a
+    body's summit; the spouse beside him, who holds no office, is no side of it (but both
+    met the queen they visited).  A person is a consort here when a leader of the same
+    family name (:mod:`kg.leaders`, or a post the article gives) is at the same body's
+    meeting in the same sentence."""
+    office = {f.person.text for f in posts}
+
+    def principal(p: Mention) -> bool:
+        return is_leader_name(p.text) or p.text in office
+
+    out = []
+    for m in meetings:
+        bodies = {p.text for p in m.participants if p.kind == "Organization"}
+        if not bodies:
+            out.append(m)
+            continue
+        leads = [q for o in meetings if o.evidence == m.evidence
+                 and bodies <= {p.text for p in o.participants}
+                 for q in o.participants if q.kind == "Person" and principal(q)]
+        kept = tuple(p for p in m.participants if not (
+            p.kind == "Person" and not principal(p) and " " in p.text and any(
+                family_name(q.text) == family_name(p.text) and q.text != p.text
+                for q in leads)))
+        if len(kept) == len(m.participants):
+            out.append(m)
+        elif sum(p.kind != "Organization" for p in kept) >= 1 and len(kept) >= 2:
+            out.append(replace(m, participants=kept))
+    return out
+
+
 def _own_sides(posts: list[PostFact], leaders: Iterable[tuple[Mention, str, str]]
                ) -> dict[str, set[str]]:
     """Surname -> the countries (ISO3) and bodies the person holds an office of."""
@@ -290,7 +322,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
-    meetings = _without_own_country(meetings, posts, leaders)
+    meetings = _without_consorts(_without_own_country(meetings, posts, leaders), posts)
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

@@ -352,6 +352,28 @@ def _listed_with_people(ent: Span, text: str) -> bool:
     return people >= 2
 
 
+_COMPASS_PAIR = re.compile(r"(North|South|East|West) and (North|South|East|West) (\w+)")
+
+
+def _compass_pair(text: str) -> tuple[str, str] | None:
+    """ "North and South Korea" -> ("North Korea", "South Korea"), when both are countries."""
+    found = _COMPASS_PAIR.fullmatch(text)
+    if found is None:
+        return None
+    one, two = f"{found[1]} {found[3]}", f"{found[2]} {found[3]}"
+    known = [gazetteer.country(n) for n in (one, two)]
+    return (one, two) if all(known) and len({k.iso3 for k in known if k}) == 2 else None
+
+
+def _paired_country(m: Mention, index: MentionIndex) -> Mention | None:
+    """The first country of "North and South Korea" for the mention of the second (the two
+    mentions :func:`_compass_pair` made, " and " apart)."""
+    return next((o for o in index.mentions if o.kind == "Country" and m.start - o.end == 5
+                 and o.text != m.text and len(o.text.split()) == 2
+                 and o.end - o.start == len(o.text.split()[0])  # ("North" of the pair)
+                 and o.text.split()[-1] == m.text.split()[-1]), None)
+
+
 def _before_dated_possessive(ent: Span) -> Span:
     """ "Trump’s July 25" (a call's day run into the name): the name before the possessive;
     a name that ends in one ("McDonald's") or goes on in words ("Macy's Parade") stays."""
@@ -438,6 +460,12 @@ def find_mentions(doc: Doc) -> MentionIndex:
         if kind == "Country" and nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
             end = nxt.idx + len(nxt.text)
             text = doc_text(doc)[start:end]
+        if kind in {"Place", "Country"} and (pair := _compass_pair(text)):
+            # "talks between North and South Korea": the NER's one place is two countries
+            first = len(text.split()[0])
+            mentions += [Mention(pair[0], start, start + first, "Country"),
+                         Mention(pair[1], end - len(pair[1]), end, "Country")]
+            continue
         mentions.append(Mention(text, start, end, kind,
                                 _cue(doc, start) if kind == "Person" else ""))
     mentions += _untagged_names(doc, persons)
@@ -845,6 +873,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if depth > 4:
         return []
     m = index.at(token)
+    if m is not None and m.kind == "Country" and (first := _paired_country(m, index)):
+        return [first, m]  # "between North and South Korea"
     if m is not None and m.kind == "Country":
         m = _possessed_person(m, token.doc, index) or m
     if m is not None:

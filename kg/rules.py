@@ -830,6 +830,29 @@ def _fronted_subjects(doc: Doc) -> None:
             tok.dep_ = "nsubj"
 
 
+def _participle_subjects(doc: Doc) -> None:
+    """ "Speaking at a news conference with Chancellor Merkel, Obama said ...": the parser
+    took the opening participle for the verb's subject and the name after the comma for an
+    apposition of the last name in it.  The name is the subject again, the participle an
+    adjunct."""
+    deps = doc.to_array(DEP)
+    appos = doc.vocab.strings["appos"]
+    for i in numpy.flatnonzero(deps == appos).tolist():
+        tok = doc[i]
+        if tok.ent_type_ != "PERSON" or tok.left_edge.i < 2 or \
+                doc[tok.left_edge.i - 1].text != ",":
+            continue
+        root = tok.sent.root
+        opener = doc[tok.sent.start]
+        if (root.pos_ != "VERB" or root.i != tok.right_edge.i + 1 or opener.tag_ != "VBG"
+                or opener.head != root or opener.dep_ not in {"csubj", "advcl"}
+                or not opener.is_ancestor(tok)
+                or any(c.dep_ in _CLAUSE_SUBJECTS for c in root.children if c != opener)):
+            continue
+        tok.head, tok.dep_ = root, "nsubj"
+        opener.dep_ = "advcl"
+
+
 def _coordinated_names(doc: Doc) -> None:
     """ "Donald Trump and Melania Trump met X": the parser read "(Donald Trump and Melania)
     Trump", the first name hung on the second as a modifier.  Two PERSON names with only
@@ -858,10 +881,12 @@ def name_particles(doc: Doc) -> Doc:
     "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
     that, two misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
     Melania) Trump"; :func:`_fronted_subjects`: a subject hung on the phrase that opens the
-    sentence), and so are surnames of people named in full (:func:`_split_named_pairs`,
+    sentence; :func:`_participle_subjects`: a subject taken for an apposition in an opening
+    participle), and so are surnames of people named in full (:func:`_split_named_pairs`,
     :func:`_untagged_surnames`).  Put it after ``ner``."""
     _coordinated_names(doc)
     _fronted_subjects(doc)
+    _participle_subjects(doc)
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc

@@ -1261,13 +1261,17 @@ KOREAS = frozenset({"North Korea", "South Korea"})
     ("North Korea tested a rocket. South Korea protested. The two Koreas last held a summit "
      "in 2007, when South Korean President Roh Moo-hyun and North Korean leader Kim Jong-il "
      "met in Pyongyang.", {(frozenset({"Roh Moo-hyun", "Kim Jong-il"}), "asserted")}),
+    ("Officials spoke. Talks between North and South Korea resumed in Panmunjom on "
+     "Tuesday.", {(KOREAS, "asserted")}),
+    ("Officials spoke. North and South Korea held talks at the border on Tuesday.",
+     {(KOREAS, "asserted")}),
 ], ids=["leaders-of-both", "talks-between-the-two", "two-sudans", "one-korea-named",
-        "their-leaders-named"])
+        "their-leaders-named", "between-north-and-south-korea", "north-and-south-korea-held"])
 def test_meetings_the_two_koreas_are_both_sides(nlp: Language, text: str,
                                                expected: Pairs) -> None:
-    """ "the two Koreas", "both Koreas": the two countries the article names that share the
-    word, each a side; the countries' meeting is no second meeting when the sentence names
-    the leaders who met."""
+    """ "the two Koreas", "both Koreas", "North and South Korea" (which the NER takes for
+    one place): the two countries, each a side; the countries' meeting is no second meeting
+    when the sentence names the leaders who met."""
     assert meetings(nlp, text) == expected
 
 
@@ -3489,6 +3493,36 @@ def test_pipeline_gives_a_fronted_pair_back_to_its_verb(nlp: Language) -> None:
     assert [t.text for t in oslo.conjuncts] == []
     doc = nlp("In Oslo, Bergen and Tromso, fishermen protested on Monday.")
     assert [t.text for t in doc[1].conjuncts] == ["Bergen", "Tromso"]  # a list of places
+
+
+def test_pipeline_gives_the_participles_subject_back_to_its_verb(nlp: Language) -> None:
+    """ "Speaking at a news conference with X, Hansen said ...": the parser took "Hansen" for
+    an apposition of X and the participle for the subject of "said"; mended, Hansen is the
+    subject and was at the news conference with X."""
+    sentence = ("Speaking at a news conference with German Chancellor Angela Merkel, Hansen "
+                "said voters everywhere are worried about trade.")
+    doc = nlp(sentence)
+    hansen = next(t for t in doc if t.text == "Hansen")
+    assert (hansen.dep_, hansen.head.text, doc[0].dep_) == ("nsubj", "said", "advcl")
+    assert _asserted(nlp, INTRO + sentence) == {frozenset({"Peter Hansen", "Angela Merkel"})}
+    doc = nlp("Speaking at a news conference with Angela Merkel, the spokesman said little.")
+    assert next(t for t in doc if t.text == "spokesman").dep_ == "nsubj"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Donald and Melania Trump arrived in France for the G7 summit on Saturday.",
+    "President Donald Trump and first lady Melania Trump attended the G7 summit on Saturday.",
+], ids=["couple-arrived", "first-lady-attended"])
+def test_meetings_the_leaders_spouse_is_no_side_of_a_summit(nlp: Language,
+                                                            sentence: str) -> None:
+    """The leader attends a body's summit; the spouse beside him, with no office, is no side
+    of it (but a couple who visit the queen both meet her)."""
+    found = meetings(nlp, "Leaders gathered in Biarritz.\n\n" + sentence)
+    assert (frozenset({"Donald Trump", "G7"}), "asserted") in found
+    assert not any("Melania Trump" in people for people, _ in found)
+    visit = meetings(nlp, "Royals waited.\n\nDonald and Melania Trump visited Buckingham "
+                          "Palace on Monday, where they met Queen Elizabeth.")
+    assert (frozenset({"Melania Trump", "Queen Elizabeth"}), "asserted") in visit
 
 
 def test_meetings_our_dinner_in_a_quote_is_the_speakers(nlp: Language) -> None:
