@@ -166,6 +166,58 @@ def rows_for(mention: Mention, day: _dt.date | None) -> tuple[Holder, ...]:
     return rows if len({r.iso3 for r in rows}) == 1 else ()
 
 
+_PAST_MARKS = re.compile(r"(?:former|then|late|ex|onetime|one-time)[\s-]*$", re.IGNORECASE)
+_CUE_HEADS = {"president": "president", "prime minister": "pm", "premier": "premier",
+              "chancellor": "chancellor", "king": "king", "queen": "queen",
+              "chairman": "chairman"}
+"""Titles written before a name -> the table's head word for the post (not "vice president"
+nor "former president")."""
+
+
+def era(mentions: Iterable[Mention], text: str) -> _dt.date | None:
+    """A day within the time an undated article was written: the middle of the longest span
+    in which all the leaders it titles with a post held it at once ("President Donald
+    Trump", "Prime Minister Shinzo Abe"; not "former President Bill Clinton"); None when it
+    titles none the table knows, or leaders of different times.
+
+    >>> def titled(text, *names):
+    ...     return [Mention(n, text.index(n), text.index(n) + len(n), "Person", cue)
+    ...             for n, cue in names]
+    >>> text = "U.S. President Donald Trump met Prime Minister Shinzo Abe."
+    >>> era(titled(text, ("Donald Trump", "president"), ("Shinzo Abe", "prime minister")), text)
+    datetime.date(2018, 11, 18)
+    >>> text = "former President Bill Clinton and President Donald Trump"
+    >>> era(titled(text, ("Bill Clinton", "president"), ("Donald Trump", "president")), text)
+    datetime.date(2019, 1, 20)
+    >>> text = "former President Bill Clinton and President Donald Trump"
+    >>> era(titled(text, ("Bill Clinton", "former president"), ("Donald Trump", "president")),
+    ...     text)
+    datetime.date(2019, 1, 20)
+    >>> text = "President Bill Clinton met President Donald Trump"
+    >>> era(titled(text, ("Bill Clinton", "president"), ("Donald Trump", "president")), text)
+    """
+    spans = [(_dt.date.min, _dt.date.max)]
+    seen = False
+    for m in mentions:
+        if m.kind != "Person" or " " not in m.text or m.cue not in _CUE_HEADS:
+            continue
+        before = text[max(0, m.start - 60):m.start]
+        at = before.lower().rfind(m.cue)
+        if at < 0 or _PAST_MARKS.search(before[:at]):
+            continue  # "former President Bill Clinton" says nothing of the article's time
+        head = _CUE_HEADS.get(m.cue)
+        rows = [(r.start, r.end or _dt.date.max) for r in _named(m.text) if head in r.heads]
+        if not rows:
+            continue
+        seen = True
+        spans = [(max(a, c), min(b, d)) for a, b in spans for c, d in rows
+                 if max(a, c) <= min(b, d)]
+    if not seen or not spans:
+        return None
+    lo, hi = max(spans, key=lambda s: (min(s[1], _dt.date.today()) - s[0]))
+    return lo if hi == _dt.date.max else lo + (hi - lo) / 2
+
+
 def known_holders(mentions: Iterable[Mention], day: _dt.date | None
                   ) -> list[tuple[Mention, str, str]]:
     """(first mention of each person the table knows, title head, ISO3) for every post the

@@ -116,7 +116,8 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     - A bare family name ("Trump", "Mr Trump", "President Trump") goes to the bearer the
       article gives the same title, if any ("President Castro" is "President Raul Castro"),
       else to the one bearer in office on the article's ``day`` (:mod:`kg.leaders`; or in
-      the earliest of the earlier years the mention's sentence names, in ``text``), else
+      the earliest of the earlier years the mention's sentence names, in ``text``; for an
+      undated article, in the time of the leaders it titles, :func:`kg.leaders.era`), else
       to the most salient bearer of it (most full mentions, then first named), never
       to a relative marked by a suffix ("Jr.") or a kinship or consort word ("his daughter
       Ivanka Trump", "first lady Melania Trump") unless the mention itself is addressed
@@ -179,6 +180,9 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     relative = {k for k, ms in members.items() if any(cue_relative(m.cue) for m in ms)}
     titles = {k: {m.cue for m in ms if m.cue in OFFICE_CUES} for k, ms in members.items()}
     out = {m: label[root(word_key(m))] for m in full}
+    # an undated article's time, from the leaders it titles (for a bare name's bearer in
+    # office: "Kim" of "North Korean leader Kim Jong Un" and envoy "Kim Yong Chol")
+    era = leaders.era(ordered, text) if day is None and text is not None else None
     # 2. bare names: the most salient bearer, never a relative
     for m in ordered:
         if m in out:
@@ -224,7 +228,7 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
         if m.cue in OFFICE_CUES and len(bearers) > 1:  # "President Castro" is the one the
             bearers = [k for k in bearers if m.cue in titles[k]] or bearers  # article calls
             # "President Raul Castro", however often it names his brother Fidel
-        if len(bearers) > 1 and (told_of := _day_told_of(m, day, text)) is not None and \
+        if len(bearers) > 1 and (told_of := _day_told_of(m, day or era, text)) is not None and \
                 len(in_office := [
                 k for k in bearers
                 if leaders.rows_for(Mention(label[k], 0, 0, "Person"), told_of)]) == 1:

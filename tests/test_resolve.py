@@ -139,6 +139,32 @@ def test_resolve_bare_name_is_the_bearer_in_office_when_the_sentence_speaks() ->
     assert [people(mentions)[m] for m in mentions[3:]] == ["Fidel Castro"] * 4  # no day
 
 
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("President Barack Obama flew to Havana.", "Raul Castro"),
+    ("Former President Barack Obama flew to Havana.", "Fidel Castro"),
+    ("Barack Obama flew to Havana.", "Fidel Castro"),
+], ids=["titled-leader", "former-leader", "untitled"])
+def test_resolve_undated_article_takes_its_time_from_the_leaders_it_titles(
+        opening: str, expected: str) -> None:
+    """An article with no date that titles Obama president was written in his time, when
+    Raul was the Castro in office; "former President" or no title tells no time, and the
+    most named Castro stays."""
+    from kg.model import Mention
+    from kg.resolve import people
+
+    said = [(opening, "Barack Obama", "president" if "President" in opening else ""),
+            ("Fidel Castro ruled for decades.", "Fidel Castro", ""),
+            ("Fidel Castro died later.", "Fidel Castro", ""),
+            ("Raul Castro spoke.", "Raul Castro", ""),
+            ("Obama met Castro in Havana on Monday.", "Castro", "")]
+    text, mentions = "", []
+    for sentence, name, cue in said:
+        start = len(text) + sentence.index(name)
+        mentions.append(Mention(name, start, start + len(name), "Person", cue))
+        text += sentence + " "
+    assert people(mentions, None, text)[mentions[-1]] == expected
+
+
 def test_resolve_mrs_with_a_surname_the_article_gives_mr_is_the_other_bearer() -> None:
     """ "Mrs Berg" where "Mr Berg" is the most named bearer and neither full name carries a
     form of address: she is the other Berg; "Mr Berg" and a bare "Berg" stay with him."""
