@@ -313,7 +313,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     meetings = still_planned([(root, m) for root, found in by_trigger for m in found])
     meetings += bridged_meetings([root for root, found in by_trigger if not found],
                                  {root for root, _ in by_trigger}, meetings, index)
-    meetings += joint_appearances(doc, index, _date_text)
+    meetings += [m for m in joint_appearances(doc, index, _date_text) if not any(
+        o.evidence == m.evidence and set(m.participants) <= set(o.participants)
+        for o in meetings)]  # "A, B and C pose for a photo at the G7 summit": the summit's
     agreements = [a for t in triggers if t.label_ == "SIGN"
                   for a in [_agreement(t.root, index)] if a is not None]
     attacks: dict[int, Attack] = {}

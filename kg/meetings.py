@@ -55,7 +55,6 @@ from kg.rules import (
     MEET_NOUNS,
     ROLE_NOUNS,
     SAY_LEMMAS,
-    TRIGGERS_KEY,
     addressed_in,
     alone_with,
     beside,
@@ -1681,10 +1680,6 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
                 or is_headline(verb.sent)):
             continue
-        if verb.lemma_.lower() == "pose" and any(
-                verb.sent.start <= s.start < verb.sent.end for s in doc.spans.get(
-                    TRIGGERS_KEY, ()) if s.label_ == "MEET"):
-            continue  # "A, B and C pose for a photo at the G7 summit": the summit's meeting
         # "during a reception, C was seen standing with ...": the occasion of the verb above
         hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         things = [*children(verb, {"dobj"}),

@@ -3353,10 +3353,12 @@ def test_meetings_joint_appearance_before_the_press(nlp: Language, sentence: str
 
 @pytest.mark.parametrize("sentence", [
     "Tomas Vidal, Anna Kovac and Pavel Orlov pose for a family photo in Zagreb.",
+    "Tomas Vidal, Anna Kovac and Pavel Orlov pose for a photo before their talks in Zagreb.",
     "Prime Minister Tomas Vidal, center, President Anna Kovac, left, and Foreign Minister "
     "Pavel Orlov, right, attend a news conference in Zagreb.",
     "Tomas Vidal, Anna Kovac and Pavel Orlov sat down together in Zagreb on Tuesday.",
-], ids=["pose-for-a-photo", "news-conference-with-positions", "sat-down-together"])
+], ids=["pose-for-a-photo", "pose-before-talks", "news-conference-with-positions",
+        "sat-down-together"])
 def test_meetings_three_appear_together(nlp: Language, sentence: str) -> None:
     """Three people who pose for one photo, hold one news conference (a caption's "center",
     "left", "right" between the names) or sit down together: one joint meeting."""
