@@ -384,6 +384,7 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     if len(set(apposed)) == 2:
         return list(dict.fromkeys(apposed))  # "the two leaders, Vidal and Kovac,": named here
     pair = (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
+            or _named_and_pronoun(tok, index)
             or _named_in_sentence(_previous_sentence(tok), index, strict=True)
             or _pair_of_earlier_meeting(tok, index))
     if any(not any(same_person(m, p) for p in pair) for m in _people_before(tok, index)):
@@ -602,6 +603,29 @@ def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False,
     if strict and any(not any(same_person(o, p) for p in people) for o in others):
         return []
     return people if len(people) == 2 else []
+
+
+def _named_and_pronoun(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "He was invited by President Castro, and the two men shook hands": the one person
+    named before ``tok`` in its sentence and the one "he" or "she" there, when it stands for
+    someone else."""
+    quoted = _quoted(tok.doc)
+    named: list[Mention] = []
+    pronouns: list[Token] = []
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.i in quoted:
+            continue
+        if t.lower_ in {"he", "she"}:
+            pronouns.append(t)
+        elif (m := index.at(t)) is not None and m.kind == "Person" and not _modifier_name(
+                t, index) and not any(same_person(m, p) for p in named):
+            named.append(m)
+    if len(named) != 1 or len(pronouns) != 1:
+        return []
+    other = pronoun_antecedent(pronouns[0], index)
+    return [other, named[0]] if other is not None and not same_person(other, named[0]) else []
 
 
 def _modifier_name(tok: Token, index: MentionIndex) -> bool:

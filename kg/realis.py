@@ -85,8 +85,11 @@ def _chain(trigger: Token) -> list[Token]:
     "plans to hold talks", "heads into a meeting"."""
     chain = [trigger]
     t = trigger
-    while t.head != t and len(chain) < 6 and not contrasted(t) and (
-            # ("did not meet A but spoke with her": the second verb is its own clause)
+    while t.head != t and len(chain) < 6 and not contrasted(t) and not (
+            t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)) and (
+            # ("did not meet A but spoke with her", "was invited by A, and the two men shook
+            # hands": the second verb is its own clause)
             t.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp", "conj"}
             or (t.dep_ in {"pobj", "pcomp"} and t.head.lower_ in {"for", "to", "of", "into"})
             or (t.dep_ == "prep" and t.lower_ in {"for", "to", "of", "into"})

@@ -3329,6 +3329,25 @@ def test_meetings_they_after_a_sentence_naming_two(nlp: Language, before: str, t
     assert {g for g in got if g[0] == frozenset({"Tomas Vidal", "Anna Kovac"})} == expected
 
 
+@pytest.mark.parametrize(("then", "expected"), [
+    ("He was invited by Prime Minister Anna Kovac, and the two leaders met at the palace on "
+     "Tuesday.", {(frozenset({"Tomas Vidal", "Anna Kovac"}), "asserted")}),
+    ("He praised Prime Minister Anna Kovac, and the two leaders will meet on Friday.",
+     {(frozenset({"Tomas Vidal", "Anna Kovac"}), "planned")}),
+    ("She was invited by Prime Minister Anna Kovac, and the two leaders met on Tuesday.",
+     set()),
+], ids=["he-and-a-name", "he-and-a-name-planned", "she-is-the-named-one"])
+def test_meetings_the_two_leaders_are_a_pronoun_and_a_name(nlp: Language, then: str,
+                                                           expected: Pairs) -> None:
+    """ "He was invited by X, and the two leaders met": the one "he" (someone else) and the
+    one person named before "the two leaders" in their sentence; the invitation says nothing
+    of the meeting's realis, which is its own clause's."""
+    text = ("Talks in Zagreb\n\nPrime Minister Tomas Vidal of Spain arrived in Zagreb on "
+            "Monday. " + then)
+    got = {(p, s) for p, s in meetings(nlp, text) if len(p) == 2}
+    assert got == expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Vidal and Kovac appeared together at a news conference.", {"asserted"}),
     ("Vidal appeared with Kovac at a news conference on Tuesday.", {"asserted"}),
