@@ -34,6 +34,7 @@ from kg.mentions import HONORIFICS
 from kg.model import Article, KGError, Resolution
 from kg.names import name_tokens
 from kg.read import InputProblem, read_article
+from kg.resolve import GROUP_FORMS
 from kg.rules import CONTACT_VERBS, MEET_NOUNS, MEET_VERBS, TALK_VERBS, VISIT_VERBS
 from kg.syntax import CLOSING
 
@@ -118,7 +119,9 @@ class Report:
 
 
 def name_key(name: str) -> str | frozenset[str]:
-    """A comparable form of a name: a country's ISO code, else its tokens without titles."""
+    """A comparable form of a name: a country's ISO code, else its tokens without titles;
+    one form for each group of leading economies ("G-20", "G20", "Group of 20")."""
+    name = GROUP_FORMS.get(name.strip().lower(), name)
     c = gazetteer.country(name)
     if c is not None:
         return c.iso3

@@ -447,9 +447,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
             return "planned"  # "will try to convince B to allow inspections during their
             # meeting" (not "seemed to agree with her during their meeting")
         if (head.lower_ in {"with", "in", "at"} and verb.pos_ == "VERB"
-                and verb.lemma_.lower() not in {"meet", "talk", "speak"}
+                and (verb.lemma_.lower() not in {"meet", "talk", "speak"} or head.lower_ == "at")
                 and status_of(verb, caption=caption) == "planned"):
-            return "planned"  # "hoped to follow up with a meeting", "to engage in talks"
+            return "planned"  # "hoped to follow up with a meeting", "to engage in talks",
+            # "is scheduled to meet X at the G20 summit" (attending it is as planned)
         if _modal(verb) and head.lower_ in {"at", "in", "during", "with", "for", "before"}:
             return "planned"  # "will face resistance at a meeting with X" (not "after": "X
             # could be behind the fire, after a call with Y", the parser's attachment)

@@ -240,6 +240,12 @@ def people(mentions: list[Mention], day: _dt.date | None = None,
     return out
 
 
+GROUP_FORMS = {"g-7": "G7", "group of seven": "G7", "group of 7": "G7", "g-8": "G8",
+               "group of eight": "G8", "group of 8": "G8", "g-20": "G20", "group of 20": "G20",
+               "group of twenty": "G20"}
+"""Spellings of the groups of leading economies -> one name (one node of the graph)."""
+
+
 OFFICE_CUES = frozenset({"president", "prime minister", "chancellor", "premier", "king",
                          "queen", "emir", "crown prince", "vice president", "secretary",
                          "senator", "governor", "minister", "foreign minister", "speaker",
@@ -329,6 +335,7 @@ def resolve(extraction: Extraction) -> Resolution:
     canon = _cluster(surface(m.text) for m in bodies)
     for m in bodies:
         label = canon[surface(m.text)]
+        label = GROUP_FORMS.get(label.lower(), label)
         entity_of[m] = Entity(f"org/{slugify(label)}", "Organization", label)
     for m in by_kind.get("Country", []):
         c = gazetteer.country(surface(m.text))

@@ -10,6 +10,7 @@ them in ``doc.spans["dip_triggers"]``, each labelled ``MEET``, ``SAY``, ``SIGN``
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -148,8 +149,9 @@ ORG_NAMES = (
     "Al Qaeda", "Al-Qaeda", "Islamic State", "ISIS", "ISIL", "Daesh", "Islamic Jihad",
     "Fatah", "Houthis", "Houthi rebels", "NATO", "Nato", "European Union", "EU",
     "United Nations", "UN", "U.N.", "IMF", "World Bank", "WTO", "OPEC", "Opec", "G7", "G8",
-    "G20", "African Union", "Arab League", "ASEAN", "Kremlin", "Pentagon", "State Department",
-    "US State Department", "Foreign Office", "White House", "Downing Street",
+    "G20", "G-7", "G-8", "G-20", "African Union", "Arab League", "ASEAN", "Kremlin",
+    "Pentagon", "State Department", "US State Department", "Foreign Office", "White House",
+    "Downing Street",
 )
 
 
@@ -743,8 +745,14 @@ def shared_possessors(noun: Token) -> list[Token]:
 def body_name(tok: Token) -> bool:
     """A name that is a multilateral body ("G7", "NATO", "Group of Seven"), not a seat of
     government ("White House") nor a person the model took for an organisation."""
-    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and tok.pos_ != "ADJ" and (
-        tok.is_upper or tok.lower_ in BODY_WORDS)  # not a tweet's "a GREAT meeting"
+    return tok.ent_type_ == "ORG" and tok.lower_ not in SEATS and (
+        tok.pos_ != "ADJ" or _GROUP_OF.fullmatch(tok.text) is not None) and (
+        tok.is_upper or tok.lower_ in BODY_WORDS)  # not a tweet's "a GREAT meeting" (but
+    # "the G-7 summit", the group tagged an adjective)
+
+
+_GROUP_OF = re.compile(r"G-?\d{1,2}")
+"""The groups of seven, eight, twenty: "G7", "G-20"."""
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di",

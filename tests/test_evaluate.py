@@ -25,6 +25,9 @@ from tests.conftest import shared_dir
         ("Jack Straw", "Jack McConnell", False),
         ("Britain", "France", False),
         ("Taliban", "Afghanistan", False),
+        ("G-20", "G20", True),
+        ("Group of Seven", "G7", True),
+        ("G7", "G20", False),
     ],
 )
 def test_evaluate_names_match(a: str, b: str, same: bool) -> None:

@@ -1237,6 +1237,31 @@ def test_meetings_from_the_fifth_allsides_sample(nlp: Language, text: str,
     assert meetings(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("Chancellor Anna Keller attended the G-7 summit in Vienna on Saturday.", "G7"),
+    ("Chancellor Anna Keller left the G-20 summit in Osaka early on Saturday.", "G20"),
+    ("Chancellor Anna Keller attended the Group of Seven summit in Vienna on Saturday.", "G7"),
+], ids=["g-7", "g-20", "group-of-seven"])
+def test_meetings_a_groups_summit_however_spelled(nlp: Language, sentence: str,
+                                                  group: str) -> None:
+    """ "the G-7 summit" (a word the tagger calls an adjective) is the G7's, as "the G7
+    summit" is; every spelling of the group is one node."""
+    assert meetings(nlp, "Leaders gathered.\n\n" + sentence) == {
+        (frozenset({"Anna Keller", group}), "asserted")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Keller is scheduled to meet Hansen at the G7 summit in Vienna on Friday.", "planned"),
+    ("Keller met Hansen at the G7 summit in Vienna on Friday.", "asserted"),
+], ids=["scheduled-to-meet-at", "met-at"])
+def test_meetings_at_a_summit_as_real_as_the_meeting_there(nlp: Language, sentence: str,
+                                                           status: str) -> None:
+    """Being at the summit where one is scheduled to meet someone is as planned as the
+    meeting."""
+    found = meetings(nlp, INTRO + sentence)
+    assert {s for p, s in found if "G7" in p} == {status}
+
+
 def test_meetings_capitals_as_sides_are_their_countries(nlp: Language) -> None:
     """ "Washington and Beijing held talks": the capitals stand for their governments; a
     capital as the place of a meeting stays a place."""
