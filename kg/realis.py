@@ -436,6 +436,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.tag_ in _PRESENT
             and not caption and _dated(head)):
         return "planned"  # "Trump and Kim begin their second summit on Wednesday"
+    if (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in {
+            "skip", "bail"} and any(c.dep_ == "prt" and c.lower_ == "out"
+                                    for c in head.head.children)):
+        return "negated"  # "will skip out on G7 meetings about climate change"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if any(k.dep_ == "mark" and k.lower_ in IF for k in verb.children):

@@ -1253,11 +1253,12 @@ def test_meetings_a_groups_summit_however_spelled(nlp: Language, sentence: str,
 @pytest.mark.parametrize(("sentence", "status"), [
     ("Keller is scheduled to meet Hansen at the G7 summit in Vienna on Friday.", "planned"),
     ("Keller met Hansen at the G7 summit in Vienna on Friday.", "asserted"),
-], ids=["scheduled-to-meet-at", "met-at"])
+    ("Keller will skip out on G7 meetings about climate change.", "negated"),
+], ids=["scheduled-to-meet-at", "met-at", "skip-out-on"])
 def test_meetings_at_a_summit_as_real_as_the_meeting_there(nlp: Language, sentence: str,
                                                            status: str) -> None:
     """Being at the summit where one is scheduled to meet someone is as planned as the
-    meeting."""
+    meeting; meetings one skips out on are not attended."""
     found = meetings(nlp, INTRO + sentence)
     assert {s for p, s in found if "G7" in p} == {status}
 
