@@ -90,6 +90,15 @@ def _pkey(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(name_tokens(name)), initials(name)
 
 
+def _initials_clash(a: tuple[frozenset[str], frozenset[str]],
+                    b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether ``a``'s initials are not the given names ``b`` adds ("H.R. McMaster" is no
+    "Henry McMaster": no given name of his starts with R; "George W. Bush" may be "George
+    Walker Bush")."""
+    extra = {w[0] for w in b[0] - a[0] if w}
+    return bool(a[1]) and bool(b[0] - a[0]) and not a[1] <= extra
+
+
 class Identity:
     """The corpus-wide identity of actors (see the module docstring).
 
@@ -371,7 +380,8 @@ class Identity:
                b: tuple[frozenset[str], frozenset[str]]) -> bool:
         fa = [norm(f) for f in self.people[a].forms]
         fb = [norm(f) for f in self.people[b].forms]
-        return any(self.aliases.different(x, y) for x in fa for y in fb)
+        return any(self.aliases.different(x, y) for x in fa for y in fb) or \
+            _initials_clash(a, b) or _initials_clash(b, a)
 
     def _person_entity(self, members: list[_Person]) -> Entity:
         forms: Counter[str] = Counter()
@@ -434,6 +444,9 @@ class Identity:
         if b.gender != "f" and len(cands) > 1:  # "Trump" is not the president's daughter
             cands = [r for r in cands if not all(2 * p.relative >= max(p.articles, 1)
                                                  for p in self._members(r))] or cands
+        if marks := initials(b.form):  # "H.R. McMaster" is no "Henry McMaster"
+            cands = [r for r in cands if not _initials_clash(
+                (frozenset(name_tokens(b.form)), marks), r)]
         if b.gender:  # "Mrs Trump" is no man the corpus calls Mr, and the reverse
             other = "m" if b.gender == "f" else "f"
             cands = [r for r in cands if not any(p.genders[other] > p.genders[b.gender]

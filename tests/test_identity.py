@@ -261,6 +261,17 @@ def test_identity_different_initials_are_different_people() -> None:
     assert keys[3] == keys[4]  # one initial variant: the same person
 
 
+def test_identity_initials_must_be_the_given_names_of_the_fuller_name() -> None:
+    """ "H.R. McMaster" is no "Henry McMaster" (no given name of his starts with R); "George
+    W. Bush" is "George Walker Bush"."""
+    out = link([_one(n, i) for i, n in enumerate(
+        ["H.R. McMaster", "Henry McMaster", "Henry McMaster", "George W. Bush",
+         "George Walker Bush", "George Walker Bush"])])
+    keys = [r.entities[0].key for r in out]
+    assert keys[0] != keys[1] == keys[2]
+    assert keys[3] == keys[4] == keys[5]
+
+
 def test_identity_father_and_son_with_a_shared_middle_name_stay_apart() -> None:
     out = link([_one(n, i) for i, n in enumerate(
         ["Justin Pierre Trudeau", "Justin Trudeau", "Pierre Trudeau", "Barack Hussein Obama",
