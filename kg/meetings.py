@@ -989,7 +989,8 @@ SHOWS = frozenset({"show", "tv", "radio", "talk", "podcast", "programme", "progr
 """Words that make a "host" a broadcaster's ("talk show host")."""
 NEWS = re.compile(r"\b(?:News|Times|Post|Journal|Press|Reuters|CNN|BBC|NBC|CBS|ABC|NPR|MSNBC|"
                   r"Al Jazeera|Bloomberg|Politico|Xinhua|KCNA|Yonhap|TASS|Telegraph|Guardian|"
-                  r"Tribune|Herald|Gazette|Newsweek|Axios|Fox)\b")
+                  r"Tribune|Herald|Gazette|Newsweek|Axios|Fox|Breitbart|CNBC|Newsmax|HuffPost|"
+                  r"Sputnik|Interfax|Kyodo|AFP)\b")
 
 
 def _news_outlet(m: Mention, doc: Doc | None = None) -> bool:

@@ -351,8 +351,9 @@ def _past_year(verb: Token) -> bool:
 
 DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",
                       "doubt", "question", "threaten", "salvage", "rescue", "scuttle",
-                      "broaden", "expand"})
-"""Verbs whose object is a meeting still to come: "threatened to derail the summit"."""
+                      "broaden", "expand", "negotiate", "request", "propose"})
+"""Verbs whose object is a meeting still to come: "threatened to derail the summit", "were
+negotiating a meeting between A and B"."""
 SEEKING = frozenset({"look", "call", "push", "press", "ask", "seek", "hope", "wait",
                      "angle", "clamor", "clamour", "lobby", "appeal", "vie", "fight"})
 """Verbs whose "for" names a meeting wanted, not held: "pushing for talks with X"."""

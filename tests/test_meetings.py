@@ -1254,7 +1254,8 @@ def test_meetings_a_groups_summit_however_spelled(nlp: Language, sentence: str,
     ("Keller is scheduled to meet Hansen at the G7 summit in Vienna on Friday.", "planned"),
     ("Keller met Hansen at the G7 summit in Vienna on Friday.", "asserted"),
     ("Keller will skip out on G7 meetings about climate change.", "negated"),
-], ids=["scheduled-to-meet-at", "met-at", "skip-out-on"])
+    ("Aides were negotiating a meeting between Keller and the G7 leaders.", "planned"),
+], ids=["scheduled-to-meet-at", "met-at", "skip-out-on", "negotiating-a-meeting"])
 def test_meetings_at_a_summit_as_real_as_the_meeting_there(nlp: Language, sentence: str,
                                                            status: str) -> None:
     """Being at the summit where one is scheduled to meet someone is as planned as the
