@@ -198,16 +198,14 @@ def _attack(trigger: Token, index: MentionIndex) -> Attack | None:
                   date_text=_date_text(scope))
 
 
-def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
-                         leaders: Iterable[tuple[Mention, str, str]] = ()) -> list[Meeting]:
+def _without_own_country(meetings: list[Meeting], own: dict[str, set[str]]) -> list[Meeting]:
     """ "Putin told a meeting of Russian diplomats", "Obama was met by a U.S. delegation": a
     country is no side of a meeting with its own office-holder (a post the text gives, or
     one :mod:`kg.leaders` knows on the article's date), nor a body with its own ("NATO
     Secretary-General Stoltenberg" after "a meeting of NATO defense ministers"); the meeting
-    goes when fewer than two sides are left."""
-    own = _own_sides(posts, leaders)
+    goes when fewer than two sides are left (``own``: :func:`_own_sides`)."""
     if not own:
-        return _countries_met_in_person(meetings, own)
+        return meetings
     out = []
     for m in meetings:
         people = {own_iso for p in m.participants if p.kind == "Person"
@@ -221,7 +219,7 @@ def _without_own_country(meetings: list[Meeting], posts: list[PostFact],
             out.append(m)
         elif len(kept) >= 2:
             out.append(replace(m, participants=kept))
-    return _countries_met_in_person(out, own)
+    return out
 
 
 def _countries_met_in_person(meetings: list[Meeting], own: dict[str, set[str]]
@@ -324,7 +322,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
             a = _attack(t.root, index)
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
-    meetings = _without_consorts(_without_own_country(meetings, posts, leaders), posts)
+    own = _own_sides(posts, leaders)
+    meetings = _without_consorts(_countries_met_in_person(
+        _without_own_country(meetings, own), own), posts)
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

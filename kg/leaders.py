@@ -214,8 +214,12 @@ def era(mentions: Iterable[Mention], text: str) -> _dt.date | None:
                  if max(a, c) <= min(b, d)]
     if not seen or not spans:
         return None
-    lo, hi = max(spans, key=lambda s: (min(s[1], _dt.date.today()) - s[0]))
-    return lo if hi == _dt.date.max else lo + (hi - lo) / 2
+    lo, hi = max(spans, key=lambda s: min(s[1] - s[0], _OPEN_TERM))  # (not today's date:
+    return lo if hi == _dt.date.max else lo + (hi - lo) / 2  # a build is reproducible)
+
+
+_OPEN_TERM = _dt.timedelta(days=3650)
+"""How long a term still running counts when spans are compared."""
 
 
 def known_holders(mentions: Iterable[Mention], day: _dt.date | None

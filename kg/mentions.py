@@ -365,13 +365,14 @@ def _compass_pair(text: str) -> tuple[str, str] | None:
     return (one, two) if all(known) and len({k.iso3 for k in known if k}) == 2 else None
 
 
-def _paired_country(m: Mention, index: MentionIndex) -> Mention | None:
+def _paired_country(m: Mention, index: MentionIndex, text: str) -> Mention | None:
     """The first country of "North and South Korea" for the mention of the second (the two
-    mentions :func:`_compass_pair` made, " and " apart)."""
-    return next((o for o in index.mentions if o.kind == "Country" and m.start - o.end == 5
-                 and o.text != m.text and len(o.text.split()) == 2
-                 and o.end - o.start == len(o.text.split()[0])  # ("North" of the pair)
-                 and o.text.split()[-1] == m.text.split()[-1]), None)
+    mentions :func:`_compass_pair` made: "North" stands for North Korea)."""
+    if text[max(0, m.start - 5):m.start] != " and ":
+        return None
+    return next((o for o in index.mentions if o.kind == "Country" and o.end < m.start
+                 and text[o.end:m.start] == " and " and text[o.start:o.end] != o.text
+                 and _compass_pair(f"{text[o.start:o.end]} and {m.text}") is not None), None)
 
 
 def _before_dated_possessive(ent: Span) -> Span:
@@ -873,7 +874,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if depth > 4:
         return []
     m = index.at(token)
-    if m is not None and m.kind == "Country" and (first := _paired_country(m, index)):
+    if m is not None and m.kind == "Country" and (
+            first := _paired_country(m, index, doc_text(token.doc))):
         return [first, m]  # "between North and South Korea"
     if m is not None and m.kind == "Country":
         m = _possessed_person(m, token.doc, index) or m
