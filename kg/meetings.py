@@ -457,8 +457,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += prep_objects(trigger, {"alongside"})  # "at a joint press conference
         # in Tokyo alongside Japanese leader Shinzo Abe"
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
+                     if topic.head.lower_ in {"on", "about", "over"}
                      for w in prep_objects(topic, {"with"})]  # "his conversation on the
-        # issue with Castro": the parser hung the other side on the topic
+        # issue with Castro": the parser hung the other side on the topic (but "talks on
+        # Saturday and at the border area with North Korea": a place, no topic)
         if (thanker := thanked_for(trigger)) is not None:  # "A thanked B for the talks"
             subj_toks = subj_toks or clause_subjects(thanker)
             obj_toks += [d for d in children(thanker, {"dobj"}) if d.ent_type_ == "PERSON"]

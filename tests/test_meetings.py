@@ -2264,6 +2264,9 @@ def test_meetings_a_leader_behind_his_countrys_possessive(nlp: Language) -> None
         ('Officials spoke.\n\nLars Berg said when asked what his message on trade was during '
          'his "frank conversation" on the issue with Ola Dorn.',
          {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+        # a place after the day, no topic: the country it borders is no side
+        ("Officials spoke.\n\nDefense Secretary Lars Berg spoke after military talks in "
+         "Seoul on Saturday and at the tense border area with North Korea on Friday.", set()),
         # a caption marked ", left," in the present tense, of a welcoming ceremony
         ("Officials spoke.\n\nHere, Danish President Lars Berg, left, attends a welcoming "
          "ceremony with Swedish Prime Minister Ola Dorn in 2011.",
@@ -2275,7 +2278,7 @@ def test_meetings_a_leader_behind_his_countrys_possessive(nlp: Language) -> None
          {(frozenset({"Anna Keller", "Lars Berg", "Ola Dorn"}), "asserted")}),
     ],
     ids=["after-a-call-reported-clause", "months-of-discussions", "his-conversation-on-topic",
-         "welcoming-ceremony-caption", "l-c-caption-summit"],
+         "border-area-is-no-topic", "welcoming-ceremony-caption", "l-c-caption-summit"],
 )
 def test_meetings_mined_from_allsides_s10(nlp: Language, text: str,
                                           found: set[tuple[frozenset[str], str]]) -> None:
