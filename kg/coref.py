@@ -609,19 +609,13 @@ def _named_and_pronoun(tok: Token, index: MentionIndex) -> list[Mention]:
     """ "He was invited by President Castro, and the two men shook hands": the one person
     named before ``tok`` in its sentence and the one "he" or "she" there, when it stands for
     someone else."""
-    quoted = _quoted(tok.doc)
     named: list[Mention] = []
-    pronouns: list[Token] = []
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        if t.i in quoted:
-            continue
-        if t.lower_ in {"he", "she"}:
-            pronouns.append(t)
-        elif (m := index.at(t)) is not None and m.kind == "Person" and not _modifier_name(
-                t, index) and not any(same_person(m, p) for p in named):
+    for m in _people_before(tok, index):
+        if not any(same_person(m, p) for p in named):
             named.append(m)
+    quoted = _quoted(tok.doc)
+    pronouns = [t for t in tok.sent if t.i < tok.i and t.i not in quoted
+                and t.lower_ in {"he", "she"}]
     if len(named) != 1 or len(pronouns) != 1:
         return []
     other = pronoun_antecedent(pronouns[0], index)

@@ -2739,29 +2739,27 @@ def test_meetings_a_caption_of_one_countrys_officials_visiting_a_place(nlp: Lang
     assert {m for m in meetings(nlp, text) if m[1] == "asserted"} == set()
 
 
-def test_meetings_the_president_of_an_article_about_one(nlp: Language) -> None:
+@pytest.mark.parametrize(("opening", "trudeau_met"), [
+    ("President Donald Trump left early. Trump said the G7 was unfair. Trump spoke to "
+     "reporters. Trump later tweeted. French President Emmanuel Macron disagreed.",
+     "Donald Trump"),
+    ("President Donald Trump left early. French President Emmanuel Macron disagreed. Macron "
+     "said so. Trump said the G7 was unfair.", "Donald Trump"),
+    ("President Donald Trump left early. President Emmanuel Macron disagreed. Macron said so. "
+     "Trump said the G7 was unfair.", None),
+    ("U.S. President Donald Trump left early. French President Emmanuel Macron disagreed. "
+     "Macron said so. Trump said the G7 was unfair.", None),
+], ids=["named-again-and-again", "even-one-titled-plainly", "both-plain", "both-foreign"])
+def test_meetings_the_president_of_an_article_about_one(nlp: Language, opening: str,
+                                                        trudeau_met: str | None) -> None:
     """ "The president also met with Trudeau" in an article that names Trump again and again
     and "French President Emmanuel Macron" once is Trump; with Macron named as often, it is
     still Trump, the one president the article titles with no country (its readers' own);
-    with both titled so, it is nobody."""
-    about_trump = ("President Donald Trump left early. Trump said the G7 was unfair. Trump "
-                   "spoke to reporters. Trump later tweeted. French President Emmanuel Macron "
-                   "disagreed. The president also met on Friday with Canadian Prime Minister "
-                   "Justin Trudeau.")
-    assert (frozenset({"Donald Trump", "Justin Trudeau"}), "asserted") in meetings(
-        nlp, about_trump)
-    even = ("President Donald Trump left early. French President Emmanuel Macron disagreed. "
-            "Macron said so. Trump said the G7 was unfair. The president also met on Friday "
-            "with Canadian Prime Minister Justin Trudeau.")
-    assert (frozenset({"Donald Trump", "Justin Trudeau"}), "asserted") in meetings(nlp, even)
-    both_plain = ("President Donald Trump left early. President Emmanuel Macron disagreed. "
-                  "Macron said so. Trump said the G7 was unfair. The president also met on "
-                  "Friday with Canadian Prime Minister Justin Trudeau.")
-    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, both_plain))
-    both_foreign = ("U.S. President Donald Trump left early. French President Emmanuel Macron "
-                    "disagreed. Macron said so. Trump said the G7 was unfair. The president "
-                    "also met on Friday with Canadian Prime Minister Justin Trudeau.")
-    assert not any("Justin Trudeau" in people for people, _ in meetings(nlp, both_foreign))
+    with both titled alike (both plainly, or both with a country), it is nobody."""
+    found = meetings(nlp, opening + " The president also met on Friday with Canadian Prime "
+                               "Minister Justin Trudeau.")
+    met = {p for people, _ in found if "Justin Trudeau" in people for p in people}
+    assert met == ({trudeau_met, "Justin Trudeau"} if trudeau_met else set())
 
 
 @pytest.mark.parametrize(
