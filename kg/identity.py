@@ -39,6 +39,7 @@ from kg.model import ACTOR_KINDS, Entity, EntityKind, Extraction, Mention, Resol
 from kg.names import (
     KNOWN_BODIES,
     NON_ACTORS,
+    ROYAL_TITLES,
     SUFFIXES,
     cue_gender,
     cue_relative,
@@ -124,6 +125,7 @@ class Identity:
         self._bare_to: dict[tuple[str, str], Entity | None] = {}
         self._kind: dict[str, EntityKind | None] = {}
         self._families: set[str] = set()
+        self._royals: set[str] = set()  # one-word names a royal title heads ("Queen Elizabeth")
         self._cut: set[tuple[frozenset[str], frozenset[str]]] = set()
         self._groups: dict[tuple[frozenset[str], frozenset[str]], list[_Person]] = {}
         self._labels: dict[str, str] = {}
@@ -190,6 +192,8 @@ class Identity:
                 suffix = toks[-1] if toks[-1] in SUFFIXES else ""
                 word = toks[0] if suffix else toks[-1]
                 genders = {cue_gender(c) for c in cues.get(e.key, ())} - {""}
+                if cues.get(e.key, set()) & ROYAL_TITLES:
+                    self._royals.add(n)
                 self.bare.append(_Bare(
                     ex.article.source, e.key, word, suffix, e.label,
                     frozenset(posts.get(e.key, ())), context,
@@ -237,7 +241,8 @@ class Identity:
         if len(name.split()) == 1:
             city = gazetteer.big_city(name)
             family = name in self._families
-            if best == "Person" and not family and city is not None:
+            if best == "Person" and not family and city is not None and \
+                    name not in self._royals:
                 return "Place"  # "Arak": a city named alone is a place, not a person
             if best != "Person" and family and city is None and \
                     3 * actor.get("Person", 0) >= sum(actor.values()):
@@ -441,9 +446,12 @@ class Identity:
         cands = [r for r in by_family.get(b.word, [])
                  if (r[0] & SUFFIXES) == ({b.suffix} if b.suffix else frozenset())
                  and not self.aliases.different(norm(b.form), norm(self._canon[r].label))]
-        if b.gender != "f" and len(cands) > 1:  # "Trump" is not the president's daughter
-            cands = [r for r in cands if not all(2 * p.relative >= max(p.articles, 1)
-                                                 for p in self._members(r))] or cands
+        if b.gender != "f":  # "Trump" is not the president's daughter, nor the first lady
+            # when she is the only Trump named in full ("President Trump and first lady
+            # Melania Trump")
+            kept = [r for r in cands if not all(2 * p.relative >= max(p.articles, 1)
+                                                for p in self._members(r))]
+            cands = kept or (cands if len(cands) > 1 else [])
         if marks := initials(b.form):  # "H.R. McMaster" is no "Henry McMaster"
             cands = [r for r in cands if not _initials_clash(
                 (frozenset(name_tokens(b.form)), marks), r)]
@@ -452,6 +460,11 @@ class Identity:
             cands = [r for r in cands if not any(p.genders[other] > p.genders[b.gender]
                                                  for p in self._members(r))]
         if not cands:
+            royal = sorted(t for t, _, _ in (p.partition("|") for p in b.posts)
+                           if t in ROYAL_TITLES)
+            if royal and is_clean_person_name(b.form):  # "Queen Elizabeth", whom the NER
+                # called "Elizabeth": a regnal name, however common as a given name
+                return Entity(b.key, "Person", f"{royal[0].title()} {b.form}")
             if b.word in first_names or not is_clean_person_name(b.form):
                 return None  # "Donald" alone: a given name, no actor of its own
             return Entity(b.key, "Person", b.form)

@@ -44,8 +44,8 @@ from kg.mentions import (
     other_group,
 )
 from kg.model import Meeting, Mention
+from kg.names import RELATIVE_CUES, cue_gender, cue_relative
 from kg.names import SUFFIXES as NAME_SUFFIXES
-from kg.names import cue_gender
 from kg.realis import status_of
 from kg.rules import (
     AUDIENCE,
@@ -639,10 +639,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # "Anna and Tom Keller arrived for the G7 summit": a couple is no meeting)
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
+    if len(subjects) > 1 and not joint and (_couple(objects) or _kin(objects, obj_toks)):
+        groups = [[s, o] for s in subjects for o in objects]  # "the Trumps met the queen and
+        # her son": each guest with each host
     if len(subjects) == 1 and len(objects) > 1 and (
             (lemma in CALLS and not _one_sitting(verb)) or separate_meetings(trigger)
             or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)
-            or _couple(objects)):
+            or _couple(objects) or _kin(objects, obj_toks)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls; "met
         # Donald Trump and Melania Trump": a couple met them, who did not meet each other
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
@@ -932,6 +935,16 @@ def _couple(people: list[Mention]) -> bool:
     do not meet each other (but "King Salman and the crown prince", a bare name and a
     title, are two officials at one table)."""
     return _one_family(people) and all(len(p.text.split()) > 1 for p in people)
+
+
+def _kin(people: list[Mention], toks: list[Token]) -> bool:
+    """ "met the queen and her son Prince Charles": a person and a relative, one family who
+    received a guest together, not a meeting of the two."""
+    return len(people) == 2 and all(p.kind == "Person" for p in people) and (
+        any(cue_relative(p.cue) for p in people) or any(
+            t.lower_ in RELATIVE_CUES and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                              for c in t.children)
+            for o in toks for t in (o, *o.conjuncts)))
 
 
 def _one_family(participants: list[Mention]) -> bool:
@@ -1500,8 +1513,15 @@ merged), so that a later, separate meeting of the same people stays its own."""
 def _same_people(a: tuple[Mention, ...], b: tuple[Mention, ...]) -> bool:
     """The same participants, a name matching its longer form ("Pompeo" is "Mike
     Pompeo"), never two people who share a surname ("Donald Trump", "Melania Trump")."""
-    return len(a) == len(b) and all(any(same_person(x, y) for y in b) for x in a) \
-        and all(any(same_person(x, y) for x in a) for y in b)
+    return len(a) == len(b) and all(any(_one_person(x, y) for y in b) for x in a) \
+        and all(any(_one_person(x, y) for x in a) for y in b)
+
+
+def _one_person(a: Mention, b: Mention) -> bool:
+    """The same person, but a bare surname is not the relative the other names in full
+    ("President Trump and first lady Melania Trump were greeted": two guests)."""
+    return same_person(a, b) and not (
+        cue_relative(a.cue) != cue_relative(b.cue) and (" " not in a.text or " " not in b.text))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

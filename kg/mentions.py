@@ -1050,7 +1050,8 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     # Trump the table gives that post on the article's date)
     people = _holders_by_surname(
         index, lambda head, p, iso: head == key and (
-            p.start < token.idx or p.text.split()[-1].lower() in seen)
+            p.start < token.idx or p.text.split()[-1].lower() in seen
+            or key in _ONE_HOLDER)
         and (country is None or iso == country), table=country is not None)
     if country is None and people:  # "President Trump" before "the president", where the
         for m in index.mentions:  # article names "French President Macron" too: either
@@ -1081,7 +1082,12 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     named = counts[surname]
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-    return holder if named >= 2 or subject or country is not None else None
+    return holder if named >= 2 or subject or country is not None or key in _ONE_HOLDER \
+        else None
+
+
+_ONE_HOLDER = frozenset({"queen", "king", "pope"})
+"""Titles of the one holder an article has, whom it may name after "the queen"."""
 
 
 TOP_POSTS = frozenset({"president", "chancellor", "pm", "premier", "king", "queen", "emir",

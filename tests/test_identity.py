@@ -401,3 +401,25 @@ def test_identity_congress_is_a_body_one_meets(nlp: Language, tmp_path: Path) ->
 ])
 def test_given_name_gender(name: str, gender: str) -> None:
     assert given_name_gender(name) == gender
+
+
+def test_identity_a_regnal_name_that_is_a_city_and_a_given_name_stays_the_monarch(
+        nlp: Language, tmp_path: Path) -> None:
+    """ "Queen Elizabeth", which the NER tags "Elizabeth": not the city of Elizabeth, nor a bare
+    given name another article completes ("Elizabeth Dunn"), but the queen."""
+    g = build(nlp, tmp_path,
+              "Queen Elizabeth received Prime Minister Lars Berg at the palace on Tuesday.\n",
+              "Senator Elizabeth Dunn met Foreign Minister Anna Keller in Boston on Monday.\n")
+    assert met(g) == {frozenset({"Queen Elizabeth", "Lars Berg"}),
+                      frozenset({"Elizabeth Dunn", "Anna Keller"})}
+    assert "Elizabeth" not in actors(g, "Place")
+
+
+def test_identity_a_bare_surname_is_not_the_only_relative_named_in_full(
+        nlp: Language, tmp_path: Path) -> None:
+    """ "President Berg and first lady Karin Berg": the president is not the first lady, even
+    when she is the only Berg any article names in full."""
+    g = build(nlp, tmp_path, "President Berg and first lady Karin Berg were greeted at the "
+                             "palace in Oslo on Monday by Queen Margrethe.\n")
+    assert met(g) == {frozenset({"Berg", "Queen Margrethe"}),
+                      frozenset({"Karin Berg", "Queen Margrethe"})}

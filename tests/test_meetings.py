@@ -3740,3 +3740,36 @@ def test_meetings_one_unnamed_official_is_the_country(nlp: Language, sentence: s
                                                       found: set) -> None:
     """ "met an Australian diplomat": as "Australian diplomats" would, the country."""
     assert _asserted(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Prime Minister Lars Berg and his wife Karin Berg flew to Copenhagen on Sunday.\n\n"
+         "On Monday, the Bergs visited the palace, where they met the queen and her son Prince "
+         "Frederik.\n\nQueen Margrethe's state banquet: toasts and anthems",
+         {frozenset({"Lars Berg", "Queen Margrethe"}),
+          frozenset({"Karin Berg", "Queen Margrethe"}),
+          frozenset({"Lars Berg", "Prince Frederik"}),
+          frozenset({"Karin Berg", "Prince Frederik"})}),
+        ("Foreign Minister Anna Keller met the king and his daughter Princess Ingrid in Oslo on "
+         "Friday. King Harald thanked her.",
+         {frozenset({"Anna Keller", "King Harald"}),
+          frozenset({"Anna Keller", "Princess Ingrid"})}),
+    ],
+    ids=["guests-meet-the-queen-and-her-son", "the-king-and-his-daughter"])
+def test_meetings_a_host_and_a_relative_are_one_side(nlp: Language, text: str,
+                                                     pairs: set[frozenset[str]]) -> None:
+    """ "met the queen and her son": each guest met each of the family, who did not meet each
+    other; "the queen" is the one queen the article names, here only after the meeting."""
+    assert _asserted(nlp, text) == pairs
+
+
+def test_meetings_a_bare_surname_and_the_relative_named_in_full_are_two_guests(
+        nlp: Language) -> None:
+    """ "President Berg and first lady Karin Berg were greeted by the queen": two meetings
+    of one sentence, not one report of the same people ("Berg" is not "Karin Berg")."""
+    text = ("President Berg and first lady Karin Berg were greeted at the palace in Oslo on "
+            "Monday by Queen Margrethe.\n")
+    assert _asserted(nlp, text) == {frozenset({"Berg", "Queen Margrethe"}),
+                                    frozenset({"Karin Berg", "Queen Margrethe"})}
