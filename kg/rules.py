@@ -842,7 +842,8 @@ def _participle_subjects(doc: Doc) -> None:
     """ "Speaking at a news conference with Chancellor Merkel, Obama said ...": the parser
     took the opening participle for the verb's subject and the name after the comma for an
     apposition of the last name in it.  The name is the subject again, the participle an
-    adjunct."""
+    adjunct.  So too after an opening phrase ("At a dinner with Chancellor Merkel, Obama
+    said"), which the parser had right."""
     deps = doc.to_array(DEP)
     appos = doc.vocab.strings["appos"]
     for i in numpy.flatnonzero(deps == appos).tolist():
@@ -852,13 +853,16 @@ def _participle_subjects(doc: Doc) -> None:
             continue
         root = tok.sent.root
         opener = doc[tok.sent.start]
-        if (root.pos_ != "VERB" or root.i != tok.right_edge.i + 1 or opener.tag_ != "VBG"
-                or opener.head != root or opener.dep_ not in {"csubj", "advcl"}
-                or not opener.is_ancestor(tok)
+        if (root.pos_ != "VERB" or root.i != tok.right_edge.i + 1
+                or opener.head != root or not (
+                    (opener.tag_ == "VBG" and opener.dep_ in {"csubj", "advcl"})
+                    or (opener.dep_ == "prep" and opener.tag_ == "IN"))  # "At a dinner with
+                or not opener.is_ancestor(tok)  # Chancellor Merkel, Obama said"
                 or any(c.dep_ in _CLAUSE_SUBJECTS for c in root.children if c != opener)):
             continue
         tok.head, tok.dep_ = root, "nsubj"
-        opener.dep_ = "advcl"
+        if opener.tag_ == "VBG":
+            opener.dep_ = "advcl"
 
 
 def _coordinated_names(doc: Doc) -> None:

@@ -3559,6 +3559,21 @@ def test_pipeline_gives_the_participles_subject_back_to_its_verb(nlp: Language) 
 
 
 @pytest.mark.parametrize("sentence", [
+    "At a dinner with German Chancellor Angela Merkel, Hansen said voters are worried.",
+    "During talks with German Chancellor Angela Merkel, Prime Minister Hansen touted the "
+    "benefits of free trade.",
+], ids=["at-a-dinner", "during-talks"])
+def test_pipeline_gives_the_subject_after_an_opening_phrase_back_to_its_verb(
+        nlp: Language, sentence: str) -> None:
+    """ "At a dinner with X, Hansen said ...": the parser read "Hansen" as an apposition of
+    X and left the verb with no subject; mended, Hansen is the subject and met X."""
+    doc = nlp(sentence)
+    hansen = next(t for t in doc if t.text == "Hansen")
+    assert (hansen.dep_, hansen.head.i) == ("nsubj", doc[hansen.i + 1].i)
+    assert _asserted(nlp, INTRO + sentence) == {frozenset({"Peter Hansen", "Angela Merkel"})}
+
+
+@pytest.mark.parametrize("sentence", [
     "Donald and Melania Trump arrived in France for the G7 summit on Saturday.",
     "President Donald Trump and first lady Melania Trump attended the G7 summit on Saturday.",
 ], ids=["couple-arrived", "first-lady-attended"])
