@@ -160,6 +160,15 @@ FEMALE_WORDS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "queen", "princess
                           "dame", "mother", "daughter", "wife", "sister", "actress"})
 
 
+def _addressed_as(m: Mention, doc: Doc) -> str | None:
+    """The gender of the honorific right before this one mention ("Mr. Trump sent his
+    daughter, Ivanka Trump": this "Trump" is a man, whatever a bare "Trump" is elsewhere)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return HONORIFIC_GENDER.get(doc[span.start - 1].lower_)
+
+
 def gender_of(m: Mention, doc: Doc) -> str | None:
     """ "m" or "f" when the article marks the person so ("Mr Johnson", "spokesman James
     Margolin", "Ms. Keller", "the actress Eva Lund") or, failing that, the given name does
@@ -303,11 +312,14 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     the reported clause itself)."""
     if tok.lower_ not in PERSONAL:
         return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {"-", "‑"}:
+        return None  # "a case of he-said, she-said": a stock phrase, no one
     if (ahead := _cataphor(tok, index)) is not None:
         return ahead
     subjects = _subject_people(_window_tokens(tok, exclude), index, chain=chain)
     wanted = "f" if tok.lower_ in {"she", "her"} else "m"
-    subjects = [m for m in subjects if gender_of(m, tok.doc) in {wanted, None}]
+    subjects = [m for m in subjects if gender_of(m, tok.doc) in {wanted, None}
+                and _addressed_as(m, tok.doc) in {wanted, None}]
     if not subjects:
         return None
     last = subjects[-1]
@@ -329,7 +341,7 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     # (one in a fronted time clause is not: "While Carter was a critic, Kerry took the lead")
     prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char
             and not (m is not last and _in_time_clause(tok.doc, m))]
-    if len({m.text.split()[-1].lower() for m in prev}) > 1:
+    if len({m.text.split()[-1].lower() for m in prev}) > 1 and not _about(last, prev, index):
         return None
     # another person before the verb of the antecedent's sentence ("A and B landed"), even
     # where the parser did not make both subjects: ambiguous
@@ -339,10 +351,27 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
         before_verb = {index.at(t) for t in sent if t.i < sent.root.i and index.at(t)
                        and not _in_subordinate_clause(t) and not _fronted_clause(t)
                        and not _in_apposed_phrase(t)}
-        if any(m is not None and m.kind == "Person" and not same_person(m, last)
-               for m in before_verb):
+        rivals = [m for m in before_verb if m is not None and m.kind == "Person"
+                  and not same_person(m, last)]
+        if rivals and not _about(last, rivals, index):
             return None
     return last
+
+
+SALIENT = 3
+"""How many times more often than anyone else the article names the one it is about."""
+
+
+def _about(last: Mention, others: list[Mention], index: MentionIndex) -> bool:
+    """ "Trump faces a deadline, and Kerry has been ramping up his meetings. He met X": the
+    last of two subjects is the pronoun's when the article is about him, naming him at least
+    ``SALIENT`` times as often as the other."""
+    def named(surname: str) -> int:
+        return sum(1 for m in index.mentions if m.kind == "Person" and m.text.split()
+                   and m.text.split()[-1].lower() == surname)
+    mine = named(last.text.split()[-1].lower())
+    rivals = {m.text.split()[-1].lower() for m in others} - {last.text.split()[-1].lower()}
+    return all(mine >= SALIENT * max(named(s), 1) for s in rivals)
 
 
 def _in_apposed_phrase(t: Token) -> bool:

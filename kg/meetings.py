@@ -300,6 +300,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             _habitual(trigger) and not _including_one(trigger)):  # "several meetings,
         # including one with X" is that one meeting
         return []
+    if _no_one_to(trigger):
+        return []  # "There was nobody there to greet him": no one did
     callee = called_person(trigger) if trigger.lemma_ == "call" else None
     if trigger.lemma_ == "call" and trigger.pos_ == "VERB" and (any(
             c.dep_ in {"oprd", "attr", "xcomp", "ccomp", "acomp", "prt"}
@@ -308,9 +310,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             or sum(c.dep_ == "dobj" for c in trigger.children) > 1
             or any(r.dep_ == "relcl" and sum(k.dep_ in {"dative", "dobj"}
                                              for k in r.children) > 1
-                   for d in children(trigger, {"dobj"}) for r in d.children)):
+                   for d in children(trigger, {"dobj"}) for r in d.children)
+            or any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.left_edge.i == d.i + 1
+                   for d in children(trigger, {"dobj"}) for a in d.children)):
         return []  # "called X a liar" (the name read as a second object too; or the name
-        # "a liar" of "called the president who fired him a liar" read as the clause's),
+        # "a liar" of "called the president who fired him a liar" read as the clause's;
+        # or "calling X the worst negotiator", with no comma, read as an apposition),
         # "called on X to", "called off": no call
     if trigger.lemma_ == "welcome" and trigger.pos_ == "VERB" and any(
             c.dep_ in {"xcomp", "ccomp"} and any(k.dep_ == "aux" and k.lower_ == "to"
@@ -935,6 +940,17 @@ def _couple(people: list[Mention]) -> bool:
     do not meet each other (but "King Salman and the crown prince", a bare name and a
     title, are two officials at one table)."""
     return _one_family(people) and all(len(p.text.split()) > 1 for p in people)
+
+
+def _no_one_to(trigger: Token) -> bool:
+    """ "There was nobody there to greet him", "no one at the airport to meet him": an
+    infinitive whose doer is no one."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    doers = [head, *(c for c in head.children if c.dep_ == "attr")]
+    return any(t.lower_ in {"nobody", "none"} or (t.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in t.children)) for t in doers)
 
 
 def _kin(people: list[Mention], toks: list[Token]) -> bool:

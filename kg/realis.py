@@ -121,6 +121,14 @@ def _negated(tok: Token) -> bool:
     return any(k.dep_ == "neg" or k.lower_ in {"never", "not", "n't"} for k in tok.children)
 
 
+def _can_tell(tok: Token) -> bool:
+    """ "I can tell you (that) I met the president this morning": the modal is the speaker's
+    ability to say it, not a doubt about what is said."""
+    return tok.lemma_.lower() in {"tell", "say", "confirm", "assure"} and not _negated(tok) \
+        and all(k.lower_ == "can" for k in tok.children
+                if k.dep_ in {"aux", "auxpass"} and k.lower_ in MODALS)
+
+
 def _modal(tok: Token) -> bool:
     return any(k.dep_ in {"aux", "auxpass"} and k.lower_ in MODALS for k in tok.children)
 
@@ -178,7 +186,7 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             # their pact and engage in talks": a verb beside it, not above it)
     for prev, tok in zip([None, *chain], chain, strict=False):
         kids = list(tok.children)
-        if _modal(tok):
+        if _modal(tok) and not (tok is not trigger and _can_tell(tok)):
             return "planned"
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
         if (caption and tok is trigger and marks & WHEN == {"as"} and tok.tag_ in _PRESENT

@@ -3788,3 +3788,53 @@ def test_meetings_a_bare_surname_and_the_relative_named_in_full_are_two_guests(
             "Monday by Queen Margrethe.\n")
     assert _asserted(nlp, text) == {frozenset({"Berg", "Queen Margrethe"}),
                                     frozenset({"Karin Berg", "Queen Margrethe"})}
+
+
+KELLER_ABOUT = ("Foreign Minister Anna Keller is under fire for her diplomacy. Critics say Keller "
+                "went too far. Keller denies it. ")
+
+
+def test_meetings_a_pronoun_after_two_subjects_is_the_one_the_article_is_about(
+        nlp: Language) -> None:
+    """ "Berg faces a deadline, and Keller has been ramping up her meetings. She met X": two
+    subjects, but the article is about Keller (named three times as often as Berg)."""
+    text = (KELLER_ABOUT + "President Lars Berg faces a deadline, and Keller has been ramping "
+            "up her meetings. She met Chancellor Ilse Brandt in Vienna on Monday.")
+    assert _asserted(nlp, text) == {frozenset({"Anna Keller", "Ilse Brandt"})}
+    even = ("President Lars Berg was in Oslo. Prime Minister Peter Hansen was in Rome. Berg "
+            "faces a deadline, and Hansen has been ramping up his meetings. He met Chancellor "
+            "Ilse Brandt in Vienna on Monday.")
+    assert _asserted(nlp, even) == set()  # named alike: still in doubt
+
+
+def test_meetings_she_is_never_the_man_addressed_as_mr_in_the_antecedent_sentence(
+        nlp: Language) -> None:
+    """ "Mr. Berg sent his daughter, Karin Berg, to the ceremony. She had dinner with X":
+    whatever a bare "Berg" is elsewhere, this one is a man, and "she" is not him."""
+    text = ("President Lars Berg spoke on Monday. Mr. Berg said the games were a success. "
+            "Mr. Berg thanked the hosts. Mr. Berg sent his daughter, Karin Berg, to the closing "
+            "ceremony. She had dinner with President Lena Vogt at the palace.")
+    assert frozenset({"Lars Berg", "Lena Vogt"}) not in _asserted(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    KELLER_ABOUT + "Mr. Hansen called it a case of he-said, she-said: “Berg says, ‘I did not "
+    "talk about the treaty with Keller.’ Keller says, ‘You did.’”",
+    "Prime Minister Lars Berg spoke on Monday. Last week, Berg criticized the talks, while "
+    "calling Foreign Minister Anna Keller the “worst negotiator” he had “ever seen.”",
+    "President Lena Vogt landed in Oslo on Monday. There was nobody there to greet her.",
+    "President Lena Vogt landed in Oslo on Monday. There was no one at the airport to meet her.",
+], ids=["he-said-she-said", "calling-x-the-worst-negotiator", "nobody-to-greet",
+        "no-one-to-meet"])
+def test_meetings_no_one_met_in_these(nlp: Language, text: str) -> None:
+    assert _asserted(nlp, text) == set()
+    assert all(status != "asserted" for _, status in meetings(nlp, text))
+
+
+def test_meetings_can_tell_you_does_not_make_the_meeting_a_plan(nlp: Language) -> None:
+    """ "I can tell you, I met with the president this morning": "can" is the speaker's, the
+    meeting happened."""
+    text = ("Ambassador Anna Keller praised President Lars Berg on Monday. Keller said Berg "
+            "listens. “I can tell you, I met with the president this morning for an hour,” she "
+            "told reporters.")
+    assert (frozenset({"Anna Keller", "Lars Berg"}), "asserted") in meetings(nlp, text)
