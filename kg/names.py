@@ -92,6 +92,10 @@ FURNITURE_WORDS = frozenset({
     "saturday", "sunday", "january", "february", "march", "april", "june", "july",
     "august", "september", "october", "november", "december", "administration",
     "presidency", "campaign", "doctrine", "era", "impeachment", "summit", "visit", "team",
+    # a headline's verb after its subject ("May Says Trump Told Her to Sue the EU")
+    "told", "tells", "calls", "slams", "urges", "warns", "asks", "blasts", "vows", "praises",
+    "defends", "denies", "accuses", "admits", "reveals", "insists", "threatens", "hails",
+    "rejects", "announces", "confirms",
 })
 """Words no person's name contains; a name that ends or starts with one is trimmed or
 refused ("Wilbur Ross Photographer", "Trump Says", "Breaking David Cameron")."""

@@ -3838,3 +3838,13 @@ def test_meetings_can_tell_you_does_not_make_the_meeting_a_plan(nlp: Language) -
             "listens. “I can tell you, I met with the president this morning for an hour,” she "
             "told reporters.")
     assert (frozenset({"Anna Keller", "Lars Berg"}), "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize("headline", ["Berg Calls for Calm", "Berg Warns of Delay",
+                                      "Vogt Says Berg Told Her to Wait"])
+def test_meetings_a_headlines_verb_is_no_part_of_a_name(nlp: Language, headline: str) -> None:
+    """ "Johnson Calls for Calm": a title-case headline's verb is no name's last word."""
+    text = headline + "\n\nPresident Lars Berg met Chancellor Lena Vogt in Oslo on Monday.\n"
+    names = {m.text for m in run(nlp, text).mentions if m.kind == "Person"}
+    assert not any(n.split()[-1] in {"Calls", "Warns", "Told"} for n in names)
+    assert "Berg" in names
