@@ -1053,6 +1053,8 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
             p.start < token.idx or p.text.split()[-1].lower() in seen
             or key in _ONE_HOLDER)
         and (country is None or iso == country), table=country is not None)
+    if not people and country is None:
+        return _sitting_holder(token, key, index, seen)
     if country is None and people:  # "President Trump" before "the president", where the
         for m in index.mentions:  # article names "French President Macron" too: either
             if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
@@ -1082,8 +1084,30 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     named = counts[surname]
     span = token.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-    return holder if named >= 2 or subject or country is not None or key in _ONE_HOLDER \
-        else None
+    if named >= 2 or subject or country is not None or key in _ONE_HOLDER:
+        return holder
+    return _sitting_holder(token, key, index, seen) if country is None else None
+
+
+def _sitting_holder(token: Token, key: str, index: MentionIndex, seen: set[str]
+                    ) -> Mention | None:
+    """ "the President" where the text titles no one so, or only someone named once in
+    passing ("as President Richard Nixon did"): the one holder of that post in office on
+    the article's day (:mod:`kg.leaders`) whom the article names more than once, but not
+    in the title's own sentence (not "the president of the college")."""
+    if any(c.dep_ == "prep" for c in token.children):
+        return None
+    people = {p.text.split()[-1].lower(): p for p, _ in index.table_holders.get(key, ())
+              if p.text.split() and (p.start < token.idx or p.text.split()[-1].lower() in seen)}
+    if len(people) != 1:
+        return None
+    surname, holder = next(iter(people.items()))
+    named = [m for m in index.mentions if m.kind == "Person" and m.text.split()
+             and m.text.split()[-1].lower() == surname]
+    sent = token.sent
+    if any(sent.start_char <= m.start < sent.end_char for m in named):
+        return None  # "whether the president sits down with Putin": someone else
+    return holder if len(named) >= 2 else None
 
 
 _ONE_HOLDER = frozenset({"queen", "king", "pope"})

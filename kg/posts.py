@@ -248,6 +248,9 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     out: dict[str, list[tuple[Mention, str | None]]] = {}
     for f in posts:
         head = f.title.split()[-1].lower()
+        if re.search(r"\b(?:vice|deputy|assistant|under|lieutenant|associate)[ -]",
+                     f.title, re.IGNORECASE):
+            continue  # "Vice President Pence" is not "the president", nor a deputy the PM
         if re.search(rf"\b(?:former|ex-|then-?)\s*(?:[\w.-]+\s+){{0,3}}{re.escape(head)}\b",
                      f.evidence.sentence, re.IGNORECASE):
             continue  # "former U.N. ambassador John Bolton" is not "the ambassador"

@@ -3848,3 +3848,42 @@ def test_meetings_a_headlines_verb_is_no_part_of_a_name(nlp: Language, headline:
     names = {m.text for m in run(nlp, text).mentions if m.kind == "Person"}
     assert not any(n.split()[-1] in {"Calls", "Warns", "Told"} for n in names)
     assert "Berg" in names
+
+
+def _dated_pairs(nlp: Language, text: str, day: dt.date) -> set[frozenset[str]]:
+    ex = extract(nlp(text), Article("test.txt", text, date=day))
+    res = resolve(ex)
+    return {frozenset(res.entity_of[p].label for p in m.participants)
+            for m in ex.meetings if m.status == "asserted"}
+
+
+def test_meetings_the_president_is_the_one_in_office_when_no_one_else_is_titled_so(
+        nlp: Language) -> None:
+    """ "The President met with Comey" in a report that names Trump again and again but titles
+    only Nixon, in passing, "President": the president in office on the article's day whom
+    it names (kg.leaders)."""
+    text = ("The report says Trump wanted the inquiry closed. Trump denies it. Like President "
+            "Richard Nixon, he tried to shape the story. When the President met with James "
+            "Comey in the Oval Office, he cleared the room.")
+    assert _dated_pairs(nlp, text, dt.date(2019, 4, 19)) == {
+        frozenset({"Trump", "James Comey"})}
+    assert _dated_pairs(nlp, text.replace("the President met", "the president of the college "
+                                          "met"), dt.date(2019, 4, 19)) == set()
+
+
+def test_meetings_a_vice_president_is_not_the_president(nlp: Language) -> None:
+    """ "Vice President Lena Vogt" holds no post that "the president" stands for."""
+    text = ("Vice President Lena Vogt spoke in Oslo. Vogt was upbeat. The president met "
+            "Chancellor Ilse Brandt in Vienna on Monday.")
+    assert frozenset({"Lena Vogt", "Ilse Brandt"}) not in _asserted(nlp, text)
+
+
+def test_meetings_the_president_is_not_the_one_in_office_named_beside_it(
+        nlp: Language) -> None:
+    """ "whether the president sits down with Kim or with Putin": the president named in the
+    same sentence is someone else than "the president" (no Kim-Putin meeting)."""
+    text = ("Putin spoke in Moscow. Putin was upbeat. Whether the president sits down with Kim "
+            "Jong Un or with Putin, those things have to happen, she said.")
+    assert not any("Vladimir Putin" in p or "Putin" in p
+                   for p in _dated_pairs(nlp, text, dt.date(2018, 5, 4)))
+    assert not any({"Putin", "Kim Jong Un"} <= p for p, _ in meetings(nlp, text))
