@@ -1157,7 +1157,8 @@ def _including_one(noun: Token) -> list[Token]:
 def _addressees(noun: Token) -> list[Token]:
     """ "During a phone call on Monday, A told B that ...", "told his counterpart, B, at the
     APEC summit": with no "with", the person told is the other side of the call; "followed
-    up with B in a phone call": the verb's "with" is."""
+    up with B in a phone call": the verb's "with" is, or its "to" ("complained to B in a
+    phone call")."""
     prep = noun.head
     if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
                             "luncheon", "breakfast", "summit"} or prep.dep_ != "prep"
@@ -1169,7 +1170,8 @@ def _addressees(noun: Token) -> list[Token]:
     if verb.lemma_.lower() in TELL:
         return children(verb, {"dobj", "dative"})
     if noun.lemma_ in {"call", "conversation"} and verb.pos_ == "VERB":
-        return prep_objects(verb, {"with"})
+        return prep_objects(verb, {"with"}) or [  # "complained to B in a phone call"
+            p for p in prep_objects(verb, {"to"}) if p.ent_type_ == "PERSON"]
     return []
 
 

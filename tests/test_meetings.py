@@ -3887,3 +3887,17 @@ def test_meetings_the_president_is_not_the_one_in_office_named_beside_it(
     assert not any("Vladimir Putin" in p or "Putin" in p
                    for p in _dated_pairs(nlp, text, dt.date(2018, 5, 4)))
     assert not any({"Putin", "Kim Jong Un"} <= p for p, _ in meetings(nlp, text))
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("President Lars Berg complained to Chancellor Ilse Brandt in a phone call on Monday.",
+     {frozenset({"Lars Berg", "Ilse Brandt"})}),
+    ("President Lars Berg apologised to Chancellor Ilse Brandt in a telephone conversation "
+     "on Monday.", {frozenset({"Lars Berg", "Ilse Brandt"})}),
+    ("President Lars Berg said to reporters in a phone call on Monday that the deal was dead.",
+     set()),
+], ids=["complained-to", "apologised-to", "said-to-reporters"])
+def test_meetings_spoke_to_someone_in_a_call(nlp: Language, sentence: str,
+                                             pairs: set[frozenset[str]]) -> None:
+    """ "A complained to B in a phone call": the one spoken to is the call's other side."""
+    assert _asserted(nlp, sentence) == pairs
