@@ -1123,7 +1123,8 @@ def _plural_people(m: Mention, doc: Doc) -> bool:
     return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
 
 
-TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press"})
+TELL = frozenset({"tell", "ask", "assure", "inform", "urge", "warn", "promise", "press",
+                  "lobby"})
 
 
 HOSTING = frozenset({"host", "chair", "convene"})

@@ -3901,3 +3901,10 @@ def test_meetings_spoke_to_someone_in_a_call(nlp: Language, sentence: str,
                                              pairs: set[frozenset[str]]) -> None:
     """ "A complained to B in a phone call": the one spoken to is the call's other side."""
     assert _asserted(nlp, sentence) == pairs
+
+
+def test_meetings_lobbied_during_a_call_is_the_calls_other_side(nlp: Language) -> None:
+    """ "During a phone call on Monday, A lobbied B to ...": B is the other side."""
+    text = ("During a phone call on Monday, President Lars Berg lobbied Chancellor Ilse Brandt "
+            "to keep the treaty.")
+    assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Ilse Brandt"})}
