@@ -189,11 +189,13 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if _modal(tok) and not (tok is not trigger and _can_tell(tok)):
             return "planned"
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
-        if (caption and tok is trigger and marks & WHEN == {"as"} and tok.tag_ in _PRESENT
-                and tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}):
+        as_caption = (caption and tok is trigger and marks & WHEN == {"as"}
+                      and tok.tag_ in _PRESENT and tok.dep_ == "advcl")
+        if as_caption and tok.head.pos_ in {"VERB", "AUX"}:
             return status_of(tok.head, caption=caption)  # a caption's "A shakes hands with B
-            # as they meet at the border": the time of the clause it hangs on
-        if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT):
+            # as they meet at the border": the time of the clause it hangs on (also where
+            # the parser made that clause's verb a noun: "A talks to B as he welcomes him")
+        if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT and not as_caption):
             return "planned"
         if tok is not trigger and tok.lemma_ == "be" and any(
                 k.dep_ in {"acomp", "attr"} and k.lower_ in SCHEDULED for k in kids):

@@ -16,6 +16,7 @@ from kg.extract import extract
 from kg.meetings import _distinct_people
 from kg.model import Article, Extraction, Mention
 from kg.rdf import article_graph
+from kg.realis import status_of
 from kg.resolve import resolve
 from kg.syntax import caption_date
 from kg.validate import validate
@@ -3908,3 +3909,18 @@ def test_meetings_lobbied_during_a_call_is_the_calls_other_side(nlp: Language) -
     text = ("During a phone call on Monday, President Lars Berg lobbied Chancellor Ilse Brandt "
             "to keep the treaty.")
     assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Ilse Brandt"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dorn talks to Vidal as he welcomes him in Madrid.",
+    "Vidal talks to reporters as he meets with Prime Minister Anna Keller on May 22.",
+], ids=["as-he-welcomes-him", "as-he-meets-with"])
+def test_meetings_a_captions_as_clause_is_the_pictures_time(nlp: Language,
+                                                            sentence: str) -> None:
+    """A caption's "A talks to B as he welcomes him": the clause is the picture's present,
+    also where the parser made "talks" a noun (so the clause hangs on no verb)."""
+    doc = nlp(sentence)
+    trigger = next(t for t in doc if t.lemma_ in {"welcome", "meet"})
+    assert trigger.head.pos_ == "NOUN"  # the parse this test is about
+    assert status_of(trigger, caption=True) == "asserted"
+    assert status_of(trigger) == "planned"  # outside a caption: "as he meets X on May 22"
