@@ -15,7 +15,14 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from kg.mentions import GROUP_NOUNS, HONORIFICS, MentionIndex, doc_text, title_holder
+from kg.mentions import (
+    GROUP_NOUNS,
+    HONORIFICS,
+    MentionIndex,
+    doc_text,
+    people_named,
+    title_holder,
+)
 from kg.model import Mention
 from kg.names import RELATIVE_CUES, given_name_gender
 from kg.rules import AUDIENCE, ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
@@ -366,12 +373,9 @@ def _about(last: Mention, others: list[Mention], index: MentionIndex) -> bool:
     """ "Trump faces a deadline, and Kerry has been ramping up his meetings. He met X": the
     last of two subjects is the pronoun's when the article is about him, naming him at least
     ``SALIENT`` times as often as the other."""
-    def named(surname: str) -> int:
-        return sum(1 for m in index.mentions if m.kind == "Person" and m.text.split()
-                   and m.text.split()[-1].lower() == surname)
-    mine = named(last.text.split()[-1].lower())
+    mine = len(people_named(index, last.text.split()[-1].lower()))
     rivals = {m.text.split()[-1].lower() for m in others} - {last.text.split()[-1].lower()}
-    return all(mine >= SALIENT * max(named(s), 1) for s in rivals)
+    return all(mine >= SALIENT * max(len(people_named(index, s)), 1) for s in rivals)
 
 
 def _in_apposed_phrase(t: Token) -> bool:

@@ -1059,8 +1059,7 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
         for m in index.mentions:  # article names "French President Macron" too: either
             if m.kind == "Person" and m.cue == key and m.start < token.idx and m.text.split():
                 people.setdefault(m.text.split()[-1].lower(), m)
-    counts = {s: sum(1 for m in index.mentions if m.kind == "Person"
-                     and m.text.split() and m.text.split()[-1].lower() == s) for s in people}
+    counts = {s: len(people_named(index, s)) for s in people}
     if len(people) > 1 and country is None:
         # "the president" in an article that names Trump twenty times and "French President
         # Macron" twice: the one it is about, when one holder dwarfs every other
@@ -1102,12 +1101,18 @@ def _sitting_holder(token: Token, key: str, index: MentionIndex, seen: set[str]
     if len(people) != 1:
         return None
     surname, holder = next(iter(people.items()))
-    named = [m for m in index.mentions if m.kind == "Person" and m.text.split()
-             and m.text.split()[-1].lower() == surname]
+    named = people_named(index, surname)
     sent = token.sent
     if any(sent.start_char <= m.start < sent.end_char for m in named):
         return None  # "whether the president sits down with Putin": someone else
     return holder if len(named) >= 2 else None
+
+
+def people_named(index: MentionIndex, surname: str) -> list[Mention]:
+    """The article's person mentions that end in ``surname`` (lower case): how often, and
+    where, it names someone."""
+    return [m for m in index.mentions if m.kind == "Person" and m.text.split()
+            and m.text.split()[-1].lower() == surname]
 
 
 _ONE_HOLDER = frozenset({"queen", "king", "pope"})
