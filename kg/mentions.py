@@ -884,7 +884,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return []
     if token.lower_ in BUSINESS_PEOPLE or any(
-            c.dep_ == "amod" and c.lower_ in {"corporate", "business"} for c in token.children):
+            c.dep_ in {"amod", "compound"} and c.lower_ in {"corporate", "business", "industry"}
+            for c in token.children):  # (the parser makes "business leaders" a compound)
         return []  # "corporate executives including representatives from BAE Systems"
         # stand for no side of a diplomatic meeting, nor do their firms
     listed = [c for p in examples(token) for c in conjuncts(p)]
