@@ -332,9 +332,10 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
     last = subjects[-1]
     if _other_subject_before(tok, last, index):
         return None
+    own = _own_subject(tok) if gender_of(last, tok.doc) == wanted else set()
     if tok.lower_ in {"his", "her"} and any(
             (m := index.at(t)) is not None and m.kind == "Person" and not same_person(m, last)
-            and gender_of(m, tok.doc) in {wanted, None}
+            and gender_of(m, tok.doc) in {wanted, None} and t.i not in own
             for t in tok.sent if t.i < tok.i and t.i not in _quoted(tok.doc)):
         return None  # "at Trump's order following his talks with Kim": Trump's, or not (but
         # "Hart said he would meet her": not Hart's, a man)
@@ -363,6 +364,16 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
         if rivals and not _about(last, rivals, index):
             return None
     return last
+
+
+def _own_subject(tok: Token) -> set[int]:
+    """The tokens of the subject of the verb an object "her" hangs on ("Trump met her",
+    "Xi hosted her for dinner"): never hers to stand for, so no rival to an antecedent
+    known to be a woman."""
+    if tok.tag_ != "PRP" or tok.dep_ not in {"dobj", "dative", "pobj"}:
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return {t.i for s in verb.children if s.dep_ == "nsubj" for t in s.subtree}
 
 
 SALIENT = 3
@@ -519,7 +530,15 @@ def _reporting(pronoun: Token, index: MentionIndex) -> Mention | None:
         return None
     people = [m for s in verb.head.children if s.dep_ in _SUBJ
               for m in [index.at(s)] if m is not None and m.kind == "Person"]
-    return people[0] if len(people) == 1 else None
+    return people[0] if len(people) == 1 and object_fits(pronoun, people[0]) else None
+
+
+def object_fits(pronoun: Token, m: Mention) -> bool:
+    """Whether an object "him" or "her" in a clause someone reports can be ``m``: "her" a
+    woman the text marks as one ("Xi said Li met her" is someone else), "him" anyone not
+    marked a woman."""
+    gender = gender_of(m, pronoun.doc)
+    return gender == "f" if pronoun.lower_ == "her" else gender in {"m", None}
 
 
 def _coordinated_subjects(tok: Token, index: MentionIndex) -> list[Mention]:

@@ -20,7 +20,7 @@ from kg import gazetteer, leaders
 from kg.coref import (
     family,
     family_plural,
-    gender_of,
+    object_fits,
     pair_antecedents,
     pronoun_antecedent,
     same_person,
@@ -183,6 +183,9 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X",
         return beside(verb) + (prep_objects(verb, {"with"})  # "appeared with X at a news
                                if joint_appearance(verb) else [])  # conference"
+    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and (
+            by := [p for p in beside(verb) if p.ent_type_ == "PERSON"]):
+        return by  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     out = prep_objects(verb, preps)
     out += alone_with(verb)  # "spoke alone with X", the "with" on "alone"
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
@@ -704,10 +707,9 @@ def _object_antecedent(pronoun: Token, index: MentionIndex,
               and sent.start_char <= m.start < sent.end_char
               and not any(same_person(m, p) for p in participants)]
     if others:
-        wanted = "f" if pronoun.lower_ == "her" else "m"
         one = others[0]
-        return one if len(others) == 1 and one.end <= pronoun.idx and gender_of(
-            one, pronoun.doc) in {wanted, None} else None
+        return one if len(others) == 1 and one.end <= pronoun.idx and object_fits(
+            pronoun, one) else None
     return pronoun_antecedent(pronoun, index, exclude=frozenset(range(sent.start, sent.end)))
 
 
@@ -1436,8 +1438,8 @@ def _told_reporter(pronoun: Token, index: MentionIndex) -> Mention | None:
             m = pronoun_antecedent(s, index)  # "He also said that ... Mueller told him"
         if m is not None and m.kind == "Person" and not any(
                 index.at(o) == m for o in children(verb, SUBJ)) and \
-                cue_gender(m.cue) in {wanted, ""} and gender_of(m, pronoun.doc) in {
-                    wanted, None}:  # (not "Hart said he would meet her")
+                cue_gender(m.cue) in {wanted, ""} and object_fits(pronoun, m):
+            # (not "Hart said he would meet her")
             return m
     return None
 
