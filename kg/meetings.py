@@ -183,7 +183,7 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X",
         return beside(verb) + (prep_objects(verb, {"with"})  # "appeared with X at a news
                                if joint_appearance(verb) else [])  # conference"
-    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and (
+    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl"} and (
             by := [p for p in beside(verb) if p.ent_type_ == "PERSON"]):
         return by  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     out = prep_objects(verb, preps)
@@ -582,6 +582,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 if m is not None and not any(same_person(m, p) for p in participants)]
     objects += _capital_sides(obj_toks, index)  # "talks between Moscow and Kiev"
     objects += _plural_sides(obj_toks, index)  # "talks between the two Koreas"
+    objects += _regional_sides(obj_toks) if participants else []  # "met the Baltic
+    # presidents" (never the region's states alone, meeting one another)
     objects += _congress_sides(obj_toks, index)  # "a meeting with congressional leaders"
     objects = [_as_government(m) for m in objects]
     if any(_seat_of_washington(o, trigger.doc) for o in objects) and any(
@@ -785,6 +787,30 @@ def _plural_sides(toks: list[Token], index: MentionIndex) -> list[Mention]:
                 if len(found) == 2:
                     out += [Mention(k.label, t.idx, t.idx + len(t.text), "Country")
                             for k in found.values()]
+    return out
+
+
+REGIONS = {"baltic": ("Estonia", "Latvia", "Lithuania")}
+"""Regions whose states are a closed, well-known set: "the Baltic states" are these three."""
+
+REGION_HEADS = frozenset({"states", "countries", "nations", "republics", "governments",
+                          "leaders", "presidents", "premiers", "ministers"})
+
+
+def _regional_sides(toks: list[Token]) -> list[Mention]:
+    """ "met the presidents of all three Baltic states", "met the Baltic leaders": each state
+    of the region, a side of its own (the mentions keep the plural's place in the text)."""
+    out: list[Mention] = []
+    for tok in toks:
+        for c in conjuncts(tok):
+            for t in (c, *(p for prep in children(c, {"prep"}) if prep.lower_ in {"of", "from"}
+                           for p in children(prep, {"pobj"}))):  # "presidents of the Baltic
+                region = next((REGIONS[k.lower_] for k in t.children  # states"
+                               if k.dep_ in {"amod", "compound"} and k.lower_ in REGIONS), None)
+                if t.lower_ in REGION_HEADS and region is not None:
+                    out += [Mention(name, t.idx, t.idx + len(t.text), "Country")
+                            for name in region]
+                    break
     return out
 
 

@@ -483,6 +483,9 @@ def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
+    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl"} and any(
+            p.ent_type_ == "PERSON" for p in beside(verb)):
+        return True  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(
             c.dep_ == "nsubj" and (paired_subject(c) or pair_as_modifier(c)) for c in kids
@@ -566,8 +569,31 @@ def _contact(verb: Token) -> bool:
             for c in kids) or any(  # (Vladimir Putin)", "called President Lars Berg Sunday"
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_ in ROLE_NOUNS and any(
                 d.dep_ == "det" and d.lower_ == "the" for d in c.children)
-            for c in kids)  # "called the president", "phoned the Iranian foreign minister"
+            for c in kids) or called_them(verb)  # "called the president", "phoned the
+    # Iranian foreign minister"
     return False
+
+
+CALL_CUES = frozenset({"twice", "times", "again", "back", "earlier", "later", "repeatedly",
+                       "today", "yesterday", "tonight", "overnight"})
+"""Words on "called him" that make it a phone call: how often or when."""
+
+
+def called_them(verb: Token) -> bool:
+    """ "Trump called him at least twice", "called her on Tuesday to congratulate her", "had
+    called him from Air Force One": an object "him"/"her" rung up, with a time, a count, a
+    place called from or a purpose; never with a name for them ("called him a moron",
+    "called him mentally deranged") or "called him out"."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "dobj" and c.lower_ in {"him", "her"} for c in kids) or any(
+            c.dep_ in {"oprd", "attr", "acomp", "ccomp", "xcomp"} or (
+                c.dep_ == "prt" and c.lower_ in {"out", "off"}) for c in kids):
+        return False
+    return any(c.ent_type_ in {"DATE", "TIME"} or c.lower_ in CALL_CUES
+               or (c.dep_ == "prep" and (c.lower_ == "from" or any(
+                   p.ent_type_ in {"DATE", "TIME"} for p in c.children)))
+               or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                             for a in c.children)) for c in kids)
 
 
 def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
@@ -786,6 +812,35 @@ def _untagged_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, *new], key=lambda e: e.start) if new else ents
 
 
+def _untagged_full_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Ivanka Trump, a senior adviser, did not ..." at the start of a sentence: a run of
+    capitalised proper nouns outside every entity that spells, word for word, a person the
+    model tagged elsewhere in the article (two words or more, and never tagged otherwise)
+    is that person."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for e in ents:
+        labels.setdefault(tuple(t.lower_ for t in e), set()).add(e.label_)
+    names = [k for k, v in labels.items() if v == {"PERSON"} and len(k) >= 2]
+    if not names:
+        return ents
+    arr = doc.to_array([POS, ENT_IOB, IS_TITLE, LOWER])
+    free = (arr[:, 1] == 2) & (arr[:, 2] == 1)  # capitalised, untagged (however tagged
+    # for its part of speech: "Ilse" may be an adjective)
+    lows = arr[:, 3]
+    new: list[Span] = []
+    for name in names:
+        keys = [doc.vocab.strings[w] for w in name]
+        n = len(keys)
+        for i in numpy.flatnonzero(free & (lows == keys[0])).tolist():
+            if i + n <= len(doc) and all(free[i + j] and lows[i + j] == keys[j]
+                                         for j in range(1, n)) and not (
+                    i + n < len(doc) and free[i + n] and arr[i + n, 0] == PROPN) and not (
+                    i > 0 and free[i - 1] and arr[i - 1, 0] == PROPN
+                    and doc[i - 1].lower_ not in ROLE_NOUNS):  # (but "Envoy Ilse Brandt")
+                new.append(Span(doc, i, i + n, label="PERSON"))
+    return sorted([*ents, *new], key=lambda e: e.start) if new else ents
+
+
 def _split_named_pairs(ents: list[Span]) -> list[Span]:
     """ "After meeting Kovac, Vidal flew home", "the two leaders, Vidal and Kovac, spoke": the
     model read "Kovac, Vidal" or "Vidal and Kovac" as one body (as it would a law firm). Where
@@ -902,7 +957,7 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
-    ents = _untagged_surnames(doc, _split_named_pairs(ents))
+    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(ents)))
     out: list[Span] = []
     skip_to = -1
     for ent in ents:

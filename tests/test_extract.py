@@ -176,6 +176,22 @@ def test_extract_surname_tagged_as_place_is_the_person(nlp: Language) -> None:
     assert all(m.kind == "Person" for m in ex.mentions if "Vogt" in m.text)
 
 
+@pytest.mark.parametrize("text", [
+    "Ambassador Ilse Brandt flew to Oslo on Monday. Ilse Brandt attends the medal ceremony.",
+    "Envoy Ilse Brandt arrived in Seoul. Ilse Brandt, a senior adviser to the president, did "
+    "not speak to the delegation, an official said.",
+], ids=["tagged-as-an-adjective", "title-before-the-untagged-name"])
+def test_extract_full_name_the_model_left_untagged_is_the_person(nlp: Language,
+                                                                 text: str) -> None:
+    """A full name the model tagged as a person once and left untagged elsewhere (at the
+    start of a sentence, or after a title) is that person wherever it is spelled out."""
+    with nlp.select_pipes(disable=["dip_names", "dip_triggers"]):  # the model's own tags
+        base = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert base.count("Ilse Brandt") == 1  # what this test is about
+    ex = run(nlp, text)
+    assert [m.text for m in ex.mentions if m.kind == "Person"].count("Ilse Brandt") == 2
+
+
 def test_extract_title_refers_back_to_the_named_holder(nlp: Language) -> None:
     text = ("Malian Prime Minister Idrissa Kone arrived in Dakar on Sunday. On Monday the "
             "Malian prime minister met President Awa Sarr at the presidential palace.")

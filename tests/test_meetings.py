@@ -3914,3 +3914,100 @@ def test_meetings_a_captions_as_clause_is_the_pictures_time(nlp: Language,
     assert trigger.head.pos_ == "NOUN"  # the parse this test is about
     assert status_of(trigger, caption=True) == "asserted"
     assert status_of(trigger) == "planned"  # outside a caption: "as he meets X on May 22"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Lars Berg told Mr Jonas Dahl at a dinner that he would stand down.",
+    "Ambassador Lena Vogt told Mr Jonas Dahl at the meeting that she would resign.",
+], ids=["at-a-dinner", "at-the-meeting"])
+def test_meetings_what_was_said_at_a_meeting_is_not_its_tense(nlp: Language,
+                                                              sentence: str) -> None:
+    """ "A told B at a dinner that he would stand down": the parser hangs "that he would ..."
+    on "dinner" as a relative clause, but its "that" is a conjunction: the clause is what
+    was said, and its "would" no plan for the dinner."""
+    doc = nlp(sentence)
+    assert any(t.dep_ == "relcl" and t.head.lower_ in {"dinner", "meeting"}
+               for t in doc)  # the parse this test is about
+    statuses = {st for pair, st in meetings(nlp, sentence) if len(pair) == 2}
+    assert statuses == {"asserted"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Kim Sung-ho met her at the palace.",
+    "President Kim Sung-ho hosted her for dinner.",
+], ids=["met-her", "hosted-her"])
+def test_meetings_an_object_her_is_not_her_own_verbs_subject(nlp: Language,
+                                                            sentence: str) -> None:
+    """ "Brandt arrived in Seoul. President Kim met her": the subject of "met" can never be its
+    object "her", so a subject whose sex the text does not give is no rival to a woman
+    named before."""
+    text = "Chancellor Ilse Brandt arrived in Seoul on Monday. " + sentence
+    assert _asserted(nlp, text) == {frozenset({"Kim Sung-ho", "Ilse Brandt"})}
+
+
+def test_meetings_an_object_her_in_a_report_wants_a_woman(nlp: Language) -> None:
+    """ "Kim said Berg met her": "her" is no one whose sex the text does not give (Kim, who
+    says it), so no pair with the one who says it."""
+    text = ("Lena Vogt flew to Seoul on Monday. Foreign Minister Kim Sung-ho said President "
+            "Lars Berg met her on Tuesday.")
+    assert frozenset({"Lars Berg", "Kim Sung-ho"}) not in _asserted(nlp, text)
+
+
+def test_meetings_business_leaders_are_no_country(nlp: Language) -> None:
+    """ "a meeting with Swedish business leaders": the parser makes "business" a compound,
+    and those leaders are still no side that stands for Sweden."""
+    text = ("Earlier on Tuesday, President Lars Berg spoke at a meeting with Swedish business "
+            "leaders in Oslo.")
+    assert _asserted(nlp, text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chancellor Ilse Brandt, speaking alongside President Lars Berg, said more work remained.",
+    "“We will be friends,” Brandt said, sitting next to President Lars Berg in Oslo.",
+], ids=["speaking-alongside", "sitting-next-to"])
+def test_meetings_speaking_beside_someone(nlp: Language, sentence: str) -> None:
+    """ "A, speaking alongside B, said": two who speak side by side meet (a participle only:
+    "sat next to B at the ceremony, but they did not speak" is no more than a seat)."""
+    text = "Chancellor Ilse Brandt visited Oslo on Monday. " + sentence
+    assert _asserted(nlp, text) == {frozenset({"Ilse Brandt", "Lars Berg"})}
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("Keller said President Lars Berg called her twice from Oslo.",
+     {frozenset({"Anna Keller", "Lars Berg"})}),
+    ("President Lars Berg called her on Sunday to thank her.",
+     {frozenset({"Anna Keller", "Lars Berg"})}),
+    ("President Lars Berg called her a liar on Sunday.", set()),
+    ("President Lars Berg called her out on Sunday.", set()),
+], ids=["twice-from", "on-a-day-to-thank", "a-name-for-her", "called-out"])
+def test_meetings_called_her_is_a_call_with_a_time_or_purpose(
+        nlp: Language, sentence: str, pairs: set[frozenset[str]]) -> None:
+    """ "B called her twice from Oslo", "called her on Sunday to thank her": a phone call to
+    the woman named before; "called her a liar", "called her out" are no calls."""
+    text = "Chancellor Anna Keller landed in Rome on Saturday. " + sentence
+    assert _asserted(nlp, text) == pairs
+
+
+def test_meetings_what_sitting_beside_someone_would_bring_is_no_meeting(nlp: Language) -> None:
+    """ "what Berg gains by sitting alongside President Brandt": a prize weighed, not a
+    meeting held (only a participle hung on a clause reports one)."""
+    text = ("What Norway loses is small compared with what Mr Berg gains by sitting alongside "
+            "President Ilse Brandt.")
+    assert _asserted(nlp, text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "After meeting the presidents of all three Baltic states, Vogt said the alliance stood firm.",
+    "Chancellor Lena Vogt met the Baltic prime ministers in Riga on Monday.",
+], ids=["presidents-of-the-baltic-states", "the-baltic-prime-ministers"])
+def test_meetings_the_baltic_states_are_three_sides(nlp: Language, sentence: str) -> None:
+    """ "met the presidents of all three Baltic states": Estonia, Latvia and Lithuania, each a
+    side of one joint meeting (a region whose states are a closed set)."""
+    text = "Chancellor Lena Vogt flew to Riga on Sunday. " + sentence
+    assert frozenset({"Lena Vogt", "Estonia", "Latvia", "Lithuania"}) in _asserted(nlp, text)
+
+
+def test_meetings_a_regions_states_alone_do_not_meet(nlp: Language) -> None:
+    """ "talks with Baltic leaders" with no one named on the other side: no meeting of the
+    three with one another."""
+    assert _asserted(nlp, "There were talks with Baltic leaders in Riga on Monday.") == set()

@@ -25,6 +25,7 @@ from kg.rules import (
     BODY_DEPS,
     BODY_WORDS,
     BRIEFINGS,
+    CALL_CUES,
     CEREMONY_NOUNS,
     DAY_NAMES,
     EVENT_NOUNS,
@@ -103,6 +104,12 @@ def _golf() -> list[dict[str, Any]]:
 _EVENT_NOUN = {"LOWER": {"IN": list(MEET_NOUNS)}, "POS": "NOUN", "IS_LOWER": True,
                "LEMMA": {"IN": sorted(EVENT_NOUNS)}}
 _SIDES = ["PERSON", "GPE", "NORP", "ORG"]
+BESIDE_VERBS: list[dict[str, Any]] = [
+    {"LEMMA": {"IN": ["stand", "appear"]}, "POS": "VERB", "TAG": {"NOT_IN": ["VB"]}},
+    {"LEMMA": {"IN": ["speak", "sit"]}, "POS": "VERB", "TAG": "VBG",
+     "DEP": {"IN": ["advcl", "acl"]}}]
+"""Verbs of whom one stands or speaks beside (a participle's adjunct: "said, sitting next to
+Kagame"; not "gains by sitting alongside Kagame")."""
 
 ORACLE: dict[str, list[list[dict[str, Any]]]] = {
     "MEET": [
@@ -229,21 +236,21 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
-        # "standing alongside Putin", "appeared beside Ruto", "stood next to Kagame"
-        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["stand", "appear"]},
-                                                     "POS": "VERB", "TAG": {"NOT_IN": ["VB"]}}},
+        # "standing alongside Putin", "appeared beside Ruto", "stood next to Kagame", and as
+        # a participle "speaking alongside Putin", "sitting next to Kagame"
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": verb},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "by",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["alongside", "beside"]}}},
            {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "person",
-            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}]],
-        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["stand", "appear"]},
-                                                     "POS": "VERB", "TAG": {"NOT_IN": ["VB"]}}},
+            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}] for verb in BESIDE_VERBS],
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": verb},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "next",
             "RIGHT_ATTRS": {"DEP": dep, "LOWER": "next"}},
            {"LEFT_ID": "next", "REL_OP": ">", "RIGHT_ID": "to",
             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}},
            {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "person",
-            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}] for dep in ("advmod", "prep")],
+            "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}]
+          for dep in ("advmod", "prep") for verb in BESIDE_VERBS],
         *[_pattern({"LEMMA": "bring", "POS": "VERB"}, (dep, {"LOWER": "together"}),
                    ("dobj", {"POS": {"IN": ["PROPN", "NOUN"]}})) for dep in ("advmod", "prt")],
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "raise", "POS": "VERB"}},
@@ -330,6 +337,22 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           for lemma in ("call", "phone", "telephone", "ring")
           for tag, subj in (({"TAG": {"NOT_IN": ["VBN"]}}, ()),
                             ({"TAG": "VBN"}, (("nsubj", {}),)))],
+        # "called him twice", "called her from Nairobi", "called him on Sunday", "called her
+        # to thank her" (the rule also wants no name for them, "called him a liar", and no
+        # "called him out"; the sentences below have neither with such a cue)
+        *[[*_pattern({"LEMMA": lemma, "POS": "VERB"},
+                     ("dobj", {"LOWER": {"IN": ["him", "her"]}})),
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]
+          for lemma in ("call", "phone", "telephone", "ring") for cue in (
+              {"ENT_TYPE": {"IN": ["DATE", "TIME"]}}, {"LOWER": {"IN": sorted(CALL_CUES)}},
+              {"DEP": "prep", "LOWER": "from"})],
+        *[[*_pattern({"LEMMA": lemma, "POS": "VERB"},
+                     ("dobj", {"LOWER": {"IN": ["him", "her"]}})),
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "cue", "RIGHT_ATTRS": cue},
+           {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "what", "RIGHT_ATTRS": what}]
+          for lemma in ("call", "phone", "telephone", "ring") for cue, what in (
+              ({"DEP": "prep"}, {"ENT_TYPE": {"IN": ["DATE", "TIME"]}}),
+              ({"DEP": "advcl"}, {"DEP": "aux", "LOWER": "to"}))],
         # "spent 20 minutes on the phone with Ruto", "two hours in a room alone with Ruto"
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "spend", "POS": "VERB"}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "time",
@@ -626,6 +649,11 @@ SENTENCES = [
     "Ruto, standing alongside President Paul Kagame, said Kenya stood beside Uganda; he "
     "later appeared next to Yoweri Museveni and stood with the envoys.",
     "Odinga told Uganda to side with Kenya or stand alongside President Paul Kagame.",
+    "Ruto said Kagame called him twice from Kigali. Museveni called her on Sunday to thank her. "
+    "Odinga called him a liar and called him out.",
+    "Ruto, speaking alongside President Paul Kagame, said the talks went well; Museveni, "
+    "sitting next to Yoweri Museveni's envoy, spoke alongside the envoys and sat beside Kagame. "
+    "Ruto gains much by sitting alongside Kagame.",
     "The meeting held in Nairobi between Ruto and Kagame came after a meeting was held in "
     "Kampala among the envoys; a dinner held for Ruto followed.",
     "Erdogan discussed the incursion by phone with Russian President Vladimir Putin; Ruto "
