@@ -29,7 +29,8 @@ CAUSING = frozenset({"get", "make", "force", "persuade", "convince", "push", "pr
                      "pressure", "encourage", "allow", "help", "need", "require", "compel"})
 """Verbs whose "X to do" is what someone is to be brought to do, not what was done."""
 MOTION_HEADS = frozenset({"go", "travel", "fly", "head", "arrive", "come", "return"})
-"""Plan heads only when the meeting is their purpose ("flew to Oslo to meet X"), not when
+"""Plan heads only when the meeting is their purpose and the going is still to come ("will
+fly to Oslo to meet X"; a journey told in the past held it, :func:`_past_errand`), not when
 it follows them ("flew to Oslo and met X")."""
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "cancel", "reject", "deny", "postpone",
                        "avoid", "snub", "boycott", "abandon", "rule", "halt", "suspend",
@@ -215,12 +216,13 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
-        ) and not _arrived_for_summit(tok, trigger):
+        ) and not _arrived_for_summit(tok, trigger) and not (
+                prev is not None and prev.head == tok and _past_errand(prev)):
             return "planned"
         perfect = tok.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "have"
                                             for k in kids)  # "is said to have met X": past
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and \
-                not perfect and (
+                not perfect and not _past_errand(tok) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"
@@ -306,6 +308,33 @@ def _arrived_for_summit(verb: Token, trigger: Token) -> bool:
             and (trigger.lemma_.lower() == "summit" or (
                 trigger.dep_ == "pobj" and trigger.head.lower_ == "for"
                 and trigger.head.head == verb)))
+
+
+ERRANDS = frozenset({"trip", "visit", "journey", "mission"})
+
+
+def _past_errand(purpose: Token) -> bool:
+    """ "flew to Pyongyang to meet Kim", "went to the Pentagon to talk to X", "made a secret
+    trip to North Korea to meet Kim", "was on his second trip there to meet Kim": a journey
+    told in the simple past (or past perfect), its purpose a meeting, which it reports as
+    held, as "travelled to Oslo for talks with X" does (but "has flown to Oslo to meet X",
+    "will fly ... to meet", "was to fly ... to meet" are still to come)."""
+    verb = purpose.head
+    if purpose.dep_ != "advcl" or not any(k.dep_ == "aux" and k.lower_ == "to"
+                                          for k in purpose.children):
+        return False
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
+            k.dep_ == "aux" and k.lower_ == "had" for k in verb.children)):
+        return False
+    if any(k.dep_ == "aux" and k.lower_ != "had" for k in verb.children) or \
+            status_of(verb) != "asserted":  # ("If she flew there to meet X, ...")
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in MOTION_HEADS | {"land", "journey"} or (
+        lemma in {"make", "take", "be"} and any(
+            w.lemma_.lower() in ERRANDS for c in verb.children
+            for w in (c, *(p for p in c.children if c.dep_ == "prep"))
+            if c.dep_ in {"dobj", "prep"}))
 
 
 def _imperative(verb: Token) -> bool:

@@ -1909,8 +1909,8 @@ def test_meetings_a_relative_named_in_apposition_is_that_person(nlp: Language) -
         ("The withdrawal was announced late on Sunday, after an earlier call President Lars "
          "Berg had with Ruritanian President Ola Dorn.",
          {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
-        # who went somewhere for talks, told in the simple past, held them; not yet when the
-        # going is in the present perfect or the future
+        # who went somewhere for talks, or to meet someone, told in the simple past, held
+        # them; not yet when the going is in the present perfect, the future or a condition
         ("Foreign Minister Anna Keller travelled to Oslo on Monday for talks with Prime "
          "Minister Ola Dorn.", {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
         ("Foreign Minister Anna Keller has flown to Oslo for talks with Prime Minister Ola Dorn.",
@@ -1918,10 +1918,17 @@ def test_meetings_a_relative_named_in_apposition_is_that_person(nlp: Language) -
         ("Foreign Minister Anna Keller will fly to Oslo for talks with Prime Minister Ola Dorn.",
          {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
         ("Foreign Minister Anna Keller flew to Oslo to meet Prime Minister Ola Dorn.",
+         {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        ("Foreign Minister Anna Keller made a secret trip to Oslo to meet Prime Minister Ola "
+         "Dorn.", {(frozenset({"Anna Keller", "Ola Dorn"}), "asserted")}),
+        ("Foreign Minister Anna Keller has flown to Oslo to meet Prime Minister Ola Dorn.",
          {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
+        ("If Foreign Minister Anna Keller flew to Oslo to meet Prime Minister Ola Dorn, the "
+         "talks would be tense.", {(frozenset({"Anna Keller", "Ola Dorn"}), "planned")}),
     ],
     ids=["they-subject-and-partner", "a-call-x-had-with-y", "travelled-for-talks",
-         "has-flown-for-talks", "will-fly-for-talks", "flew-to-meet"],
+         "has-flown-for-talks", "will-fly-for-talks", "flew-to-meet", "made-a-trip-to-meet",
+         "has-flown-to-meet", "if-she-flew-to-meet"],
 )
 def test_meetings_mined_from_modern_news_more(nlp: Language, text: str,
                                               found: set[tuple[frozenset[str], str]]) -> None:
