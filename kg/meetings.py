@@ -276,8 +276,10 @@ def _foreign_leaders(one: Mention, other: Mention) -> bool:
 def _personal_object(obj: Token, lemma: str) -> bool:
     """ "welcomed Hansen", "hosted the Norwegian delegation"; not "welcomed the appointment
     of Hansen", "received a letter from X": a thing welcomed is no meeting."""
-    if lemma not in WELCOMES or obj.pos_ != "NOUN" or obj.ent_type_ == "PERSON":
-        return True  # (a name the tagger took for a common noun: "After hosting Vidal,")
+    if lemma not in WELCOMES or obj.pos_ != "NOUN" or obj.ent_type_ == "PERSON" or any(
+            c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in obj.children):
+        return True  # (a name the tagger took for a common noun: "After hosting Vidal,";
+        # the end of a hyphenated name: "received President Moon Jae-in", its "in" a noun)
     return obj.lower_ in ROLE_NOUNS or obj.lower_ in GROUP_NOUNS or obj.lower_ in \
         GOVERNMENT_NOUNS or obj.lower_ in OFFICIAL_NOUNS or obj.lower_ in {"counterpart",
                                                                           "guests", "guest"}
@@ -482,6 +484,9 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         obj_toks += occurred_with
         if lemma == "visit" or lemma in CALLS:  # "a visit to X", "made calls to A and B"
             obj_toks += prep_objects(trigger, {"to"})
+            if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"make", "place", "pay"}:
+                obj_toks += prep_objects(trigger.head, {"to"})  # "making a call this week
+                # to X", the "to" hung on the verb
             if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay":
                 obj_toks += [p for p in prep_objects(trigger, {"on"})  # "paid a courtesy
                              if p.ent_type_ == "PERSON"]  # call on X"
@@ -509,8 +514,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             agents = [p for p in agents if p not in own]
             obj_toks = [t for t in obj_toks if t not in own]
         patients = [t for t in subj_toks if t.dep_ != "agent"]
-        if agents and not run_on and not patients and trigger.dep_ == "conj":
+        if agents and not run_on and not patients and (trigger.dep_ == "conj" or (
+                trigger.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in trigger.children))):
             patients = clause_subjects(trigger.head)  # "A waved and was met by B": A was met
+            # ("A went to the palace to be welcomed by B": A too)
             if _someone(patients, index):
                 subj_toks = patients
                 obj_toks += [t for t in agents if t not in obj_toks]
@@ -1766,6 +1773,9 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         company = prep_objects(verb, {"with"}) if verb.lemma_.lower() in COMPANY_VERBS else []
         people = _distinct_people([m for m in argument_actors([*subjects, *company], index)
                                    if m.kind == "Person"], doc_text(doc))
+        if len(people) < 3 and is_caption(verb.sent):
+            people = _pictured(verb, index)  # "A (L), B (C) and C (R) walk together": a
+            # list the parser broke, before the caption's verb
         if len(people) < 3 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
@@ -1809,19 +1819,29 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
                 or not is_caption(sent)
                 or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
             continue
-        people = _distinct_people([m for t in sent if t.i < verb.i
-                                   and (m := index.at(t)) is not None and m.kind == "Person"
-                                   and not any(a.lower_ in RELATIONS for a in t.ancestors)],
-                                  doc_text(doc))
-        # ("B, the sister of North Korea's leader C": C is named, not pictured)
-        # (of the people before the verb: "visit the factory in Kazan, Russia" names a place)
-        countries = _countries([t for t in sent if t.i < verb.i], index)
-        if len(people) < 3 or len(countries) < 2 or _one_family(people):
+        people = _pictured(verb, index)
+        if not people:
             continue
         met = _make_meeting(verb, verb, people, [], index, date_text)
         if met is not None and met.status == "asserted":
             out.append(met)
     return out
+
+
+def _pictured(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The people a caption names before its verb, when they are three or more of two or
+    more countries and not one family: the picture shows them together (else none)."""
+    sent = verb.sent
+    people = _distinct_people([m for t in sent if t.i < verb.i
+                               and (m := index.at(t)) is not None and m.kind == "Person"
+                               and not any(a.lower_ in RELATIONS for a in t.ancestors)],
+                              doc_text(verb.doc))
+    # ("B, the sister of North Korea's leader C": C is named, not pictured)
+    # (of the people before the verb: "visit the factory in Kazan, Russia" names a place)
+    countries = _countries([t for t in sent if t.i < verb.i], index)
+    if len(people) < 3 or len(countries) < 2 or _one_family(people):
+        return []
+    return people
 
 
 def _countries(tokens: list[Token], index: MentionIndex) -> set[str]:

@@ -217,12 +217,14 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
         ) and not _arrived_for_summit(tok, trigger) and not (
-                prev is not None and prev.head == tok and _past_errand(prev)):
+                prev is not None and prev.head == tok and _past_errand(prev) and (
+                    prev is trigger or prev.lemma_.lower() in HOLDING)):
             return "planned"
         perfect = tok.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "have"
                                             for k in kids)  # "is said to have met X": past
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and \
-                not perfect and not _past_errand(tok) and (
+                not perfect and not (_past_errand(tok) and (
+                    tok is trigger or tok.lemma_.lower() in HOLDING)) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"
@@ -311,6 +313,14 @@ def _arrived_for_summit(verb: Token, trigger: Token) -> bool:
 
 
 ERRANDS = frozenset({"trip", "visit", "journey", "mission"})
+HOLDING = frozenset({"hold", "have", "begin", "start", "open", "resume", "attend", "join",
+                     "conduct"})
+"""Verbs of taking part in a meeting, as an errand's purpose: "arrived to begin talks with
+X" (not "travelled there to lay the foundation for the summit": that is still to come)."""
+DESTINED = frozenset({"to", "in", "at", "into", "for", "from", "on"})
+JOURNEYS = MOTION_HEADS | {"land", "journey", "appear", "stop", "drop"}
+"""Verbs of going somewhere, whose past tense with a meeting as purpose reports it held
+("stopped in Paris to meet X", "appeared at the airport to greet X")."""
 
 
 def _past_errand(purpose: Token) -> bool:
@@ -329,8 +339,14 @@ def _past_errand(purpose: Token) -> bool:
     if any(k.dep_ == "aux" and k.lower_ != "had" for k in verb.children) or \
             status_of(verb) != "asserted":  # ("If she flew there to meet X, ...")
         return False
+    if any(t.lemma_.lower() in CANCELLING | NEG_HEADS for t in verb.sent):
+        return False  # "had travelled there to meet X but was told the meeting was
+        # cancelled", "flew to Oslo to meet X, who refused to see him"
     lemma = verb.lemma_.lower()
-    return lemma in MOTION_HEADS | {"land", "journey"} or (
+    return (lemma in JOURNEYS and any(  # a journey somewhere (not "went as far as to say")
+        (c.dep_ == "prep" and c.lower_ in DESTINED) or (
+            c.dep_ == "advmod" and c.lower_ in {"where", "there", "here", "home", "abroad"})
+        for c in verb.children)) or (
         lemma in {"make", "take", "be"} and any(
             w.lemma_.lower() in ERRANDS for c in verb.children
             for w in (c, *(p for p in c.children if c.dep_ == "prep"))

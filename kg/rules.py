@@ -920,6 +920,33 @@ def _participle_subjects(doc: Doc) -> None:
             opener.dep_ = "advcl"
 
 
+def _opening_object_subjects(doc: Doc) -> None:
+    """ "By making a call to Mullah Baradar, President Trump became ...": the parser took the
+    name that ends the opening phrase for the verb's subject, and the subject after the comma
+    for its apposition, leaving the phrase's last preposition with no object.  The name is
+    that preposition's object again, and the apposition the subject."""
+    deps = doc.to_array(DEP)
+    appos = doc.vocab.strings["appos"]
+    for i in numpy.flatnonzero(deps == appos).tolist():
+        tok = doc[i]
+        named = tok.head
+        if tok.ent_type_ != "PERSON" or tok.left_edge.i < 2 or \
+                doc[tok.left_edge.i - 1].text != "," or named.ent_type_ != "PERSON":
+            continue
+        root = tok.sent.root
+        opener = doc[tok.sent.start]
+        if (named.dep_ != "nsubj" or named.head != root or root.pos_ != "VERB"
+                or root.i != tok.right_edge.i + 1 or opener.dep_ != "prep"
+                or opener.head != root or named.left_edge.i < 1):
+            continue
+        prep = doc[named.left_edge.i - 1]
+        if prep.dep_ != "prep" or any(c.dep_ == "pobj" for c in prep.children) or \
+                not opener.is_ancestor(prep):
+            continue
+        named.head, named.dep_ = prep, "pobj"
+        tok.head, tok.dep_ = root, "nsubj"
+
+
 def _coordinated_names(doc: Doc) -> None:
     """ "Donald Trump and Melania Trump met X": the parser read "(Donald Trump and Melania)
     Trump", the first name hung on the second as a modifier.  Two PERSON names with only
@@ -946,14 +973,17 @@ def _coordinated_names(doc: Doc) -> None:
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on over lower-case particles to the capitalised word after them:
     "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
-    that, two misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
+    that, misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
     Melania) Trump"; :func:`_fronted_subjects`: a subject hung on the phrase that opens the
     sentence; :func:`_participle_subjects`: a subject taken for an apposition in an opening
-    participle), and so are surnames of people named in full (:func:`_split_named_pairs`,
-    :func:`_untagged_surnames`).  Put it after ``ner``."""
+    participle; :func:`_opening_object_subjects`: a subject taken for an apposition of the
+    name that ends an opening phrase), and so are names the model left untagged
+    (:func:`_split_named_pairs`, :func:`_untagged_full_names`, :func:`_untagged_surnames`).
+    Put it after ``ner``."""
     _coordinated_names(doc)
     _fronted_subjects(doc)
     _participle_subjects(doc)
+    _opening_object_subjects(doc)
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc

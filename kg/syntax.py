@@ -97,6 +97,8 @@ _CAPTION = re.compile(
     r"|\((?:(?:front|back|far|top|bottom|centre|center|second|third|2nd|3rd)[ ,-]+"
     r"(?:row,? )?(?:from )?)?(?:R|L|C|right|left|centre|center)\)"
     r"|\b(?:[Ff]rom left|[Ff]rom L|\(?[Ll]eft to right|L-R|\(?L to R)\b"
+    r"|(?m:^)In this\b(?:[^\n,]|,(?=\s*(?:\d|photo|image|picture))){0,60}?"
+    r"\b(?:photo|image|picture)\b"  # "In this Feb. 5, 2019 file photo," (not "In this case,")
     r"|\w, (?:(?:far|second from|third from) )?(?:left|right|center|centre), "
     r"|\((?:l|r|c)\.\)"
     r"|\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b\S*\s*$"

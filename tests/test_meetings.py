@@ -13,7 +13,8 @@ from spacy.language import Language
 
 from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
-from kg.meetings import _distinct_people
+from kg.meetings import _distinct_people, joint_appearances
+from kg.mentions import find_mentions
 from kg.model import Article, Extraction, Mention
 from kg.rdf import article_graph
 from kg.realis import status_of
@@ -4018,3 +4019,95 @@ def test_meetings_a_regions_states_alone_do_not_meet(nlp: Language) -> None:
     """ "talks with Baltic leaders" with no one named on the other side: no meeting of the
     three with one another."""
     assert _asserted(nlp, "There were talks with Baltic leaders in Riga on Monday.") == set()
+
+
+@pytest.mark.parametrize("verb", ["hosted", "received"])
+def test_meetings_a_hyphenated_name_welcomed(nlp: Language, verb: str) -> None:
+    """ "hosted South Korea's President Moon Jae-in": the parser makes the last piece of the
+    hyphenated name ("in") a common noun, the object; it is still the person welcomed."""
+    text = f"President Lars Berg {verb} South Korea's President Park Jae-in in Oslo on Monday."
+    doc = nlp(text)
+    assert any(t.lower_ == "in" and t.dep_ == "dobj" and t.pos_ == "NOUN" for t in doc)
+    assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Park Jae-in"})}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Minister Jonas Dahl travelled to Oslo in May to lay the groundwork for the summit "
+     "between President Lars Berg and Chancellor Ilse Brandt.",
+     {(frozenset({"Lars Berg", "Ilse Brandt"}), "planned")}),
+    ("Minister Jonas Dahl arrived in Oslo on Monday to begin talks with Chancellor Ilse "
+     "Brandt.", {(frozenset({"Jonas Dahl", "Ilse Brandt"}), "asserted")}),
+    ("President Lars Berg went as far as to say the government should send Jonas Dahl to "
+     "negotiate with Chancellor Ilse Brandt.", set()),
+    ("Minister Jonas Dahl returned from the palace, where he had travelled to meet with "
+     "President Lars Berg.", {(frozenset({"Jonas Dahl", "Lars Berg"}), "asserted")}),
+    ("Minister Jonas Dahl returned from the palace, where he had travelled to meet with "
+     "President Lars Berg but was told the meeting was cancelled.",
+     {(frozenset({"Jonas Dahl", "Lars Berg"}), "planned")}),
+    ("President Lars Berg stopped in Paris to meet Chancellor Ilse Brandt.",
+     {(frozenset({"Lars Berg", "Ilse Brandt"}), "asserted")}),
+    ("President Lars Berg appeared to meet Chancellor Ilse Brandt.",
+     {(frozenset({"Lars Berg", "Ilse Brandt"}), "planned")}),
+], ids=["to-prepare-a-summit", "arrived-to-begin-talks", "went-as-far-as", "travelled-where",
+        "travelled-but-cancelled", "stopped-in-paris-to-meet", "appeared-to-meet"])
+def test_meetings_what_a_past_journey_was_for(nlp: Language, text: str,
+                                             found: set[tuple[frozenset[str], str]]) -> None:
+    """A journey told in the past held the meeting it was made for ("arrived to begin talks
+    with B"), not one it prepared ("travelled there to lay the groundwork for the summit
+    between A and B"); and "went as far as to say" is no journey."""
+    assert {(p, st) for p, st in meetings(nlp, text) if st != "negated"} == found
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Lars Berg went straight to the palace to be welcomed by President Ilse Brandt.",
+     "asserted"),
+    ("Lars Berg will go to the palace to be welcomed by President Ilse Brandt.", "planned"),
+], ids=["went-to-be-welcomed", "will-go-to-be-welcomed"])
+def test_meetings_went_somewhere_to_be_welcomed(nlp: Language, text: str, status: str) -> None:
+    """ "A went to the palace to be welcomed by B": A, the subject of the journey, is the one
+    welcomed (the passive infinitive has no subject of its own)."""
+    assert meetings(nlp, text) == {(frozenset({"Lars Berg", "Ilse Brandt"}), status)}
+
+
+@pytest.mark.parametrize("text", [
+    "President Lars Berg made a phone call this week to Chancellor Ilse Brandt.",
+    "By making a phone call this week to Chancellor Ilse Brandt, President Lars Berg became "
+    "the first president to do so.",
+], ids=["made-a-call-this-week-to", "by-making-a-call-to-x-y-became"])
+def test_meetings_a_call_made_to_someone(nlp: Language, text: str) -> None:
+    """ "made a phone call this week to B": the "to" the parser hung on "made"; and "By making
+    a call to B, A became ...", where it also took B for the subject and A for B's
+    apposition."""
+    assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Ilse Brandt"})}
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("In this Wednesday, photo provided on Thursday by the Norwegian government, Foreign "
+     "Minister Anna Keller shakes hands with Prime Minister Peter Hansen.", "asserted"),
+    ("In this Feb. 5, 2019 file photo, Foreign Minister Anna Keller shakes hands with Prime "
+     "Minister Peter Hansen.", "asserted"),
+    ("In this case, Foreign Minister Anna Keller meets Prime Minister Peter Hansen on Friday.",
+     "planned"),
+], ids=["in-this-photo-provided", "in-this-file-photo", "in-this-case"])
+def test_meetings_in_this_photo_is_a_caption(nlp: Language, line: str, status: str) -> None:
+    """ "In this Feb. 5 photo, A shakes hands with B": a caption, whose present tense is the
+    picture's (but "In this case, A meets B on Friday" is no caption)."""
+    text = "Keller in Oslo\n\nForeign Minister Anna Keller arrived on Sunday.\n\n" + line + "\n"
+    assert (KELLER_HANSEN, status) in meetings(nlp, text)
+
+
+def test_meetings_a_captions_list_the_parser_broke(nlp: Language) -> None:
+    """ "A (L), B (C) and C (R) walk together at the G7 summit": the parser made B a modifier
+    of the verb (and C his conjunct), so the verb's subject names A alone; a caption's people
+    before its verb are still the group pictured."""
+    text = ("Summit\n\nLeaders meet.\n\nJapan's Prime Minister Kenji Sato (L), U.S. "
+            "President Jonas Dahl (C) and European Commission President Ilse Brandt (R) walk "
+            "together at the G7 summit in Taormina, Sicily, Italy, May 26, 2017.\n")
+    doc = nlp(text)
+    dahl = next(t for t in doc if t.text == "Dahl")
+    walk = next(t for t in doc if t.lemma_ == "walk")
+    dahl.head, dahl.dep_ = walk, "nmod"  # the parse spaCy gives the same caption of real
+    # leaders (Abe, Trump, Juncker); these names happen to parse better
+    found = joint_appearances(doc, find_mentions(doc), lambda scope: None)
+    assert {frozenset(p.text for p in m.participants) for m in found} == {
+        frozenset({"Kenji Sato", "Jonas Dahl", "Ilse Brandt"})}
