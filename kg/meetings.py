@@ -1019,8 +1019,10 @@ def _press_conference(noun: Token) -> bool:
     return noun.lower_ == "conference" and bool(kids & {"press", "news"}) and not (
         kids & {"with", "between", "alongside"}) and not (
         kids & {"joint", "together"} or any(c.lower_ == "together" for c in noun.head.children)
-    ) and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"hold", "give"} and any(
-        c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.children))
+    ) and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"hold", "give"} and (any(
+        c.dep_ == "nsubj" and paired_subject(c) for c in noun.head.children) or sum(
+        c.dep_ == "nsubj" for c in noun.head.children) >= 2))  # ("A (left) and B hold a news
+    # conference": the parser made each a subject of its own)
 
 
 def _habitual(trigger: Token) -> bool:
@@ -1770,12 +1772,17 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
             continue
         subjects = clause_subjects(verb)
         # "was seen standing with B, C and D during a reception": the "with" people too
-        company = prep_objects(verb, {"with"}) if verb.lemma_.lower() in COMPANY_VERBS else []
+        company = [*prep_objects(verb, {"with", "between"}), *(  # "stands between A and B"
+            c for h in (verb, *(p for p in verb.children if p.lower_ in POSITIONS))
+            for c in h.children if c.dep_ == "conj" and c.ent_type_ == "PERSON")
+        ] if verb.lemma_.lower() in COMPANY_VERBS else []  # ("walks with A, left, and B": B
+        # hung on the verb, or on "left", by the parser)
         people = _distinct_people([m for m in argument_actors([*subjects, *company], index)
                                    if m.kind == "Person"], doc_text(doc))
         if len(people) < 3 and is_caption(verb.sent):
-            people = _pictured(verb, index)  # "A (L), B (C) and C (R) walk together": a
-            # list the parser broke, before the caption's verb
+            people = _pictured(verb, index, _after_dashes(verb))  # "A (L), B (C) and C (R)
+            # walk together": a list the parser broke, before the caption's verb (after a
+            # dateline's or a gallery label's dashes: "Pyeongchang, South Korea - ... - A")
         if len(people) < 3 or _one_family(people):
             continue
         met = _make_meeting(verb, verb, people, subjects, index, date_text)
@@ -1816,8 +1823,7 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
     for sent in doc.sents:
         verb = next((t for t in sent if t.pos_ == "VERB"), None)
         if (verb is None or verb.lemma_.lower() in _NOT_CAPTION_VERBS
-                or not is_caption(sent)
-                or any(t.pos_ == "VERB" and t.lemma_.lower() in APART for t in sent)):
+                or not is_caption(sent)):
             continue
         people = _pictured(verb, index)
         if not people:
@@ -1828,14 +1834,30 @@ def _caption_groups(doc: Doc, index: MentionIndex, date_text: DateText) -> list[
     return out
 
 
-def _pictured(verb: Token, index: MentionIndex) -> list[Mention]:
-    """The people a caption names before its verb, when they are three or more of two or
-    more countries and not one family: the picture shows them together (else none)."""
+def _after_dashes(verb: Token) -> int:
+    """The first token after the last free-standing dash or bar before ``verb`` in its
+    sentence (its start when there is none; a hyphen inside a name does not count)."""
+    doc = verb.doc
+    dashes = [t.i for t in doc[verb.sent.start:verb.i] if t.text in {"–", "—", "|"} or (
+        t.text == "-" and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_)]
+    return dashes[-1] + 1 if dashes else verb.sent.start
+
+
+def _pictured(verb: Token, index: MentionIndex, start: int = 0) -> list[Mention]:
+    """The people a caption names before its verb (from token ``start`` on), when they are
+    three or more of two or more countries and not one family: the picture shows them
+    together (else none).  One named twice ("| Clinton - Barak, left, with Bill Clinton")
+    is one person."""
     sent = verb.sent
-    people = _distinct_people([m for t in sent if t.i < verb.i
-                               and (m := index.at(t)) is not None and m.kind == "Person"
-                               and not any(a.lower_ in RELATIONS for a in t.ancestors)],
-                              doc_text(verb.doc))
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in APART and t.lower_ not in POSITIONS
+           for t in sent):
+        return []  # "react as they watch a match": apart (but "A, left, and B" places A)
+    named = [m for t in sent if start <= t.i < verb.i
+             and (m := index.at(t)) is not None and m.kind == "Person"
+             and not any(a.lower_ in RELATIONS for a in t.ancestors)]
+    people = _distinct_people([m for m in named if not any(
+        o.text != m.text and len(o.text) > len(m.text) and same_person(o, m) for o in named)],
+        doc_text(verb.doc))
     # ("B, the sister of North Korea's leader C": C is named, not pictured)
     # (of the people before the verb: "visit the factory in Kazan, Russia" names a place)
     countries = _countries([t for t in sent if t.i < verb.i], index)
@@ -1858,6 +1880,7 @@ leaving, voting."""
 
 
 COMPANY_VERBS = frozenset({"stand", "walk", "pose", "sit"})
+POSITIONS = frozenset({"left", "right", "center", "centre"})
 """Appearance verbs whose "with" names the others present ("standing with B, C and D")."""
 _LINEUP = re.compile(r"\b(?:[Ff]rom left|[Ll]eft to right|L-R|L to R)\b")
 

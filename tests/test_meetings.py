@@ -4111,3 +4111,25 @@ def test_meetings_a_captions_list_the_parser_broke(nlp: Language) -> None:
     found = joint_appearances(doc, find_mentions(doc), lambda scope: None)
     assert {frozenset(p.text for p in m.participants) for m in found} == {
         frozenset({"Kenji Sato", "Jonas Dahl", "Ilse Brandt"})}
+
+
+@pytest.mark.parametrize(("line", "people"), [
+    ("President Lars Berg walks with Prime Minister Jonas Dahl of Norway, left, and President "
+     "Ilse Brandt of Germany, at the palace on September 1, 2010.",
+     {"Lars Berg", "Jonas Dahl", "Ilse Brandt"}),
+    ("President Lars Berg stands between Norwegian Prime Minister Jonas Dahl, left, and Ilse "
+     "Brandt at the palace on September 13, 1993.", {"Lars Berg", "Jonas Dahl", "Ilse Brandt"}),
+    ("Then-Mexican President Vicente Ramos (left) and Jonas Dahl hold a press conference "
+     "September 7, 2001, in Oslo.", {"Vicente Ramos", "Jonas Dahl"}),
+    ("Talks 2000 | Berg – Then-Norwegian Prime Minister Jonas Dahl, left, with the "
+     "then-President Lars Berg and German leader Ilse Brandt pose for a photograph on July 21, "
+     "2000, at the palace.", {"Lars Berg", "Jonas Dahl", "Ilse Brandt"}),
+], ids=["walks-with-a-left-and-b", "stands-between", "a-left-and-b-hold-a-press-conference",
+        "a-left-with-b-and-c-pose"])
+def test_meetings_caption_lists_with_positions(nlp: Language, line: str,
+                                               people: set[str]) -> None:
+    """Captions that place people ("A, left, and B"), whose lists the parser breaks: "walks
+    with A, left, and B" (B hung on the verb), "stands between A, left, and B", "A (left) and
+    B hold a press conference" (each a subject of its own: a joint one)."""
+    text = "Photos\n\nPictures of the week.\n\n" + line + "\n"
+    assert (frozenset(people), "asserted") in meetings(nlp, text)
