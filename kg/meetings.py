@@ -1860,7 +1860,7 @@ def _pictured(verb: Token, index: MentionIndex, start: int = 0) -> list[Mention]
         doc_text(verb.doc))
     # ("B, the sister of North Korea's leader C": C is named, not pictured)
     # (of the people before the verb: "visit the factory in Kazan, Russia" names a place)
-    countries = _countries([t for t in sent if t.i < verb.i], index)
+    countries = _countries([t for t in sent if start <= t.i < verb.i], index)
     if len(people) < 3 or len(countries) < 2 or _one_family(people):
         return []
     return people
@@ -1880,8 +1880,9 @@ leaving, voting."""
 
 
 COMPANY_VERBS = frozenset({"stand", "walk", "pose", "sit"})
-POSITIONS = frozenset({"left", "right", "center", "centre"})
 """Appearance verbs whose "with" names the others present ("standing with B, C and D")."""
+POSITIONS = frozenset({"left", "right", "center", "centre"})
+"""Words a caption places people by ("A, left, and B"), which the tagger may make verbs."""
 _LINEUP = re.compile(r"\b(?:[Ff]rom left|[Ll]eft to right|L-R|L to R)\b")
 
 

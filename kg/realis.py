@@ -217,14 +217,12 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
         ) and not _arrived_for_summit(tok, trigger) and not (
-                prev is not None and prev.head == tok and _past_errand(prev) and (
-                    prev is trigger or prev.lemma_.lower() in HOLDING)):
+                prev is not None and prev.head == tok and _held_on_errand(prev, trigger)):
             return "planned"
         perfect = tok.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "have"
                                             for k in kids)  # "is said to have met X": past
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not first_to(tok) and \
-                not perfect and not (_past_errand(tok) and (
-                    tok is trigger or tok.lemma_.lower() in HOLDING)) and (
+                not perfect and not _held_on_errand(tok, trigger) and (
                 (tok is trigger and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl"})
                 or tok.head.lemma_ == "be" or tok.dep_ in {"acl", "advcl"}):
             return "planned"  # "to meet X", "is to hold talks"
@@ -321,6 +319,13 @@ DESTINED = frozenset({"to", "in", "at", "into", "for", "from", "on"})
 JOURNEYS = MOTION_HEADS | {"land", "journey", "appear", "stop", "drop"}
 """Verbs of going somewhere, whose past tense with a meeting as purpose reports it held
 ("stopped in Paris to meet X", "appeared at the airport to greet X")."""
+
+
+def _held_on_errand(purpose: Token, trigger: Token) -> bool:
+    """The meeting ``trigger`` was the purpose of a journey told in the past: the purpose
+    is the meeting itself or taking part in it ("flew there to meet X", "arrived to begin
+    talks"), and :func:`_past_errand` holds."""
+    return (purpose is trigger or purpose.lemma_.lower() in HOLDING) and _past_errand(purpose)
 
 
 def _past_errand(purpose: Token) -> bool:
