@@ -73,6 +73,7 @@ from kg.rules import (
     shared_possessors,
     spent_with,
     spoke_together,
+    spoken_beside,
     thanked_for,
 )
 from kg.syntax import (
@@ -183,8 +184,7 @@ def contact_objects(verb: Token) -> list[Token]:
     if lemma in {"stand", "appear"}:  # "standing alongside X", "stood next to X",
         return beside(verb) + (prep_objects(verb, {"with"})  # "appeared with X at a news
                                if joint_appearance(verb) else [])  # conference"
-    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl"} and (
-            by := [p for p in beside(verb) if p.ent_type_ == "PERSON"]):
+    if by := spoken_beside(verb):
         return by  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     out = prep_objects(verb, preps)
     out += alone_with(verb)  # "spoke alone with X", the "with" on "alone"

@@ -462,6 +462,16 @@ def beside(verb: Token) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def spoken_beside(verb: Token) -> list[Token]:
+    """The people a participle of speaking or sitting hung on a clause has beside it:
+    "Merkel, speaking alongside Hollande, said", "said, sitting next to Putin" (not "gains
+    by sitting alongside Trump", nor "sat next to B at the ceremony")."""
+    if verb.lemma_.lower() not in {"speak", "sit"} or verb.tag_ != "VBG" or \
+            verb.dep_ not in {"advcl", "acl"}:
+        return []
+    return [p for p in beside(verb) if p.ent_type_ == "PERSON"]
+
+
 def by_phone_with(verb: Token) -> list[Token]:
     """ "discussed the incursion by phone with X": the people the parser hung on "phone"
     (under the verb or its object) rather than on the verb."""
@@ -483,8 +493,7 @@ def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
-    if lemma in {"speak", "sit"} and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl"} and any(
-            p.ent_type_ == "PERSON" for p in beside(verb)):
+    if spoken_beside(verb):
         return True  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in kids) or any(

@@ -3969,15 +3969,23 @@ def test_meetings_business_leaders_are_no_country(nlp: Language) -> None:
     assert _asserted(nlp, text) == set()
 
 
-@pytest.mark.parametrize("sentence", [
-    "Chancellor Ilse Brandt, speaking alongside President Lars Berg, said more work remained.",
-    "“We will be friends,” Brandt said, sitting next to President Lars Berg in Oslo.",
-], ids=["speaking-alongside", "sitting-next-to"])
-def test_meetings_speaking_beside_someone(nlp: Language, sentence: str) -> None:
-    """ "A, speaking alongside B, said": two who speak side by side meet (a participle only:
-    "sat next to B at the ceremony, but they did not speak" is no more than a seat)."""
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("Chancellor Ilse Brandt, speaking alongside President Lars Berg, said more work remained.",
+     {frozenset({"Ilse Brandt", "Lars Berg"})}),
+    ("“We will be friends,” Brandt said, sitting next to President Lars Berg in Oslo.",
+     {frozenset({"Ilse Brandt", "Lars Berg"})}),
+    ("Chancellor Ilse Brandt sat next to President Lars Berg at the ceremony, but they did "
+     "not speak.", set()),
+    ("What Norway loses is small compared with what Chancellor Ilse Brandt gains by sitting "
+     "alongside President Lars Berg.", set()),
+], ids=["speaking-alongside", "sitting-next-to", "sat-next-to", "gains-by-sitting-alongside"])
+def test_meetings_speaking_beside_someone(nlp: Language, sentence: str,
+                                          pairs: set[frozenset[str]]) -> None:
+    """ "A, speaking alongside B, said": two who speak side by side meet; only a participle
+    hung on a clause reports it ("sat next to B at the ceremony, but they did not speak" is
+    no more than a seat, "what A gains by sitting alongside B" a prize weighed)."""
     text = "Chancellor Ilse Brandt visited Oslo on Monday. " + sentence
-    assert _asserted(nlp, text) == {frozenset({"Ilse Brandt", "Lars Berg"})}
+    assert _asserted(nlp, text) == pairs
 
 
 @pytest.mark.parametrize(("sentence", "pairs"), [
@@ -3994,14 +4002,6 @@ def test_meetings_called_her_is_a_call_with_a_time_or_purpose(
     the woman named before; "called her a liar", "called her out" are no calls."""
     text = "Chancellor Anna Keller landed in Rome on Saturday. " + sentence
     assert _asserted(nlp, text) == pairs
-
-
-def test_meetings_what_sitting_beside_someone_would_bring_is_no_meeting(nlp: Language) -> None:
-    """ "what Berg gains by sitting alongside President Brandt": a prize weighed, not a
-    meeting held (only a participle hung on a clause reports one)."""
-    text = ("What Norway loses is small compared with what Mr Berg gains by sitting alongside "
-            "President Ilse Brandt.")
-    assert _asserted(nlp, text) == set()
 
 
 @pytest.mark.parametrize("sentence", [
