@@ -1553,12 +1553,19 @@ def _clause_subject_person(trigger: Token, index: MentionIndex) -> Mention | Non
 
 def unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per sentence, set of participants and status (two triggers, one event;
-    but "A met B last week and will meet her again on Friday" is two)."""
+    but "A met B last week and will meet her again on Friday" is two); a joint meeting of
+    three or more takes in any meeting of some of its people told in the same sentence,
+    with the same status and no other day or place."""
     seen: dict[tuple[int, frozenset[str], str], Meeting] = {}
     for m in meetings:
         key = (m.evidence.start, frozenset(p.text.lower() for p in m.participants), m.status)
         seen.setdefault(key, m)
-    return list(seen.values())
+    return [m for k, m in seen.items() if not any(
+        o[0] == k[0] and o[2] == k[2] and k[1] < o[1] and len(o[1]) > 2
+        and _compatible(m.date_text, other.date_text)
+        and (m.location is None or other.location is None or m.location == other.location)
+        for o, other in seen.items())]  # "A, B, C and D chat during the summit", the verb
+    # finding three of the four and the caption all four: one joint meeting, the larger
 
 
 NEARBY = 3

@@ -54,6 +54,7 @@ def make_nlp(model: str | None = None) -> Language:
     if missing:
         raise KGError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}: "
                       "diplomacy-kg needs a dependency parser and named entities")
+    nlp.add_pipe("dip_homographs", first=True)
     nlp.add_pipe("dip_paragraphs", before="parser")
     # the ruler's phrases are matched on lower-case text, which needs only the tokenizer;
     # spaCy would tag and parse each of them (0.1 s) with every component enabled

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.dates import resolve_date
 from kg.model import Status
 from kg.rules import shared_possessors
 from kg.syntax import contrasted, first_to, time_host
@@ -389,9 +390,10 @@ PUBLISHED_KEY = "dip_published"
 
 def _past_year(verb: Token) -> bool:
     """ "Castro attends a ceremony with X in 2012", "A and B hold a press conference March
-    3, 2010": a year before the article's is history told in the present, as captions do,
-    not a schedule.  So is a whole date with its year in an article of unknown date (a
-    schedule names the day, not the year: "meets X on Friday")."""
+    3, 2010": a year before the article's, or a whole date no later than its day, is history
+    told in the present, as captions do, not a schedule.  So is a whole date with its year
+    in an article of unknown date (a schedule names the day, not the year: "meets X on
+    Friday")."""
     published = verb.doc.user_data.get(PUBLISHED_KEY)
     years = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
              for g in c.children if g.dep_ == "pobj"]
@@ -403,6 +405,11 @@ def _past_year(verb: Token) -> bool:
                if g.dep_ == "pobj" and g.ent_type_ == "DATE")]
     named = [int(t.text) for d in dates for t in d.subtree
              if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text.isdigit()]
+    if published is not None and named and any(
+            (day := resolve_date(e.text, None)) is not None and day <= published
+            for e in {e for d in dates for e in verb.doc.ents if e.start <= d.i < e.end}):
+        return True  # "talks with X in Biarritz on Sunday, Aug. 25, 2019" in an article of
+        # the 28th: a caption's whole date, on or before the day of publication
     return bool(named) and any(t.ent_type_ == "DATE" and t.pos_ == "PROPN"
                                for d in dates for t in d.subtree) and (
         all(y < published.year for y in named) if published is not None

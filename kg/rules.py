@@ -1029,6 +1029,50 @@ def name_particles(doc: Doc) -> Doc:
     return doc
 
 
+NAME_HOMOGRAPHS = {"May": "smith"}
+"""Surnames spelt like a function word, with a surname's norm to read them by: the model
+takes "Theresa May hold talks" for the modal "may" (no subject, no name), and the other
+words of the sentence with it."""
+GIVEN_BEFORE = frozenset({"Theresa", "Mrs", "Mrs.", "Ms", "Ms.", "Mr", "Mr.", "Minister",
+                          "Premier", "PM"})
+"""Words before a homograph that make it a surname ("Theresa May", "Mrs May", "Prime
+Minister May")."""
+NOT_BEFORE_NAME = frozenset({"in", "on", "of", "since", "until", "till", "by", "from",
+                             "through", "early", "late", "mid", "last", "next", "this",
+                             "during", "before", "after", "the", "each", "every", "between",
+                             "to"})
+"""Words before a homograph that keep it what it is ("in May", "the May elections")."""
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "june", "july", "august",
+                         "september", "october", "november", "december"})
+
+
+@Language.component("dip_homographs")
+def name_homographs(doc: Doc) -> Doc:
+    """ "Theresa May and Trump hold talks": a surname spelt like a function word is read as
+    the surname (its norm, which the model's embeddings start from, is set to a surname's)
+    after a given name or title, and anywhere in an article that names her so, unless a
+    preposition, article or number marks the month.  Put it first, before ``tok2vec``."""
+    for word, norm in NAME_HOMOGRAPHS.items():
+        hits = [t for t in doc if t.text == word]
+        if not hits:
+            continue
+        named = any(t.i > 0 and doc[t.i - 1].text in GIVEN_BEFORE for t in hits)
+        for t in hits:
+            before = doc[t.i - 1] if t.i > 0 else None
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if before is not None and before.text in GIVEN_BEFORE:
+                t.norm_ = norm
+            elif named and (before is None or before.lower_ not in NOT_BEFORE_NAME) and not (
+                    t.i > 1 and before.lower_ in {"and", "or", "-", "–", "to", ","}
+                    and doc[t.i - 2].lower_ in MONTH_NAMES) and not (
+                    after is not None and (after.like_num or after.is_title
+                                           or after.lower_ in {"day", "-", "–"})):
+                t.norm_ = norm  # "May said", "Trump and May met", "May's deal" (not "May
+                # 2017", "May Day", "early May", "April and May", nor a headline's "Trump May
+                # Visit")
+    return doc
+
+
 @Language.component("dip_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line always ends a sentence: a headline or a teaser line never runs into the

@@ -3439,6 +3439,23 @@ def test_meetings_present_tense_with_a_dated_year_before_the_articles_is_history
     assert found == {status}
 
 
+@pytest.mark.parametrize(("when", "status"), [
+    ("on Tuesday, June 2, 2020", "asserted"),
+    ("on June 4, 2020", "asserted"),
+    ("on Friday, June 12, 2020", "planned"),
+    ("on Friday", "planned"),
+], ids=["before", "that-day", "after", "weekday"])
+def test_meetings_present_tense_with_a_whole_date_by_the_articles_is_history(
+        nlp: Language, when: str, status: str) -> None:
+    """ "A meets with B ... on Tuesday, June 2, 2020" in an article of 4 June 2020: a
+    caption's whole date no later than the article's is history told in the present; a day
+    to come, or a weekday alone, is a schedule."""
+    text = ("Prime Minister Tomas Vidal of Spain arrived in Madrid. Chancellor Anna Kovac of "
+            f"Austria was there too. Vidal meets with Kovac at the palace in Madrid {when}.")
+    ex = extract(nlp(text), Article("test.txt", text, date=dt.date(2020, 6, 4)))
+    assert {m.status for m in ex.meetings} == {status}
+
+
 def test_meetings_told_to_his_face_by_an_untagged_surname(nlp: Language) -> None:
     """ "Vidal told Kovac at the palace": the surname the model left untagged is the person
     named in full before, and telling her at a place is a meeting."""
@@ -4133,3 +4150,28 @@ def test_meetings_caption_lists_with_positions(nlp: Language, line: str,
     B hold a press conference" (each a subject of its own: a joint one)."""
     text = "Photos\n\nPictures of the week.\n\n" + line + "\n"
     assert (frozenset(people), "asserted") in meetings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Donald Trump and Theresa May hold talks at Chequers.",
+         {(frozenset({"Donald Trump", "Theresa May"}), "asserted")}),
+        ("Theresa May arrived in Berlin on Monday. May and Angela Merkel held talks on "
+         "Tuesday.", {(frozenset({"Theresa May", "Angela Merkel"}), "asserted")}),
+        ("Theresa May arrived in Berlin on Monday. Angela Merkel and May held talks on "
+         "Tuesday.", {(frozenset({"Theresa May", "Angela Merkel"}), "asserted")}),
+        # the month and the modal stay what they are
+        ("Theresa May lost her majority in the election. In May, Angela Merkel met Emmanuel "
+         "Macron in Aachen.", {(frozenset({"Angela Merkel", "Emmanuel Macron"}), "asserted")}),
+        ("Angela Merkel may meet Emmanuel Macron in Aachen.",
+         {(frozenset({"Angela Merkel", "Emmanuel Macron"}), "planned")}),
+    ],
+    ids=["given-name-before", "surname-alone-first", "surname-alone-second", "month",
+         "modal"],
+)
+def test_meetings_may_the_surname_is_no_modal(nlp: Language, text: str, expected: Pairs
+                                              ) -> None:
+    """ "Donald Trump and Theresa May hold talks": the model reads "May" as the modal, left
+    with no subject and no name (:func:`kg.rules.name_homographs`)."""
+    assert meetings(nlp, text, dt.date(2018, 7, 20)) == expected

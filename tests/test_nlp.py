@@ -29,6 +29,7 @@ def _plain_nlp() -> Language:
     import kg.rules  # noqa: F401  (registers our factories)
 
     nlp = spacy.load(default_model())
+    nlp.add_pipe("dip_homographs", first=True)
     nlp.add_pipe("dip_paragraphs", before="parser")
     nlp.add_pipe("dip_entities", before="ner")
     nlp.add_pipe("dip_names", after="ner")
@@ -98,3 +99,14 @@ def test_nlp_a_gallery_counter_ends_its_own_sentence(nlp: Language) -> None:
               "laugh during a meeting on May 21. Hide Caption 6 of 9 Photos: A crowd waits.")
     assert [s.text.strip() for s in doc.sents if "Keller" in s.text] == [
         "Anna Keller and Peter Hansen share a laugh during a meeting on May 21."]
+
+
+def test_nlp_may_is_a_surname_after_a_given_name_and_in_her_article(nlp: Language) -> None:
+    """ "Theresa May" is a person's name, and so is a later "May" in her article; "in May",
+    "the May 2017 vote" and "April and May" stay months, and "may" a modal."""
+    doc = nlp("Theresa May and Lars Berg hold talks in Oslo. In May, May said the May 2017 "
+              "vote of April and May may be lost.")
+    mays = [t for t in doc if t.lower_ == "may"]
+    assert [t.norm_ for t in mays] == ["smith", "may", "smith", "may", "may", "may"]
+    assert mays[0].pos_ == "PROPN" and mays[0].ent_type_ == "PERSON"
+    assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.lower_ == "hold"] == ["May"]
