@@ -1063,7 +1063,8 @@ def name_homographs(doc: Doc) -> Doc:
             if before is not None and before.text in GIVEN_BEFORE:
                 t.norm_ = norm
             elif named and (before is None or before.lower_ not in NOT_BEFORE_NAME) and not (
-                    t.i > 1 and before.lower_ in {"and", "or", "-", "–", "to", ","}
+                    before is not None and t.i > 1
+                    and before.lower_ in {"and", "or", "-", "–", "to", ","}
                     and doc[t.i - 2].lower_ in MONTH_NAMES) and not (
                     after is not None and (after.like_num or after.is_title
                                            or after.lower_ in {"day", "-", "–"})):
