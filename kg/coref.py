@@ -430,7 +430,7 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     pair = (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index, before=True)
             or _named_and_pronoun(tok, index)
             or _named_in_sentence(_previous_sentence(tok), index, strict=True)
-            or _pair_of_earlier_meeting(tok, index))
+            or _pair_of_earlier_meeting(tok, index) or _named_one_each(tok, index))
     if any(not any(same_person(m, p) for p in pair) for m in _people_before(tok, index)):
         return []  # "... a tiff with Kim that raised tensions, and the two leaders met": Kim
         # is one of the two, so an earlier "A and B" is not the pair
@@ -519,7 +519,11 @@ def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
             t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
             or t.lower_ in AUDIENCE or t.ent_type_ == "NORP") for t in prev.sent):
         return []  # "Diplomats from both sides were worried. They met": the diplomats
-    return _named_in_sentence(prev, index, strict=True)
+    return _named_in_sentence(prev, index, strict=True) or (
+        _named_one_each(tok, index) if not any(t.tag_ in {"NNS", "NNPS"} and (
+            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
+            or t.lower_ in AUDIENCE or t.ent_type_ == "NORP")
+            for t in _previous_sentence(prev).sent) else [])
 
 
 def _reporting(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -632,13 +636,39 @@ def family(tok: Token, index: MentionIndex) -> list[Mention]:
     return members if len(members) == 2 else []
 
 
+def _named_one_each(tok: Token, index: MentionIndex) -> list[Mention]:
+    """ "Trump landed in Hanoi. Kim arrived by train. The two leaders met": the two sentences
+    before ``tok``'s, each naming one person (by the strict count of
+    :func:`_named_in_sentence`), and two different people, name the pair, when the two
+    sentences before them name no one else."""
+    prev = _previous_sentence(tok)
+    first = _previous_sentence(prev)
+    if prev.i == tok.i or first.i == prev.i:
+        return []
+    one, other = _named_in_sentence(first, index, strict=True, alone=True), \
+        _named_in_sentence(prev, index, strict=True, alone=True)
+    if len(one) != 1 or len(other) != 1 or same_person(one[0], other[0]):
+        return []
+    pair = [one[0], other[0]]
+    earlier = first
+    for _ in range(2):  # ("Kim and Moon met in April. Trump praised it. Pompeo said ...
+        # The two leaders will meet again": Kim and Moon, whom the two sentences do not name)
+        if (earlier := _previous_sentence(earlier)).sent == first.sent:
+            break
+        if any((m := index.at(t)) is not None and m.kind == "Person"
+               and not any(same_person(m, p) for p in pair) for t in earlier.sent):
+            return []
+    return pair
+
+
 def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False,
-                       strict: bool = False) -> list[Mention]:
+                       strict: bool = False, alone: bool = False) -> list[Mention]:
     """Exactly two people named in ``tok``'s sentence (``before`` it only: "Vogt lashed out
     at Wendt as the two leaders met"), outside quotes, in whatever roles.  A name that only
     modifies a noun ("Trump's aides", "Obama officials") is no candidate; with ``strict``
     (another sentence than the pronoun's) it still counts against there being just two
-    ("Obama declined Mr. Putin's invitation, so Mr. Xi ... The two men met": which two?)."""
+    ("Obama declined Mr. Putin's invitation, so Mr. Xi ... The two men met": which two?);
+    with ``alone``, exactly one person instead."""
     people: list[Mention] = []
     others: list[Mention] = []
     quoted = _quoted(tok.doc)
@@ -654,7 +684,7 @@ def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False,
             people.append(m)
     if strict and any(not any(same_person(o, p) for p in people) for o in others):
         return []
-    return people if len(people) == 2 else []
+    return people if len(people) == (1 if alone else 2) else []
 
 
 def _named_and_pronoun(tok: Token, index: MentionIndex) -> list[Mention]:
