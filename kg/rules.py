@@ -821,6 +821,36 @@ def _untagged_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, *new], key=lambda e: e.start) if new else ents
 
 
+def _hyphened_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Moon Jae-in": a hyphened given name (one token, :func:`_hyphened_given_names`) and
+    the capitalised surname before it are one PERSON, which the model often cuts after the
+    surname, or tags the surname a place ("Yoon" a GPE), or leaves out altogether."""
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    made: list[Span] = []
+    for t in doc:
+        if (t.i == 0 or "-" not in t.text or HYPHENED_GIVEN.fullmatch(t.text) is None
+                or t.text.rsplit("-", 1)[1] in NOT_GIVEN_ENDS):
+            continue
+        surname, mine = doc[t.i - 1], owner.get(t.i)
+        theirs = owner.get(surname.i)
+        if not (surname.is_title and surname.is_alpha) or (mine is not None and (
+                mine.label_ != "PERSON" or mine.start < t.i)):
+            continue
+        if theirs is not None and theirs.label_ == "PERSON":
+            start = theirs.start  # "Moon" tagged, "Jae-in" left out
+        elif theirs is None or len(theirs) == 1:
+            start = surname.i  # "Yoon" untagged or taken for a place
+        else:
+            continue
+        made.append(Span(doc, start, mine.end if mine is not None else t.i + 1,
+                         label="PERSON"))
+    if not made:
+        return ents
+    return sorted([*(e for e in ents if not any(e.start < m.end and m.start < e.end
+                                                for m in made)), *made],
+                  key=lambda e: e.start)
+
+
 def _untagged_full_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Ivanka Trump, a senior adviser, did not ..." at the start of a sentence: a run of
     capitalised proper nouns outside every entity that spells, word for word, a person the
@@ -956,6 +986,31 @@ def _opening_object_subjects(doc: Doc) -> None:
         tok.head, tok.dep_ = root, "nsubj"
 
 
+def _numbered_groups(doc: Doc) -> None:
+    """ "attended the Group of 20 summit": the parser hangs the summit on "of" as the
+    number's noun and the model ends the name before the number, so no summit of the group
+    is read.  The group is one ORG ("Group of 20"), the summit's modifier, and the summit
+    takes the group's place in the clause (as in "the Group of Seven summit")."""
+    lowers = doc.to_array(LOWER)
+    found: list[Span] = []
+    for i in numpy.flatnonzero(lowers == doc.vocab.strings["group"]).tolist():
+        if i + 3 >= len(doc):
+            continue
+        group, of, num, noun = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (group.text == "Group" and of.lower_ == "of" and num.text.isdigit()
+                and noun.pos_ == "NOUN" and noun.is_lower and noun.head == of
+                and num.head == noun and group.dep_ != "ROOT" and of.head == group):
+            continue
+        noun.head, noun.dep_ = group.head, group.dep_
+        group.head, group.dep_ = noun, "nmod"
+        num.head, num.dep_ = of, "pobj"
+        found.append(Span(doc, i, i + 3, label="ORG"))
+    if found:
+        doc.ents = sorted([*(e for e in doc.ents if not any(
+            e.start < f.end and f.start < e.end for f in found)), *found],
+            key=lambda e: e.start)
+
+
 def _coordinated_names(doc: Doc) -> None:
     """ "Donald Trump and Melania Trump met X": the parser read "(Donald Trump and Melania)
     Trump", the first name hung on the second as a modifier.  Two PERSON names with only
@@ -984,11 +1039,13 @@ def name_particles(doc: Doc) -> Doc:
     "Ursula von" + "der" + "Leyen" (which the model took for a place) is one PERSON.  Before
     that, misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
     Melania) Trump"; :func:`_fronted_subjects`: a subject hung on the phrase that opens the
-    sentence; :func:`_participle_subjects`: a subject taken for an apposition in an opening
+    sentence; :func:`_numbered_groups`: "the Group of 20 summit", the summit hung on the
+    number; :func:`_participle_subjects`: a subject taken for an apposition in an opening
     participle; :func:`_opening_object_subjects`: a subject taken for an apposition of the
     name that ends an opening phrase), and so are names the model left untagged
     (:func:`_split_named_pairs`, :func:`_untagged_full_names`, :func:`_untagged_surnames`).
     Put it after ``ner``."""
+    _numbered_groups(doc)
     _coordinated_names(doc)
     _fronted_subjects(doc)
     _participle_subjects(doc)
@@ -996,7 +1053,8 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
-    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(ents)))
+    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(
+        _hyphened_person_names(doc, ents))))
     out: list[Span] = []
     skip_to = -1
     for ent in ents:
@@ -1046,12 +1104,49 @@ MONTH_NAMES = frozenset({"january", "february", "march", "april", "june", "july"
                          "september", "october", "november", "december"})
 
 
+HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,4}")
+"""A hyphened given name after a surname: "Moon Jae-in", "Kim Jong-un", "Tsai Ing-wen"."""
+HYPHENED_NORM = "smith"
+"""The norm a hyphened given name is read by: a name's, not the model's unknown word."""
+NOT_GIVEN_ENDS = frozenset({"era", "held", "born", "led", "at", "of", "type", "fare", "run",
+                            "like", "free", "wide", "long", "old", "made", "up", "off", "out",
+                            "year", "time"})
+"""Second halves that make a hyphened word no given name ("Cold War-era", "Saudi-born")."""
+
+
+def _hyphened_given_names(doc: Doc) -> None:
+    """ "Moon Jae-in hosted Trump": the tokenizer splits "Jae-in" at its hyphen, and the model
+    reads the "in" as a preposition, with the rest of the sentence around it ("hosted" a
+    modifier, "flew" a noun).  A capitalised word of up to five letters, after a capitalised
+    word, joined by a bare hyphen to two to four lower-case letters, is one token."""
+    text = doc.text
+    spans = []
+    for m in HYPHENED_GIVEN.finditer(text):
+        start, end = m.start(), m.end()
+        if (m.group().rsplit("-", 1)[1] in NOT_GIVEN_ENDS or start < 2 or text[start - 1] != " "
+                or not text[start - 2].isalpha() or (end < len(text) and text[end].isalnum())):
+            continue
+        before = text[:start - 1].rsplit(None, 1)[-1] if text[:start - 1].strip() else ""
+        if not (before[:1].isupper() and before.isalpha()):
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"NORM": HYPHENED_NORM})
+
+
 @Language.component("dip_homographs")
 def name_homographs(doc: Doc) -> Doc:
     """ "Theresa May and Trump hold talks": a surname spelt like a function word is read as
     the surname (its norm, which the model's embeddings start from, is set to a surname's)
     after a given name or title, and anywhere in an article that names her so, unless a
-    preposition, article or number marks the month.  Put it first, before ``tok2vec``."""
+    preposition, article or number marks the month.  A hyphened given name ("Moon Jae-in")
+    is made one token (:func:`_hyphened_given_names`).  Put it first, before ``tok2vec``."""
+    if "-" in doc.text:
+        _hyphened_given_names(doc)
     for word, norm in NAME_HOMOGRAPHS.items():
         hits = [t for t in doc if t.text == word]
         if not hits:

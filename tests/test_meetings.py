@@ -1243,11 +1243,13 @@ def test_meetings_from_the_fifth_allsides_sample(nlp: Language, text: str,
     ("Chancellor Anna Keller attended the G-7 summit in Vienna on Saturday.", "G7"),
     ("Chancellor Anna Keller left the G-20 summit in Osaka early on Saturday.", "G20"),
     ("Chancellor Anna Keller attended the Group of Seven summit in Vienna on Saturday.", "G7"),
-], ids=["g-7", "g-20", "group-of-seven"])
+    ("Chancellor Anna Keller attended the Group of 20 summit in Osaka on Saturday.", "G20"),
+], ids=["g-7", "g-20", "group-of-seven", "group-of-20"])
 def test_meetings_a_groups_summit_however_spelled(nlp: Language, sentence: str,
                                                   group: str) -> None:
     """ "the G-7 summit" (a word the tagger calls an adjective) is the G7's, as "the G7
-    summit" is; every spelling of the group is one node."""
+    summit" is, and "the Group of 20 summit" (the summit hung on the number) the G20's;
+    every spelling of the group is one node."""
     assert meetings(nlp, "Leaders gathered.\n\n" + sentence) == {
         (frozenset({"Anna Keller", group}), "asserted")}
 
@@ -2876,6 +2878,31 @@ def test_meetings_the_two_leaders_after_someone_else_is_no_one(nlp: Language) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Prime Minister Peter Hansen landed in Oslo on Tuesday. President Lena Vogt arrived "
+         "by train. The two leaders met for dinner on Wednesday.",
+         {frozenset({"Peter Hansen", "Lena Vogt"})}),
+        ("Prime Minister Peter Hansen landed in Oslo on Tuesday. President Lena Vogt arrived "
+         "by train. They met for dinner on Wednesday.", {frozenset({"Peter Hansen", "Lena Vogt"})}),
+        # someone else named just before them: which two?
+        ("Anna Keller and Ola Dorn met in April. Prime Minister Peter Hansen praised the "
+         "meeting. President Lena Vogt said little. The two leaders met again in May.",
+         {frozenset({"Anna Keller", "Ola Dorn"})}),
+        # people that "they" may be
+        ("Prime Minister Peter Hansen landed in Oslo on Tuesday. Officials were nervous. "
+         "Advisers said the summit would go well. They met for dinner on Wednesday.", set()),
+    ],
+    ids=["the-two-leaders", "they", "someone-else-before", "officials-between"],
+)
+def test_meetings_the_two_named_one_in_each_sentence_before(
+        nlp: Language, text: str, pairs: set[frozenset[str]]) -> None:
+    """ "A landed in Oslo. B arrived by train. The two leaders met": the two sentences
+    before, each naming one person, name the pair."""
+    assert _asserted(nlp, text) == pairs
+
+
+@pytest.mark.parametrize(
     ("text", "people"),
     [
         ("The memoir says Prime Minister Peter Hansen told Foreign Minister Anna Keller of his "
@@ -4040,11 +4067,13 @@ def test_meetings_a_regions_states_alone_do_not_meet(nlp: Language) -> None:
 
 @pytest.mark.parametrize("verb", ["hosted", "received"])
 def test_meetings_a_hyphenated_name_welcomed(nlp: Language, verb: str) -> None:
-    """ "hosted South Korea's President Moon Jae-in": the parser makes the last piece of the
-    hyphenated name ("in") a common noun, the object; it is still the person welcomed."""
+    """ "hosted South Korea's President Moon Jae-in": split at its hyphen, the last piece of
+    the name ("in") was parsed a common noun, the object; the hyphened given name is one
+    token now (:func:`kg.rules.name_homographs`), the object, and the person welcomed."""
     text = f"President Lars Berg {verb} South Korea's President Park Jae-in in Oslo on Monday."
     doc = nlp(text)
-    assert any(t.lower_ == "in" and t.dep_ == "dobj" and t.pos_ == "NOUN" for t in doc)
+    assert [(t.text, t.pos_) for t in doc if t.dep_ == "dobj"] == [("Jae-in", "PROPN")]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Lars Berg", "Park Jae-in"]
     assert _asserted(nlp, text) == {frozenset({"Lars Berg", "Park Jae-in"})}
 
 
