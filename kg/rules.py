@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LEMMA, LOWER, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.symbols import PROPN
@@ -833,7 +834,8 @@ def _hyphened_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         surname, mine = doc[t.i - 1], owner.get(t.i)
         theirs = owner.get(surname.i)
-        if not (surname.is_title and surname.is_alpha) or (mine is not None and (
+        if not (surname.is_title and surname.is_alpha) or surname.lower_ in STOP_WORDS or (
+                t.text.split("-")[0].lower() in NOT_GIVEN_STARTS) or (mine is not None and (
                 mine.label_ != "PERSON" or mine.start < t.i)):
             continue
         if theirs is not None and theirs.label_ == "PERSON":
@@ -1108,6 +1110,15 @@ HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,4}")
 """A hyphened given name after a surname: "Moon Jae-in", "Kim Jong-un", "Tsai Ing-wen"."""
 HYPHENED_NORM = "smith"
 """The norm a hyphened given name is read by: a name's, not the model's unknown word."""
+NOT_GIVEN_STARTS = frozenset({"anti", "pro", "non", "ex", "co", "mid", "post", "pre", "semi",
+                              "self", "well", "high", "low", "long", "short", "all", "far",
+                              "multi", "cross", "inter", "over", "under", "out", "off", "re",
+                              "sub", "super", "ultra", "vice", "half", "part", "full", "big",
+                              "old", "new", "hard", "soft", "top", "one", "two", "war", "sit",
+                              "log", "check", "break", "walk", "drive", "plug", "lock", "stand",
+                              "call", "fly", "cave", "lead", "run", "sign", "weigh", "face",
+                              "work", "spin", "look", "take", "set", "built", "push", "pull"})
+"""First halves that make a hyphened word no given name ("Anti-war", "Sit-in", "Co-op")."""
 NOT_GIVEN_ENDS = frozenset({"era", "held", "born", "led", "at", "of", "type", "fare", "run",
                             "like", "free", "wide", "long", "old", "made", "up", "off", "out",
                             "year", "time"})
@@ -1123,12 +1134,14 @@ def _hyphened_given_names(doc: Doc) -> None:
     spans = []
     for m in HYPHENED_GIVEN.finditer(text):
         start, end = m.start(), m.end()
-        if (m.group().rsplit("-", 1)[1] in NOT_GIVEN_ENDS or start < 2 or text[start - 1] != " "
-                or not text[start - 2].isalpha() or (end < len(text) and text[end].isalnum())):
+        first, last = m.group().lower().split("-")
+        if (last in NOT_GIVEN_ENDS or first in NOT_GIVEN_STARTS or start < 2
+                or text[start - 1] != " " or not text[start - 2].isalpha()
+                or (end < len(text) and text[end].isalnum())):
             continue
         before = text[:start - 1].rsplit(None, 1)[-1] if text[:start - 1].strip() else ""
-        if not (before[:1].isupper() and before.isalpha()):
-            continue
+        if not (before[:1].isupper() and before.isalpha()) or before.lower() in STOP_WORDS:
+            continue  # (not "The Anti-war", "Labour's Sit-in")
         span = doc.char_span(start, end)
         if span is not None and len(span) > 1:
             spans.append(span)
