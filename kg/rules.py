@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LEMMA, LOWER, POS
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.symbols import PROPN
@@ -822,37 +821,6 @@ def _untagged_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, *new], key=lambda e: e.start) if new else ents
 
 
-def _hyphened_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "Moon Jae-in": a hyphened given name (one token, :func:`_hyphened_given_names`) and
-    the capitalised surname before it are one PERSON, which the model often cuts after the
-    surname, or tags the surname a place ("Yoon" a GPE), or leaves out altogether."""
-    owner = {i: e for e in ents for i in range(e.start, e.end)}
-    made: list[Span] = []
-    for t in doc:
-        if (t.i == 0 or "-" not in t.text or HYPHENED_GIVEN.fullmatch(t.text) is None
-                or t.text.rsplit("-", 1)[1] in NOT_GIVEN_ENDS):
-            continue
-        surname, mine = doc[t.i - 1], owner.get(t.i)
-        theirs = owner.get(surname.i)
-        if not (surname.is_title and surname.is_alpha) or surname.lower_ in STOP_WORDS or (
-                t.text.split("-")[0].lower() in NOT_GIVEN_STARTS) or (mine is not None and (
-                mine.label_ != "PERSON" or mine.start < t.i)):
-            continue
-        if theirs is not None and theirs.label_ == "PERSON":
-            start = theirs.start  # "Moon" tagged, "Jae-in" left out
-        elif theirs is None or len(theirs) == 1:
-            start = surname.i  # "Yoon" untagged or taken for a place
-        else:
-            continue
-        made.append(Span(doc, start, mine.end if mine is not None else t.i + 1,
-                         label="PERSON"))
-    if not made:
-        return ents
-    return sorted([*(e for e in ents if not any(e.start < m.end and m.start < e.end
-                                                for m in made)), *made],
-                  key=lambda e: e.start)
-
-
 def _untagged_full_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Ivanka Trump, a senior adviser, did not ..." at the start of a sentence: a run of
     capitalised proper nouns outside every entity that spells, word for word, a person the
@@ -1055,8 +1023,7 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
-    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(
-        _hyphened_person_names(doc, ents))))
+    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(ents)))
     out: list[Span] = []
     skip_to = -1
     for ent in ents:
@@ -1106,60 +1073,12 @@ MONTH_NAMES = frozenset({"january", "february", "march", "april", "june", "july"
                          "september", "october", "november", "december"})
 
 
-HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,4}")
-"""A hyphened given name after a surname: "Moon Jae-in", "Kim Jong-un", "Tsai Ing-wen"."""
-HYPHENED_NORM = "smith"
-"""The norm a hyphened given name is read by: a name's, not the model's unknown word."""
-NOT_GIVEN_STARTS = frozenset({"anti", "pro", "non", "ex", "co", "mid", "post", "pre", "semi",
-                              "self", "well", "high", "low", "long", "short", "all", "far",
-                              "multi", "cross", "inter", "over", "under", "out", "off", "re",
-                              "sub", "super", "ultra", "vice", "half", "part", "full", "big",
-                              "old", "new", "hard", "soft", "top", "one", "two", "war", "sit",
-                              "log", "check", "break", "walk", "drive", "plug", "lock", "stand",
-                              "call", "fly", "cave", "lead", "run", "sign", "weigh", "face",
-                              "work", "spin", "look", "take", "set", "built", "push", "pull"})
-"""First halves that make a hyphened word no given name ("Anti-war", "Sit-in", "Co-op")."""
-NOT_GIVEN_ENDS = frozenset({"era", "held", "born", "led", "at", "of", "type", "fare", "run",
-                            "like", "free", "wide", "long", "old", "made", "up", "off", "out",
-                            "year", "time"})
-"""Second halves that make a hyphened word no given name ("Cold War-era", "Saudi-born")."""
-
-
-def _hyphened_given_names(doc: Doc) -> None:
-    """ "Moon Jae-in hosted Trump": the tokenizer splits "Jae-in" at its hyphen, and the model
-    reads the "in" as a preposition, with the rest of the sentence around it ("hosted" a
-    modifier, "flew" a noun).  A capitalised word of up to five letters, after a capitalised
-    word, joined by a bare hyphen to two to four lower-case letters, is one token."""
-    text = doc.text
-    spans = []
-    for m in HYPHENED_GIVEN.finditer(text):
-        start, end = m.start(), m.end()
-        first, last = m.group().lower().split("-")
-        if (last in NOT_GIVEN_ENDS or first in NOT_GIVEN_STARTS or start < 2
-                or text[start - 1] != " " or not text[start - 2].isalpha()
-                or (end < len(text) and text[end].isalnum())):
-            continue
-        before = text[:start - 1].rsplit(None, 1)[-1] if text[:start - 1].strip() else ""
-        if not (before[:1].isupper() and before.isalpha()) or before.lower() in STOP_WORDS:
-            continue  # (not "The Anti-war", "Labour's Sit-in")
-        span = doc.char_span(start, end)
-        if span is not None and len(span) > 1:
-            spans.append(span)
-    if spans:
-        with doc.retokenize() as retokenizer:
-            for span in spans:
-                retokenizer.merge(span, attrs={"NORM": HYPHENED_NORM})
-
-
 @Language.component("dip_homographs")
 def name_homographs(doc: Doc) -> Doc:
     """ "Theresa May and Trump hold talks": a surname spelt like a function word is read as
     the surname (its norm, which the model's embeddings start from, is set to a surname's)
     after a given name or title, and anywhere in an article that names her so, unless a
-    preposition, article or number marks the month.  A hyphened given name ("Moon Jae-in")
-    is made one token (:func:`_hyphened_given_names`).  Put it first, before ``tok2vec``."""
-    if "-" in doc.text:
-        _hyphened_given_names(doc)
+    preposition, article or number marks the month.  Put it first, before ``tok2vec``."""
     for word, norm in NAME_HOMOGRAPHS.items():
         hits = [t for t in doc if t.text == word]
         if not hits:
