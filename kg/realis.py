@@ -26,6 +26,8 @@ PLAN_HEADS = frozenset({"plan", "expect", "hope", "want", "schedule", "set", "du
                         "able", "eager", "keen", "go", "travel", "fly", "head", "arrive",
                         "come", "return", "prepared", "poised", "determined", "encourage",
                         "advocate", "demand", "insist"})
+TELLING_HEADS = frozenset({"announce", "insist"})
+"""Plan heads that also report what happened: "announced that she met X on Monday"."""
 CAUSING = frozenset({"get", "make", "force", "persuade", "convince", "push", "press",
                      "pressure", "encourage", "allow", "help", "need", "require", "compel"})
 """Verbs whose "X to do" is what someone is to be brought to do, not what was done."""
@@ -218,7 +220,9 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
         ) and not _arrived_for_summit(tok, trigger) and not (
-                prev is not None and prev.head == tok and _held_on_errand(prev, trigger)):
+                prev is not None and prev.head == tok and _held_on_errand(prev, trigger)) and not (
+                tok.lemma_.lower() in TELLING_HEADS and prev is not None
+                and prev.dep_ == "ccomp" and _past_or_perfect(prev)):
             return "planned"
         perfect = tok.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "have"
                                             for k in kids)  # "is said to have met X": past
@@ -252,7 +256,8 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
 
 
 CANCELLING = frozenset({"cancel", "scrap", "abandon", "scuttle", "scratch"})
-CALLED_OFF = frozenset({"meeting", "talk", "talks", "summit", "visit", "trip", "call"})
+CALLED_OFF = frozenset({"meeting", "talk", "talks", "summit", "visit", "trip", "call", "event",
+                        "gathering", "conference", "forum"})
 
 
 def _called_off_after(top: Token) -> bool:
@@ -317,9 +322,10 @@ HOLDING = frozenset({"hold", "have", "begin", "start", "open", "resume", "attend
 """Verbs of taking part in a meeting, as an errand's purpose: "arrived to begin talks with
 X" (not "travelled there to lay the foundation for the summit": that is still to come)."""
 DESTINED = frozenset({"to", "in", "at", "into", "for", "from", "on"})
-JOURNEYS = MOTION_HEADS | {"land", "journey", "appear", "stop", "drop"}
+JOURNEYS = MOTION_HEADS | {"land", "journey", "appear", "stop", "drop", "touch"}
 """Verbs of going somewhere, whose past tense with a meeting as purpose reports it held
-("stopped in Paris to meet X", "appeared at the airport to greet X")."""
+("stopped in Paris to meet X", "appeared at the airport to greet X", "touched down in
+Seoul to meet X")."""
 
 
 def _held_on_errand(purpose: Token, trigger: Token) -> bool:
@@ -429,6 +435,11 @@ READY = frozenset({"open", "ready", "available", "willing", "receptive", "hopefu
 """Adjectives of a meeting one would take part in: "open to talks with X"."""
 
 
+HELD_AT = frozenset({"meeting", "talk", "talks", "dinner", "lunch", "session", "conference",
+                     "summit", "breakfast", "encounter", "discussion", "discussions"})
+"""Meetings held at a larger one: "a meeting at the G20 summit"."""
+
+
 def _noun_status(noun: Token, *, caption: bool) -> Status:
     """A meeting noun's own realis: the verb it is the subject of ("the summit will be held",
     "talks did not take place"), the verb its preposition hangs on ("was not on the call"),
@@ -440,6 +451,11 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         return "planned"  # "A and B are sitting down Wednesday for two days of talks": an
         # arrangement, like "is meeting X on Thursday"
     head = noun.head
+    if (noun.dep_ == "pobj" and head.lower_ in {"at", "during"} and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in HELD_AT and head.head.dep_ in {"dobj", "nsubj",
+                                                                          "nsubjpass"}):
+        return status_of(head.head, caption=caption)  # "have scheduled a meeting at the G20
+        # summit this week": the summit is as much to come as the meeting held at it
     if noun.dep_ == "conj" and shared_possessors(noun):
         return _noun_status(head, caption=caption)  # "Moon and Kim's meeting could lead to a
         # treaty", the noun parsed as a conjunct of "Moon": it stands where "Moon" stands
@@ -545,8 +561,9 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
         return "planned"  # "discussions on restarting peace talks between A and B"
     if _expected_above(noun):
         return "planned"  # "Iran was expected to be high on the agenda of A's talks with B"
-    if _prospective_noun(noun) or _soon(noun):
-        return "planned"
+    if _prospective_noun(noun) or (_soon(noun) and not _simple_past_above(noun)):
+        return "planned"  # (but "pressed him during a meeting later in the afternoon": the
+        # later hour of a day told in the past)
     if _scheduled_fragment(noun):
         return "planned"
     return "asserted"
@@ -609,6 +626,19 @@ def _expected_above(noun: Token) -> bool:
                 k.dep_ == "auxpass" for k in t.head.children):
             return True
     return False
+
+
+def _past_or_perfect(verb: Token) -> bool:
+    """A clause in the simple past or a perfect, with no modal: "she met X", "they have
+    been engaged in talks", "had met"."""
+    return not _modal(verb) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        k.dep_ in {"aux", "auxpass"} and k.lemma_ == "have" for k in verb.children)))
+
+
+def _simple_past_above(noun: Token) -> bool:
+    """Whether the nearest verb above a noun is a simple past with no modal ("pressed")."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.tag_ == "VBD" and not _modal(verb)
 
 
 def _soon(noun: Token) -> bool:

@@ -956,6 +956,40 @@ def _opening_object_subjects(doc: Doc) -> None:
         tok.head, tok.dep_ = root, "nsubj"
 
 
+TIME_CONJUNCTIONS = frozenset({"since", "after", "before", "until", "till"})
+
+
+def _conjunction_subjects(doc: Doc) -> None:
+    """ "the first visit since Jo Myong Rok, a marshal, met Bill Clinton in 2000": the parser
+    read "since" as a preposition with the name as its object, and "met" as a second verb of
+    the main clause, whose subject it took.  The name is the subject of "met", which is a
+    clause of its own, "since" its conjunction."""
+    for prep in doc:
+        if prep.lower_ not in TIME_CONJUNCTIONS or prep.dep_ != "prep":
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+        if len(objs) != 1:
+            continue
+        name = objs[0]
+        after = name.right_edge.i + 1
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        if after >= len(doc):
+            continue
+        verb = doc[after]
+        if (verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ != "conj"
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+                or verb.sent != prep.sent):
+            continue
+        host = next((a for a in (prep.head, *prep.head.ancestors)
+                     if a.pos_ in {"VERB", "AUX"}), None)
+        if host is None or host == verb or verb.is_ancestor(host):
+            continue
+        verb.head, verb.dep_ = host, "advcl"
+        name.head, name.dep_ = verb, "nsubj"
+        prep.head, prep.dep_ = verb, "mark"
+
+
 def _numbered_groups(doc: Doc) -> None:
     """ "attended the Group of 20 summit": the parser hangs the summit on "of" as the
     number's noun and the model ends the name before the number, so no summit of the group
@@ -1010,12 +1044,14 @@ def name_particles(doc: Doc) -> Doc:
     that, misparses of names are mended (:func:`_coordinated_names`: "(Donald Trump and
     Melania) Trump"; :func:`_fronted_subjects`: a subject hung on the phrase that opens the
     sentence; :func:`_numbered_groups`: "the Group of 20 summit", the summit hung on the
-    number; :func:`_participle_subjects`: a subject taken for an apposition in an opening
+    number; :func:`_conjunction_subjects`: "since A, a marshal, met B", A read as the object
+    of "since"; :func:`_participle_subjects`: a subject taken for an apposition in an opening
     participle; :func:`_opening_object_subjects`: a subject taken for an apposition of the
     name that ends an opening phrase), and so are names the model left untagged
     (:func:`_split_named_pairs`, :func:`_untagged_full_names`, :func:`_untagged_surnames`).
     Put it after ``ner``."""
     _numbered_groups(doc)
+    _conjunction_subjects(doc)
     _coordinated_names(doc)
     _fronted_subjects(doc)
     _participle_subjects(doc)

@@ -181,6 +181,16 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller was among the ministers meeting Hansen on Tuesday.", "asserted"),
         (INTRO + "Keller was one of the ministers meeting Hansen in Vienna.", "asserted"),
         (INTRO + "Keller denied having been involved in talks with Hansen.", "negated"),
+        (INTRO + "Keller announced that she met Hansen on Monday.", "asserted"),
+        (INTRO + "Dorn announced that Keller and Hansen have been engaged in talks.",
+         "asserted"),
+        (INTRO + "Keller announced that she will meet Hansen on Monday.", "planned"),
+        (INTRO + "Later that day, Keller touched down in Oslo to meet with Hansen.",
+         "asserted"),
+        (INTRO + "Keller pressed him for details during a meeting later in the afternoon with "
+         "Hansen.", "asserted"),
+        (INTRO + "Keller will press him for details during a meeting later in the afternoon "
+         "with Hansen.", "planned"),
     ],
     ids=["when-meets", "later-meets", "will-be-held", "set-for", "upcoming", "heads-into",
          "is-to-hold", "would-at-meeting", "ahead-of", "called-off", "not-on-the-call",
@@ -194,7 +204,10 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
          "wants-to-engage-in-talks", "was-hosting-beside-were-to-hold",
          "was-hosting-beside-held", "are-sitting-down-wednesday-for-talks",
          "is-among-those-meeting-on-tuesday", "was-among-those-meeting-on-tuesday",
-         "was-one-of-those-meeting", "denied-being-involved-in-talks"],
+         "was-one-of-those-meeting", "denied-being-involved-in-talks",
+         "announced-that-she-met", "announced-that-they-have-been-engaged-in-talks",
+         "announced-that-she-will-meet", "touched-down-to-meet",
+         "during-a-meeting-later-that-afternoon", "will-during-a-meeting-later"],
 )
 def test_meetings_realis(nlp: Language, text: str, status: str) -> None:
     found = {s for people, s in meetings(nlp, text) if people == KELLER_HANSEN}
@@ -1237,6 +1250,17 @@ def test_meetings_told_someone_at_a_place(nlp: Language, text: str, expected: Pa
 def test_meetings_from_the_fifth_allsides_sample(nlp: Language, text: str,
                                                  expected: Pairs) -> None:
     assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("verb", "status"), [("have scheduled", "planned"),
+                                              ("held", "asserted")])
+def test_meetings_a_summit_a_meeting_is_held_at_shares_its_time(nlp: Language, verb: str,
+                                                                status: str) -> None:
+    """ "A and B have scheduled a meeting at the G-20 summit this week": their summit is
+    as much to come as the meeting at it."""
+    text = f"Norway and Sweden {verb} an emergency meeting at the G-20 summit in Osaka."
+    found = meetings(nlp, "Leaders gathered.\n\n" + text)
+    assert {s for people, s in found if "G20" in people} == {status}
 
 
 @pytest.mark.parametrize(("sentence", "group"), [
@@ -3532,7 +3556,9 @@ def test_meetings_among_the_guests_at_a_summit(nlp: Language) -> None:
      "negated"),
     ("Vidal was to meet Kovac on Friday, but the meeting was postponed.", "planned"),
     ("Vidal met Kovac on Friday, but the dinner was cancelled.", "asserted"),
-], ids=["cancelled", "called-off", "postponed", "held-dinner-cancelled"])
+    ("Vidal and Kovac were due to meet at the gathering in Lima, but that event was "
+     "cancelled.", "negated"),
+], ids=["cancelled", "called-off", "postponed", "held-dinner-cancelled", "event-cancelled"])
 def test_meetings_a_plan_cancelled_in_the_same_sentence(nlp: Language, sentence: str,
                                                         status: str) -> None:
     assert meetings(nlp, VIDAL_KOVAC + sentence) == {
@@ -4202,3 +4228,19 @@ def test_meetings_may_the_surname_is_no_modal(nlp: Language, text: str, expected
     """ "Donald Trump and Theresa May hold talks": the model reads "May" as the modal, left
     with no subject and no name (:func:`kg.rules.name_homographs`)."""
     assert meetings(nlp, text, dt.date(2018, 7, 20)) == expected
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Anna Keller became the first minister to visit Oslo since Ola Dorn, a diplomat, met "
+     "Lars Berg there in 2000.", frozenset({"Ola Dorn", "Lars Berg"})),
+    ("Anna Keller will be the most senior official to hold talks in Oslo since Ola Dorn, a "
+     "marshal, met then-President Lars Berg at the palace in 2000.",
+     frozenset({"Ola Dorn", "Lars Berg"})),
+    ("Anna Keller became the first minister to visit Oslo since Peter Hansen met Lars Berg "
+     "there in 2000.", frozenset({"Peter Hansen", "Lars Berg"})),
+], ids=["since-name-apposition", "since-after-talks", "since-plain"])
+def test_meetings_since_a_named_person_met_another(nlp: Language, text: str,
+                                                   pair: frozenset[str]) -> None:
+    """ "the first visit since A, a marshal, met B in 2000": the parser made A the object of
+    "since" and "met" a second verb of the main clause, with its subject; A met B."""
+    assert _asserted(nlp, text) == {pair}
