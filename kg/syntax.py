@@ -421,8 +421,12 @@ def scope_of(trigger: Token, skip: set[int]) -> list[Token]:
 
 
 def place_of(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> Mention | None:
+    """The first place or country named "in"/"at" in the scope, not inside another event
+    at another time ("met X ahead of last month's summit in Singapore": not Singapore)."""
+    within = {t.i for t in scope}
     for tok in sorted(scope, key=lambda t: t.i):
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"} and not _of_another_time(
+                tok, within):
             m = index.at(tok)
             # "at 10 Downing Street", "at the White House": a body's seat is a place too
             kinds = {"Place", "Country"} | ({"Organization"} if tok.head.lower_ == "at" else set())
@@ -430,6 +434,24 @@ def place_of(scope: list[Token], index: MentionIndex, exclude: set[Mention]) -> 
                     m.text.upper() not in TIME_ZONES and tok.ent_type_ != "TIME":
                 return m  # (not "at 1130 GMT")
     return None
+
+
+ANOTHER_TIME = frozenset({"before", "since", "until", "till"})
+"""Prepositions of an event at another time than the meeting's: "ahead of", "before" (not
+"after the summit in Rome", where a meeting on its heels is most often in Rome too)."""
+
+
+def _of_another_time(tok: Token, within: set[int]) -> bool:
+    """Whether ``tok`` lies inside an event noun that is the object of "ahead of", "before",
+    "since" ... within the scope: the event's place, not the meeting's."""
+    for a in tok.ancestors:
+        if a.i not in within:
+            return False
+        if a.pos_ == "NOUN" and a.lemma_.lower() in EVENT_NOUNS and a.dep_ == "pobj" and (
+                a.head.lower_ in ANOTHER_TIME or (a.head.lower_ == "of"
+                                                  and a.head.head.lower_ == "ahead")):
+            return True
+    return False
 
 
 TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "ET", "CST", "CDT",

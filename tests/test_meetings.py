@@ -4244,3 +4244,17 @@ def test_meetings_since_a_named_person_met_another(nlp: Language, text: str,
     """ "the first visit since A, a marshal, met B in 2000": the parser made A the object of
     "since" and "met" a second verb of the main clause, with its subject; A met B."""
     assert _asserted(nlp, text) == {pair}
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Anna Keller met Lars Berg ahead of last month's summit in Oslo.", None),
+    ("Anna Keller met Lars Berg before the summit in Oslo.", None),
+    ("Anna Keller met Lars Berg during the summit in Oslo.", "Oslo"),
+    ("Anna Keller met Lars Berg in Rome before the summit in Oslo.", "Rome"),
+], ids=["ahead-of", "before", "during", "own-place-first"])
+def test_meetings_the_place_of_an_event_at_another_time_is_not_the_meetings(
+        nlp: Language, sentence: str, place: str | None) -> None:
+    """ "who met Pompeo and Trump ahead of last month's summit in Singapore": the summit was
+    in Singapore, the meeting before it was not."""
+    ex = run(nlp, sentence, dt.date(2018, 7, 1))
+    assert [m.location.text if m.location else None for m in ex.meetings] == [place]
