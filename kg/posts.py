@@ -167,7 +167,11 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
                     if other is not None and other.kind == "Person":
                         facts.extend(PostFact(other, f.title, ev, f.org) for f in found)
         # 2. Apposition after the name: "Philippe Sands, a QC and law professor".
+        listed = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in head.children)
         for child in head.children:
+            if listed and any(c.dep_ == "conj" for c in child.children):
+                continue  # "Mrs May, the Prince of Wales, the Duchess of Cornwall, A and B
+                # attended": a list of guests, not her titles
             if child.dep_ == "appos" and child.i > head.i and index.at(child) is None:
                 np = [t for t in child.subtree if t.i >= child.left_edge.i]
                 np = _cut_clauses(np, child)

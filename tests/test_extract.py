@@ -111,10 +111,14 @@ def test_extract_quote_speaker_is_the_subject_of_a_tweet(nlp: Language) -> None:
         # the title read as the subject and the name hung apart from it
         ("Saudi Arabian Foreign Minister Adel al-Jubeir said on Wednesday that there was no "
          "room for mediation.", {("Adel al-Jubeir", "Foreign Minister", "Saudi Arabia")}),
+        # a list of guests is no apposition of titles
+        ("Lars Berg, the Prince of Wales, the Duchess of Cornwall, Labour leader Tom Berg and "
+         "Scotland's First Minister Ana Ruiz later attended a service.",
+         {("Tom Berg", "Leader", "Labour"), ("Ana Ruiz", "First Minister", None)}),
     ],
     ids=["title-before", "appos-after-possessive", "appos-after-name", "org-title",
          "no-body", "not-a-title", "relative", "post-after-possessive", "prince",
-         "title-parsed-apart"],
+         "title-parsed-apart", "list-of-guests"],
 )
 def test_extract_posts(nlp: Language, text: str, expected: set[tuple[str, str, str | None]]
                        ) -> None:
