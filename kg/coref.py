@@ -414,7 +414,9 @@ def pair_antecedents(tok: Token, index: MentionIndex) -> list[Mention]:
     words = {c.lower_ for c in tok.children} | {tok.lower_}
     if tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         # "Putin said Trump appeared satisfied during their meeting": the sentence's two
-        return _coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
+        return (_coordinated_subjects(tok, index) or _named_in_sentence(tok, index)
+                or _named_and_pronoun(tok, index, anywhere=True))  # "In their meeting,
+        # Xi pressed him on trade": Xi and the one "him" stands for
     if tok.lower_ in {"they", "their"}:  # only two people just coordinated as a subject
         return (_coordinated_subjects(tok, index) or _subject_and_partner(tok, index)
                 or _two_before_they_met(tok, index))
@@ -687,20 +689,29 @@ def _named_in_sentence(tok: Token, index: MentionIndex, *, before: bool = False,
     return people if len(people) == (1 if alone else 2) else []
 
 
-def _named_and_pronoun(tok: Token, index: MentionIndex) -> list[Mention]:
+def _named_and_pronoun(tok: Token, index: MentionIndex, *, anywhere: bool = False
+                       ) -> list[Mention]:
     """ "He was invited by President Castro, and the two men shook hands": the one person
     named before ``tok`` in its sentence and the one "he" or "she" there, when it stands for
-    someone else."""
+    someone else.  With ``anywhere``, the person and a "he", "she", "him" or "her" anywhere
+    in the sentence ("In their meeting, Xi pressed him")."""
     named: list[Mention] = []
-    for m in _people_before(tok, index):
+    quoted = _quoted(tok.doc)
+    people = _people_before(tok, index) if not anywhere else [
+        m for t in tok.sent if t.i not in quoted and (m := index.at(t)) is not None
+        and m.kind == "Person" and not _modifier_name(t, index)]
+    for m in people:
         if not any(same_person(m, p) for p in named):
             named.append(m)
-    quoted = _quoted(tok.doc)
-    pronouns = [t for t in tok.sent if t.i < tok.i and t.i not in quoted
-                and t.lower_ in {"he", "she"}]
+    forms = {"he", "she", "him", "her"} if anywhere else {"he", "she"}
+    pronouns = [t for t in tok.sent if (anywhere or t.i < tok.i) and t.i not in quoted
+                and t.lower_ in forms and not (t.lower_ == "her" and t.dep_ == "poss")]
     if len(named) != 1 or len(pronouns) != 1:
         return []
-    other = pronoun_antecedent(pronouns[0], index)
+    sent = tok.sent
+    other = pronoun_antecedent(pronouns[0], index, exclude=frozenset(
+        range(sent.start, sent.end)) if pronouns[0].lower_ in {"him", "her"} else frozenset())
+    # (an object's antecedent is never its own sentence's subject: "Xi pressed him")
     return [other, named[0]] if other is not None and not same_person(other, named[0]) else []
 
 

@@ -4258,3 +4258,19 @@ def test_meetings_the_place_of_an_event_at_another_time_is_not_the_meetings(
     in Singapore, the meeting before it was not."""
     ex = run(nlp, sentence, dt.date(2018, 7, 1))
     assert [m.location.text if m.location else None for m in ex.meetings] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("In their meeting, Lars Berg pressed him on trade.",
+     {frozenset({"Peter Hansen", "Lars Berg"})}),
+    ("During their talks, President Lars Berg told him that Norway wanted a deal.",
+     {frozenset({"Peter Hansen", "Lars Berg"})}),
+    # "he" is the named one himself: no second side
+    ("During their talks, President Lars Berg said he wanted a deal.", set()),
+], ids=["their-meeting-him", "their-talks-told-him", "their-talks-he-himself"])
+def test_meetings_their_meeting_of_one_named_and_a_pronoun(nlp: Language, sentence: str,
+                                                          pairs: set[frozenset[str]]) -> None:
+    """ "Hansen arrived in Oslo. In their meeting, Berg pressed him": "their" is the one
+    person named in the sentence and the one "him" stands for."""
+    text = "Prime Minister Peter Hansen arrived in Oslo on Friday. " + sentence
+    assert _asserted(nlp, text) == pairs
