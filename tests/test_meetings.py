@@ -4274,3 +4274,15 @@ def test_meetings_their_meeting_of_one_named_and_a_pronoun(nlp: Language, senten
     person named in the sentence and the one "him" stands for."""
     text = "Prime Minister Peter Hansen arrived in Oslo on Friday. " + sentence
     assert _asserted(nlp, text) == pairs
+
+
+def test_meetings_the_sides_a_hyphen_names_are_not_the_governing_subjects(
+        nlp: Language) -> None:
+    """ "It had been seen by top US officials as a good choice for the Trump-Kim talks": the
+    talks' sides are the two the hyphen names, not the officials of the clause above."""
+    text = ("President Lars Berg of Norway and Prime Minister Peter Hansen of Denmark spoke "
+            "on Monday. Oslo had been seen by top Swedish officials as a good, neutral choice "
+            "for the Berg-Hansen talks.")
+    ex = run(nlp, text, dt.date(2019, 2, 20))
+    assert [sorted(p.text for p in m.participants) for m in ex.meetings
+            if m.evidence.sentence.startswith("Oslo")] == [["Berg", "Hansen"]]
