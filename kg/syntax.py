@@ -448,6 +448,8 @@ def _of_another_time(tok: Token, within: set[int]) -> bool:
         if a.i not in within:
             return False
         if a.pos_ == "NOUN" and a.lemma_.lower() in EVENT_NOUNS and a.dep_ == "pobj" and (
+                a.head.i in within) and (  # (not the meeting noun itself: "since a summit
+                # between A and B in Singapore" is in Singapore)
                 a.head.lower_ in ANOTHER_TIME or (a.head.lower_ == "of"
                                                   and a.head.head.lower_ == "ahead")):
             return True

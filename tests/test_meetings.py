@@ -4251,7 +4251,9 @@ def test_meetings_since_a_named_person_met_another(nlp: Language, text: str,
     ("Anna Keller met Lars Berg before the summit in Oslo.", None),
     ("Anna Keller met Lars Berg during the summit in Oslo.", "Oslo"),
     ("Anna Keller met Lars Berg in Rome before the summit in Oslo.", "Rome"),
-], ids=["ahead-of", "before", "during", "own-place-first"])
+    ("It is her first visit since a summit between Anna Keller and Lars Berg in Oslo.",
+     "Oslo"),
+], ids=["ahead-of", "before", "during", "own-place-first", "the-meeting-itself"])
 def test_meetings_the_place_of_an_event_at_another_time_is_not_the_meetings(
         nlp: Language, sentence: str, place: str | None) -> None:
     """ "who met Pompeo and Trump ahead of last month's summit in Singapore": the summit was
