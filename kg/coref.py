@@ -13,7 +13,7 @@ import re
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.mentions import (
     GROUP_NOUNS,
@@ -517,15 +517,18 @@ def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
             or any(index.at(t) is not None for t in tok.sent):
         return []
     prev = _previous_sentence(tok)
-    if prev.i == tok.i or any(t.tag_ in {"NNS", "NNPS"} and (
-            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
-            or t.lower_ in AUDIENCE or t.ent_type_ == "NORP") for t in prev.sent):
+    if prev.i == tok.i or _plural_people(prev.sent):
         return []  # "Diplomats from both sides were worried. They met": the diplomats
     return _named_in_sentence(prev, index, strict=True) or (
-        _named_one_each(tok, index) if not any(t.tag_ in {"NNS", "NNPS"} and (
-            t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
-            or t.lower_ in AUDIENCE or t.ent_type_ == "NORP")
-            for t in _previous_sentence(prev).sent) else [])
+        [] if _plural_people(_previous_sentence(prev).sent) else _named_one_each(tok, index))
+
+
+def _plural_people(sent: Span) -> bool:
+    """Whether a sentence names people in the plural ("diplomats", "officials", "Democrats")
+    who could be a later "they"."""
+    return any(t.tag_ in {"NNS", "NNPS"} and (
+        t.dep_ in _SUBJ or t.lemma_.lower() in ROLE_NOUNS or t.lower_ in GROUP_NOUNS
+        or t.lower_ in AUDIENCE or t.ent_type_ == "NORP") for t in sent)
 
 
 def _reporting(pronoun: Token, index: MentionIndex) -> Mention | None:

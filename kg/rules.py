@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_IOB, IS_TITLE, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.symbols import PROPN
@@ -964,8 +964,11 @@ def _conjunction_subjects(doc: Doc) -> None:
     read "since" as a preposition with the name as its object, and "met" as a second verb of
     the main clause, whose subject it took.  The name is the subject of "met", which is a
     clause of its own, "since" its conjunction."""
-    for prep in doc:
-        if prep.lower_ not in TIME_CONJUNCTIONS or prep.dep_ != "prep":
+    lowers = doc.to_array(LOWER)
+    keys = numpy.array([doc.vocab.strings[w] for w in TIME_CONJUNCTIONS], dtype=lowers.dtype)
+    for i in numpy.flatnonzero(numpy.isin(lowers, keys)).tolist():
+        prep = doc[i]
+        if prep.dep_ != "prep":
             continue
         objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
         if len(objs) != 1:
@@ -1115,8 +1118,11 @@ def name_homographs(doc: Doc) -> Doc:
     the surname (its norm, which the model's embeddings start from, is set to a surname's)
     after a given name or title, and anywhere in an article that names her so, unless a
     preposition, article or number marks the month.  Put it first, before ``tok2vec``."""
+    if not len(doc):
+        return doc
+    orths = doc.to_array(ORTH)  # one vectorised pass, not a Python loop per token
     for word, norm in NAME_HOMOGRAPHS.items():
-        hits = [t for t in doc if t.text == word]
+        hits = [doc[i] for i in numpy.flatnonzero(orths == doc.vocab.strings[word]).tolist()]
         if not hits:
             continue
         named = any(t.i > 0 and doc[t.i - 1].text in GIVEN_BEFORE for t in hits)
