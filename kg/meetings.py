@@ -101,8 +101,9 @@ from kg.syntax import (
 
 RECIPROCAL = frozenset({"meet", "met", "talk", "speak", "confer", "negotiate", "parley",
                         "huddle", "dine", "lunch", "golf", "sit", "shake", "meeting", "discuss",
-                        "gather", "chat"})
-"""Verbs whose subjects alone can be the meeting ("A and B met"); "A and B received X" or
+                        "gather", "chat", "hug", "embrace"})
+"""Verbs whose subjects alone can be the meeting ("A and B met", "A and B hugged at the
+airport"; but "A and B embraced the plan" has an object); "A and B received X" or
 "hosted X" needs its object."""
 
 CALL_PURPOSES = frozenset({"offer", "express", "convey", "congratulate", "thank", "discuss",

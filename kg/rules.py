@@ -544,8 +544,11 @@ def _contact(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_ in TIME_SPENT for c in kids) and any(
             p.pos_ == "PROPN" for p in spent_with(verb))
     if lemma in {"brief", "consult", "embrace"}:  # "Suharto briefed President Ford on his
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)  # plans": a
-        # named person (not "consulted the records", "embraced the plan")
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids) or (  # plans":
+            lemma == "embrace" and any(c.dep_ == "nsubj" and any(  # a named person (not
+                k.dep_ == "conj" for k in c.children) for c in kids))  # "consulted the
+        # records", "embraced the plan"); "A and B embraced" (kg.meetings drops "A and B
+        # embraced the plan": an object that is no one)
     if lemma == "exchange":  # "exchanged views with X" (the "with" on the verb or the noun)
         swapped = [c for c in kids if c.dep_ == "dobj" and c.lower_ in EXCHANGES]
         return bool(swapped) and (any(c.dep_ == "prep" and c.lower_ == "with" and any(

@@ -4288,3 +4288,17 @@ def test_meetings_the_sides_a_hyphen_names_are_not_the_governing_subjects(
     ex = run(nlp, text, dt.date(2019, 2, 20))
     assert [sorted(p.text for p in m.participants) for m in ex.meetings
             if m.evidence.sentence.startswith("Oslo")] == [["Berg", "Hansen"]]
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("Prime Minister Peter Hansen and President Lars Berg hugged at the airport on Friday.",
+     {frozenset({"Peter Hansen", "Lars Berg"})}),
+    ("Prime Minister Peter Hansen and President Lars Berg embraced at the airport on Friday.",
+     {frozenset({"Peter Hansen", "Lars Berg"})}),
+    ("Prime Minister Peter Hansen and President Lars Berg embraced the plan on Friday.", set()),
+    ("Prime Minister Peter Hansen and President Lars Berg hugged their wives on Friday.", set()),
+], ids=["hugged", "embraced", "embraced-a-plan", "hugged-others"])
+def test_meetings_two_who_hugged(nlp: Language, sentence: str,
+                                 pairs: set[frozenset[str]]) -> None:
+    """ "Kim and Moon hugged at the airport": the two met (not "embraced the plan")."""
+    assert _asserted(nlp, sentence) == pairs

@@ -178,6 +178,10 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
         _pattern({"LEMMA": {"IN": ["brief", "consult", "embrace"]}, "POS": "VERB"},
                  ("dobj", {"ENT_TYPE": "PERSON"})),
+        # "Abe and Modi embraced": two subjects, no one else
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "embrace", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+         {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
         # "exchanged views with Ruto", the "with" on the verb or on the noun
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "exchange", "POS": "VERB"}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "swapped",
@@ -680,6 +684,7 @@ SENTENCES = [
     "Ruto exchanged views with President Paul Kagame, exchanged fire with rebels, consulted "
     "President Yoweri Museveni and the records, and embraced Kagame but not the plan.",
     "Ruto paid a courtesy call on President Paul Kagame and paid a visit to Museveni.",
+    "Ruto and Kagame embraced at the airport; Ruto and Museveni embraced the plan.",
     "Ruto, Kagame and Museveni posed for a group photo; the two leaders posed for pictures, "
     "and Ruto posed for a portrait; Ruto and Kagame pose for a photo.",
     "Foreign Minister Anna Keller, Prime Minister Peter Hansen and President Lena Vogt posed "
