@@ -550,6 +550,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 speaker = _reporter(tok, index)
             if speaker is None:
                 speaker = pronoun_antecedent(tok, index)
+            if (speaker is not None and tok.lower_ not in FIRST_PERSON
+                    and (quoting := speaker_for(tok, quotes)) is not None
+                    and same_person(speaker, quoting)):
+                speaker = None  # '"In Hanoi, he spoke directly to the president," Pompeo
+                # said': a "he" in a quotation is never the one quoted, who says "I"
             if speaker is not None:
                 participants.append(speaker)
                 participants.extend(argument_actors(tok.conjuncts, index))  # "as he and

@@ -4302,3 +4302,11 @@ def test_meetings_two_who_hugged(nlp: Language, sentence: str,
                                  pairs: set[frozenset[str]]) -> None:
     """ "Kim and Moon hugged at the airport": the two met (not "embraced the plan")."""
     assert _asserted(nlp, sentence) == pairs
+
+
+def test_meetings_a_he_in_a_quotation_is_not_the_one_quoted(nlp: Language) -> None:
+    """ '"In Oslo, he spoke directly to the president," Vogt said': Vogt, who is quoted,
+    would say "I"; the "he" is someone else."""
+    text = ("President Lars Berg arrived. Foreign Minister Lars Vogt spoke on Monday. \"In "
+            "Oslo, he spoke directly to the president,\" Vogt said.")
+    assert not any("Lars Vogt" in people for people in _asserted(nlp, text))
