@@ -552,9 +552,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 speaker = pronoun_antecedent(tok, index)
             if (speaker is not None and tok.lower_ not in FIRST_PERSON
                     and (quoting := speaker_for(tok, quotes)) is not None
-                    and same_person(speaker, quoting)):
+                    and same_person(speaker, quoting) and not any(
+                        t.text in {"'", "‘", "’"} and t.pos_ == "PUNCT"
+                        for t in tok.doc[tok.sent.start:tok.i])):
                 speaker = None  # '"In Hanoi, he spoke directly to the president," Pompeo
-                # said': a "he" in a quotation is never the one quoted, who says "I"
+                # said': a "he" in a quotation is never the one quoted, who says "I" (but
+                # in a quotation that quotes another, '"\'The EU is ready,\' she told a
+                # press conference", the "she" may be)
             if speaker is not None:
                 participants.append(speaker)
                 participants.extend(argument_actors(tok.conjuncts, index))  # "as he and
