@@ -444,13 +444,15 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = clause_subjects(listed_in.head)  # "Putin held several meetings,
             # including talks with Abbas"
         between = argument_actors(prep_objects(trigger, {"between"}), index)
-        if not subj_toks and not hyphen and (trigger.dep_ == "pobj" or (
+        if not subj_toks and not (hyphen and all(m.kind == "Person" for m in hyphen)) and (
+                trigger.dep_ == "pobj" or (
                 trigger.dep_ == "dobj" and trigger.head.lower_ == "following")) and len(
                 between) < 2:  # "following" as the parser's participle: "At a news
             # conference following talks with Y, X said"; not "China offered X at the
             # dinner between Xi and Trump": those two met
             subj_toks = _governing_subjects(trigger)  # (not for "a good choice for the
-            # Trump-Kim talks, officials said": the talks' sides are named in the noun)
+            # Trump-Kim talks, officials said": the talks' sides are named in the noun; but
+            # "Trump arrives for the US-DPRK summit": he is the US side)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         elif trigger.dep_ == "pobj" and subj_toks and all(
                 t.lower_ in {"his", "her"} for t in subj_toks):

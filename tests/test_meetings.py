@@ -4310,3 +4310,13 @@ def test_meetings_a_he_in_a_quotation_is_not_the_one_quoted(nlp: Language) -> No
     text = ("President Lars Berg arrived. Foreign Minister Lars Vogt spoke on Monday. \"In "
             "Oslo, he spoke directly to the president,\" Vogt said.")
     assert not any("Lars Vogt" in people for people in _asserted(nlp, text))
+
+
+def test_meetings_a_leader_arriving_for_his_countrys_hyphened_summit_is_its_side(
+        nlp: Language) -> None:
+    """ "Trump arrives for the US-DPRK summit": the hyphen names two countries, and the one
+    arriving is his country's side (where "the Trump-Kim talks" names the people)."""
+    text = ("U.S. President Lars Berg arrives at the airport for the US-DPRK summit in Hanoi, "
+            "Vietnam February 26, 2019.")
+    found = {people for people, _ in meetings(nlp, text, dt.date(2019, 2, 27))}
+    assert found == {frozenset({"Lars Berg", "North Korea"})}
