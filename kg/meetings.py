@@ -64,6 +64,7 @@ from kg.rules import (
     called_person,
     held_verb,
     held_with,
+    included_people,
     joint_appearance,
     ordinal_between,
     pair_as_modifier,
@@ -298,9 +299,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             and (guest := index.at(trigger.head)) is not None
             and host.kind == guest.kind == "Person" and host != guest):
         # "Trump hosted Erdogan at the White House": "Trump" tagged the noun "trump", the
-        # verb parsed as a modifier of the name after it
-        met = _make_meeting(trigger, trigger, [host, guest], [trigger.doc[trigger.i - 1]],
-                            index, date_text)
+        # verb parsed as a modifier of the name after it; with the names listed after it
+        # ("Macron hosted Trump and Merkel", the list parsed as the sentence's root)
+        guests = [g for c in conjuncts(trigger.head) if (g := index.at(c)) is not None
+                  and g.kind == "Person" and g != host]
+        met = _make_meeting(trigger, trigger, [host, *dict.fromkeys(guests)],
+                            [trigger.doc[trigger.i - 1]], index, date_text)
         return [met] if met is not None else []
     if trigger.dep_ in {"amod", "compound"} or _press_conference(trigger) or (
             _habitual(trigger) and not _including_one(trigger)):  # "several meetings,
@@ -398,6 +402,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 subj_toks += children(said, {"nsubj"})
                 obj_toks += [d for d in children(said, {"dobj"}) if d.ent_type_ == "PERSON"]
         subj_toks += _attended_by(trigger)  # "the summit was attended by A, B and C"
+        subj_toks += included_people(trigger)  # "a meeting that included A and B"
         subj_toks += attendees_after_copula(trigger)  # "Attending the talks were A and B"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)

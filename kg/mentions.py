@@ -780,6 +780,12 @@ def conjuncts(token: Token) -> list[Token]:
 def _list_appos(token: Token) -> bool:
     """A name apposed to a name that goes on with "and" ("Merkel, Macron, Putin and
     Poroshenko"): the parser's reading of a list, not a second name for the first person."""
+    if token.dep_ == "npadvmod" and token.head.pos_ == "PROPN" and token.head.i < token.i:
+        # "Leaders A, B, C and D pose": B read as an adverbial of A, the list going on from
+        # B; only a name set off by a comma, both named people, the list going on
+        return (token.ent_type_ == token.head.ent_type_ == "PERSON"
+                and token.doc[token.left_edge.i - 1].text == ","
+                and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children))
     if token.dep_ != "appos" or token.head.pos_ != "PROPN" or token.head.i > token.i:
         return False
     if token.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN"

@@ -283,6 +283,8 @@ def _labels(tok: Token) -> set[str]:
                     for c in tok.children))  # unease", of a meeting to come)
             or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
                 and bool(call_from(tok)))  # "received a phone call from X"
+            or (lower in _MEET_NOUNS and tok.is_lower and pos == "NOUN"
+                and bool(included_people(tok)))  # "a meeting that included A and B"
             or (lower in TABLE_NOUNS and pos == "NOUN" and tok.is_lower and any(
                 c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in tok.children) and any(
                 c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -346,6 +348,24 @@ def call_from(noun: Token) -> list[Token]:
     return [p for h in (noun, noun.head) for prep in h.children
             if prep.dep_ == "prep" and prep.lower_ == "from"
             for p in prep.children if p.dep_ == "pobj"]
+
+
+INCLUDE_VERBS = frozenset({"include", "involve"})
+"""Verbs of a meeting's relative clause whose object lists those at it."""
+
+
+def included_people(noun: Token) -> list[Token]:
+    """ "a 2016 meeting that included A and B", "the meeting at Trump Tower, which included
+    A, B and C" (the clause hung on the place): the first person a relative clause on the
+    meeting names as its members (not "a summit which included leaders from 55 countries",
+    no one named; not "a meeting that did not include A")."""
+    heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                     for p in c.children if p.dep_ == "pobj" and p.ent_type_ != "PERSON")]
+    return [o for h in heads for r in h.children if r.dep_ == "relcl"
+            and r.lemma_.lower() in INCLUDE_VERBS
+            and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in r.children)
+            and not any(c.dep_ == "neg" for c in r.children)
+            for o in r.children if o.dep_ == "dobj" and o.ent_type_ == "PERSON"]
 
 
 ORDINALS = frozenset({"first", "last", "only", "second", "third", "latest"})

@@ -14,7 +14,7 @@ from spacy.language import Language
 from kg.evaluate import error_kind, miss_shape
 from kg.extract import extract
 from kg.meetings import _distinct_people, joint_appearances
-from kg.mentions import find_mentions
+from kg.mentions import conjuncts, find_mentions
 from kg.model import Article, Extraction, Mention
 from kg.rdf import article_graph
 from kg.realis import status_of
@@ -4325,3 +4325,53 @@ def test_meetings_a_leader_arriving_for_his_countrys_hyphened_summit_is_its_side
             "Vietnam February 26, 2019.")
     found = {people for people, _ in meetings(nlp, text, dt.date(2019, 2, 27))}
     assert found == {frozenset({"Lars Berg", "North Korea"})}
+
+
+def test_meetings_a_host_parsed_as_a_modifier_of_a_list_of_guests(nlp: Language) -> None:
+    """ "Hansen hosted Berg and Brandt at the palace": the parser hung "hosted" on "Berg" as
+    a modifier and made the list the sentence's root; both guests met their host (had been
+    Hansen and Berg alone)."""
+    text = ("Prime Minister Peter Hansen spoke about trade. President Lars Berg and Chancellor "
+            "Ilse Brandt flew to Oslo. Hansen hosted Berg and Brandt at the palace on Sunday.")
+    assert _asserted(nlp, text, dt.date(2019, 6, 30)) == {
+        frozenset({"Peter Hansen", "Lars Berg", "Ilse Brandt"})}
+
+
+def test_meetings_a_list_whose_second_name_the_parser_took_for_an_adverbial(
+        nlp: Language) -> None:
+    """ "Leaders A, B, C, D, E and F pose for a family photo": the small model parsed the
+    second name as an adverbial ("npadvmod") of the first, the rest of the list coordinated
+    with it (the parse it gave such a six-leader caption, rebuilt here with other names); the
+    list is all six, not the first alone."""
+    from spacy.tokens import Doc, Span
+    words = ["Leaders", "Jonas", "Dahl", ",", "Lars", "Berg", ",", "Ilse", "Brandt", ",",
+             "Peter", "Hansen", "and", "Anna", "Keller", "pose", "for", "a", "photo", "."]
+    heads = [2, 2, 15, 2, 5, 2, 5, 8, 5, 8, 11, 8, 11, 14, 11, 15, 15, 18, 16, 15]
+    deps = ["compound", "compound", "nsubj", "punct", "compound", "npadvmod", "punct",
+            "compound", "conj", "punct", "compound", "conj", "cc", "compound", "conj", "ROOT",
+            "prep", "det", "pobj", "punct"]
+    pos = ["PROPN"] * 15 + ["VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    for k in (3, 6, 9, 12):
+        pos[k] = "PUNCT" if words[k] == "," else "CCONJ"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, i, i + 2, label="PERSON") for i in (1, 4, 7, 10, 13)]
+    assert [t.text for t in conjuncts(doc[2])] == ["Dahl", "Berg", "Brandt", "Hansen",
+                                                   "Keller"]
+    # an adverbial that is no name in a list stays out: "Dahl, Monday, and Berg"
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert [t.text for t in conjuncts(doc[2])] == ["Dahl"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ola Dorn recalled a 2016 meeting in Bergen that included Lars Berg and Ilse Brandt.",
+     {frozenset({"Lars Berg", "Ilse Brandt"})}),
+    ("The June 2016 meeting at the Grand Hotel, which included Lars Berg, Ilse Brandt and Ola "
+     "Dorn, lasted twenty minutes.", {frozenset({"Lars Berg", "Ilse Brandt", "Ola Dorn"})}),
+    ("The summit, which included leaders from 55 countries, ended on Sunday.", set()),
+    ("The talks, which did not include Ola Dorn, ended on Sunday.", set()),
+], ids=["that-included", "which-included-on-the-place", "no-one-named", "not-included"])
+def test_meetings_a_relative_clause_names_those_at_the_meeting(
+        nlp: Language, sentence: str, expected: set[frozenset[str]]) -> None:
+    """ "organized a 2016 meeting at Trump Tower that included A", "the meeting in the tower,
+    which included A, B and C": the people the meeting included met there."""
+    assert _asserted(nlp, sentence, dt.date(2019, 6, 30)) == expected

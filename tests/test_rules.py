@@ -31,6 +31,7 @@ from kg.rules import (
     EVENT_NOUNS,
     EXCHANGES,
     HELD_VERBS,
+    INCLUDE_VERBS,
     JOINT_NOUNS,
     LIGHT_VERBS,
     MEET_NOUNS,
@@ -538,6 +539,21 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
                             {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "place",
                              "RIGHT_ATTRS": {"DEP": "pobj"}}])],
+        # "a meeting that included A and B", "the meeting at the hotel, which included A"
+        # (a negated "did not include" is left to the code: the matcher has no absent child)
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
+                                                   "POS": "NOUN", "IS_LOWER": True}}, *path,
+           {"LEFT_ID": path[-1]["RIGHT_ID"] if path else "trigger", "REL_OP": ">",
+            "RIGHT_ID": "included",
+            "RIGHT_ATTRS": {"DEP": "relcl", "LEMMA": {"IN": sorted(INCLUDE_VERBS)}}},
+           {"LEFT_ID": "included", "REL_OP": ">", "RIGHT_ID": "which",
+            "RIGHT_ATTRS": {"DEP": "nsubj", "TAG": "WDT"}},
+           {"LEFT_ID": "included", "REL_OP": ">", "RIGHT_ID": "person",
+            "RIGHT_ATTRS": {"DEP": "dobj", "ENT_TYPE": "PERSON"}}]
+          for path in ([], [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "in",
+                             "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
+                            {"LEFT_ID": "in", "REL_OP": ">", "RIGHT_ID": "place",
+                             "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": {"NOT_IN": ["PERSON"]}}}])],
         # "the meeting was attended by A and B"
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)},
                                                  "POS": "NOUN", "IS_LOWER": True,
@@ -691,6 +707,9 @@ SENTENCES = [
     "for a group photo in Oslo on Monday.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
     "charity and a dinner for Kagame were smaller.",
+    "Odinga recalled a 2016 meeting in Nairobi that included Ruto and President Paul Kagame; "
+    "the June meeting at the Serena Hotel, which included Yoweri Museveni, was brief, and the "
+    "summit, which included leaders from ten countries, ended.",
     "",
     "   ",
 ]
