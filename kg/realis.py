@@ -10,6 +10,8 @@ negation ("did not meet", "was not on the call", "cancelled the summit").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from kg.dates import resolve_date
@@ -416,10 +418,23 @@ def _past_year(verb: Token) -> bool:
             for e in {e for d in dates for e in verb.doc.ents if e.start <= d.i < e.end}):
         return True  # "talks with X in Biarritz on Sunday, Aug. 25, 2019" in an article of
         # the 28th: a caption's whole date, on or before the day of publication
+    if published is not None and not named and any(
+            _recent_month_day(e.text, published)
+            for e in {e for d in dates for e in verb.doc.ents if e.start <= d.i < e.end}):
+        return True
     return bool(named) and any(t.ent_type_ == "DATE" and t.pos_ == "PROPN"
                                for d in dates for t in d.subtree) and (
         all(y < published.year for y in named) if published is not None
         else all(y > 1900 for y in named))
+
+
+def _recent_month_day(phrase: str, published: dt.date) -> bool:
+    """ "X speaks with Y on March 21" in an article of 22 March: a month and day without a
+    year that even read forward, as a schedule's, falls before the article's day (in the
+    week before it: :func:`kg.dates.resolve_date`) is history told in the present, as
+    captions do, not a schedule."""
+    ahead = resolve_date(phrase, published, future=True)
+    return ahead is not None and ahead < published
 
 
 DOUBTING = frozenset({"rethink", "reconsider", "jeopardize", "jeopardise", "derail",

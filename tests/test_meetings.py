@@ -3507,6 +3507,22 @@ def test_meetings_present_tense_with_a_whole_date_by_the_articles_is_history(
     assert {m.status for m in ex.meetings} == {status}
 
 
+@pytest.mark.parametrize(("when", "status"), [
+    ("on June 2", "asserted"),
+    ("on June 4", "planned"),
+    ("on June 12", "planned"),
+], ids=["two-days-before", "that-day", "after"])
+def test_meetings_present_tense_with_a_month_and_day_just_before_the_articles_is_history(
+        nlp: Language, when: str, status: str) -> None:
+    """ "A speaks with B on June 2" in an article of 4 June: a month and day with no year
+    that even read as a schedule's falls before the article's day is a caption's history;
+    the day itself or one to come is a schedule."""
+    text = ("Prime Minister Tomas Vidal of Spain arrived in Madrid. Chancellor Anna Kovac of "
+            f"Austria was there too. Vidal meets with Kovac at the palace in Madrid {when}.")
+    ex = extract(nlp(text), Article("test.txt", text, date=dt.date(2020, 6, 4)))
+    assert {m.status for m in ex.meetings} == {status}
+
+
 def test_meetings_told_to_his_face_by_an_untagged_surname(nlp: Language) -> None:
     """ "Vidal told Kovac at the palace": the surname the model left untagged is the person
     named in full before, and telling her at a place is a meeting."""
