@@ -118,7 +118,26 @@ def _is_subject(t: Token) -> bool:
         return True  # "Pompeo's trip started with a visit to Tokyo, where he met Abe"
     return t.dep_ in _SUBJ or (t.dep_ == "pobj" and t.head.dep_ == "agent") or (
         t.dep_ == "attr" and t.head.lemma_ == "be" and any(  # "It was Bush who signed it"
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in t.head.children))
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in t.head.children)) or \
+        _inverted_speaker(t)
+
+
+CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+
+
+def _inverted_speaker(t: Token) -> bool:
+    """ '"...," joked Jeremy Ben-Ami': the speaker after a quotation's verb, which the parser
+    often takes for the verb's object, is its subject."""
+    verb = t.head
+    return (t.dep_ == "dobj" and t.ent_type_ == "PERSON" and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in QUOTING_VERBS and verb.i < t.i and verb.i > 0
+            and verb.doc[verb.i - 1].text in CLOSING_QUOTES
+            and not any(c.dep_ in _SUBJ for c in verb.children))
+
+
+QUOTING_VERBS = frozenset({*SAY_LEMMAS, "joke", "quip", "laugh", "reply", "respond", "recall",
+                           "exclaim", "remark", "ask", "continue", "observe", "muse"})
+"""Verbs that put a speaker after a quotation ('"...," joked X')."""
 
 
 def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> bool:

@@ -1048,6 +1048,8 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
                 return None
             found = gazetteer.country(m.text)
             country = found.iso3 if found else None
+    if country is None and _last_was_unnamed_foreigner(token, index):
+        return None
     # the holder named before the title, or by surname only ("Mr Johnson ... The PM also
     # met Tusk ... Prime Minister Boris Johnson met leaders")
     seen = {m.text.split()[-1].lower() for m in index.mentions
@@ -1093,6 +1095,25 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     if named >= 2 or subject or country is not None or key in _ONE_HOLDER:
         return holder
     return _sitting_holder(token, key, index, seen) if country is None else None
+
+
+def _last_was_unnamed_foreigner(token: Token, index: MentionIndex) -> bool:
+    """ "... his discussions with Russia's ambassador to the United States. Flynn pleaded
+    guilty to lying about his conversations with the ambassador": the last use of the
+    title, in this sentence or the one before, was a country's holder the article leaves
+    unnamed (no holder it names: not "the US president", Trump); "the ambassador" is that
+    one, not the "Ambassador Bolton" named further back."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    last = next((t for t in reversed(doc[start:token.i]) if t.lower_ == token.lower_), None)
+    if last is None or any(c.dep_ in {"appos", "compound"} and (m := index.at(c)) is not None
+                           and m.kind == "Person" for c in last.children):
+        return False
+    if index.at(last) is not None or (last.dep_ == "compound" and index.at(last.head)):
+        return False  # "Ambassador Bolton": a name's title
+    return any(c.dep_ in {"amod", "compound", "poss"} and (m := index.at(c)) is not None
+               and m.kind == "Country" for c in last.children) and title_holder(
+        last, index) is None  # ("the US president's threats": Trump, named elsewhere)
 
 
 def _sitting_holder(token: Token, key: str, index: MentionIndex, seen: set[str]

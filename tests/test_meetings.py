@@ -4391,3 +4391,31 @@ def test_meetings_a_relative_clause_names_those_at_the_meeting(
     """ "organized a 2016 meeting at Trump Tower that included A", "the meeting in the tower,
     which included A, B and C": the people the meeting included met there."""
     assert _asserted(nlp, sentence, dt.date(2019, 6, 30)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former ambassador Ola Dorn criticised the plan. \"Ambassador Dorn is wrong,\" Lars Berg "
+     "said. Berg resigned after misleading Vice President Anna Keller about his talks with "
+     "Russia's ambassador to the United States. Berg later admitted lying about his "
+     "conversations with the ambassador.", {frozenset({"Lars Berg", "Russia"})}),
+    ("Former ambassador Ola Dorn criticised the plan. \"Ambassador Dorn is wrong,\" Lars Berg "
+     "said. Berg later admitted lying about his conversations with the ambassador.",
+     {frozenset({"Lars Berg", "Ola Dorn"})}),
+], ids=["after-an-unnamed-foreign-ambassador", "the-only-ambassador"])
+def test_meetings_the_title_last_used_of_an_unnamed_foreigner_is_not_a_named_holder(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "his discussions with Russia's ambassador ... his conversations with the ambassador":
+    the ambassador is Russia's, left unnamed, not "Ambassador Bolton" quoted further back."""
+    assert _asserted(nlp, text, dt.date(2019, 9, 11)) == expected
+
+
+def test_meetings_the_speaker_after_a_quotations_verb_is_its_subject(nlp: Language) -> None:
+    """ '"...," joked Jonas Ben-Dahl. "Of course I've met with Berg," he said': the parser
+    took the speaker after "joked" for its object, so "he" skipped him for Berg, the subject
+    before, and Berg met himself; "he" is Ben-Dahl."""
+    text = ("Senator Lars Berg named several advisers. Other experts named by Berg seemed "
+            "distant from him. \"I wish that everyone we meet with would list me as an "
+            "adviser,\" joked Jonas Ben-Dahl. \"Of course I've met with Berg to lay out our "
+            "agenda,\" he said.")
+    assert _asserted(nlp, text, dt.date(2016, 3, 1)) == {frozenset({"Jonas Ben-Dahl",
+                                                                    "Lars Berg"})}
