@@ -81,6 +81,7 @@ from kg.syntax import (
     REPORT_NOUNS,
     SUBJ,
     TIME_PREPS,
+    WISH_NOUNS,
     Quote,
     caption_date,
     children,
@@ -1431,7 +1432,7 @@ def _governing_subjects(noun: Token) -> list[Token]:
         return [t for t in noun.sent if t.i < prep.i and t.ent_type_ == "PERSON"
                 and t.dep_ not in {"compound", "flat"}]
     if (prep.dep_ == "prep" and prep.lower_ == "of" and verb.pos_ == "NOUN"
-            and verb.lemma_.lower() in ACCOUNTS):
+            and verb.lemma_.lower() in ACCOUNTS | WISH_NOUNS):
         # "his handling of a summit with Putin", "Comey's account of a meeting with Trump":
         # the possessor of the account is the one who met
         return [c for c in verb.children if c.dep_ == "poss"]
@@ -1454,6 +1455,12 @@ def _governing_subjects(noun: Token) -> list[Token]:
               for c in s.children if c.dep_ == "poss"]
     if owners:
         return owners  # "Trump's comments came after a meeting with Y"
+    if (not subj and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+            and verb.head.ent_type_ == "" and verb.head.dep_ == "dobj"
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in verb.head.children)):
+        # "Trump announced his plans to withdraw troops following a call with Erdogan": the
+        # one whose plans they are, the announcer
+        return children(verb.head.head, SUBJ)
     if not subj and verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return [verb.head]  # "Mr Straw, speaking at a news conference with ..."
     if not subj and verb.dep_ in {"advcl", "pcomp", "xcomp", "conj"}:

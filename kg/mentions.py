@@ -750,6 +750,17 @@ def conjuncts(token: Token) -> list[Token]:
             if c not in out:
                 out.append(c)
             todo.extend(a for a in c.children if _list_appos(a) and a not in out)
+    if token.ent_type_ == "PERSON":
+        # "Prime Minister A of Spain and Chancellor B of Austria agreed": the parser hung
+        # "and" on Spain and made B an apposition of A; a person is no apposition of a
+        # person joined to the first by "and"
+        for a in token.children:
+            if (a.dep_ == "appos" and a.ent_type_ == "PERSON" and a.i > token.i
+                    and a not in out and any(
+                        t.dep_ == "cc" and t.lower_ == "and" and t.head.dep_ == "pobj"
+                        and t.head.head.dep_ == "prep" and t.head.head.head == token
+                        for t in token.doc[token.i + 1:a.left_edge.i])):
+                out.extend(c for c in (a, *a.conjuncts) if c not in out)
     if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in RELATION_HEADS:
         # "the US president, Donald Trump, and his South Korean counterpart, Moon Jae-in",
         # "A, the German chancellor, and B, the French president": the "and" hung on the

@@ -170,11 +170,30 @@ REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "d
 with Putin"."""
 
 
+WISH_NOUNS = frozenset({"offer", "invitation", "willingness", "readiness", "desire", "wish",
+                        "eagerness", "intention", "proposal", "bid", "plan", "request"})
+"""Nouns whose infinitive names a meeting someone offers or wants ("an offer to meet X")."""
+VOICING = frozenset({"repeat", "express", "renew", "reiterate", "extend", "make", "accept",
+                     "signal", "voice", "indicate", "announce", "reaffirm", "convey"})
+"""Verbs whose subject voices the offer or wish they govern (not "rejected an offer")."""
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subject, or the one of the clause it hangs on: "A flew in and met B",
     "Speaking after meeting with B, A said", "A dictated it after talking with B"."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]  # "Hansen, joined by Keller, signed": the noun it modifies
+    if (verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in WISH_NOUNS
+            and not children(verb, SUBJ)):
+        # "Putin repeated his offer to hold talks with Trump", "Trump accepted an invitation
+        # to meet with Kim": the one whose offer or willingness it is, or who voices it
+        noun = verb.head
+        owner = children(noun, {"poss"})
+        if owner:
+            return owner
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in VOICING:
+            return children(noun.head, SUBJ)
+        return []
     if first_to(verb):  # "the last official to meet Kim was Albright", "Pastor, who was
         noun, be = verb.head, verb.head.head  # the first official to meet Castro"
         if noun.dep_ == "nsubj":
@@ -221,6 +240,14 @@ def clause_subjects(verb: Token) -> list[Token]:
         if t.head.dep_ == "appos" and t.head.pos_ == "NOUN":  # "Graham, a Trump ally who
             return [t.head.head]  # golfed with the president": Graham
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
+    if len(subj) == 1 and subj[0].tag_ == "WP" and t.dep_ == "conj":
+        # "A, who was thought to have dropped out, but who visited B on Friday": the second
+        # "who" clause, which the parser joined to the main verb, is about the first's noun
+        first = next((w.head.head for w in reversed(subj[0].doc[subj[0].sent.start:subj[0].i])
+                      if w.tag_ == "WP" and w.dep_ in SUBJ and w.head.dep_ == "relcl"
+                      and w.head.head.pos_ in {"PROPN", "NOUN"}), None)
+        if first is not None:
+            return [first.head] if first.dep_ == "appos" and first.pos_ == "NOUN" else [first]
     return subj or _dated_name(verb)
 
 

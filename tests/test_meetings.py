@@ -4419,3 +4419,64 @@ def test_meetings_the_speaker_after_a_quotations_verb_is_its_subject(nlp: Langua
             "agenda,\" he said.")
     assert _asserted(nlp, text, dt.date(2016, 3, 1)) == {frozenset({"Jonas Ben-Dahl",
                                                                     "Lars Berg"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a phone call on Monday, Prime Minister Tomas Vidal of Spain and Chancellor Anna Kovac "
+    "of Austria agreed to cooperate.",
+    "In a phone call on Monday, Vidal and Kovac agreed to cooperate.",
+], ids=["a-of-x-and-b-of-y", "plain"])
+def test_meetings_two_people_each_of_a_country_joined_by_and(nlp: Language,
+                                                             sentence: str) -> None:
+    """ "A of Spain and B of Austria agreed": the parser hung "and" on Spain and made B an
+    apposition of A; B is the second subject, so the call in which they agreed is theirs."""
+    text = ("Prime Minister Tomas Vidal of Spain spoke on Sunday. Chancellor Anna Kovac of "
+            "Austria spoke too. " + sentence)
+    assert frozenset({"Tomas Vidal", "Anna Kovac"}) in _asserted(nlp, text,
+                                                                 dt.date(2020, 6, 4))
+
+
+def test_meetings_a_second_who_clause_joined_to_the_main_verb(nlp: Language) -> None:
+    """ "Also on the list is A, a former envoy, who was thought to have dropped out, but who
+    visited B on Friday": the parser joined the second "who" clause to "is"; it is about A."""
+    text = ("President-elect Lars Berg is choosing a foreign minister. Also on the newly "
+            "extended list is Ola Dorn, a former ambassador to the UN, who was thought to have "
+            "dropped out of contention, but who visited Berg in Bergen on Friday and is said to "
+            "be still under consideration.")
+    assert _asserted(nlp, text, dt.date(2016, 12, 5)) == {frozenset({"Ola Dorn",
+                                                                     "Lars Berg"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prime Minister Ola Dorn announced his decision to resign after a meeting with President "
+    "Lars Berg.",
+    "Prime Minister Ola Dorn announced his plans to withdraw troops following a telephone "
+    "conversation with President Lars Berg.",
+], ids=["decision-after-a-meeting", "plans-following-a-call"])
+def test_meetings_his_plans_after_a_meeting_are_the_announcers(nlp: Language,
+                                                               sentence: str) -> None:
+    """ "Trump announced his plans to withdraw troops following a call with Erdogan": the
+    time phrase hangs on the plan's verb, whose subject is the announcer of his plans."""
+    assert _asserted(nlp, sentence, dt.date(2018, 12, 24)) == {frozenset({"Ola Dorn",
+                                                                          "Lars Berg"})}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("President Lars Berg accepted an invitation to meet with Prime Minister Ola Dorn.",
+     {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}),
+    ("Prime Minister Ola Dorn expressed his willingness to meet with President Lars Berg.",
+     {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}),
+    ("Prime Minister Ola Dorn repeated his offer to hold talks with President Lars Berg.",
+     {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}),
+    ("Prime Minister Ola Dorn repeated his offer of talks with President Lars Berg.",
+     {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}),
+    ("President Lars Berg rejected an offer to meet with Prime Minister Ola Dorn.", set()),
+], ids=["accepted-an-invitation", "his-willingness", "his-offer-to-hold-talks",
+        "his-offer-of-talks", "rejected-an-offer"])
+def test_meetings_an_offer_or_wish_to_meet_is_planned(nlp: Language, sentence: str,
+                                                      expected: Pairs) -> None:
+    """ "Putin repeated his offer to hold talks with Trump", "Trump accepted an invitation to
+    meet with Kim": a meeting offered or wished for, planned (the guidelines: offered and
+    hoped-for meetings are planned), its side the one whose offer it is or who voices it;
+    an offer rejected names no side."""
+    assert meetings(nlp, sentence, dt.date(2018, 3, 9)) == expected
