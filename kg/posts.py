@@ -69,6 +69,10 @@ def _title_text(words: list[Token]) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+POSTED_TO = frozenset({"to", "for"})
+"""Prepositions of the place or matter a post is for ("ambassador to the UN")."""
+
+
 def _is_role(tokens: list[Token]) -> bool:
     return any(t.lower_ in ROLE_NOUNS or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower()
                                            in ROLE_NOUNS) for t in tokens)
@@ -94,6 +98,13 @@ def _split_titles(tokens: list[Token], index: MentionIndex) -> tuple[Mention | N
             words = list(current)
             while words and words[0].lower_ in _STRIP_WORDS:
                 words = words[1:]
+            cut = next((k for k, t in enumerate(words) if k and t.lower_ in POSTED_TO
+                        and t.dep_ == "prep" and t.head in words[:k]
+                        and _is_role([t.head])
+                        and not any(w.lower_ == "of" for w in words[:k])), None)
+            if cut is not None:  # "ambassador to the US", "envoy for Afghanistan": the post
+                words = words[:cut]  # (whose words a gold title holds), not the place; but
+                # "Secretary of State for Business" is no Secretary of State
             while words and (words[-1].lower_ in ADDRESS or words[-1].is_punct):
                 words = words[:-1]
             if (words and _is_role(words) and all(index.at(t) is None for t in words)
@@ -111,9 +122,9 @@ def _trailing_body(head: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at"}:
             for pobj in child.children:
                 m = index.at(pobj)
-                if pobj.dep_ == "pobj" and m is not None and m.kind in {"Country",
-                                                                        "Organization"}:
-                    return m
+                if pobj.dep_ == "pobj" and m is not None and (m.kind == "Organization" or (
+                        m.kind == "Country" and child.lower_ != "for")):
+                    return m  # (not "director for Iran", "envoy for Afghanistan": its brief)
     return None
 
 
@@ -180,7 +191,9 @@ def find_posts(doc: Doc, index: MentionIndex) -> list[PostFact]:
         if head.dep_ == "appos" and index.at(head.head) is None:
             top = head.head
             while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in {
-                    "NOUN", "PROPN"} and index.at(top.head.head) is None:
+                    "NOUN", "PROPN"} and index.at(top.head.head) is None \
+                    and top.head.lower_ not in POSTED_TO:  # "an adviser to President B": B
+                # holds the presidency, not the adviser's post
                 top = top.head.head
             np = [t for t in top.subtree if t.i < span.start and t.i not in sub]
             np = _cut_clauses(np, top)

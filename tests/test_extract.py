@@ -115,10 +115,25 @@ def test_extract_quote_speaker_is_the_subject_of_a_tweet(nlp: Language) -> None:
         ("Lars Berg, the Prince of Wales, the Duchess of Cornwall, Labour leader Tom Berg and "
          "Scotland's First Minister Ana Ruiz later attended a service.",
          {("Tom Berg", "Leader", "Labour"), ("Ana Ruiz", "First Minister", None)}),
+        # the post, not the place it is posted to ("ambassador to the US")
+        ("Norway's ambassador to the US, Ola Dorn, resigned on Wednesday.",
+         {("Ola Dorn", "Ambassador", "Norway")}),
+        ("Ola Dorn, Norway's ambassador to the US, resigned on Wednesday.",
+         {("Ola Dorn", "Ambassador", "Norway")}),
+        ("Jonas Lind, the special envoy to the region, flew to Doha.",
+         {("Jonas Lind", "Special Envoy", None)}),
+        # a country after "for" is the post's brief, not its body
+        ("Jonas Lind, the special envoy for Afghanistan, flew to Doha.",
+         {("Jonas Lind", "Special Envoy", None)}),
+        # the one an adviser advises holds his own post, not the adviser's
+        ("Mette Lind, a senior adviser to Norway's Prime Minister Ola Dorn, said the plan was "
+         "right.", {("Mette Lind", "Senior Adviser", None),
+                    ("Ola Dorn", "Prime Minister", "Norway")}),
     ],
     ids=["title-before", "appos-after-possessive", "appos-after-name", "org-title",
          "no-body", "not-a-title", "relative", "post-after-possessive", "prince",
-         "title-parsed-apart", "list-of-guests"],
+         "title-parsed-apart", "list-of-guests", "ambassador-to-before",
+         "ambassador-to-after", "envoy-to", "envoy-for-a-country", "adviser-to-a-leader"],
 )
 def test_extract_posts(nlp: Language, text: str, expected: set[tuple[str, str, str | None]]
                        ) -> None:
