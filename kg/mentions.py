@@ -898,6 +898,10 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         m = _possessed_person(m, token.doc, index) or m
     if m is not None:
         return [m] if m.kind in ACTOR_KINDS else []
+    if token.lower_ == "one" and token.pos_ in {"NUM", "PRON"}:
+        # "One of Trump's few allies, Benjamin Netanyahu, met him": the one named
+        return [m for a in token.children if a.dep_ == "appos"
+                for m in actors(a, index, depth=depth + 1) if m.kind == "Person"][:1]
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return []
     if token.lower_ in BUSINESS_PEOPLE or any(
@@ -1105,6 +1109,11 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
     if named >= 2 or subject or country is not None or key in _ONE_HOLDER:
         return holder
+    if key not in TOP_POSTS and key != "minister" and token.sent.start > 0 and \
+            holder.start >= token.doc[token.sent.start - 1].sent.start_char:
+        return holder  # "Britain's ambassador, Kim Darroch, resigned. Johnson spoke to the
+        # ambassador": the one just named (not so for "the president", which the article's
+        # own leader keeps, however recently another was named in passing)
     return _sitting_holder(token, key, index, seen) if country is None else None
 
 

@@ -690,7 +690,11 @@ def paired_subject(subj: Token) -> bool:
     """ "Trump and Xi", "the two leaders": a subject naming both sides of a conversation."""
     return any(c.dep_ == "conj" for c in subj.children) or (
         subj.lower_ in PAIR_SUBJECTS and any(c.lower_ in {"two", "both"} and c.dep_ in {
-            "nummod", "det", "predet"} for c in subj.children))
+            "nummod", "det", "predet"} for c in subj.children)) or (
+        subj.ent_type_ == "PERSON" and any(  # "President A and Chancellor B discussed":
+            c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON"  # A and its "and"
+            and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)  # parsed as a
+            for c in subj.children))  # modifier of B
 
 
 def listed_subject(subj: Token) -> bool:

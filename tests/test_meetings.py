@@ -4480,3 +4480,41 @@ def test_meetings_an_offer_or_wish_to_meet_is_planned(nlp: Language, sentence: s
     hoped-for meetings are planned), its side the one whose offer it is or who voices it;
     an offer rejected names no side."""
     assert meetings(nlp, sentence, dt.date(2018, 3, 9)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway's ambassador to the US, Ola Dorn, resigned on Wednesday. Lars Berg later spoke "
+     "to the ambassador to express his regret.", {frozenset({"Lars Berg", "Ola Dorn"})}),
+], ids=["the-ambassador-just-named"])
+def test_meetings_a_title_just_named_once_is_that_holder(nlp: Language, text: str,
+                                                         expected: set[frozenset[str]]) -> None:
+    """ "Britain's ambassador to the US, Kim Darroch, resigned. Johnson spoke to the
+    ambassador": the holder named once, in the sentence before, is the one meant (a holder
+    named once had been taken for a passing mention)."""
+    assert _asserted(nlp, text, dt.date(2019, 7, 11)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "President William Ruto and Chancellor Paul Kagame discussed trade at the palace on "
+    "Friday.",
+    "President William Ruto and Chancellor Paul Kagame played golf on Friday.",
+    "President William Ruto and Chancellor Paul Kagame sat down together on Friday.",
+], ids=["discussed", "played-golf", "sat-down-together"])
+def test_meetings_two_titled_names_parsed_as_one_are_a_pair(nlp: Language,
+                                                           sentence: str) -> None:
+    """ "President A and Chancellor B discussed trade": the parser made A and its "and" a
+    modifier of B's name; the subject is the two of them."""
+    assert _asserted(nlp, sentence, dt.date(2019, 7, 11)) == {frozenset({"William Ruto",
+                                                                         "Paul Kagame"})}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("One of his allies, Ola Dorn, met Berg on Monday.", {frozenset({"Ola Dorn", "Lars Berg"})}),
+    ("One of the ministers met Berg on Monday.", set()),
+], ids=["one-of-named", "one-of-unnamed"])
+def test_meetings_one_of_a_group_named_in_apposition(nlp: Language, sentence: str,
+                                                     expected: set[frozenset[str]]) -> None:
+    """ "One of Trump's few allies, Benjamin Netanyahu, met the US president": the one named
+    in apposition to "one" is the subject; "one of the ministers", unnamed, is no one."""
+    text = "President Lars Berg spoke on Sunday. " + sentence
+    assert _asserted(nlp, text, dt.date(2018, 12, 3)) == expected

@@ -56,6 +56,14 @@ from kg.rules import (
     VISIT_VERBS,
 )
 
+MODIFIER_PAIRS: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [
+    ({"ENT_TYPE": "PERSON"}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "first",
+                               "RIGHT_ATTRS": {"DEP": dep, "ENT_TYPE": "PERSON"}},
+                              {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "and",
+                               "RIGHT_ATTRS": {"DEP": "cc", "LOWER": "and"}}])
+    for dep in ("nmod", "compound")]
+"""A pair the parser made one name: "President A and Chancellor B", A and its "and" a
+modifier of B (:func:`kg.rules.paired_subject`)."""
 LISTED_SUBJECTS: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [
     ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj",
            "RIGHT_ATTRS": {"DEP": "conj"}}]),
@@ -67,7 +75,8 @@ LISTED_SUBJECTS: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [
     ({}, [{"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "listed",
            "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}},
           {"LEFT_ID": "listed", "REL_OP": ">", "RIGHT_ID": "conj",
-           "RIGHT_ATTRS": {"DEP": "conj"}}])]
+           "RIGHT_ATTRS": {"DEP": "conj"}}]),
+    *MODIFIER_PAIRS]
 """The subject of a shared act ("posed for a photo", "sat down together"): two or more
 people (:func:`kg.rules.listed_subject`)."""
 
@@ -219,6 +228,9 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
           "RIGHT_ATTRS": {"DEP": "nsubj"}},
          {"LEFT_ID": "subj", "REL_OP": ">", "RIGHT_ID": "conj", "RIGHT_ATTRS": {"DEP": "conj"}}],
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+            "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, *pair] for subj, pair in MODIFIER_PAIRS],
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "play", "POS": "VERB"}},
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "host",
             "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "host"}},
@@ -707,6 +719,7 @@ SENTENCES = [
     "for a group photo in Oslo on Monday.",
     "So was Ruto's formal dinner for President Paul Kagame last week; Ruto's lunch for "
     "charity and a dinner for Kagame were smaller.",
+    "President William Ruto and Chancellor Paul Kagame discussed trade on Friday.",
     "Odinga recalled a 2016 meeting in Nairobi that included Ruto and President Paul Kagame; "
     "the June meeting at the Serena Hotel, which included Yoweri Museveni, was brief, and the "
     "summit, which included leaders from ten countries, ended.",
