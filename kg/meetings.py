@@ -459,6 +459,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             subj_toks = _governing_subjects(trigger)  # (not for "a good choice for the
             # Trump-Kim talks, officials said": the talks' sides are named in the noun; but
             # "Trump arrives for the US-DPRK summit": he is the US side)
+            subj_toks = _reporter_instead(trigger, subj_toks, index)
             obj_toks += _addressees(trigger) + _passive_agents(trigger)
         elif trigger.dep_ == "pobj" and subj_toks and all(
                 t.lower_ in {"his", "her"} for t in subj_toks):
@@ -1366,6 +1367,28 @@ def attendees_after_copula(noun: Token) -> list[Token]:
         return []
     return [c for c in be.children if c.dep_ in {"attr", "nsubj"} and c.i > noun.i
             and c.ent_type_ == "PERSON"]
+
+
+def _reporter_instead(noun: Token, subj_toks: list[Token], index: MentionIndex
+                      ) -> list[Token]:
+    """ "A said that in a meeting with B, B promised to help" (or "the president", or "his
+    country agreed"): the reported clause's subject is the other side or a country, so the
+    meeting in it is the reporter's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "at"}:
+        return subj_toks
+    clause = prep.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_LEMMAS:
+        return subj_toks
+    reporter = [s for s in children(clause.head, SUBJ)
+                if (m := index.at(s)) is not None and m.kind == "Person"]
+    others = argument_actors(prep_objects(noun, {"with"}), index)
+    mine = argument_actors(subj_toks, index)
+    if reporter and others and mine and all(
+            m.kind in {"Country", "Organization"} or any(same_person(m, o) for o in others)
+            for m in mine):
+        return reporter
+    return subj_toks
 
 
 def _governing_subjects(noun: Token) -> list[Token]:

@@ -110,6 +110,14 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _naming(verb: Token) -> bool:
+    """ "called his meeting with X a success", "called the talks productive": a verdict on a
+    meeting, not a call for one."""
+    return verb.lemma_.lower() == "call" and any(
+        k.dep_ in {"oprd", "acomp", "ccomp", "xcomp"} and k.i > verb.i for k in verb.children
+    ) and any(k.dep_ == "dobj" for k in verb.children)
+
+
 def _argued_against(trigger: Token) -> bool:
     """A meeting someone speaks or decides against: one that has not happened."""
     t = trigger.head if trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" else trigger
@@ -221,7 +229,7 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             return "planned"  # "is looking forward to a meeting with X"
         if tok is not trigger and tok.lemma_.lower() in PLAN_HEADS and not (
                 tok.lemma_.lower() in MOTION_HEADS and prev is not None and prev.dep_ == "conj"
-        ) and not _arrived_for_summit(tok, trigger) and not (
+        ) and not _naming(tok) and not _arrived_for_summit(tok, trigger) and not (
                 prev is not None and prev.head == tok and _held_on_errand(prev, trigger)) and not (
                 tok.lemma_.lower() in TELLING_HEADS and prev is not None
                 and prev.dep_ == "ccomp" and _past_or_perfect(prev)):

@@ -4518,3 +4518,33 @@ def test_meetings_one_of_a_group_named_in_apposition(nlp: Language, sentence: st
     in apposition to "one" is the subject; "one of the ministers", unnamed, is no one."""
     text = "President Lars Berg spoke on Sunday. " + sentence
     assert _asserted(nlp, text, dt.date(2018, 12, 3)) == expected
+
+
+@pytest.mark.parametrize(("clause", "pair"), [
+    ("Berg promised to help.", frozenset({"Ola Dorn", "Lars Berg"})),
+    ("Norway agreed to help.", frozenset({"Ola Dorn", "Lars Berg"})),
+    ("Foreign Minister Anna Keller agreed to help.", frozenset({"Anna Keller", "Lars Berg"})),
+], ids=["the-other-side", "a-country", "a-third-person"])
+def test_meetings_a_reported_meeting_whose_clause_is_about_the_other_side(
+        nlp: Language, clause: str, pair: frozenset[str]) -> None:
+    """ "Erekat said that in a meeting with Friedman, the ambassador tried to convince us":
+    the reported clause's subject is the other side (or a country), so the meeting is the
+    reporter's; a third person there is that person's own."""
+    text = ("Prime Minister Ola Dorn said that in a meeting with President Lars Berg, "
+            + clause)
+    assert _asserted(nlp, text, dt.date(2018, 12, 3)) == {pair}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Prime Minister Ola Dorn called his meeting with President Lars Berg a success.",
+     "asserted"),
+    ("Prime Minister Ola Dorn called his talks with President Lars Berg very good.",
+     "asserted"),
+    ("Prime Minister Ola Dorn called for talks with President Lars Berg.", "planned"),
+], ids=["a-success", "very-good", "called-for"])
+def test_meetings_a_verdict_on_a_meeting_is_no_call_for_one(nlp: Language, sentence: str,
+                                                            status: str) -> None:
+    """ "Trump called his meeting with Kim a success": "called" names a verdict on a meeting
+    held, not a call for one to come ("called for talks")."""
+    assert meetings(nlp, sentence, dt.date(2018, 12, 3)) == {
+        (frozenset({"Ola Dorn", "Lars Berg"}), status)}
