@@ -123,6 +123,9 @@ def _is_subject(t: Token) -> bool:
 
 
 CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+QUOTING_VERBS = frozenset({*SAY_LEMMAS, "joke", "quip", "laugh", "reply", "respond", "recall",
+                           "exclaim", "remark", "ask", "continue", "observe", "muse"})
+"""Verbs that put a speaker after a quotation ('"...," joked X')."""
 
 
 def _inverted_speaker(t: Token) -> bool:
@@ -133,11 +136,6 @@ def _inverted_speaker(t: Token) -> bool:
             and verb.lemma_.lower() in QUOTING_VERBS and verb.i < t.i and verb.i > 0
             and verb.doc[verb.i - 1].text in CLOSING_QUOTES
             and not any(c.dep_ in _SUBJ for c in verb.children))
-
-
-QUOTING_VERBS = frozenset({*SAY_LEMMAS, "joke", "quip", "laugh", "reply", "respond", "recall",
-                           "exclaim", "remark", "ask", "continue", "observe", "muse"})
-"""Verbs that put a speaker after a quotation ('"...," joked X')."""
 
 
 def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> bool:

@@ -691,10 +691,15 @@ def paired_subject(subj: Token) -> bool:
     return any(c.dep_ == "conj" for c in subj.children) or (
         subj.lower_ in PAIR_SUBJECTS and any(c.lower_ in {"two", "both"} and c.dep_ in {
             "nummod", "det", "predet"} for c in subj.children)) or (
-        subj.ent_type_ == "PERSON" and any(  # "President A and Chancellor B discussed":
-            c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON"  # A and its "and"
-            and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)  # parsed as a
-            for c in subj.children))  # modifier of B
+        subj.ent_type_ == "PERSON" and _modifier_pair(subj))  # "President A and Chancellor
+    # B discussed": A and its "and" parsed as a modifier of B
+
+
+def _modifier_pair(subj: Token) -> bool:
+    """A name with a first name and its "and" hung on it as a modifier: "President A and
+    Chancellor B", "President A and Russian counterpart B"."""
+    return any(c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON" and any(
+        k.dep_ == "cc" and k.lower_ == "and" for k in c.children) for c in subj.children)
 
 
 def listed_subject(subj: Token) -> bool:
@@ -708,8 +713,7 @@ def listed_subject(subj: Token) -> bool:
 def pair_as_modifier(subj: Token) -> bool:
     """ "President Donald Trump and Russian counterpart Vladimir Putin spoke": the parser
     made the first name and its "and" a modifier of the second's title."""
-    return any(c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON" and any(
-        k.dep_ == "cc" and k.lower_ == "and" for k in c.children) for c in subj.children) and any(
+    return _modifier_pair(subj) and any(
         a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in subj.children)
 
 
