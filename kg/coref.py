@@ -25,7 +25,7 @@ from kg.mentions import (
 )
 from kg.model import Mention
 from kg.names import RELATIVE_CUES, given_name_gender
-from kg.rules import AUDIENCE, ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
+from kg.rules import AUDIENCE, EVENT_NOUNS, ROLE_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 PAIR_HEADS = frozenset({"pair", "two", "both", "duo"})
@@ -528,16 +528,26 @@ def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
     a meeting with no one else named, when the sentence before names exactly two people (by
     the strict count) and no plural people ("officials") who could be "they"."""
     verb = tok.head
-    if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.lemma_.lower() not in MET_ALONE \
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or not (
+            verb.lemma_.lower() in MET_ALONE or _held_one(verb)) \
             or any(c.dep_ in {"dobj", "prep", "conj"} and (c.lower_ in {"with", "to"} or (
                 c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"})) for c in verb.children) \
-            or any(index.at(t) is not None for t in tok.sent):
-        return []
+            or any((m := index.at(t)) is not None and m.kind != "Place" for t in tok.sent):
+        return []  # (a place is no one who could be "they": "They met in Hanoi")
     prev = _previous_sentence(tok)
     if prev.i == tok.i or _plural_people(prev.sent):
         return []  # "Diplomats from both sides were worried. They met": the diplomats
     return _named_in_sentence(prev, index, strict=True) or (
         [] if _plural_people(_previous_sentence(prev).sent) else _named_one_each(tok, index))
+
+
+def _held_one(verb: Token) -> bool:
+    """ "They held talks", "they had dinner": a meeting held among the subjects themselves
+    (no one else named with it)."""
+    return verb.lemma_.lower() in {"hold", "have"} and any(
+        d.dep_ == "dobj" and d.lemma_.lower() in EVENT_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ in {"with", "for", "between"} for c in d.children)
+        for d in verb.children)
 
 
 def _plural_people(sent: Span) -> bool:

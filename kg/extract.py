@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.coref import pronoun_antecedent, quoted_ranges
+from kg.coref import pronoun_antecedent, quoted_ranges, same_person
 from kg.dates import is_date_phrase, names_day
 from kg.leaders import countries_of, is_leader_name, known_holders
 from kg.meetings import (
@@ -275,6 +275,34 @@ def _without_consorts(meetings: list[Meeting], posts: list[PostFact]) -> list[Me
     return out
 
 
+UN_BODIES = frozenset({"security council", "general assembly", "human rights council"})
+"""Bodies of the United Nations, whose meetings are the UN's own."""
+
+
+def _body_key(name: str) -> str:
+    """ "U.N.", "UN", "United Nations" -> "un"; a body of the UN is the UN's."""
+    key = re.sub(r"^the ", "", name.lower().replace(".", "").strip())
+    key = re.sub(r"^(?:un|united nations) ", "", key)
+    return "un" if key in {"un", "united nations"} | UN_BODIES else key
+
+
+def _without_members(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
+    """ "China's U.N. ambassador, Liu Jieyi, told the Security Council meeting": a body's own
+    official at its meeting is an internal meeting of the body, which is no meeting (the
+    guidelines); only the pair of the two alone is dropped."""
+    out = []
+    for m in meetings:
+        people = [p for p in m.participants if p.kind == "Person"]
+        bodies = [p for p in m.participants if p.kind == "Organization"]
+        if len(m.participants) == 2 and len(people) == 1 and len(bodies) == 1 and any(
+                f.org is not None and _body_key(f.org.text) == _body_key(bodies[0].text)
+                and (f.person.text == people[0].text or same_person(f.person, people[0]))
+                for f in posts):
+            continue
+        out.append(m)
+    return out
+
+
 def _own_sides(posts: list[PostFact], leaders: Iterable[tuple[Mention, str, str]]
                ) -> dict[str, set[str]]:
     """Surname -> the countries (ISO3) and bodies the person holds an office of."""
@@ -323,8 +351,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
             if a is not None and a.evidence.start not in attacks:
                 attacks[a.evidence.start] = a
     own = _own_sides(posts, leaders)
-    meetings = _without_consorts(_countries_met_in_person(
-        _without_own_country(meetings, own), own), posts)
+    meetings = _without_members(_without_consorts(_countries_met_in_person(
+        _without_own_country(meetings, own), own), posts), posts)
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

@@ -66,6 +66,7 @@ from kg.rules import (
     held_with,
     included_people,
     joint_appearance,
+    journey_includes,
     ordinal_between,
     pair_as_modifier,
     paired_subject,
@@ -276,6 +277,14 @@ def _foreign_leaders(one: Mention, other: Mention) -> bool:
     return (not ours and one.cue in HEAD_CUES) or (not theirs and other.cue in HEAD_CUES)
 
 
+def _known_foreign_leaders(one: Mention, other: Mention) -> bool:
+    """Whether the table of leaders knows ``one`` and ``other`` as leaders of different
+    countries ("Donald Trump", "Xi Jinping")."""
+    ours, theirs = leaders.countries_of(one.text), leaders.countries_of(other.text)
+    return one.kind == other.kind == "Person" and bool(ours) and bool(theirs) and \
+        not ours & theirs
+
+
 def _personal_object(obj: Token, lemma: str) -> bool:
     """ "welcomed Hansen", "hosted the Norwegian delegation"; not "welcomed the appointment
     of Hansen", "received a letter from X": a thing welcomed is no meeting."""
@@ -380,7 +389,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if is_noun:
         if trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
             verb = trigger.head
-            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave", "use") or (
+            if verb.lemma_.lower() in (*LIGHT_VERBS, "leave", "depart", "use") or (
                     verb.lemma_.lower() == "host" and any(
                         body_name(c) for c in children(trigger, {"compound", "nmod"}))):
                 # "held talks with"; "hosted the G7 summit": its host is a member at it;
@@ -404,6 +413,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 obj_toks += [d for d in children(said, {"dobj"}) if d.ent_type_ == "PERSON"]
         subj_toks += _attended_by(trigger)  # "the summit was attended by A, B and C"
         subj_toks += included_people(trigger)  # "a meeting that included A and B"
+        subj_toks += journey_includes(trigger)  # "A's visit included talks with B"
         subj_toks += attendees_after_copula(trigger)  # "Attending the talks were A and B"
         if trigger.dep_ == "advcl":  # "Meeting with X, Y signed": the main clause's subject
             subj_toks += clause_subjects(trigger)
@@ -682,7 +692,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     if len(subjects) == 1 and len(objects) > 1 and (
             (lemma in CALLS and not _one_sitting(verb)) or separate_meetings(trigger)
             or any(examples(t) or t.head.lower_ == "including" for t in obj_toks)
-            or _couple(objects) or _kin(objects, obj_toks)):
+            or _couple(objects) or _kin(objects, obj_toks) or _countries_on_a_tour(
+                objects, trigger)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls; "met
         # Donald Trump and Melania Trump": a couple met them, who did not meet each other
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
@@ -690,9 +701,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         return []  # "Lady Hale, sitting with Lords Bingham and Steyn, said": a court sitting
     if not is_noun and not objects and _where_borders_meet(verb, subjects):
         return []  # "the region where France, Germany and Luxembourg meet": borders
-    if not is_noun and not objects and unnamed_others and len(subjects) > 1:
+    leaders_together = unnamed_others and len(subjects) == 2 and _known_foreign_leaders(
+        *subjects)
+    if not is_noun and not objects and unnamed_others and len(subjects) > 1 and not (
+            leaders_together):
         return []  # "A and officials including B met with chief executives": the two met
-        # people unnamed, not each other
+        # people unnamed, not each other (but "President A and China's President B meet
+        # business leaders in Beijing": two countries' leaders, there together)
     if is_noun and not objects and len(subjects) > 1 and any(
             t.pos_ == "NOUN" and t.tag_ == "NNS" and t.head.lower_ == "with"
             and t.head.head == trigger and t.lemma_.lower() in ROLE_NOUNS
@@ -701,7 +716,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # administration officials": the two met the officials, not each other (but "A and
         # B held talks with their aides": A met B)
     together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb)
-                                or joint_appearance(verb)
+                                or joint_appearance(verb) or leaders_together
                                 or (lemma == "exchange" and any(  # "A and B exchanged views"
                                     c.dep_ == "dobj" and c.lower_ in EXCHANGES
                                     for c in verb.children)))
@@ -719,6 +734,18 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+TOURS = frozenset({"trip", "tour", "swing"})
+"""Nouns of a journey through several countries, whose meetings are one in each."""
+
+
+def _countries_on_a_tour(objects: list[Mention], trigger: Token) -> bool:
+    """ "on a trip to the region, meeting with top Chinese, South Korean and Japanese
+    officials": only countries met, in a sentence about a tour, are one meeting in each
+    (but "met Israeli and Palestinian negotiators in Jerusalem" is one meeting of three)."""
+    return all(o.kind == "Country" for o in objects) and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in TOURS for t in trigger.sent)
 
 
 def _object_antecedent(pronoun: Token, index: MentionIndex,
@@ -1221,9 +1248,10 @@ def _addressees(noun: Token) -> list[Token]:
     if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
                             "luncheon", "breakfast", "summit"} or prep.dep_ != "prep"
             or prep.lower_ not in {"during", "in", "on", "at"}
-            or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
+            or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} and any(
+                p.ent_type_ != "" or p.pos_ != "NOUN" for p in children(c, {"pobj"}))
                    for c in noun.children)):
-        return []
+        return []  # (but "told B at a meeting with business leaders": B too)
     verb = prep.head
     if verb.lemma_.lower() in TELL:
         return children(verb, {"dobj", "dative"})

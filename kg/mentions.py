@@ -56,7 +56,7 @@ and standing for the country it made a wrong pair each time on the dev sets."""
 GROUP_NOUNS = frozenset({
     "negotiators", "team", "teams", "delegation", "delegations", "representatives",
     "officials", "members", "leaders", "ministers", "diplomats", "envoys", "side", "sides",
-    "counterparts", "leadership", "mission", "emissaries", "negotiating", "officers",
+    "counterparts", "peers", "leadership", "mission", "emissaries", "negotiating", "officers",
     "commanders", "chiefs", "heads", "deputies", "ambassadors", "staff", "supporters",
     "insurgents", "militants", "fighters", "troops", "forces",
 })

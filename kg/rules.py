@@ -368,6 +368,25 @@ def included_people(noun: Token) -> list[Token]:
             for o in r.children if o.dep_ == "dobj" and o.ent_type_ == "PERSON"]
 
 
+JOURNEYS = frozenset({"visit", "trip", "tour", "stay", "itinerary", "schedule", "agenda"})
+"""Nouns of a journey or a programme, whose parts ("talks with X") the traveller takes in."""
+
+
+def journey_includes(noun: Token) -> list[Token]:
+    """ "Vidal's visit included talks with Berg", "the visit by Vidal included talks with
+    Berg": the traveller whose journey a meeting is part of (its possessor, or the agent of
+    "by"); none when the journey names no one."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in INCLUDE_VERBS or any(
+            c.dep_ == "neg" for c in noun.head.children):
+        return []
+    trips = [s for s in noun.head.children if s.dep_ == "nsubj"
+             and s.lemma_.lower() in JOURNEYS]
+    return [t for s in trips for t in (
+        *(c for c in s.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"),
+        *(p for c in s.children if c.dep_ == "prep" and c.lower_ == "by"
+          for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"))]
+
+
 ORDINALS = frozenset({"first", "last", "only", "second", "third", "latest"})
 
 
@@ -590,8 +609,8 @@ def _contact(verb: Token) -> bool:
         named = before.is_lower and before.pos_ in {"NOUN", "PROPN"} and \
             before.lower_ not in ROLE_NOUNS  # "a telenovela called Reina", however tagged
         return any(c.dep_ in {"dobj", "oprd"} and c.pos_ == "PROPN" and (
-            c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and verb.tag_ != "VBN"
-                                 and not named))
+            c.dep_ == "dobj" or (c.ent_type_ == "PERSON" and not named and (
+                verb.tag_ != "VBN" or perfect(verb))))
             for c in kids) or any(  # not "a telenovela called Reina del Sur"
             c.dep_ == "dobj" and any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
                                      for a in c.children)
@@ -661,11 +680,18 @@ def called_person(verb: Token) -> Token | None:
     """ "called Foreign Minister Sameh Shoukry on Sunday": the person called, when the parser
     took the name for a predicate ("oprd") because nothing else is the object."""
     kids = list(verb.children)
-    if verb.tag_ != "VBN" and not any(c.dep_ == "dobj" for c in kids):  # "a telenovela
+    if (verb.tag_ != "VBN" or perfect(verb)) and not any(c.dep_ == "dobj" for c in kids):
         named = next((c for c in kids if c.dep_ == "oprd" and c.ent_type_ == "PERSON"), None)
-        if named is not None:  # called Reina del Sur" names it
+        if named is not None:  # ("a telenovela called Reina del Sur" names it)
             return named
     return called_on_a_day(verb)
+
+
+def perfect(verb: Token) -> bool:
+    """ "had called Saudi Arabia's King Salman": a participle of a perfect tense, with its own
+    "have", which a participle naming a thing ("a telenovela called Reina") never has."""
+    return verb.tag_ == "VBN" and verb.dep_ != "acl" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def called_on_a_day(verb: Token) -> Token | None:

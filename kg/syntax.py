@@ -237,8 +237,15 @@ def clause_subjects(verb: Token) -> list[Token]:
         subj = children(t, SUBJ)
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):
+        if after_a_list(t.head):  # "loyalties to Obama, Israel and their constituents,
+            return [t.head]  # multiple members of Congress who attended the meeting": the
+            # members, which the parser took for the list's apposition
         if t.head.dep_ == "appos" and t.head.pos_ == "NOUN":  # "Graham, a Trump ally who
             return [t.head.head]  # golfed with the president": Graham
+        after = [a for a in t.head.children if a.dep_ == "appos" and a.i < t.i
+                 and after_a_list(a)]
+        if after:  # (the clause hung on the list)
+            return after[-1:]
         return [t.head]  # "Kim, who met Trump in June, ...": the noun the clause is about
     if len(subj) == 1 and subj[0].tag_ == "WP" and t.dep_ == "conj":
         # "A, who was thought to have dropped out, but who visited B on Friday": the second
@@ -249,6 +256,14 @@ def clause_subjects(verb: Token) -> list[Token]:
         if first is not None:
             return [first.head] if first.dep_ == "appos" and first.pos_ == "NOUN" else [first]
     return subj or _dated_name(verb)
+
+
+def after_a_list(appos: Token) -> bool:
+    """An apposition the parser hung on the first of a list, after the list's last item
+    ("to Obama, Israel and their constituents, multiple members of Congress"): no
+    apposition of the list, but the next phrase."""
+    return appos.dep_ == "appos" and any(c.dep_ == "conj" and c.i < appos.i
+                                         for c in appos.head.children)
 
 
 def reported_thing(clause: Token, prep: Token) -> bool:

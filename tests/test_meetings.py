@@ -270,6 +270,78 @@ def test_meetings_calls_to_several_people_are_several_calls(nlp: Language) -> No
                                    (frozenset({"Olaf Brandt", "Peter Hansen"}), "asserted")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On a tour of Asia last week, Secretary of State Tomas Vidal met Chinese, Japanese and "
+     "South Korean officials.",
+     {(frozenset({"Tomas Vidal", "China"}), "asserted"),
+      (frozenset({"Tomas Vidal", "Japan"}), "asserted"),
+      (frozenset({"Tomas Vidal", "South Korea"}), "asserted")}),
+    ("Secretary of State Tomas Vidal met Israeli and Palestinian negotiators in Jerusalem on "
+     "Monday.", {(frozenset({"Tomas Vidal", "Israel", "Palestine"}), "asserted")}),
+], ids=["countries-on-a-tour", "one-sitting-without-a-tour"])
+def test_meetings_countries_met_on_a_tour_are_met_one_by_one(
+        nlp: Language, text: str, expected: Pairs) -> None:
+    """A tour's meetings with several countries' officials are one in each country; with no
+    tour, the officials of two countries met at once are one meeting."""
+    assert meetings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway's U.N. ambassador, Ola Dorn, told the Security Council meeting that the launch "
+     "was a flagrant violation of U.N. resolutions.", set()),
+    ("President Tomas Vidal told the Security Council meeting that the launch was a flagrant "
+     "violation of U.N. resolutions.",
+     {(frozenset({"Tomas Vidal", "Security Council"}), "asserted")}),
+], ids=["the-bodys-own-ambassador", "a-visiting-president"])
+def test_meetings_a_bodys_own_official_at_its_meeting_is_internal(
+        nlp: Language, text: str, expected: Pairs) -> None:
+    """The UN's own ambassador at a Security Council meeting is the body meeting itself;
+    a president who is no official of the UN attends it."""
+    assert meetings(nlp, text) == expected
+
+
+def test_meetings_who_after_a_list_is_the_nearer_noun(nlp: Language) -> None:
+    """ "loyalties to Ruto, Kenya and their voters, several members of Congress who attended
+    the meeting with X": the members met X (the parser hung them on the list); Kenya did not."""
+    text = ("Reflecting their loyalties to Ruto, Kenya and their voters, several members of "
+            "Congress who attended the meeting with Tomas Vidal avoided discussing it.")
+    assert meetings(nlp, text) == {(frozenset({"Congress", "Tomas Vidal"}), "asserted")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Shinzo Abe and President Donald Trump met with families of abductees in "
+     "Tokyo on Monday.", {(frozenset({"Shinzo Abe", "Donald Trump"}), "asserted")}),
+    ("President Donald Trump and Secretary of State Mike Pompeo met business leaders in Hanoi "
+     "on Monday.", set()),
+], ids=["two-countries-leaders", "a-leader-and-his-minister"])
+def test_meetings_two_countries_leaders_meeting_others_are_together(
+        nlp: Language, text: str, expected: Pairs) -> None:
+    """Two countries' leaders who meet unnamed people meet them together; a leader and his
+    own minister who do are no meeting of the two."""
+    assert meetings(nlp, text, dt.date(2019, 5, 27)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Tomas Vidal's visit included talks with Prime Minister Lars Berg.",
+     {(frozenset({"Tomas Vidal", "Lars Berg"}), "asserted")}),
+    ("The visit by President Tomas Vidal included talks with Prime Minister Lars Berg on "
+     "Monday.", {(frozenset({"Tomas Vidal", "Lars Berg"}), "asserted")}),
+    ("President Tomas Vidal's schedule includes a meeting with Prime Minister Lars Berg on "
+     "Friday.", {(frozenset({"Tomas Vidal", "Lars Berg"}), "planned")}),
+    ("President Tomas Vidal's visit did not include talks with Prime Minister Lars Berg.",
+     set()),
+], ids=["possessor", "by-agent", "schedule-planned", "not-included"])
+def test_meetings_a_journey_including_talks(nlp: Language, text: str, expected: Pairs) -> None:
+    """The talks a visit or a schedule includes are the traveller's."""
+    assert meetings(nlp, text, dt.date(2019, 5, 27)) == expected
+
+
+def test_meetings_told_at_a_meeting_with_unnamed_others(nlp: Language) -> None:
+    """ "told B at a meeting with business leaders": B was at the meeting, with the teller."""
+    text = INTRO + ("Keller told Hansen at a meeting with business leaders that he should stay.")
+    assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
+
+
 def test_meetings_report_noun_stands_for_its_possessor(nlp: Language) -> None:
     text = INTRO + "Keller's comments came after a meeting with Hansen in Vienna."
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
@@ -1268,7 +1340,8 @@ def test_meetings_a_summit_a_meeting_is_held_at_shares_its_time(nlp: Language, v
     ("Chancellor Anna Keller left the G-20 summit in Osaka early on Saturday.", "G20"),
     ("Chancellor Anna Keller attended the Group of Seven summit in Vienna on Saturday.", "G7"),
     ("Chancellor Anna Keller attended the Group of 20 summit in Osaka on Saturday.", "G20"),
-], ids=["g-7", "g-20", "group-of-seven", "group-of-20"])
+    ("Chancellor Anna Keller departed the G-20 summit in Osaka early on Saturday.", "G20"),
+], ids=["g-7", "g-20", "group-of-seven", "group-of-20", "departed"])
 def test_meetings_a_groups_summit_however_spelled(nlp: Language, sentence: str,
                                                   group: str) -> None:
     """ "the G-7 summit" (a word the tagger calls an adjective) is the G7's, as "the G7
@@ -1894,9 +1967,16 @@ def test_meetings_mined_from_older_news_not(nlp: Language, text: str) -> None:
         # "called X Sunday", the name read as the day's modifier
         ("Ruritania's Ola Dorn called President Lars Berg Sunday to thank him for the "
          "intelligence, officials said.", frozenset({"Lars Berg", "Ola Dorn"})),
+        # "had called Sweden's King X", the name read as the predicate of a perfect's verb
+        ("Prime Minister Anna Kovac had called South Korea's President Ola Dorn before the "
+         "vote.", frozenset({"Anna Kovac", "Ola Dorn"})),
+        # peers from several countries: each country
+        ("Secretary of State Tomas Vidal and his peers from Iran and China met for talks in "
+         "Geneva on Monday.", frozenset({"Tomas Vidal", "Iran", "China"})),
     ],
     ids=["meeting-over-a-beer-with", "spent-minutes-on-the-phone-with", "spent-hours-alone-with",
-         "joint-appearance-with", "called-name-day"],
+         "joint-appearance-with", "called-name-day", "had-called-countrys-president",
+         "peers-from-countries"],
 )
 def test_meetings_mined_from_modern_news(nlp: Language, text: str,
                                          pair: frozenset[str]) -> None:
@@ -3408,7 +3488,16 @@ def test_meetings_a_meeting_that_came_after_an_event_was_held(nlp: Language) -> 
      "from both sides were worried.", "They met at the palace on Tuesday.", set()),
     ("Prime Minister Tomas Vidal criticised President Anna Kovac over the tariffs.",
      "They met with bankers on Tuesday.", set()),
-], ids=["went-to-see", "criticised", "her-officials", "diplomats-between", "met-others"])
+    ("Prime Minister Tomas Vidal invited President Anna Kovac to Oslo.",
+     "They met for dinner in Zagreb on Tuesday.", {(frozenset({"Tomas Vidal", "Anna Kovac"}),
+                                                    "asserted")}),
+    ("Prime Minister Tomas Vidal flew to Zagreb on Monday to see President Anna Kovac.",
+     "They held talks at the palace on Tuesday.",
+     {(frozenset({"Tomas Vidal", "Anna Kovac"}), "asserted")}),
+    ("Prime Minister Tomas Vidal praised the officials of President Anna Kovac.",
+     "They held talks at the palace on Tuesday.", set()),
+], ids=["went-to-see", "criticised", "her-officials", "diplomats-between", "met-others",
+        "met-in-a-named-place", "held-talks", "her-officials-held-talks"])
 def test_meetings_they_after_a_sentence_naming_two(nlp: Language, before: str, then: str,
                                                    expected: Pairs) -> None:
     """ "They met" with no one else named: the two people of the sentence before, unless

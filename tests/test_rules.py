@@ -344,6 +344,10 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           for before in ({"POS": {"NOT_IN": ["NOUN", "PROPN"]}},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": False},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": sorted(ROLE_NOUNS)}})],
+        # "had called Saudi Arabia's King Ruto": a perfect's participle, with its "have"
+        *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": "VBN", "DEP": {"NOT_IN": ["acl"]}},
+                   ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"}), ("aux", {"LEMMA": "have"}))
+          for lemma in ("call", "phone", "telephone", "ring")],
         # "called President Ruto Sunday": the name read as the day's modifier (a verb
         # tagged as a participle only with a subject of its own)
         *[[*_pattern({"LEMMA": lemma, "POS": "VERB", **tag}, *subj),
