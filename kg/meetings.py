@@ -50,6 +50,7 @@ from kg.realis import status_of
 from kg.rules import (
     AUDIENCE,
     CALL_WORDS,
+    CO_PRESENCE,
     EXCHANGES,
     LIGHT_VERBS,
     MEET_NOUNS,
@@ -394,7 +395,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                         body_name(c) for c in children(trigger, {"compound", "nmod"}))):
                 # "held talks with"; "hosted the G7 summit": its host is a member at it;
                 # "used a joint news conference with X to condemn": one used it, being there
-                subj_toks = clause_subjects(verb)
+                subj_toks = clause_subjects(verb) or _gerund_owner(verb)
                 obj_toks = prep_objects(verb, {"with"}) + _including_one(trigger)
             obj_toks += prep_objects(verb, {"between"})
         for had in children(trigger, {"relcl"}):  # "a call X had with Y"
@@ -673,6 +674,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             family_plural(t, index) for t in subj_toks):
         joint = True  # "A and B sat down to a working lunch with aides C and D": one table
     subjects = list(dedupe(participants))
+    if lemma in CO_PRESENCE and not is_noun:  # "A and B toured the factory": the two
+        people = [m for m in subjects if m.kind == "Person"]  # side by side, when they are
+        if len(people) < 2 or not all(  # two countries' leaders (not a leader and his aide)
+                _known_foreign_leaders(a, b) for i, a in enumerate(people)
+                for b in people[i + 1:]):
+            return []
+        subjects, objects = people, []  # (the factory, or Germany toured, is no side)
     if (is_noun and subj_toks and not subjects and len(objects) > 1
             and separate_meetings(trigger)):
         return []  # "She spoke after meetings with A and B", "she" unknown: each with her
@@ -717,6 +725,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # B held talks with their aides": A met B)
     together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb)
                                 or joint_appearance(verb) or leaders_together
+                                or lemma in CO_PRESENCE
                                 or (lemma == "exchange" and any(  # "A and B exchanged views"
                                     c.dep_ == "dobj" and c.lower_ in EXCHANGES
                                     for c in verb.children)))
@@ -734,6 +743,15 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+def _gerund_owner(verb: Token) -> list[Token]:
+    """ "his offer of holding talks with X", "Vidal's idea of having dinner with X": the one
+    whose noun the gerund completes."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "of" or \
+            verb.head.head.pos_ != "NOUN":
+        return []
+    return [c for c in verb.head.head.children if c.dep_ == "poss"]
 
 
 TOURS = frozenset({"trip", "tour", "swing"})
@@ -1321,7 +1339,10 @@ def _coordinated_modifiers(subj_toks: list[Token], index: MentionIndex) -> list[
                 break
             if (k.dep_ in {"amod", "compound", "nmod"}
                     and any(c.dep_ == "cc" and c.lower_ == "and" for c in k.children)
-                    and (any(c.dep_ == "conj" for c in k.children) or pair_as_modifier(t))
+                    and (any(c.dep_ == "conj" for c in k.children) or pair_as_modifier(t)
+                         or (k.dep_ == "nmod" and k.head.dep_ == "compound"
+                             and k.head.head == t))  # "President Trump and Russian
+                    # President Vladimir Putin": Trump hung on the second title
                     and (m := index.at(k)) is not None and m.kind == "Person"
                     and m != index.at(t)):
                 out.append(k)

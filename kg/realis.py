@@ -695,6 +695,9 @@ def _prospective_noun(noun: Token) -> bool:
             return True
         if c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE - {"second", "next"}:
             return True
+    if (noun.dep_ == "dobj" and noun.head.dep_ == "pcomp" and noun.head.head.lower_ == "of"
+            and noun.head.head.head.lemma_.lower() in HYPOTHETICAL):
+        return True  # "his offer of holding talks with X", "the idea of having dinner"
     t = noun
     while t.dep_ == "pobj" and t.head.dep_ == "prep":
         if t.head.lower_ == "of" and t.head.head.lemma_.lower() in HYPOTHETICAL:

@@ -31,9 +31,13 @@ TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch"
               "chat")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join",
                "accompany", "flank")
+CO_PRESENCE = ("tour", "inspect", "stroll", "toast", "lay", "plant", "unveil")
+"""Acts two people do side by side ("A and B toured the factory", "laid a wreath",
+"inspected an honour guard"): a meeting when the two are leaders of different countries
+(:mod:`kg.meetings` decides that; a wreath is the only thing laid)."""
 CONTACT_VERBS = ("speak", "shake", "call", "sit", "discuss", "phone", "telephone", "ring",
                  "bring", "raise", "pose", "play", "brief", "spend", "stand", "appear",
-                 "exchange", "consult", "embrace")
+                 "exchange", "consult", "embrace", *CO_PRESENCE)
 """Meeting verbs only with the right dependent: "spoke with/to X", "shook hands with X",
 "called X" (a person, with no complement: "called X a liar" is no call), "sat down with X",
 "discussed the issue (by phone) with X", "A and B discussed trade", "told X at the border
@@ -454,6 +458,19 @@ def posed_together(verb: Token) -> bool:
             p.dep_ == "pobj" and p.lower_ in PHOTOS for p in c.children) for c in verb.children)
 
 
+WREATHS = frozenset({"wreath", "wreaths"})
+
+
+def side_by_side(verb: Token) -> bool:
+    """ "A and B toured the factory", "A and B laid a wreath at the memorial": an act of
+    :data:`CO_PRESENCE` whose subject names two or more people (a wreath the only thing
+    laid: not "laid out their plans")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CO_PRESENCE and verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and listed_subject(c) for c in verb.children) and (
+        lemma != "lay" or any(c.dep_ == "dobj" and c.lower_ in WREATHS for c in verb.children))
+
+
 def played_golf(verb: Token) -> bool:
     """ "played golf": a round is a meeting of those who play it together."""
     return verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and c.lower_ == "golf"
@@ -547,6 +564,8 @@ def _contact(verb: Token) -> bool:
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
                        for c in kids if c.dep_ == "dobj" for k in c.children) and any(  # trade",
             c.dep_ == "nsubj" and paired_subject(c) for c in kids)  # not "... it with others"
+    if lemma in CO_PRESENCE:  # "A and B toured the factory", "laid a wreath"
+        return side_by_side(verb)
     if played_golf(verb):  # "A and B played golf", "played golf with B" (a person)
         return any(c.dep_ == "nsubj" and paired_subject(c) for c in kids) or any(
             c.dep_ == "prep" and c.lower_ == "with" and any(
@@ -696,12 +715,14 @@ def perfect(verb: Token) -> bool:
 
 def called_on_a_day(verb: Token) -> Token | None:
     """ "Dorn called President Lars Berg Sunday": the name the parser read as the modifier
-    of the day it took for the predicate (the verb may be tagged a participle)."""
-    if any(c.dep_ == "dobj" for c in verb.children) or (
+    of the day it took for the predicate or the object (the verb may be tagged a
+    participle)."""
+    days = [c for c in verb.children if c.dep_ in {"oprd", "dobj", "npadvmod"}
+            and c.ent_type_ == "DATE" and c.lower_ in DAY_NAMES]
+    if any(c.dep_ == "dobj" and c not in days for c in verb.children) or (
             verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)):
         return None
-    return next((k for c in verb.children if c.dep_ == "oprd" and c.ent_type_ == "DATE"
-                 and c.lower_ in DAY_NAMES for k in reversed(list(c.children))
+    return next((k for c in days for k in reversed(list(c.children))
                  if k.dep_ == "compound" and k.ent_type_ == "PERSON"), None)
 
 
@@ -905,6 +926,20 @@ def _untagged_full_names(doc: Doc, ents: list[Span]) -> list[Span]:
                     and doc[i - 1].lower_ not in ROLE_NOUNS):  # (but "Envoy Ilse Brandt")
                 new.append(Span(doc, i, i + n, label="PERSON"))
     return sorted([*ents, *new], key=lambda e: e.start) if new else ents
+
+
+def _weekday_tails(ents: list[Span]) -> list[Span]:
+    """ "called President Trump Sunday": the model ran the day into the name ("Trump
+    Sunday"); a person's name that ends in a weekday is the name, then the day."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in DAY_NAMES and \
+                e[-1].is_title and e[-2].is_alpha:
+            out += [Span(e.doc, e.start, e.end - 1, label="PERSON"),
+                    Span(e.doc, e.end - 1, e.end, label="DATE")]
+        else:
+            out.append(e)
+    return out
 
 
 def _split_named_pairs(ents: list[Span]) -> list[Span]:
@@ -1119,7 +1154,8 @@ def name_particles(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return doc
-    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(ents)))
+    ents = _untagged_surnames(doc, _untagged_full_names(doc, _split_named_pairs(
+        _weekday_tails(ents))))
     out: list[Span] = []
     skip_to = -1
     for ent in ents:

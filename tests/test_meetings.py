@@ -342,6 +342,44 @@ def test_meetings_told_at_a_meeting_with_unnamed_others(nlp: Language) -> None:
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("President Tomas Vidal repeated his offer of holding talks with Prime Minister Lars "
+     "Berg.", "planned"),
+    ("President Tomas Vidal's account of holding talks with Prime Minister Lars Berg was "
+     "vivid.", "asserted"),
+], ids=["offer-of-holding-talks", "account-of-holding-talks"])
+def test_meetings_a_gerund_of_a_possessed_noun(nlp: Language, text: str, status: str) -> None:
+    """ "his offer of holding talks with X": the possessor's talks, as real as the noun
+    makes them (an offer's are to come)."""
+    assert meetings(nlp, text) == {(frozenset({"Tomas Vidal", "Lars Berg"}), status)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Donald Trump and President Emmanuel Macron laid a wreath at the memorial in "
+     "Paris on Sunday.", {(frozenset({"Donald Trump", "Emmanuel Macron"}), "asserted")}),
+    ("President Donald Trump and Chinese President Xi Jinping toured the old palace on "
+     "Wednesday.", {(frozenset({"Donald Trump", "Xi Jinping"}), "asserted")}),
+    ("President Donald Trump and Vice President Mike Pence toured the factory on Sunday.",
+     set()),
+    ("President Donald Trump and President Emmanuel Macron laid out their plans on Sunday.",
+     set()),
+], ids=["laid-a-wreath", "toured", "leader-and-his-deputy", "laid-out-plans"])
+def test_meetings_two_countries_leaders_side_by_side(nlp: Language, text: str,
+                                                      expected: Pairs) -> None:
+    """Two countries' leaders who tour a place or lay a wreath together met; a leader and
+    his deputy touring a factory did not meet anyone."""
+    assert meetings(nlp, text, dt.date(2018, 11, 12)) == expected
+
+
+def test_meetings_a_name_hung_on_the_second_title(nlp: Language) -> None:
+    """ "President Trump and Russian President Vladimir Putin greeted each other": the parser
+    hung Trump and its "and" on the second "President"; both greeted."""
+    text = ("With big smiles, President Trump and Russian President Vladimir Putin greeted each "
+            "other in Helsinki on Monday.")
+    assert meetings(nlp, text, dt.date(2018, 7, 17)) == {
+        (frozenset({"Trump", "Vladimir Putin"}), "asserted")}
+
+
 def test_meetings_report_noun_stands_for_its_possessor(nlp: Language) -> None:
     text = INTRO + "Keller's comments came after a meeting with Hansen in Vienna."
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
@@ -1967,6 +2005,11 @@ def test_meetings_mined_from_older_news_not(nlp: Language, text: str) -> None:
         # "called X Sunday", the name read as the day's modifier
         ("Ruritania's Ola Dorn called President Lars Berg Sunday to thank him for the "
          "intelligence, officials said.", frozenset({"Lars Berg", "Ola Dorn"})),
+        ("Prime Minister Ola Dorn called President Kagame Sunday to thank him for the "
+         "warning.", frozenset({"Kagame", "Ola Dorn"})),
+        # the model ran the day into the name: "Trump Sunday"
+        ("Vladimir Putin called President Trump Sunday to thank him for the warning.",
+         frozenset({"Vladimir Putin", "Trump"})),
         # "had called Sweden's King X", the name read as the predicate of a perfect's verb
         ("Prime Minister Anna Kovac had called South Korea's President Ola Dorn before the "
          "vote.", frozenset({"Anna Kovac", "Ola Dorn"})),
@@ -1975,8 +2018,8 @@ def test_meetings_mined_from_older_news_not(nlp: Language, text: str) -> None:
          "Geneva on Monday.", frozenset({"Tomas Vidal", "Iran", "China"})),
     ],
     ids=["meeting-over-a-beer-with", "spent-minutes-on-the-phone-with", "spent-hours-alone-with",
-         "joint-appearance-with", "called-name-day", "had-called-countrys-president",
-         "peers-from-countries"],
+         "joint-appearance-with", "called-name-day", "called-name-day-adverb",
+         "called-name-day-one-name", "had-called-countrys-president", "peers-from-countries"],
 )
 def test_meetings_mined_from_modern_news(nlp: Language, text: str,
                                          pair: frozenset[str]) -> None:

@@ -27,6 +27,7 @@ from kg.rules import (
     BRIEFINGS,
     CALL_CUES,
     CEREMONY_NOUNS,
+    CO_PRESENCE,
     DAY_NAMES,
     EVENT_NOUNS,
     EXCHANGES,
@@ -248,6 +249,14 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
             "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, *listed]
           for subj, listed in LISTED_SUBJECTS],
+        # "Ruto and Kagame toured the factory", "laid a wreath": acts side by side
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": lemma, "POS": "VERB"}},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+            "RIGHT_ATTRS": {"DEP": "nsubj", **subj}}, *listed, *([
+                {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "wreath",
+                 "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": ["wreath", "wreaths"]}}}]
+                if lemma == "lay" else [])]
+          for lemma in CO_PRESENCE for subj, listed in LISTED_SUBJECTS],
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "pose", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "with",
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
@@ -352,7 +361,8 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         # tagged as a participle only with a subject of its own)
         *[[*_pattern({"LEMMA": lemma, "POS": "VERB", **tag}, *subj),
            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "day",
-            "RIGHT_ATTRS": {"DEP": "oprd", "ENT_TYPE": "DATE", "LOWER": {"IN": sorted(DAY_NAMES)}}},
+            "RIGHT_ATTRS": {"DEP": {"IN": ["oprd", "dobj", "npadvmod"]}, "ENT_TYPE": "DATE",
+                            "LOWER": {"IN": sorted(DAY_NAMES)}}},
            {"LEFT_ID": "day", "REL_OP": ">", "RIGHT_ID": "name",
             "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "PERSON"}}]
           for lemma in ("call", "phone", "telephone", "ring")
@@ -654,6 +664,9 @@ SENTENCES = [
     "Odinga called the president on Monday, phoned the Ugandan foreign minister and called "
     "the shots.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
+    "Ruto and Kagame toured the factory and laid a wreath; Odinga and Museveni laid out "
+    "their plans.",
+    "Odinga had called Kenya's President William Ruto before the vote.",
     "Odinga called his Ugandan counterpart on Monday, then called her bluff and rang their "
     "counterparts.",
     "Meeting with Ugandan President Yoweri Museveni, Mr. Ruto signed agreements on Monday.",
