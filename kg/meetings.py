@@ -704,6 +704,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 objects, trigger)):
         groups = [[subjects[0], o] for o in objects]  # "called A and B": two calls; "met
         # Donald Trump and Melania Trump": a couple met them, who did not meet each other
+    if not objects and len(subjects) == 2 and _his_relative(subj_toks):
+        return []  # "Abe and his wife, Akie, celebrated her birthday during a dinner": a
+        # couple at a dinner is no meeting of the two (but "Melania Trump and Israeli
+        # first lady Sara Netanyahu" are two countries' first ladies)
     if lemma == "sit" and any(t.lower_ in BENCH or any(c.lower_ in BENCH for c in t.children)
                               for t in obj_toks):
         return []  # "Lady Hale, sitting with Lords Bingham and Steyn, said": a court sitting
@@ -1061,6 +1065,13 @@ def _kin(people: list[Mention], toks: list[Token]) -> bool:
             t.lower_ in RELATIVE_CUES and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
                                               for c in t.children)
             for o in toks for t in (o, *o.conjuncts)))
+
+
+def _his_relative(toks: list[Token]) -> bool:
+    """ "A and his wife, B": one of the words is the other's relative."""
+    return any(t.lower_ in RELATIVE_CUES and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                 for c in t.children)
+               for o in toks for t in (o, *o.conjuncts))
 
 
 def _one_family(participants: list[Mention]) -> bool:

@@ -710,7 +710,9 @@ def perfect(verb: Token) -> bool:
     """ "had called Saudi Arabia's King Salman": a participle of a perfect tense, with its own
     "have", which a participle naming a thing ("a telenovela called Reina") never has."""
     return verb.tag_ == "VBN" and verb.dep_ != "acl" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and not any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)  # ("has been called the
+    # Ed Sullivan of podcasting": a passive names him)
 
 
 def called_on_a_day(verb: Token) -> Token | None:

@@ -380,6 +380,21 @@ def test_meetings_a_name_hung_on_the_second_title(nlp: Language) -> None:
         (frozenset({"Trump", "Vladimir Putin"}), "asserted")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last month, Prime Minister Lars Berg and his wife, Ingrid, attended a dinner at the "
+     "palace.", set()),
+    ("Last month, Prime Minister Lars Berg and his deputy, Ola Dorn, held talks at the palace.",
+     {(frozenset({"Lars Berg", "Ola Dorn"}), "asserted")}),
+    ("First lady Anna Kovac and Norwegian first lady Ingrid Berg spoke to children during "
+     "their visit to the hospital in Oslo on Monday.",
+     {(frozenset({"Anna Kovac", "Ingrid Berg"}), "asserted")}),
+], ids=["a-couple-at-dinner", "a-minister-and-his-deputy", "two-first-ladies"])
+def test_meetings_a_couple_at_a_dinner_is_no_meeting(nlp: Language, text: str,
+                                                     expected: Pairs) -> None:
+    """A man and "his wife, X" at a dinner do not meet each other; his deputy does."""
+    assert meetings(nlp, text, dt.date(2018, 5, 20)) == expected
+
+
 def test_meetings_report_noun_stands_for_its_possessor(nlp: Language) -> None:
     text = INTRO + "Keller's comments came after a meeting with Hansen in Vienna."
     assert (KELLER_HANSEN, "asserted") in meetings(nlp, text)
@@ -2033,8 +2048,10 @@ def test_meetings_mined_from_modern_news(nlp: Language, text: str,
         "President Lars Berg spent a day with his family in Oslo.",
         "President Lars Berg made an appearance with Anna Keller on Fox News.",
         "The channel aired a documentary called Lars Berg Sunday on Monday.",
+        "Ola Dorn has even been called the Ed Sullivan or Johnny Carson of radio.",
     ],
-    ids=["spent-money", "spent-a-day-with-family", "appearance-not-joint", "documentary-called"],
+    ids=["spent-money", "spent-a-day-with-family", "appearance-not-joint", "documentary-called",
+         "has-been-called-a-name"],
 )
 def test_meetings_mined_from_modern_news_not(nlp: Language, text: str) -> None:
     assert meetings(nlp, text) == set()

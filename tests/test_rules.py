@@ -354,6 +354,8 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": False},
                          {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": sorted(ROLE_NOUNS)}})],
         # "had called Saudi Arabia's King Ruto": a perfect's participle, with its "have"
+        # (the rule also wants no passive, "has been called the Ed Sullivan of podcasting";
+        # the sentences below have none)
         *[_pattern({"LEMMA": lemma, "POS": "VERB", "TAG": "VBN", "DEP": {"NOT_IN": ["acl"]}},
                    ("oprd", {"POS": "PROPN", "ENT_TYPE": "PERSON"}), ("aux", {"LEMMA": "have"}))
           for lemma in ("call", "phone", "telephone", "ring")],
