@@ -280,7 +280,7 @@ def _foreign_leaders(one: Mention, other: Mention) -> bool:
 
 def _known_foreign_leaders(one: Mention, other: Mention) -> bool:
     """Whether the table of leaders knows ``one`` and ``other`` as leaders of different
-    countries ("Donald Trump", "Xi Jinping")."""
+    countries ("Donald Trump", "Xi Jinping"), with no title to go by."""
     ours, theirs = leaders.countries_of(one.text), leaders.countries_of(other.text)
     return one.kind == other.kind == "Person" and bool(ours) and bool(theirs) and \
         not ours & theirs
@@ -1061,10 +1061,7 @@ def _kin(people: list[Mention], toks: list[Token]) -> bool:
     """ "met the queen and her son Prince Charles": a person and a relative, one family who
     received a guest together, not a meeting of the two."""
     return len(people) == 2 and all(p.kind == "Person" for p in people) and (
-        any(cue_relative(p.cue) for p in people) or any(
-            t.lower_ in RELATIVE_CUES and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
-                                              for c in t.children)
-            for o in toks for t in (o, *o.conjuncts)))
+        any(cue_relative(p.cue) for p in people) or _his_relative(toks))
 
 
 def _his_relative(toks: list[Token]) -> bool:
