@@ -529,16 +529,44 @@ def _two_before_they_met(tok: Token, index: MentionIndex) -> list[Mention]:
     the strict count) and no plural people ("officials") who could be "they"."""
     verb = tok.head
     if tok.lower_ != "they" or tok.dep_ != "nsubj" or not (
-            verb.lemma_.lower() in MET_ALONE or _held_one(verb)) \
+            verb.lemma_.lower() in MET_ALONE or _held_one(verb) or _shook_hands(verb)) \
             or any(c.dep_ in {"dobj", "prep", "conj"} and (c.lower_ in {"with", "to"} or (
-                c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"})) for c in verb.children) \
-            or any((m := index.at(t)) is not None and m.kind != "Place" for t in tok.sent):
-        return []  # (a place is no one who could be "they": "They met in Hanoi")
+                c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"})) for c in verb.children):
+        return []
+    named = [(t, m) for t in tok.sent if (m := index.at(t)) is not None and m.kind != "Place"]
+    if named:  # (a place is no one who could be "they": "They met in Hanoi")
+        return _two_fronted(tok, named, index)
     prev = _previous_sentence(tok)
     if prev.i == tok.i or _plural_people(prev.sent):
         return []  # "Diplomats from both sides were worried. They met": the diplomats
     return _named_in_sentence(prev, index, strict=True) or (
         [] if _plural_people(_previous_sentence(prev).sent) else _named_one_each(tok, index))
+
+
+def _two_fronted(tok: Token, named: list[tuple[Token, Mention]], index: MentionIndex
+                 ) -> list[Mention]:
+    """ "After Vidal flew to Zagreb to see Kovac, they met at the palace": "they", the main
+    clause's subject, after a clause or phrase fronted before it that names exactly two
+    people (not "A said B invited the press when they met"), when no one else is named in
+    it or after it (a country after it is a place: "shook hands on the border between the
+    Koreas") and no plural people ("officials") stand before it."""
+    verb = tok.head
+    fronted = {t.i for c in verb.children if c.i < tok.i and c.dep_ in {"advcl", "prep"}
+               for t in c.subtree}
+    pair = _named_in_sentence(tok, index, before=True, strict=True)
+    if not pair or verb.dep_ != "ROOT" or any(
+            t.i not in fronted for t, m in named if t.i < tok.i and m.kind == "Person") \
+            or _plural_people(tok.doc[tok.sent.start:tok.i]) or any(
+            (m.kind == "Person" and not any(same_person(m, p) for p in pair))
+            or (t.i < tok.i and m.kind != "Person") for t, m in named):
+        return []
+    return pair
+
+
+def _shook_hands(verb: Token) -> bool:
+    """ "They shook hands": a greeting among the subjects themselves."""
+    return verb.lemma_.lower() == "shake" and any(
+        c.dep_ == "dobj" and c.lower_ == "hands" for c in verb.children)
 
 
 def _held_one(verb: Token) -> bool:

@@ -68,6 +68,7 @@ from kg.rules import (
     included_people,
     joint_appearance,
     journey_includes,
+    listed_subject,
     ordinal_between,
     pair_as_modifier,
     paired_subject,
@@ -276,6 +277,15 @@ def _foreign_leaders(one: Mention, other: Mention) -> bool:
     if ours and theirs:
         return not ours & theirs
     return (not ours and one.cue in HEAD_CUES) or (not theirs and other.cue in HEAD_CUES)
+
+
+def _visited_together(verb: Token, objects: list[Mention]) -> bool:
+    """ "Macron and Merkel visited the town of Compiegne": a place two people visited, named
+    as one subject, is a place they were at side by side (when they are two countries'
+    leaders, as for :data:`CO_PRESENCE`); a visit to a person is a meeting of its own."""
+    return verb.lemma_.lower() == "visit" and verb.pos_ == "VERB" and not objects and any(
+        c.dep_ == "nsubj" and listed_subject(c) for c in verb.children) and any(
+        c.dep_ == "dobj" and c.ent_type_ != "PERSON" for c in verb.children)
 
 
 def _known_foreign_leaders(one: Mention, other: Mention) -> bool:
@@ -663,7 +673,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             # country's leader is company that meets ("Obama, flanked by Shinzo Abe")
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
-        if not objects and not any(c.dep_ == "poss" for c in trigger.children):
+        if not objects and not any(c.dep_ == "poss" for c in trigger.children) and (
+                is_noun or not _visited_together(verb, objects)):
             return []  # "A and B, on a visit to the White House": fellow travellers
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         officials = {m for t in obj_toks if t.pos_ == "NOUN" and t.tag_ == "NNS" and (
@@ -674,7 +685,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             family_plural(t, index) for t in subj_toks):
         joint = True  # "A and B sat down to a working lunch with aides C and D": one table
     subjects = list(dedupe(participants))
-    if lemma in CO_PRESENCE and not is_noun:  # "A and B toured the factory": the two
+    visited = not is_noun and _visited_together(verb, objects)
+    if (lemma in CO_PRESENCE or visited) and not is_noun:  # "A and B toured the factory": the two
         people = [m for m in subjects if m.kind == "Person"]  # side by side, when they are
         if len(people) < 2 or not all(  # two countries' leaders (not a leader and his aide)
                 _known_foreign_leaders(a, b) for i, a in enumerate(people)
@@ -729,7 +741,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # B held talks with their aides": A met B)
     together = not is_noun and (played_golf(verb) or _each_other(verb) or posed_together(verb)
                                 or joint_appearance(verb) or leaders_together
-                                or lemma in CO_PRESENCE
+                                or lemma in CO_PRESENCE or visited
                                 or (lemma == "exchange" and any(  # "A and B exchanged views"
                                     c.dep_ == "dobj" and c.lower_ in EXCHANGES
                                     for c in verb.children)))
@@ -1267,13 +1279,14 @@ def _including_one(noun: Token) -> list[Token]:
 
 def _addressees(noun: Token) -> list[Token]:
     """ "During a phone call on Monday, A told B that ...", "told his counterpart, B, at the
-    APEC summit": with no "with", the person told is the other side of the call; "followed
-    up with B in a phone call": the verb's "with" is, or its "to" ("complained to B in a
-    phone call")."""
+    APEC summit", "told B over dinner": with no "with", the person told is the other side
+    of the call; "followed up with B in a phone call": the verb's "with" is, or its "to"
+    ("complained to B in a phone call")."""
     prep = noun.head
     if (noun.lemma_ not in {"call", "conversation", "meeting", "talk", "dinner", "lunch",
                             "luncheon", "breakfast", "summit"} or prep.dep_ != "prep"
-            or prep.lower_ not in {"during", "in", "on", "at"}
+            or prep.lower_ not in {"during", "in", "on", "at", "over"}
+            or (prep.lower_ == "over" and noun.lemma_ not in MEALS)
             or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} and any(
                 p.ent_type_ != "" or p.pos_ != "NOUN" for p in children(c, {"pobj"}))
                    for c in noun.children)):
@@ -1495,6 +1508,8 @@ def _governing_subjects(noun: Token) -> list[Token]:
                 c.dep_ == "auxpass" for c in verb.head.head.children)):
             verb = verb.head.head  # "A was told of the deadline by B in a call": the
             # parser hung the call on the object of the passive verb
+        elif verb.dep_ == "acomp" and verb.lower_ == "present" and prep.lower_ == "at":
+            verb = verb.head  # "A and B were present at the talks"
         elif (verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB"
               and prep.lower_ in TIME_PREPS | {"during", "at"}):
             verb = verb.head  # "announced the order during a lunch with X": the parser hung
@@ -1868,8 +1883,8 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
     meetings that no trigger finds.  A headline states none."""
     out: list[Meeting] = []
     for verb in doc:
-        if (verb.pos_ != "VERB" or verb.lemma_.lower() not in APPEARANCE_VERBS
-                or is_headline(verb.sent)):
+        if (not (verb.pos_ == "VERB" and verb.lemma_.lower() in APPEARANCE_VERBS)
+                and not _were_there(verb)) or is_headline(verb.sent):
             continue
         # "during a reception, C was seen standing with ...": the occasion of the verb above
         hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
@@ -1901,6 +1916,13 @@ def joint_appearances(doc: Doc, index: MentionIndex, date_text: DateText) -> lis
         if met is not None:
             out.append(met)
     return out + _caption_groups(doc, index, date_text) + _lineups(doc, index, date_text)
+
+
+def _were_there(verb: Token) -> bool:
+    """ "A, B and C were at the ceremony": a copula whose "at" is an occasion they attend
+    together (the occasion is checked with the appearance verbs')."""
+    return verb.lemma_ == "be" and verb.pos_ == "AUX" and verb.dep_ == "ROOT" and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
 _LABEL_GAP = re.compile(r"\s*[–—-]\s*(?:[\w.]+\s+){0,3}")

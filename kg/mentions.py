@@ -751,6 +751,17 @@ def conjuncts(token: Token) -> list[Token]:
                 out.append(c)
             todo.extend(a for a in c.children if _list_appos(a) and a not in out)
     if token.ent_type_ == "PERSON":
+        # "A, B and C arrive for the session": the parser read the verb as the last item,
+        # "C" its compound; the name is the item
+        out.extend(k for c in out[1:] if c.is_lower and c.ent_type_ == ""
+                   for k in c.children if k.dep_ == "compound" and k.ent_type_ == "PERSON"
+                   and k.i == c.i - 1 and k not in out)
+        last = out[-1]  # or "... and C walk": "and" left hanging, C hung on the verb
+        if any(c.dep_ == "cc" for c in last.children) and not any(
+                c.dep_ == "conj" for c in last.children):
+            out.extend(k for k in token.head.children if k.dep_ == "compound"
+                       and k.ent_type_ == "PERSON" and k.i > last.i and k not in out
+                       and k.i == token.head.i - 1)
         # "Prime Minister A of Spain and Chancellor B of Austria agreed": the parser hung
         # "and" on Spain and made B an apposition of A; a person is no apposition of a
         # person joined to the first by "and"

@@ -819,10 +819,14 @@ def thanked_for(noun: Token) -> Token | None:
 
 
 def _named_event(noun: Token) -> bool:
-    """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit")
+    """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit",
+    a meal's "over dinner")
     or named by a body ("the G7 summit", "a NATO meeting")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.lower_ in TABLE_NOUNS \
+            and noun.head.head.pos_ == "VERB":
+        return True  # "told B over dinner" (not a dispute "over the summit")
     if thanked_for(noun) is not None:
         return True  # "A thanked B for the talks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in ARRIVALS \

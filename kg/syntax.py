@@ -235,11 +235,22 @@ def clause_subjects(verb: Token) -> list[Token]:
                 return children(t.head, SUBJ)  # "Obama questioned whether a deal was
                 # possible after meeting Putin": a deal meets no one, the questioner did
         subj = children(t, SUBJ)
+    words = subj[0] if len(subj) == 1 else t if not subj and t.pos_ == "NOUN" else None
+    if t is not verb and words is not None and words.lower_ in REPORT_NOUNS and \
+            verb.tag_ in {"VBG", "VBN"} and verb.i < words.i and (
+            owner := [c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"]):
+        return owner  # "After meeting Juncker, Trump's language was warm": his, who met
+        # (or the parser hung "Having left the summit" on "Trump's announcement" itself);
+        # only a participle before it, not "X's visit marked the first since A met B"
     if (len(subj) == 1 and subj[0].tag_ in {"WP", "WDT"} and t.dep_ == "relcl"
             and t.head.pos_ in {"PROPN", "NOUN"}):
         if after_a_list(t.head):  # "loyalties to Obama, Israel and their constituents,
             return [t.head]  # multiple members of Congress who attended the meeting": the
             # members, which the parser took for the list's apposition
+        among = t.head.head
+        if t.head.dep_ == "pobj" and among.lower_ == "among" and among.head.lemma_ == "be" \
+                and (members := children(among.head, {"nsubj"})):
+            return members  # "A and B were among the leaders who attended the ceremony"
         if t.head.dep_ == "appos" and t.head.pos_ == "NOUN":  # "Graham, a Trump ally who
             return [t.head.head]  # golfed with the president": Graham
         after = [a for a in t.head.children if a.dep_ == "appos" and a.i < t.i

@@ -4705,3 +4705,109 @@ def test_meetings_a_verdict_on_a_meeting_is_no_call_for_one(nlp: Language, sente
     held, not a call for one to come ("called for talks")."""
     assert meetings(nlp, sentence, dt.date(2018, 12, 3)) == {
         (frozenset({"Ola Dorn", "Lars Berg"}), status)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("After President Lars Berg flew to Zagreb to see President Ola Dorn, they met at the "
+     "palace.", {frozenset({"Lars Berg", "Ola Dorn"})}),
+    ("In a meeting arranged after President Lars Berg invited President Ola Dorn, they shook "
+     "hands at the border.", {frozenset({"Lars Berg", "Ola Dorn"})}),
+    ("After President Lars Berg flew to Zagreb to see President Ola Dorn, the officials said "
+     "they met at the palace.", set()),
+], ids=["met", "shook-hands", "officials-before"])
+def test_meetings_they_after_a_clause_naming_two(nlp: Language, sentence: str,
+                                                  expected: set[frozenset[str]]) -> None:
+    """ "In a meeting arranged after Trump invited Kim, they shook hands": "they" after a
+    clause of its own sentence that names exactly two people is the two; not when plural
+    people stand before it."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 7, 1)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Lars Berg told Anna Keller over dinner in Oslo that the deal was dead.",
+     {frozenset({"Lars Berg", "Anna Keller"})}),
+    ("Lars Berg and Anna Keller discussed the deal over lunch on Monday.",
+     {frozenset({"Lars Berg", "Anna Keller"})}),
+    ("Lars Berg and Anna Keller disagreed over the summit on Monday.", set()),
+], ids=["told-over-dinner", "discussed-over-lunch", "over-a-summit"])
+def test_meetings_over_a_meal(nlp: Language, sentence: str,
+                              expected: set[frozenset[str]]) -> None:
+    """ "told B over dinner": a meal the two shared is a meeting (but "over the summit" is
+    what they disagree about)."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 7, 1)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("President Emmanuel Macron and Chancellor Angela Merkel visited the town of Compiegne on "
+     "Saturday.", {frozenset({"Emmanuel Macron", "Angela Merkel"})}),
+    ("Lars Berg and Anna Keller visited the factory on Monday.", set()),
+    ("President Donald Trump and President Barack Obama have visited the town.", set()),
+], ids=["two-countries-leaders", "unknown-people", "one-country"])
+def test_meetings_two_leaders_visiting_a_place(nlp: Language, sentence: str,
+                                               expected: set[frozenset[str]]) -> None:
+    """ "Macron and Merkel visited the town of Compiegne": two countries' leaders visiting a
+    place as one subject were there side by side; people the leaders table does not know
+    as two countries' leaders, or one country's, only made the same trip."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2018, 11, 12)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("After meeting President Lars Berg on Monday, Ola Dorn's tone softened.",
+     {frozenset({"Ola Dorn", "Lars Berg"})}),
+    ("After meeting President Lars Berg on Monday, Ola Dorn's aides were hopeful.", set()),
+], ids=["his-tone", "his-aides"])
+def test_meetings_a_fronted_participle_whose_subject_is_what_one_says(
+        nlp: Language, sentence: str, expected: set[frozenset[str]]) -> None:
+    """ "After meeting Juncker, Trump's language was warm": a participle fronted before a
+    subject that is someone's words or tone is that someone's; his aides are no words, and
+    meet on their own."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2018, 6, 12)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chancellor Angela Merkel, President Emmanuel Macron and President Donald Trump arrive for "
+    "a working session at the summit in Oslo, August 25, 2019.",
+    "Chancellor Angela Merkel, President Emmanuel Macron, Prime Minister Theresa May and "
+    "President Donald Trump walk to the family photo at the summit in Oslo, June 8, 2018.",
+], ids=["verb-read-as-the-last-item", "and-left-hanging"])
+def test_meetings_the_last_of_a_list_the_parser_hung_on_the_verb(nlp: Language,
+                                                                 sentence: str) -> None:
+    """ "A, B and C arrive for a session at the summit": the parser may read "C arrive" as
+    the list's last item, or leave "and" hanging and hang C on "walk"; C is at the summit
+    all the same."""
+    people = {"Angela Merkel", "Emmanuel Macron", "Donald Trump"}
+    if "Theresa May" in sentence:
+        people.add("Theresa May")
+    assert frozenset(people) in _asserted(nlp, "Leaders met.\n\n" + sentence,
+                                          dt.date(2019, 11, 12))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Anna Keller was among the officials who met Ola Dorn in Oslo on Sunday.",
+     {frozenset({"Anna Keller", "Ola Dorn"})}),
+    ("Anna Keller and Lars Berg were present at the talks in Oslo on Sunday.",
+     {frozenset({"Anna Keller", "Lars Berg"})}),
+    ("Chancellor Anna Keller, President Lars Berg and President Tomas Vidal were among the "
+     "leaders who attended the opening ceremony in Oslo on Sunday.",
+     {frozenset({"Anna Keller", "Lars Berg", "Tomas Vidal"})}),
+], ids=["one-among-officials", "present-at", "three-among-leaders"])
+def test_meetings_among_those_who_met(nlp: Language, sentence: str,
+                                      expected: set[frozenset[str]]) -> None:
+    """ "A, B and C were among the leaders who attended the ceremony": those said to be
+    among the people who met or attended did so, as those "present at the talks" were."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2018, 11, 12)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Chancellor Anna Keller, President Lars Berg and President Tomas Vidal were at the "
+     "ceremony in Oslo on Sunday.", {frozenset({"Anna Keller", "Lars Berg", "Tomas Vidal"})}),
+    ("Anna Keller, Lars Berg and Tomas Vidal were at the funeral in Oslo on Sunday.", set()),
+    ("Anna Keller, Lars Berg and Tomas Vidal were at home on Sunday.", set()),
+], ids=["ceremony", "funeral", "at-home"])
+def test_meetings_three_were_at_an_occasion(nlp: Language, sentence: str,
+                                            expected: set[frozenset[str]]) -> None:
+    """ "A, B and C were at the ceremony": three named people at an occasion they attend
+    together are one joint meeting, as when they "attend" it (a funeral is no such
+    occasion, nor is home)."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2018, 11, 12)) == expected
+

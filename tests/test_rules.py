@@ -456,6 +456,12 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
          {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
           "RIGHT_ATTRS": {"LOWER": {"IN": list(MEET_NOUNS)}, "LEMMA": {"IN": sorted(EVENT_NOUNS)},
                           "DEP": "pobj", "POS": "NOUN", "IS_LOWER": True}}],
+        [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "over"}},
+         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
+          "RIGHT_ATTRS": {"LOWER": {"IN": sorted(TABLE_NOUNS)}, "DEP": "pobj",
+                          "POS": "NOUN"}}],  # "told Kagame over dinner"
         # "Ruto thanked Kagame for the talks", "for having fruitful discussions"
         *[[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},
            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "whom",
@@ -666,6 +672,7 @@ SENTENCES = [
     "Odinga called the president on Monday, phoned the Ugandan foreign minister and called "
     "the shots.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
+    "Ruto told Kagame over dinner that the row over lunch breaks was over.",
     "Ruto and Kagame toured the factory and laid a wreath; Odinga and Museveni laid out "
     "their plans.",
     "Odinga had called Kenya's President William Ruto before the vote.",
