@@ -209,7 +209,10 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
             return status_of(tok.head, caption=caption)  # a caption's "A shakes hands with B
             # as they meet at the border": the time of the clause it hangs on (also where
             # the parser made that clause's verb a noun: "A talks to B as he welcomes him")
-        if marks & IF or (marks & WHEN and tok.tag_ in _PRESENT and not as_caption):
+        present = tok.tag_ in _PRESENT or (  # "Before Kim and Moon meet": a present the
+            tok.tag_ == "VB" and any(k.dep_ == "nsubj" for k in kids)  # tagger took for a
+            and not any(k.dep_ in {"aux", "auxpass"} for k in kids))  # bare form
+        if marks & IF or (marks & WHEN and present and not as_caption):
             return "planned"
         if tok is not trigger and tok.lemma_ == "be" and any(
                 k.dep_ in {"acomp", "attr"} and k.lower_ in SCHEDULED for k in kids):

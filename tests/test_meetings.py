@@ -4811,3 +4811,13 @@ def test_meetings_three_were_at_an_occasion(nlp: Language, sentence: str,
     occasion, nor is home)."""
     assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2018, 11, 12)) == expected
 
+
+def test_meetings_before_they_meet_read_as_a_bare_form_is_planned(nlp: Language) -> None:
+    """ "Before Mr. Kim and Mr. Moon meet, the countries will install a hotline": the tagger
+    reads "meet" as a bare form (and the parser hangs Moon on it); a clause of time with a
+    subject and no auxiliary is in the present, a meeting to come."""
+    text = ("South Korea's President Moon Jae-in and North Korea's leader Kim Jong-un agreed "
+            "to hold a summit. Before Mr. Kim and Mr. Moon meet, the countries will install, "
+            "for the first time, a hotline, the statement said.")
+    assert meetings(nlp, text, dt.date(2018, 3, 7)) == {
+        (frozenset({"Moon Jae-in", "Kim Jong-un"}), "planned")}
