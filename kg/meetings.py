@@ -56,6 +56,7 @@ from kg.rules import (
     MEET_NOUNS,
     ROLE_NOUNS,
     SAY_LEMMAS,
+    STRETCHES,
     addressed_in,
     alone_with,
     beside,
@@ -380,7 +381,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             and not spoke_together(trigger) and not alone_with(trigger):
         return []  # "Trump and Xi spoke at the rally": speeches
     verb = trigger
-    is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met")
+    is_noun = trigger.pos_ in {"NOUN"} or (trigger.pos_ == "PROPN" and trigger.lower_ != "met") \
+        or (trigger.pos_ == "ADJ" and trigger.dep_ in {"dobj", "pobj"})  # "a bilateral with"
     lemma = trigger.lemma_.lower()
     subj_toks: list[Token] = []
     obj_toks: list[Token] = []
@@ -1328,10 +1330,6 @@ def _passive_agents(noun: Token) -> list[Token]:
     return [p for h in near for a in h.children if a.dep_ == "agent" or (
         a.dep_ == "prep" and a.lower_ == "by" and h != verb)
         for p in children(a, {"pobj"})]
-
-
-STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
-"""Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
 
 
 def _one_of_a_pair(verb: Token) -> Token | None:

@@ -63,7 +63,8 @@ RAISED = frozenset({"concern", "concerns", "issue", "issues", "matter", "questio
 MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discussions",
               "conference", "call", "calls", "conversation", "conversations", "lunch", "luncheon",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
-              "encounter", "summits", "handshake", "chat", "chats")
+              "encounter", "summits", "handshake", "chat", "chats", "bilateral", "bilaterals",
+              "videoconference", "videoconferences")
 TABLE_NOUNS = frozenset({"lunch", "luncheon", "dinner", "breakfast"})
 """Meals one person gives for another: "Trump's state dinner for President Xi"."""
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
@@ -85,6 +86,10 @@ LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "a
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
                "place", "finish", "end", "conclude", "wrap", "complete", "pay")
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
+STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
+"""Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""
+RETURNS = frozenset({"emerge", "return"})
+"""Verbs of coming out of a meeting one was at: "A and B emerged from the talks"."""
 SAY_LEMMAS = ("say", "tell", "add", "warn", "argue", "insist", "claim", "deny", "announce",
               "urge", "accuse", "reveal", "admit", "state", "tweet", "write", "explain",
               "stress", "declare", "note", "confirm", "acknowledge", "suggest", "testify",
@@ -820,13 +825,20 @@ def thanked_for(noun: Token) -> Token | None:
 
 def _named_event(noun: Token) -> bool:
     """A meeting noun in an adjunct ("after the meeting", "during a call", "at the summit",
-    a meal's "over dinner")
+    a meal's "over dinner", "emerged from the talks", "held two days of talks")
     or named by a body ("the G7 summit", "a NATO meeting")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.lower_ in TABLE_NOUNS \
             and noun.head.head.pos_ == "VERB":
         return True  # "told B over dinner" (not a dispute "over the summit")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from" and \
+            noun.head.head.lemma_.lower() in RETURNS:
+        return True  # "A and B emerged from the meeting"
+    stretch = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and stretch.lemma_ in STRETCHES \
+            and stretch.dep_ == "dobj" and stretch.head.lemma_.lower() in LIGHT_VERBS:
+        return True  # "A and B wrapped up two days of talks"
     if thanked_for(noun) is not None:
         return True  # "A thanked B for the talks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in ARRIVALS \

@@ -4821,3 +4821,18 @@ def test_meetings_before_they_meet_read_as_a_bare_form_is_planned(nlp: Language)
             "for the first time, a hotline, the statement said.")
     assert meetings(nlp, text, dt.date(2018, 3, 7)) == {
         (frozenset({"Moon Jae-in", "Kim Jong-un"}), "planned")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prime Minister Ola Dorn and President Lars Berg emerged from the meeting on Monday.",
+    "Prime Minister Ola Dorn and President Lars Berg wrapped up two days of talks on Monday.",
+    "Prime Minister Ola Dorn held a bilateral with President Lars Berg on Monday.",
+    "Prime Minister Ola Dorn and President Lars Berg held a videoconference on Monday.",
+], ids=["emerged-from", "two-days-of-talks", "a-bilateral", "videoconference"])
+def test_meetings_more_ways_to_report_talks(nlp: Language, sentence: str) -> None:
+    """ "A and B emerged from the meeting", "wrapped up two days of talks", "held a
+    bilateral with B" (the tagger's adjective), "held a videoconference": a meeting of
+    the two."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 11, 13)) == {
+        frozenset({"Ola Dorn", "Lars Berg"})}
+
