@@ -161,6 +161,12 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+SENDING = frozenset({"ask", "send", "urge", "tell", "instruct", "order", "direct",
+                     "dispatch", "authorize", "authorise", "encourage", "push", "press",
+                     "pressure", "persuade", "convince", "force", "appoint", "task",
+                     "commission", "delegate", "assign", "mandate", "empower"})
+"""Verbs whose object does what the infinitive after it says: "A asked B to meet C" is B's
+meeting with C, not A's."""
 REPORT_NOUNS = frozenset({"comments", "remarks", "announcement", "statement", "decision",
                           "words", "visit", "trip", "comment", "remark", "language", "tone",
                           "performance", "answers", "tweets", "declaration", "pledge",
@@ -215,6 +221,11 @@ def clause_subjects(verb: Token) -> list[Token]:
                 t.head.pos_ in {"NOUN", "PROPN"}:
             return _among(t.head) or [t.head]  # "Mr Straw, speaking after talks with B": the
             # noun it modifies
+        if t.dep_ in {"xcomp", "advcl"} and any(  # (an advcl a purpose: "sent B to")
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                t.head.lemma_.lower() in SENDING and (doer := children(t.head, {"dobj"})):
+            return doer  # "A asked B to meet C", "sent an envoy to meet C": B, the envoy (not
+            # "told reporters traveling with him": a participle)
         t = t.head
         if t.dep_ == "prep" and t.head != t:  # "after talking with": pcomp -> prep -> verb
             if t.lower_ == "for" and (thanked := thanked_for_doing(t)):

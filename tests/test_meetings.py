@@ -136,7 +136,7 @@ def test_meetings_not_a_meeting(nlp: Language, text: str) -> None:
         (INTRO + "Keller called off her meeting with Hansen.", "negated"),
         (INTRO + "Keller was not on the call with Hansen.", "negated"),
         (INTRO + "Keller hoped to follow up with a meeting with Hansen.", "planned"),
-        (INTRO + "Keller urged the rebels to engage in talks with Hansen.", "planned"),
+        (INTRO + "The mediators urged Keller to engage in talks with Hansen.", "planned"),
         (INTRO + "The tariffs did not come up in the meeting between Keller and Hansen.",
          "asserted"),
         (INTRO + "Keller flew to Prague and met Hansen on Monday.", "asserted"),
@@ -4280,7 +4280,8 @@ def test_meetings_a_hyphenated_name_welcomed(nlp: Language, verb: str) -> None:
     ("Minister Jonas Dahl arrived in Oslo on Monday to begin talks with Chancellor Ilse "
      "Brandt.", {(frozenset({"Jonas Dahl", "Ilse Brandt"}), "asserted")}),
     ("President Lars Berg went as far as to say the government should send Jonas Dahl to "
-     "negotiate with Chancellor Ilse Brandt.", set()),
+     "negotiate with Chancellor Ilse Brandt.",
+     {(frozenset({"Jonas Dahl", "Ilse Brandt"}), "planned")}),
     ("Minister Jonas Dahl returned from the palace, where he had travelled to meet with "
      "President Lars Berg.", {(frozenset({"Jonas Dahl", "Lars Berg"}), "asserted")}),
     ("Minister Jonas Dahl returned from the palace, where he had travelled to meet with "
@@ -4296,7 +4297,8 @@ def test_meetings_what_a_past_journey_was_for(nlp: Language, text: str,
                                              found: set[tuple[frozenset[str], str]]) -> None:
     """A journey told in the past held the meeting it was made for ("arrived to begin talks
     with B"), not one it prepared ("travelled there to lay the groundwork for the summit
-    between A and B"); and "went as far as to say" is no journey."""
+    between A and B"); and "went as far as to say" is no journey (the one the government
+    should send would negotiate, a plan)."""
     assert {(p, st) for p, st in meetings(nlp, text) if st != "negated"} == found
 
 
@@ -4836,3 +4838,19 @@ def test_meetings_more_ways_to_report_talks(nlp: Language, sentence: str) -> Non
     assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 11, 13)) == {
         frozenset({"Ola Dorn", "Lars Berg"})}
 
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Prime Minister Ola Dorn asked Foreign Minister Anna Keller to meet President Lars Berg "
+     "on Monday.", {frozenset({"Anna Keller", "Lars Berg"})}),
+    ("Prime Minister Ola Dorn urged President Lars Berg to meet Anna Keller.",
+     {frozenset({"Lars Berg", "Anna Keller"})}),
+    ("Prime Minister Ola Dorn sent an envoy to meet President Lars Berg on Monday.", set()),
+    ("Prime Minister Ola Dorn asked to meet President Lars Berg.",
+     {frozenset({"Ola Dorn", "Lars Berg"})}),
+], ids=["asked-b-to", "urged-b-to", "sent-an-envoy", "asked-to"])
+def test_meetings_one_asked_or_sent_to_meet_is_the_one_who_meets(
+        nlp: Language, sentence: str, expected: set[frozenset[str]]) -> None:
+    """ "A asked B to meet C", "A sent an envoy to meet C": the one asked or sent would
+    meet C, not A (an unnamed envoy is no side); "A asked to meet C" is A's."""
+    found = meetings(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 11, 13))
+    assert {people for people, status in found if status == "planned"} == expected
