@@ -337,8 +337,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
     by_trigger = [(t.root, find_meetings(t.root, index, quotes, _date_text))
                   for t in triggers if t.label_ == "MEET"]
     meetings = still_planned([(root, m) for root, found in by_trigger for m in found])
-    meetings += bridged_meetings([root for root, found in by_trigger if not found],
-                                 {root for root, _ in by_trigger}, meetings, index)
+    bridged = bridged_meetings([root for root, found in by_trigger if not found],
+                               {root for root, _ in by_trigger}, meetings, index)
+    meetings = [m for m in meetings if not any(  # "A met B. C also attended the meeting":
+        m.evidence in b.support and set(m.participants) < set(b.participants)  # one meeting
+        and m.status == b.status for b in bridged)] + bridged  # of the three, counted once
+    # (not when C "did not attend the meeting": A and B still met)
     meetings += [m for m in joint_appearances(doc, index, _date_text) if not any(
         o.evidence == m.evidence and set(m.participants) <= set(o.participants)
         for o in meetings)]  # "A, B and C pose for a photo at the G7 summit": the summit's
