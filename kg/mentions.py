@@ -756,6 +756,10 @@ def conjuncts(token: Token) -> list[Token]:
         out.extend(k for c in out[1:] if c.is_lower and c.ent_type_ == ""
                    for k in c.children if k.dep_ == "compound" and k.ent_type_ == "PERSON"
                    and k.i == c.i - 1 and k not in out)
+        out.extend(e.root for c in out[1:] if c.ent_type_ == "TITLE" and c.dep_ == "conj"
+                   for e in c.doc.ents if e.start == c.i + 1 and e.label_ == "PERSON"
+                   and e.root not in out)  # "A and Foreign Minister B": the title listed,
+        # the name after it hung elsewhere
         last = out[-1]  # or "... and C walk": "and" left hanging, C hung on the verb
         if any(c.dep_ == "cc" for c in last.children) and not any(
                 c.dep_ == "conj" for c in last.children):
