@@ -49,7 +49,7 @@ from kg.names import family_name
 from kg.numbers import parse_count
 from kg.posts import find_posts, table_holders, title_holders
 from kg.realis import PUBLISHED_KEY, status_of
-from kg.rules import TRIGGERS_KEY
+from kg.rules import MEET_NOUNS, TRIGGERS_KEY
 from kg.syntax import (
     Quote,
     children,
@@ -90,6 +90,21 @@ _NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"
 """Prepositions whose date is not the meeting's ("met after Monday's vote")."""
 
 
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon",
+                           "lunchtime", "dawn", "day", "week", "weekend"})
+"""Nouns a day's name modifies that are still a time ("Friday afternoon")."""
+
+
+def _sets_the_time(noun: Token) -> bool:
+    """ "During the 2012 campaign, A hosted B": a noun in a phrase of time on the clause's
+    verb (not "interference in the 2016 election", on a noun)."""
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "the 2012 re-election campaign"
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in {"during", "in", "at", "on", "throughout"} \
+        and prep.head.pos_ in {"VERB", "AUX"}
+
+
 def _date_text(scope: list[Token]) -> str | None:
     """The date phrase of the meeting clause: a DATE or TIME entity whose head lies in the
     scope (or is a possessive of a scope word: "Monday's talks"), that
@@ -108,6 +123,11 @@ def _date_text(scope: list[Token]) -> str | None:
         if ent.label_ not in {"DATE", "TIME"} or ent.start in surnames or not (
                 root.i in inside or (root.dep_ == "poss" and root.head.i in inside)):
             continue  # "Monday's talks": the possessive is read as the talks' subject
+        if root.dep_ in {"compound", "nummod", "amod", "nmod"} and root.head.pos_ == "NOUN" \
+                and root.head.i > root.i and root.head.lower_ not in MEET_NOUNS \
+                and root.head.lower_ not in _TIMES_OF_DAY and not _sets_the_time(root.head):
+            continue  # "abandoning the 2015 accord": the accord's year (not "the June 12
+            # summit", nor "During the 2012 campaign, A hosted B")
         depth, tok = 0, ent.root
         while tok.head.i in inside and tok.head is not tok and depth < 50:
             tok, depth = tok.head, depth + 1

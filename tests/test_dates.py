@@ -295,6 +295,12 @@ def test_dates_names_day(phrase: str, expected: bool) -> None:
      "after the vote.", "July 10"),
     ("Chancellor Ruth Adler met President Omar Haddad in Bern this week, on Tuesday.",
      "Tuesday"),
+    # the year of a thing talked about is not the meeting's; the year of its summit is
+    ("In a phone call with President Omar Haddad, Chancellor Ruth Adler voiced concern about "
+     "leaving the 2015 accord.", None),
+    ("Chancellor Ruth Adler met President Omar Haddad at the 2018 summit in Bern.", "2018"),
+    ("During the 2012 campaign, Chancellor Ruth Adler hosted a dinner for President Omar "
+     "Haddad.", "2012"),
 ])
 def test_dates_extractor_keeps_the_meeting_date(nlp: Language, text: str,
                                                 expected: str | None) -> None:
