@@ -673,10 +673,11 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             return []  # "Pompeo, accompanied by Ambassador Sung Kim", "Obama, flanked by
             # Clinton and Biden", "Giuliani accompanied Trump": one's own side; only another
             # country's leader is company that meets ("Obama, flanked by Shinzo Abe")
+    visited = False  # "A and B visited the town": side by side (two leaders, see below)
     if lemma in {"visit", "join"}:  # a visit to a country, city or institution is a trip;
         objects = [m for m in objects if m.kind == "Person"]  # "joined NATO" is membership
-        if not objects and not any(c.dep_ == "poss" for c in trigger.children) and (
-                is_noun or not _visited_together(verb, objects)):
+        visited = not is_noun and _visited_together(verb, objects)
+        if not objects and not any(c.dep_ == "poss" for c in trigger.children) and not visited:
             return []  # "A and B, on a visit to the White House": fellow travellers
     elif lemma in CALLS | {"talk", "discuss"} and not is_noun:  # not "spoke to the BBC"
         officials = {m for t in obj_toks if t.pos_ == "NOUN" and t.tag_ == "NNS" and (
@@ -687,7 +688,6 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             family_plural(t, index) for t in subj_toks):
         joint = True  # "A and B sat down to a working lunch with aides C and D": one table
     subjects = list(dedupe(participants))
-    visited = not is_noun and _visited_together(verb, objects)
     if (lemma in CO_PRESENCE or visited) and not is_noun:  # "A and B toured the factory": the two
         people = [m for m in subjects if m.kind == "Person"]  # side by side, when they are
         if len(people) < 2 or not all(  # two countries' leaders (not a leader and his aide)
