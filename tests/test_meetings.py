@@ -292,7 +292,9 @@ def test_meetings_countries_met_on_a_tour_are_met_one_by_one(
     ("President Tomas Vidal told the Security Council meeting that the launch was a flagrant "
      "violation of U.N. resolutions.",
      {(frozenset({"Tomas Vidal", "Security Council"}), "asserted")}),
-], ids=["the-bodys-own-ambassador", "a-visiting-president"])
+    ("At the UNSC meeting, Ola Dorn, the UN peace envoy for the region, warned of the "
+     "implications of such a move.", set()),
+], ids=["the-bodys-own-ambassador", "a-visiting-president", "the-un-envoy-at-the-unsc"])
 def test_meetings_a_bodys_own_official_at_its_meeting_is_internal(
         nlp: Language, text: str, expected: Pairs) -> None:
     """The UN's own ambassador at a Security Council meeting is the body meeting itself;
