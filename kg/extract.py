@@ -297,15 +297,16 @@ def _without_consorts(meetings: list[Meeting], posts: list[PostFact]) -> list[Me
 
 UN_BODIES = frozenset({"security council", "general assembly", "human rights council"})
 """Bodies of the United Nations, whose meetings are the UN's own."""
-UN_ABBREVIATIONS = frozenset({"unsc", "unga", "unhrc"})
-"""The same bodies abbreviated ("At the UNSC meeting, the UN envoy warned ...")."""
+_UN_NAMES = frozenset({"un", "united nations", "unsc", "unga", "unhrc"}) | UN_BODIES
+"""The UN and its bodies, under their names and abbreviations ("At the UNSC meeting, the UN
+envoy warned ...")."""
 
 
 def _body_key(name: str) -> str:
     """ "U.N.", "UN", "United Nations" -> "un"; a body of the UN is the UN's."""
     key = re.sub(r"^the ", "", name.lower().replace(".", "").strip())
     key = re.sub(r"^(?:un|united nations) ", "", key)
-    return "un" if key in {"un", "united nations"} | UN_BODIES | UN_ABBREVIATIONS else key
+    return "un" if key in _UN_NAMES else key
 
 
 def _without_members(meetings: list[Meeting], posts: list[PostFact]) -> list[Meeting]:
