@@ -21,6 +21,7 @@ from kg.dates import is_date_phrase, names_day
 from kg.leaders import countries_of, is_leader_name, known_holders
 from kg.meetings import (
     bridged_meetings,
+    caption_scenes,
     find_meetings,
     joint_appearances,
     merge_reports,
@@ -386,7 +387,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         mentions=tuple(sorted((*index.mentions, *added), key=lambda m: m.start)),
-        meetings=tuple(merge_reports(unique_meetings(meetings), doc)),
+        meetings=tuple(merge_reports(caption_scenes(unique_meetings(meetings), doc), doc)),
         statements=tuple(statements),
         agreements=tuple(agreements),
         attacks=tuple(attacks.values()),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, leaders
 from kg.coref import (
@@ -194,6 +194,9 @@ def contact_objects(verb: Token) -> list[Token]:
     if by := spoken_beside(verb):
         return by  # "Merkel, speaking alongside Hollande, said", "sitting next to Putin"
     out = prep_objects(verb, preps)
+    if lemma == "shake":  # "shakes hands with B", the "with" hung on "hands"
+        out += [p for d in children(verb, {"dobj"}) if d.lower_ in {"hands", "hand"}
+                for p in prep_objects(d, {"with"})]
     out += alone_with(verb)  # "spoke alone with X", the "with" on "alone"
     for prep in children(verb, {"prep"}):  # "conferred for 90 minutes with X", "meeting
         if prep.lower_ in {"for", "over"}:  # over a beer Sunday with X"
@@ -442,6 +445,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           if a.ent_type_ == "PERSON"]  # "North Korean envoy Kim Yong Chol
             # talks with Trump", the name parsed as the role's apposition
             if trigger.lower_ == "talks":  # "Trump talks to Erdogan at NATO headquarters"
+                obj_toks += prep_objects(trigger, {"to"})
+        if (trigger.dep_ == "appos" and trigger.tag_ == "NNS" and trigger.i > trigger.head.i
+                and trigger.head.ent_type_ == "PERSON" and is_caption(trigger.sent)):
+            subj_toks.append(trigger.head)  # a caption's verb parsed as its name's apposition:
+            # "A, flanked by B and C, talks with D"
+            if trigger.lower_ == "talks":
                 obj_toks += prep_objects(trigger, {"to"})
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
@@ -706,6 +715,8 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
             m.kind == "Person" for m in subjects) > 1 and not _one_family(subjects):
         objects = []  # "A, B and C pose for a photo at the G7 summit": the leaders met (but
         # "Anna and Tom Keller arrived for the G7 summit": a couple is no meeting)
+    if len(subjects) == 1 and objects:  # "A greets B as C looks on": C is in the picture
+        objects += [m for m in _onlookers(verb, index) if m not in subjects + objects]
     groups = [[s, *objects] for s in subjects] if len(subjects) > 1 and objects and not joint \
         else [subjects + objects]
     if len(subjects) > 1 and not joint and (_couple(objects) or _kin(objects, obj_toks)):
@@ -761,6 +772,25 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
+
+
+ONLOOKING = frozenset({"look", "watch", "listen"})
+"""What a caption's "as C looks on" does: C is at the meeting the picture shows."""
+
+
+def _onlookers(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The people of a caption's "as C looks on", "while C and D watch" hung on a meeting
+    verb: there, in the picture of the meeting (not "as his wife looks on": family, nor
+    "as C watches the match": something else)."""
+    if not is_caption(verb.sent):
+        return []
+    toks = [s for c in children(verb, {"advcl"}) if c.lemma_.lower() in ONLOOKING
+            and any(k.dep_ == "mark" and k.lower_ in {"as", "while"} for k in c.children)
+            and not any(k.dep_ in {"dobj", "ccomp"} for k in c.children)
+            and (c.lemma_.lower() != "look" or any(
+                k.lower_ == "on" and not children(k, {"pobj"}) for k in c.children))
+            for s in clause_subjects(c) if s.lemma_.lower() not in RELATIONS]
+    return [m for m in argument_actors(toks, index) if m.kind == "Person"]
 
 
 def _gerund_owner(verb: Token) -> list[Token]:
@@ -1684,6 +1714,69 @@ def unique_meetings(meetings: list[Meeting]) -> list[Meeting]:
         and (m.location is None or other.location is None or m.location == other.location)
         for o, other in seen.items())]  # "A, B, C and D chat during the summit", the verb
     # finding three of the four and the caption all four: one joint meeting, the larger
+
+
+def caption_scenes(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
+    """A photo caption shows one scene: the happened meetings it tells that share a person
+    are one joint meeting ("A and B listen as C speaks with D", "A, flanked by B and C,
+    talks with D": the four).  Not when their days or places differ, and not in running
+    text, where "A met B and later called C" is two meetings."""
+    out = list(meetings)
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(out):
+            for j in range(i + 1, len(out)):
+                b = out[j]
+                if not (a.evidence == b.evidence and a.status == b.status == "asserted"
+                        and _compatible(a.date_text, b.date_text)
+                        and (a.location is None or b.location is None
+                             or a.location == b.location)
+                        and any(_one_person(x, y) for x in a.participants
+                                for y in b.participants)):
+                    continue
+                span = doc.char_span(a.evidence.start, a.evidence.end, alignment_mode="expand")
+                if span is None or not is_caption(span[0].sent) or not _one_scene(
+                        a, b, span[0].sent) or any(
+                        _one_family([x, y]) for x in a.participants for y in b.participants
+                        if not _one_person(x, y)):
+                    continue
+                out[i] = replace(a, participants=(*a.participants, *(
+                    y for y in b.participants
+                    if not any(_one_person(x, y) for x in a.participants))),
+                    date_text=a.date_text or b.date_text, location=a.location or b.location,
+                    support=tuple(dict.fromkeys((*a.support, *b.support))))
+                del out[j]
+                merged = True
+                break
+            if merged:
+                break
+    return out
+
+
+def _trigger_token(m: Meeting, sent: Span) -> Token | None:
+    return next((t for t in sent if t.text == m.trigger), None)
+
+
+def _one_scene(a: Meeting, b: Meeting, sent: Span) -> bool:
+    """Whether two meetings a caption tells are one scene: the caption's group and the
+    meeting its verb tells ("A and B listen as C speaks with D"), a flanked person's
+    meeting ("A, flanked by B and C, talks with D"), or a meeting and the "as ..." clause
+    hung on it.  Not two meetings of one verb ("A and B met C": each met C), nor one told
+    as another's time ("visited B after his summit with C")."""
+    ta, tb = _trigger_token(a, sent), _trigger_token(b, sent)
+    if ta is None or tb is None:
+        return False
+    if ta == tb:
+        return max(len(a.participants), len(b.participants)) > 2
+    for x, y in ((ta, tb), (tb, ta)):
+        if x.lemma_.lower() in {"flank", "accompany"} and x.dep_ == "acl" and (
+                y.head == x.head or x.head in children(y, SUBJ)):
+            return True
+        if y.dep_ == "advcl" and y.head == x and any(
+                k.dep_ == "mark" and k.lower_ in {"as", "while"} for k in y.children):
+            return True
+    return False
 
 
 NEARBY = 3

@@ -203,15 +203,15 @@ def status_of(trigger: Token, *, caption: bool = False) -> Status:
         if _modal(tok) and not (tok is not trigger and _can_tell(tok)):
             return "planned"
         marks = {k.lower_ for k in kids if k.dep_ in {"mark", "advmod"}}
+        present = tok.tag_ in _PRESENT or (  # "Before Kim and Moon meet": a present the
+            tok.tag_ == "VB" and any(k.dep_ == "nsubj" for k in kids)  # tagger took for a
+            and not any(k.dep_ in {"aux", "auxpass"} for k in kids))  # bare form
         as_caption = (caption and tok is trigger and marks & WHEN == {"as"}
-                      and tok.tag_ in _PRESENT and tok.dep_ == "advcl")
+                      and present and tok.dep_ == "advcl")  # ("as C and D look on")
         if as_caption and tok.head.pos_ in {"VERB", "AUX"}:
             return status_of(tok.head, caption=caption)  # a caption's "A shakes hands with B
             # as they meet at the border": the time of the clause it hangs on (also where
             # the parser made that clause's verb a noun: "A talks to B as he welcomes him")
-        present = tok.tag_ in _PRESENT or (  # "Before Kim and Moon meet": a present the
-            tok.tag_ == "VB" and any(k.dep_ == "nsubj" for k in kids)  # tagger took for a
-            and not any(k.dep_ in {"aux", "auxpass"} for k in kids))  # bare form
         if marks & IF or (marks & WHEN and present and not as_caption):
             return "planned"
         if tok is not trigger and tok.lemma_ == "be" and any(

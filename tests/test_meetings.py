@@ -4875,3 +4875,52 @@ def test_meetings_a_title_listed_whose_name_the_parser_hung_elsewhere(nlp: Langu
             "Foreign Minister Anna Keller.")
     assert _asserted(nlp, text, dt.date(2019, 11, 13)) == {
         frozenset({"Lars Berg", "Ola Dorn", "Anna Keller"})}
+
+
+_NORDIC_FOUR = frozenset({"Ola Dorn", "Lars Berg", "Peter Hansen", "Anna Keller"})
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Norwegian Prime Minister Ola Dorn talks with Danish President Lars Berg as Swedish "
+     "Chancellor Peter Hansen and Finnish Foreign Minister Anna Keller look on during the "
+     "summit in Oslo, June 28, 2018.", {_NORDIC_FOUR}),
+    ("Norwegian Prime Minister Ola Dorn, flanked by Danish President Lars Berg and Swedish "
+     "Chancellor Peter Hansen, talks with Finnish Foreign Minister Anna Keller during the "
+     "summit in Oslo, June 28, 2018.", {_NORDIC_FOUR}),
+    ("Norwegian Prime Minister Ola Dorn (L) and Danish President Lars Berg (R) listen as "
+     "Swedish Chancellor Peter Hansen speaks with Finnish Foreign Minister Anna Keller in "
+     "Oslo, June 28, 2018.", {_NORDIC_FOUR}),
+    # running text is no picture: two meetings
+    ("Norwegian Prime Minister Ola Dorn met Danish President Lars Berg in Oslo on Monday and "
+     "later called Swedish Chancellor Peter Hansen.",
+     {frozenset({"Ola Dorn", "Lars Berg"}), frozenset({"Ola Dorn", "Peter Hansen"})}),
+], ids=["talks-as-others-look-on", "flanked-talks-with", "listen-as-speaks-with",
+        "running-text-two-meetings"])
+def test_meetings_a_caption_shows_one_scene(
+        nlp: Language, caption: str, expected: set[frozenset[str]]) -> None:
+    """A photo caption shows one scene: "A talks with B as C and D look on", "A, flanked by
+    B and C, talks with D" (the verb parsed as A's apposition), "A and B listen as C speaks
+    with D" are one joint meeting of the four.  A sentence of running text that tells two
+    meetings keeps them apart."""
+    assert _asserted(nlp, "Leaders met.\n\n" + caption, dt.date(2018, 7, 1)) == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Norwegian Prime Minister Ola Dorn shakes hands with Danish President Lars Berg as "
+     "Swedish Chancellor Peter Hansen looks on in Oslo, June 28, 2018.",
+     {frozenset({"Ola Dorn", "Lars Berg", "Peter Hansen"})}),
+    ("Norwegian Prime Minister Ola Dorn shakes hands with Danish President Lars Berg as "
+     "Swedish Chancellor Peter Hansen watches in Oslo, June 28, 2018.",
+     {frozenset({"Ola Dorn", "Lars Berg", "Peter Hansen"})}),
+    # his wife is family, not a side; one watching a parade watches something else
+    ("Norwegian Prime Minister Ola Dorn shakes hands with Danish President Lars Berg as his "
+     "wife Eva Berg looks on in Oslo, June 28, 2018.", {frozenset({"Ola Dorn", "Lars Berg"})}),
+    ("Norwegian Prime Minister Ola Dorn shakes hands with Danish President Lars Berg as "
+     "Swedish Chancellor Peter Hansen watches the parade in Oslo, June 28, 2018.",
+     {frozenset({"Ola Dorn", "Lars Berg"})}),
+], ids=["looks-on", "watches", "his-wife-looks-on", "watches-a-parade"])
+def test_meetings_a_caption_onlooker_is_at_the_meeting(
+        nlp: Language, caption: str, expected: set[frozenset[str]]) -> None:
+    """A caption's "A shakes hands with B as C looks on": C is in the picture, at the
+    meeting (the parser may hang "with B" on "hands")."""
+    assert _asserted(nlp, "Leaders met.\n\n" + caption, dt.date(2018, 7, 1)) == expected
