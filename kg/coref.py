@@ -362,6 +362,8 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
                      and gender_of(m, tok.doc) in {wanted, None}]
     if any(not same_person(m, last) for m in same_sentence):
         return None
+    if _governs_its_clause(tok, last, index):
+        return last  # "A travelled to Beijing, where he held talks with B": A's own clause
     # two different people as subjects of the previous sentence: ambiguous
     # (one in a fronted time clause is not: "While Carter was a critic, Kerry took the lead")
     prev = [m for m in subjects if m.start >= tok.doc[max(sent_start - 1, 0)].sent.start_char
@@ -381,6 +383,22 @@ def pronoun_antecedent(tok: Token, index: MentionIndex, *,
         if rivals and not _about(last, rivals, index):
             return None
     return last
+
+
+def _governs_its_clause(tok: Token, last: Mention, index: MentionIndex) -> bool:
+    """Whether ``last`` is the subject of the clause that a subject pronoun's "where",
+    "when" or "after" clause hangs on, with no other person named between them ("A
+    travelled to Beijing on Tuesday, where he met B"): the pronoun is A's, whoever the
+    sentence before named."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ not in {"relcl", "advcl"}:
+        return False
+    ante = tok.doc.char_span(last.start, last.end, alignment_mode="expand")
+    if ante is None or ante.root.sent != tok.sent or not _is_subject(ante.root):
+        return False
+    if ante.root.head not in list(tok.head.ancestors):
+        return False
+    return not any((m := index.at(t)) is not None and m.kind == "Person" and m != last
+                   for t in tok.doc[ante.end:tok.i])
 
 
 def _own_subject(tok: Token) -> set[int]:

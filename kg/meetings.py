@@ -781,10 +781,11 @@ ONLOOKING = frozenset({"look", "watch", "listen"})
 def _onlookers(verb: Token, index: MentionIndex) -> list[Mention]:
     """The people of a caption's "as C looks on", "while C and D watch" hung on a meeting
     verb: there, in the picture of the meeting (not "as his wife looks on": family, nor
-    "as C watches the match": something else)."""
-    if not is_caption(verb.sent):
-        return []
-    toks = [s for c in children(verb, {"advcl"}) if c.lemma_.lower() in ONLOOKING
+    "as C watches the match": something else); in running text, "as C looked on"."""
+    caption = is_caption(verb.sent)  # (in running text only one who "looked on": "as
+    # Trump watched" may be on television)
+    toks = [s for c in children(verb, {"advcl"})
+            if c.lemma_.lower() in (ONLOOKING if caption else {"look"})
             and any(k.dep_ == "mark" and k.lower_ in {"as", "while"} for k in c.children)
             and not any(k.dep_ in {"dobj", "ccomp"} for k in c.children)
             and (c.lemma_.lower() != "look" or any(

@@ -1289,7 +1289,7 @@ def argument_actors(tokens: Iterable[Token], index: MentionIndex) -> list[Mentio
     """Actors of argument tokens and of everything coordinated with them, in text order."""
     seen: dict[Mention, None] = {}
     for tok in tokens:
-        tok = _captioned(tok, index)
+        tok = _delegation_leader(_captioned(tok, index), index)
         named = index.at(tok)
         for c in conjuncts(tok) + _listed_as_modifier(tok, index):
             if c is not tok and named is not None and named.kind == "Person" and other_group(c):
@@ -1312,6 +1312,18 @@ def _captioned(tok: Token, index: MentionIndex) -> Token:
         return tok
     named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i
              and (m := index.at(c)) is not None and m.kind == "Person" and m != label]
+    return named[0] if len(named) == 1 else tok
+
+
+def _delegation_leader(tok: Token, index: MentionIndex) -> Token:
+    """ "a delegation led by X", "X's delegation": the delegation's named leader is the side
+    that meets (else the delegation itself, as before)."""
+    if tok.lower_ not in {"delegation", "delegations"}:
+        return tok
+    leaders = [p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "head"}
+               for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    leaders += [c for c in tok.children if c.dep_ == "poss"]
+    named = [t for t in leaders if (m := index.at(t)) is not None and m.kind == "Person"]
     return named[0] if len(named) == 1 else tok
 
 

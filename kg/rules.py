@@ -84,7 +84,7 @@ other capitalised nouns are names ("Breakfast with Frost" is a programme)."""
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "at", "before", "in"})
 LIGHT_VERBS = ("hold", "have", "conduct", "begin", "open", "start", "resume", "attend",
                "address", "tell", "chair", "join", "convene", "lead", "eat", "share", "make",
-               "place", "finish", "end", "conclude", "wrap", "complete", "pay")
+               "place", "finish", "end", "conclude", "wrap", "complete", "pay", "give")
 """Verbs whose subject takes part in the meeting they govern ("held talks", "told a meeting")."""
 STRETCHES = frozenset({"day", "hour", "week", "month", "round", "series", "session"})
 """Nouns that measure out talks: "two days of talks with X", "a round of talks with X"."""

@@ -4918,9 +4918,52 @@ def test_meetings_a_caption_shows_one_scene(
     ("Norwegian Prime Minister Ola Dorn shakes hands with Danish President Lars Berg as "
      "Swedish Chancellor Peter Hansen watches the parade in Oslo, June 28, 2018.",
      {frozenset({"Ola Dorn", "Lars Berg"})}),
-], ids=["looks-on", "watches", "his-wife-looks-on", "watches-a-parade"])
+    # in running text, one who "looked on" was there; one who "watched" may be far away
+    ("Prime Minister Ola Dorn shook hands with President Lars Berg as Chancellor Peter Hansen "
+     "looked on in Oslo on Sunday.", {frozenset({"Ola Dorn", "Lars Berg", "Peter Hansen"})}),
+    ("Prime Minister Ola Dorn met President Lars Berg as Chancellor Peter Hansen watched "
+     "from Berlin on Sunday.", {frozenset({"Ola Dorn", "Lars Berg"})}),
+], ids=["looks-on", "watches", "his-wife-looks-on", "watches-a-parade", "text-looked-on",
+        "text-watched-from-afar"])
 def test_meetings_a_caption_onlooker_is_at_the_meeting(
         nlp: Language, caption: str, expected: set[frozenset[str]]) -> None:
     """A caption's "A shakes hands with B as C looks on": C is in the picture, at the
-    meeting (the parser may hang "with B" on "hands")."""
+    meeting (the parser may hang "with B" on "hands"); so is one who "looked on" in running
+    text."""
     assert _asserted(nlp, "Leaders met.\n\n" + caption, dt.date(2018, 7, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Lars Berg received a delegation led by Foreign Minister Ola Dorn in Oslo.",
+    "President Lars Berg met a delegation headed by Foreign Minister Ola Dorn in Oslo.",
+    "A delegation led by Foreign Minister Ola Dorn held talks with President Lars Berg in Oslo.",
+    "President Lars Berg met Ola Dorn's delegation in Oslo on Monday.",
+], ids=["received-a-delegation-led-by", "met-a-delegation-headed-by",
+        "delegation-led-by-as-subject", "met-his-delegation"])
+def test_meetings_a_delegation_is_its_named_leader(nlp: Language, sentence: str) -> None:
+    """ "received a delegation led by X", "X's delegation": X is the side that met."""
+    assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 11, 13)) == {
+        frozenset({"Ola Dorn", "Lars Berg"})}
+
+
+def test_meetings_a_joint_press_conference_given(nlp: Language) -> None:
+    """ "A and B gave a joint press conference": a meeting of the two, as "held" one."""
+    text = ("Leaders met.\n\nPresident Lars Berg and Prime Minister Ola Dorn gave a joint press "
+            "conference in Oslo on Monday.")
+    assert _asserted(nlp, text, dt.date(2019, 11, 13)) == {frozenset({"Ola Dorn", "Lars Berg"})}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Ola Dorn has kept quiet. President Lars Berg travelled to Oslo on "
+     "Tuesday, where he held talks with Dorn.", {frozenset({"Ola Dorn", "Lars Berg"})}),
+    ("Prime Minister Ola Dorn has kept quiet. President Lars Berg flew to Oslo on Tuesday, "
+     "where he met the prime minister.", {frozenset({"Ola Dorn", "Lars Berg"})}),
+    # another person named between them: whose "he" is in doubt
+    ("Prime Minister Ola Dorn has kept quiet. President Lars Berg called Peter Hansen on "
+     "Tuesday, when he met Anna Keller.", {frozenset({"Lars Berg", "Peter Hansen"})}),
+], ids=["where-he-held-talks", "where-he-met", "another-between"])
+def test_meetings_he_of_a_where_clause_is_its_governing_subject(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "B travelled to Oslo on Tuesday, where he held talks with A": "he" is B, the subject
+    of the clause the "where" clause hangs on, even after a sentence about A."""
+    assert _asserted(nlp, "News.\n\n" + text, dt.date(2019, 11, 13)) == expected
