@@ -1080,7 +1080,7 @@ def _adjacent_date(noun: Token, date_text: DateText) -> str | None:
 
 
 MEALS = frozenset({"lunch", "dinner", "breakfast", "banquet", "luncheon", "supper",
-                   "reception"})
+                   "reception", "tea"})
 """Meeting nouns of one table: everyone named at it met everyone else."""
 
 

@@ -135,8 +135,9 @@ def clean_name(span: Span, *, person: bool = False) -> tuple[int, int, str]:
     if person:
         tokens = _person_tokens(tokens)
     while len(tokens) > 1 and tokens[0].lower_ in HONORIFICS and not (
-            person and _royal(tokens)):
-        tokens = tokens[1:]
+            person and _royal(tokens)) and tokens[1].lower_ not in {"of", "and", "&"}:
+        tokens = tokens[1:]  # ("the Prince of Wales" is a title that names one, not "of
+        # Wales"; "Justice and Development Party" a party, not "and Development Party")
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
@@ -146,6 +147,10 @@ def clean_name(span: Span, *, person: bool = False) -> tuple[int, int, str]:
         return span.start_char, span.start_char, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, end, doc_text(span.doc)[start:end]
+
+
+_PEERAGE = re.compile(r"(?:Prince|Princess|Duke|Duchess|Earl|Countess) of [A-Z][\w-]+")
+"""A royal or peerage title that names one person ("Prince of Wales")."""
 
 
 def _royal(tokens: list[Token]) -> bool:
@@ -440,6 +445,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
                 gazetteer.country(text) is None:
             kind = "Person"  # "they met little Prince George": a royal name, no place
             start, end, text = clean_name(ent, person=True)
+        if kind in {"Place", "Organization"} and _PEERAGE.fullmatch(text):
+            kind = "Person"  # "the Prince of Wales", "the Duchess of Cornwall": one person
         if kind is None and ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN" \
                 and text.lower() in known:
             kind = "Person"  # "Rouhani spoke with Obama": a surname the NER took for a people

@@ -64,8 +64,8 @@ MEET_NOUNS = ("meeting", "meetings", "talks", "summit", "negotiations", "discuss
               "conference", "call", "calls", "conversation", "conversations", "lunch", "luncheon",
               "dinner", "breakfast", "address", "consultations", "visit", "audience",
               "encounter", "summits", "handshake", "chat", "chats", "bilateral", "bilaterals",
-              "videoconference", "videoconferences")
-TABLE_NOUNS = frozenset({"lunch", "luncheon", "dinner", "breakfast"})
+              "videoconference", "videoconferences", "tea")
+TABLE_NOUNS = frozenset({"lunch", "luncheon", "dinner", "breakfast", "tea"})
 """Meals one person gives for another: "Trump's state dinner for President Xi"."""
 EVENT_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "call", "conversation",
                          "encounter", "conference", "dinner", "lunch", "luncheon",

@@ -386,3 +386,15 @@ def test_extract_two_surnames_tagged_as_one_body_are_two_people(nlp: Language) -
     found = [(m.text, m.kind) for m in find_mentions(nlp(text)).mentions]
     assert ("Trump and Pence", "Organization") not in found
     assert found.count(("Trump", "Person")) == 2 and found.count(("Pence", "Person")) == 2
+
+
+def test_extract_a_body_whose_name_opens_with_an_honorific_keeps_it(nlp: Language) -> None:
+    """ "Justice and Development (AK) Party": "Justice" opens the party's name here, not a
+    judge's honorific, so the name is whole (never "and Development (AK) Party")."""
+    from kg.mentions import find_mentions
+
+    text = ("Erdogan met with the executive members of his Justice and Development (AK) Party "
+            "and his coalition partner, the Nationalist Movement Party.")
+    texts = [m.text for m in find_mentions(nlp(text)).mentions]
+    assert "Justice and Development (AK) Party" in texts
+    assert not any(t.startswith("and ") for t in texts)

@@ -4842,11 +4842,12 @@ def test_meetings_before_they_meet_read_as_a_bare_form_is_planned(nlp: Language)
     "Prime Minister Ola Dorn and President Lars Berg wrapped up two days of talks on Monday.",
     "Prime Minister Ola Dorn held a bilateral with President Lars Berg on Monday.",
     "Prime Minister Ola Dorn and President Lars Berg held a videoconference on Monday.",
-], ids=["emerged-from", "two-days-of-talks", "a-bilateral", "videoconference"])
+    "Prime Minister Ola Dorn had tea with President Lars Berg in Oslo on Monday.",
+], ids=["emerged-from", "two-days-of-talks", "a-bilateral", "videoconference", "had-tea-with"])
 def test_meetings_more_ways_to_report_talks(nlp: Language, sentence: str) -> None:
     """ "A and B emerged from the meeting", "wrapped up two days of talks", "held a
-    bilateral with B" (the tagger's adjective), "held a videoconference": a meeting of
-    the two."""
+    bilateral with B" (the tagger's adjective), "held a videoconference", "had tea with
+    B": a meeting of the two."""
     assert _asserted(nlp, "Leaders met.\n\n" + sentence, dt.date(2019, 11, 13)) == {
         frozenset({"Ola Dorn", "Lars Berg"})}
 
@@ -4967,3 +4968,12 @@ def test_meetings_he_of_a_where_clause_is_its_governing_subject(
     """ "B travelled to Oslo on Tuesday, where he held talks with A": "he" is B, the subject
     of the clause the "where" clause hangs on, even after a sentence about A."""
     assert _asserted(nlp, "News.\n\n" + text, dt.date(2019, 11, 13)) == expected
+
+
+def test_meetings_the_prince_of_wales_is_one_person(nlp: Language) -> None:
+    """ "the Prince of Wales" (the NER's organisation) is a person named by his title,
+    never "of Wales"."""
+    text = ("Leaders met.\n\nPresident Donald Trump had tea at Clarence House with the Prince "
+            "of Wales and the Duchess of Cornwall on Monday.")
+    assert _asserted(nlp, text, dt.date(2019, 6, 4)) == {
+        frozenset({"Donald Trump", "Prince of Wales"})}

@@ -687,6 +687,7 @@ SENTENCES = [
     "the shots.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
     "Ruto told Kagame over dinner that the row over lunch breaks was over.",
+    "Ruto had tea with Kagame and gave a joint press conference; Odinga drank green tea.",
     "Ruto and Kagame emerged from the talks and wrapped up two days of talks; Museveni "
     "returned from the meeting and held a bilateral with Tshisekedi, a bilateral success.",
     "Ruto and Kagame toured the factory and laid a wreath; Odinga and Museveni laid out "
