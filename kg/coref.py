@@ -142,12 +142,17 @@ def _other_subject_before(tok: Token, last: Mention, index: MentionIndex) -> boo
     """Someone else heads a subject before the pronoun in its own sentence, so the named
     antecedent is a guess: a person named only by a title, as subject or possessor ("The
     queen received Bush, and she hosted Reagan", "The president's willingness was plain
-    when he had a call with X") or the person whose people are the subject ("Johnson's aides
-    let it be known that he called Kim", after a sentence about Trump)."""
+    when he had a call with X"), or as object ("accusations against the president hinge on
+    a conversation he had with X", where Giuliani said so), or the person whose people are
+    the subject ("Johnson's aides let it be known that he called Kim", after a sentence
+    about Trump)."""
     for t in tok.sent:
         if t.i >= tok.i:
             break
-        if (t.dep_ in _SUBJ or (t.dep_ == "poss" and index.at(t) is None)) and \
+        if (t.dep_ in _SUBJ or (t.dep_ == "poss" and index.at(t) is None) or (
+                t.dep_ in {"pobj", "dobj"} and t.tag_ == "NN" and index.at(t) is None
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                and t.i not in _quoted(tok.doc))) and \
                 t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" and not (
                 (holder := title_holder(t, index)) is not None and same_person(holder, last)):
             return True

@@ -458,6 +458,10 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         subj_toks += [t for t in shared if t not in subj_toks]
         if not subj_toks and (pair := hyphen_actors(trigger, index)):
             hyphen = pair  # "the Trump-Kim summit": both sides
+        elif (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ATTENDING
+              and (pair := hyphen_actors(trigger, index))):
+            hyphen = pair  # "Zinni attended an Israeli-Palestinian security meeting": both
+            # sides and the one who attended it
         # "the G7 summit", "a NATO meeting": the body is a participant
         bodies = [c for c in children(trigger, {"compound", "nmod", "amod"}) if body_name(c)]
         obj_toks += bodies
@@ -511,6 +515,7 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
         # in Tokyo alongside Japanese leader Shinzo Abe"
         obj_toks += [w for topic in prep_objects(trigger, {"on", "about", "over"})
                      if topic.head.lower_ in {"on", "about", "over"}
+                     and topic.lower_ not in MEET_NOUNS and topic.lemma_.lower() not in WITH_NOUNS
                      for w in prep_objects(topic, {"with"})]  # "his conversation on the
         # issue with Castro": the parser hung the other side on the topic (but "talks on
         # Saturday and at the border area with North Korea": a place, no topic)
@@ -774,6 +779,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     return out
 
 
+WITH_NOUNS = frozenset({"interview", "relationship"})
+"""Topics whose own "with" names their other party: "asked at a news conference about his
+interview with The Sun" is no news conference with The Sun (but "talks on a trade deal with
+China" are talks with China)."""
+ATTENDING = frozenset({"attend", "host", "chair", "join", "convene", "mediate", "broker"})
+"""Verbs of taking part in a meeting named by its two sides ("attended the A-B talks")."""
 ONLOOKING = frozenset({"look", "watch", "listen"})
 """What a caption's "as C looks on" does: C is at the meeting the picture shows."""
 

@@ -4977,3 +4977,40 @@ def test_meetings_the_prince_of_wales_is_one_person(nlp: Language) -> None:
             "of Wales and the Duchess of Cornwall on Monday.")
     assert _asserted(nlp, text, dt.date(2019, 6, 4)) == {
         frozenset({"Donald Trump", "Prince of Wales"})}
+
+
+def test_meetings_one_who_attended_a_meeting_named_by_its_two_sides(nlp: Language) -> None:
+    """ "attended an Israeli-Palestinian security meeting": the two sides the hyphen joins
+    and the one who attended it met."""
+    text = ("Leaders met.\n\nEnvoy Lars Berg attended an Israeli-Palestinian security meeting "
+            "in Jerusalem on Sunday.")
+    assert _asserted(nlp, text, dt.date(2001, 12, 20)) == {
+        frozenset({"Lars Berg", "Israel", "Palestine"})}
+
+
+def test_meetings_a_topic_with_its_own_party_gives_no_side(nlp: Language) -> None:
+    """ "asked during a joint news conference about his interview with B": B is the
+    interview's other party, not someone at the news conference."""
+    text = ("News.\n\nPresident Lars Berg visited Oslo this week. Berg insisted that he "
+            "respected the prime minister when asked during a joint news conference Friday "
+            "about his interview with Ola Dorn.")
+    assert _asserted(nlp, text, dt.date(2018, 7, 15)) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peter Hansen, a lawyer, spoke on Sunday. Mr Hansen then made his main point - that the case "
+     "against the president hinges on a conversation he had with police chief Ola Dorn in "
+     "May.", set()),
+    ("Peter Hansen, a lawyer, spoke on Sunday. Mr Hansen then made his main point - that the case "
+     "hinges on a conversation he had with police chief Ola Dorn in May.",
+     {frozenset({"Peter Hansen", "Ola Dorn"})}),
+    # a title inside the quotation is whom the speaker met, no rival for "he"
+    ("Prime Minister Ola Dorn flew home. President Lars Berg spoke on Sunday. \"I met with "
+     "the prime minister this morning for an hour,\" he said.",
+     {frozenset({"Lars Berg", "Ola Dorn"})}),
+], ids=["the-president-between", "no-one-between", "a-title-in-the-quotation"])
+def test_meetings_a_title_named_before_the_pronoun_makes_it_a_guess(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "the case against the president hinges on a conversation he had with X": "he" may be
+    the president, so Hansen, who said it, is no side."""
+    assert _asserted(nlp, "News.\n\n" + text, dt.date(2019, 3, 1)) == expected
