@@ -2328,9 +2328,10 @@ def test_meetings_a_bodys_own_chief_at_its_meeting_is_no_meeting(nlp: Language) 
         # "X, meet Y": the one addressed, told to meet
         ("Officials spoke.\n\nNorway, meet President Lars Berg.",
          {(frozenset({"Norway", "Lars Berg"}), "planned")}),
-        # an abbey visited is a place, not a person met
+        # an abbey visited is a place, not a person met (the prince he had tea with is)
         ("Officials spoke.\n\nPresident Lars Berg arrived in London. He also visited Westminster "
-         "Abbey and had tea with the Prince of Wales.", set()),
+         "Abbey and had tea with the Prince of Wales.",
+         {(frozenset({"Lars Berg", "Prince of Wales"}), "asserted")}),
     ],
     ids=["vocative-meet", "visited-an-abbey"],
 )
