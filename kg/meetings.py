@@ -444,14 +444,13 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                           if c.pos_ == "NOUN" for a in children(c, {"appos"})
                           if a.ent_type_ == "PERSON"]  # "North Korean envoy Kim Yong Chol
             # talks with Trump", the name parsed as the role's apposition
-            if trigger.lower_ == "talks":  # "Trump talks to Erdogan at NATO headquarters"
-                obj_toks += prep_objects(trigger, {"to"})
-        if (trigger.dep_ == "appos" and trigger.tag_ == "NNS" and trigger.i > trigger.head.i
-                and trigger.head.ent_type_ == "PERSON" and is_caption(trigger.sent)):
-            subj_toks.append(trigger.head)  # a caption's verb parsed as its name's apposition:
-            # "A, flanked by B and C, talks with D"
-            if trigger.lower_ == "talks":
-                obj_toks += prep_objects(trigger, {"to"})
+        apposed_verb = (trigger.dep_ == "appos" and trigger.tag_ == "NNS"
+                        and trigger.i > trigger.head.i and trigger.head.ent_type_ == "PERSON"
+                        and is_caption(trigger.sent))
+        if apposed_verb:  # a caption's verb parsed as its name's apposition: "A, flanked
+            subj_toks.append(trigger.head)  # by B and C, talks with D"
+        if (trigger.dep_ == "ROOT" or apposed_verb) and trigger.lower_ == "talks":
+            obj_toks += prep_objects(trigger, {"to"})  # "Trump talks to Erdogan at NATO"
         # "after Monday's talks with X": a date is no participant
         subj_toks += [c for c in children(trigger, {"poss"}) if c.ent_type_ not in DATES]
         shared = shared_possessors(trigger)  # "A and B's meeting": both
@@ -793,15 +792,17 @@ def _onlookers(verb: Token, index: MentionIndex) -> list[Mention]:
     """The people of a caption's "as C looks on", "while C and D watch" hung on a meeting
     verb: there, in the picture of the meeting (not "as his wife looks on": family, nor
     "as C watches the match": something else); in running text, "as C looked on"."""
-    caption = is_caption(verb.sent)  # (in running text only one who "looked on": "as
-    # Trump watched" may be on television)
-    toks = [s for c in children(verb, {"advcl"})
-            if c.lemma_.lower() in (ONLOOKING if caption else {"look"})
-            and any(k.dep_ == "mark" and k.lower_ in {"as", "while"} for k in c.children)
-            and not any(k.dep_ in {"dobj", "ccomp"} for k in c.children)
-            and (c.lemma_.lower() != "look" or any(
-                k.lower_ == "on" and not children(k, {"pobj"}) for k in c.children))
-            for s in clause_subjects(c) if s.lemma_.lower() not in RELATIONS]
+    clauses = [c for c in children(verb, {"advcl"}) if c.lemma_.lower() in ONLOOKING
+               and any(k.dep_ == "mark" and k.lower_ in {"as", "while"} for k in c.children)
+               and not any(k.dep_ in {"dobj", "ccomp"} for k in c.children)
+               and (c.lemma_.lower() != "look" or any(
+                   k.lower_ == "on" and not children(k, {"pobj"}) for k in c.children))]
+    if not clauses:
+        return []
+    if not is_caption(verb.sent):  # in running text only one who "looked on" ("as Trump
+        clauses = [c for c in clauses if c.lemma_.lower() == "look"]  # watched" may be on
+        # television)
+    toks = [s for c in clauses for s in clause_subjects(c) if s.lemma_.lower() not in RELATIONS]
     return [m for m in argument_actors(toks, index) if m.kind == "Person"]
 
 
@@ -1734,36 +1735,34 @@ def caption_scenes(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
     talks with D": the four).  Not when their days or places differ, and not in running
     text, where "A met B and later called C" is two meetings."""
     out = list(meetings)
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(out):
-            for j in range(i + 1, len(out)):
-                b = out[j]
-                if not (a.evidence == b.evidence and a.status == b.status == "asserted"
-                        and _compatible(a.date_text, b.date_text)
-                        and (a.location is None or b.location is None
-                             or a.location == b.location)
-                        and any(_one_person(x, y) for x in a.participants
-                                for y in b.participants)):
-                    continue
-                span = doc.char_span(a.evidence.start, a.evidence.end, alignment_mode="expand")
-                if span is None or not is_caption(span[0].sent) or not _one_scene(
-                        a, b, span[0].sent) or any(
-                        _one_family([x, y]) for x in a.participants for y in b.participants
-                        if not _one_person(x, y)):
-                    continue
-                out[i] = replace(a, participants=(*a.participants, *(
-                    y for y in b.participants
-                    if not any(_one_person(x, y) for x in a.participants))),
-                    date_text=a.date_text or b.date_text, location=a.location or b.location,
-                    support=tuple(dict.fromkeys((*a.support, *b.support))))
-                del out[j]
-                merged = True
-                break
-            if merged:
-                break
+    i = 0
+    while i < len(out):
+        a = out[i]
+        j = next((j for j in range(i + 1, len(out)) if _same_scene(a, out[j], doc)), None)
+        if j is None:
+            i += 1
+            continue
+        b = out.pop(j)  # (the joined meeting is tried again against the rest)
+        out[i] = replace(a, participants=(*a.participants, *(
+            y for y in b.participants if not any(_one_person(x, y) for x in a.participants))),
+            date_text=a.date_text or b.date_text, location=a.location or b.location,
+            support=tuple(dict.fromkeys((*a.support, *b.support))))
     return out
+
+
+def _same_scene(a: Meeting, b: Meeting, doc: Doc) -> bool:
+    """Whether two meetings are told by one caption of one scene (see :func:`caption_scenes`),
+    with no family joined to a pair it is not part of."""
+    if not (a.evidence == b.evidence and a.status == b.status == "asserted"
+            and _compatible(a.date_text, b.date_text)
+            and (a.location is None or b.location is None or a.location == b.location)
+            and any(_one_person(x, y) for x in a.participants for y in b.participants)):
+        return False
+    span = doc.char_span(a.evidence.start, a.evidence.end, alignment_mode="expand")
+    return span is not None and is_caption(span[0].sent) and _one_scene(
+        a, b, span[0].sent) and not any(
+        _one_family([x, y]) for x in a.participants for y in b.participants
+        if not _one_person(x, y))
 
 
 def _trigger_token(m: Meeting, sent: Span) -> Token | None:
