@@ -782,8 +782,9 @@ WITH_NOUNS = frozenset({"interview", "relationship"})
 """Topics whose own "with" names their other party: "asked at a news conference about his
 interview with The Sun" is no news conference with The Sun (but "talks on a trade deal with
 China" are talks with China)."""
-ATTENDING = frozenset({"attend", "host", "chair", "join", "convene", "mediate", "broker"})
-"""Verbs of taking part in a meeting named by its two sides ("attended the A-B talks")."""
+ATTENDING = frozenset({"attend", "chair", "join", "convene"})
+"""Verbs of taking part in a meeting named by its two sides ("attended the A-B talks"): the
+light verbs whose object is a trigger (:data:`kg.rules.LIGHT_VERBS`)."""
 ONLOOKING = frozenset({"look", "watch", "listen"})
 """What a caption's "as C looks on" does: C is at the meeting the picture shows."""
 
@@ -1766,7 +1767,10 @@ def _same_scene(a: Meeting, b: Meeting, doc: Doc) -> bool:
 
 
 def _trigger_token(m: Meeting, sent: Span) -> Token | None:
-    return next((t for t in sent if t.text == m.trigger), None)
+    """The word of ``sent`` that triggered ``m``, or None when the word is there twice (a
+    meeting keeps only its trigger's text, and a guess could join two scenes)."""
+    found = [t for t in sent if t.text == m.trigger]
+    return found[0] if len(found) == 1 else None
 
 
 def _one_scene(a: Meeting, b: Meeting, sent: Span) -> bool:

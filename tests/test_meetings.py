@@ -5015,3 +5015,19 @@ def test_meetings_a_title_named_before_the_pronoun_makes_it_a_guess(
     """ "the case against the president hinges on a conversation he had with X": "he" may be
     the president, so Hansen, who said it, is no side."""
     assert _asserted(nlp, "News.\n\n" + text, dt.date(2019, 3, 1)) == expected
+
+
+def test_meetings_a_trigger_word_there_twice_names_no_token(nlp: Language) -> None:
+    """A meeting keeps only its trigger's text: when the caption has that word twice, no
+    token is guessed (so no two scenes are joined on a guess)."""
+    from kg.meetings import _trigger_token
+    from kg.model import Evidence, Meeting
+
+    doc = nlp("Ola Dorn talks with Lars Berg as Anna Keller talks with Peter Hansen.")
+    sent = next(iter(doc.sents))
+    talks = Meeting(participants=(), evidence=Evidence(sent.text, 0, len(sent.text)),
+                    trigger="talks")
+    with_ = Meeting(participants=(), evidence=talks.evidence, trigger="as")
+    assert _trigger_token(talks, sent) is None
+    found = _trigger_token(with_, sent)
+    assert found is not None and found.text == "as" and found.i == 6
