@@ -50,7 +50,7 @@ from kg.names import family_name
 from kg.numbers import parse_count
 from kg.posts import find_posts, table_holders, title_holders
 from kg.realis import PUBLISHED_KEY, status_of
-from kg.rules import MEET_NOUNS, TRIGGERS_KEY
+from kg.rules import MEET_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 from kg.syntax import (
     Quote,
     children,
@@ -343,6 +343,54 @@ def _own_sides(posts: list[PostFact], leaders: Iterable[tuple[Mention, str, str]
     return own
 
 
+_SPEAKERS_DAY = re.compile(
+    r"(?:(?:earlier|early|late)\s+)?(?:today|tonight|yesterday|tomorrow|last night|"
+    r"this (?:morning|afternoon|evening)|the day (?:before yesterday|after tomorrow))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
+"""Date phrases that count from the day they are spoken ("yesterday", "this morning")."""
+
+_SAY = frozenset(SAY_LEMMAS)
+
+
+def _quoted_day(m: Meeting, doc: Doc, quotes: list[Quote]) -> Meeting:
+    """ "'Yesterday I spoke with B,' A said on Sunday": a day counted from the speaker's
+    day, inside a quotation, counts from the day of the saying ("on Sunday", its date
+    phrase outside the quotation), not from the article's date.  The meeting keeps the
+    phrase as written and gains that anchor (:attr:`kg.model.Meeting.date_anchor`)."""
+    if not m.date_text or not _SPEAKERS_DAY.fullmatch(m.date_text.strip()):
+        return m
+    at = m.evidence.sentence.lower().find(m.date_text.lower())
+    if at < 0:
+        return m
+    at += m.evidence.start
+    quote = next((q for q in quotes if q.start <= at < q.end), None)
+    if quote is None:
+        return m
+    anchor = _saying_day(doc, quote)
+    return replace(m, date_anchor=anchor) if anchor is not None else m
+
+
+def _saying_day(doc: Doc, quote: Quote) -> str | None:
+    """The date phrase of the verb of saying that introduces or closes ``quote`` ("said on
+    Sunday", "told reporters Thursday"), outside the quotation; None if it names none."""
+    sents = [s for s in doc.sents if s.start_char <= quote.end <= s.end_char
+             or s.start_char < quote.start <= s.end_char]  # what closes or opens it
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ not in {"DATE", "TIME"} or quote.start <= ent.start_char < quote.end:
+                continue
+            head = ent.root
+            for _ in range(4):
+                if head.head == head or quote.start <= head.head.idx < quote.end:
+                    break
+                head = head.head
+                if head.lemma_.lower() in _SAY and head.pos_ in {"VERB", "AUX"}:
+                    return ent.text if is_date_phrase(ent.text) else None
+                if head.pos_ in {"VERB", "AUX"}:
+                    break
+    return None
+
+
 def extract(doc: Doc, article: Article) -> Extraction:
     """All mentions, events, posts and affiliations of one parsed article."""
     doc.user_data.setdefault("dip_text", article.text)  # the text the Doc was made from
@@ -381,6 +429,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     own = _own_sides(posts, leaders)
     meetings = _without_members(_without_consorts(_countries_met_in_person(
         _without_own_country(meetings, own), own), posts), posts)
+    meetings = [_quoted_day(m, doc, quotes) for m in meetings]
     known = set(index.mentions)
     # sides of "the Trump-Kim summit" that no name of the NER covers (kg.hyphens)
     added = {p: None for m in meetings for p in m.participants if p not in known}

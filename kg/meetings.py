@@ -1747,6 +1747,7 @@ def caption_scenes(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
         out[i] = replace(a, participants=(*a.participants, *(
             y for y in b.participants if not any(_one_person(x, y) for x in a.participants))),
             date_text=a.date_text or b.date_text, location=a.location or b.location,
+            date_anchor=a.date_anchor if a.date_text else b.date_anchor,
             support=tuple(dict.fromkeys((*a.support, *b.support))))
     return out
 
@@ -1886,6 +1887,8 @@ def merge_reports(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
                 if m.evidence.start != prev.evidence.start and m.evidence not in prev.support:
                     merged[i] = replace(prev, support=(*prev.support, m.evidence),
                                         date_text=prev.date_text or m.date_text,
+                                        date_anchor=(prev.date_anchor if prev.date_text
+                                                     else m.date_anchor),
                                         location=prev.location or m.location)
                 last_seen[i] = n
                 break

@@ -109,6 +109,9 @@ class Meeting:
     cameo: str = "040"
     trigger: str = ""
     support: tuple[Evidence, ...] = ()
+    date_anchor: str | None = None
+    """The day of the saying, when the meeting is told inside a quotation and its date
+    counts from that day ("'Yesterday I spoke with B,' A said on Sunday": "on Sunday")."""
 
 
 @dataclass(frozen=True)

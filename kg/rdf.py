@@ -131,14 +131,19 @@ class _Minter:
         if e.country:
             self.g.add((s, DIP.inCountry, self.base[e.country]))
 
-    def date(self, event: URIRef, text: str | None, *, future: bool = False) -> None:
+    def date(self, event: URIRef, text: str | None, *, future: bool = False,
+             anchor: str | None = None) -> None:
         """The date phrase as written, and the day it names when the article's date (or
         the phrase itself) pins it down.  A phrase that is no date ("nearly daily", "1130
-        GMT", "26-year-old": :func:`kg.dates.is_date_phrase`) is not kept at all."""
+        GMT", "26-year-old": :func:`kg.dates.is_date_phrase`) is not kept at all.  An
+        ``anchor`` (the day of a saying that quotes the phrase: "'Yesterday ...,' she said
+        on Sunday") is read against the article's date first, and the phrase against it."""
         if not text or not is_date_phrase(text):
             return
         self.g.add((event, DIP.dateText, Literal(text)))
-        day = resolve_date(text, self.res.extraction.article.date, future=future)
+        published = self.res.extraction.article.date
+        said = resolve_date(anchor, published) if anchor else None
+        day = resolve_date(text, said or published, future=future)
         if day is not None:
             self.g.add((event, DIP.date, Literal(day, datatype=XSD.date)))
 
@@ -214,7 +219,7 @@ def article_triples(res: Resolution, base: Namespace = DIPR) -> Triples:
             g.add((span, DIP.endChar, Literal(ev.end, datatype=XSD.integer)))
         if m.location is not None:
             g.add((e, DIP.location, mint.place(m.location)))
-        mint.date(e, m.date_text, future=m.status == "planned")
+        mint.date(e, m.date_text, future=m.status == "planned", anchor=m.date_anchor)
         if m.status == "asserted":
             for a, b in combinations(parts, 2):
                 g.add((a, DIP.metWith, b))

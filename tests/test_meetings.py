@@ -5031,3 +5031,26 @@ def test_meetings_a_trigger_word_there_twice_names_no_token(nlp: Language) -> No
     assert _trigger_token(talks, sent) is None
     found = _trigger_token(with_, sent)
     assert found is not None and found.text == "as" and found.i == 6
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a Monday article: "yesterday" of the Sunday saying is the Saturday
+    ("\"Yesterday I spoke with Prime Minister Ola Dorn,\" President Lars Berg said on "
+     "Sunday.", "2018-07-14"),
+    ("President Lars Berg said on Sunday: \"I spoke with Prime Minister Ola Dorn this "
+     "morning.\"", "2018-07-15"),
+    # a saying with no day of its own: the article's day
+    ("\"Yesterday I spoke with Prime Minister Ola Dorn,\" President Lars Berg said.",
+     "2018-07-15"),
+    # a day outside any quotation: the article's day, whatever the saying's
+    ("President Lars Berg spoke with Prime Minister Ola Dorn yesterday, he said on Sunday.",
+     "2018-07-15"),
+], ids=["yesterday-said-on-sunday", "this-morning-said-on-sunday", "said-with-no-day",
+        "yesterday-outside-the-quote"])
+def test_meetings_a_day_inside_a_quotation_counts_from_the_saying(
+        nlp: Language, text: str, day: str) -> None:
+    """ '"Yesterday I spoke with B," A said on Sunday', in a Monday article: the call was
+    on the Saturday, the day before the saying, not the Sunday before the article."""
+    ex = run(nlp, "News.\n\n" + text, dt.date(2018, 7, 16))
+    g = article_graph(resolve(ex))
+    assert [str(d) for d in g.objects(None, DIP.date)] == [day]
