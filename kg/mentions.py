@@ -1068,6 +1068,11 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     (of Pakistan, when the phrase names a country).  None when there is any doubt."""
     key = "pm" if token.lower_ == "minister" and any(
         c.lower_ == "prime" for c in token.children) else token.lower_  # "the prime minister"
+    field = [" ".join(w.lower_ for w in p.subtree if w.lower_ != "the")
+             for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"GPE", "NORP"}]
+    if field and f"{key} of {field[0]}" in index.title_holders:
+        key = f"{key} of {field[0]}"  # "the secretary of state", not the defense secretary
     if token.tag_ not in {"NN", "NNP"} or (
             key not in index.title_holders and key not in index.table_holders):
         return None

@@ -264,16 +264,22 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     the post's country when it has one; the input of title coreference."""
     out: dict[str, list[tuple[Mention, str | None]]] = {}
     for f in posts:
-        head = f.title.split()[-1].lower()
+        head, _, field = f.title.lower().partition(" of ")
+        head = head.split()[-1] if head.split() else head  # "Secretary of State": "secretary"
         if re.search(r"\b(?:vice|deputy|assistant|under|lieutenant|associate)[ -]",
-                     f.title, re.IGNORECASE):
+                     f.title, re.IGNORECASE) or re.search(
+                rf"\b(?:vice|deputy|assistant|under|lieutenant|associate)[ -]+{re.escape(f.title)}",
+                f.evidence.sentence, re.IGNORECASE):
             continue  # "Vice President Pence" is not "the president", nor a deputy the PM
+            # (nor "Under Secretary of State Goldstein", his title read without its "Under")
         if re.search(rf"\b(?:former|ex-|then-?)\s*(?:[\w.-]+\s+){{0,3}}{re.escape(head)}\b",
                      f.evidence.sentence, re.IGNORECASE):
             continue  # "former U.N. ambassador John Bolton" is not "the ambassador"
         country = gazetteer.country(f.org.text) if f.org is not None else None
         held = (f.person, country.iso3 if country else None)
         out.setdefault(head, []).append(held)
+        if field and country is None:  # "the secretary of state": that secretary
+            out.setdefault(f"{head} of {field.removeprefix('the ')}", []).append(held)
         if f.title.lower().endswith("prime minister"):  # "the PM", "the premier"
             out.setdefault("pm", []).append(held)
             out.setdefault("premier", []).append(held)

@@ -5054,3 +5054,32 @@ def test_meetings_a_day_inside_a_quotation_counts_from_the_saying(
     ex = run(nlp, "News.\n\n" + text, dt.date(2018, 7, 16))
     g = article_graph(resolve(ex))
     assert [str(d) for d in g.objects(None, DIP.date)] == [day]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Secretary of State Mike Pompeo travelled to Pyongyang on Saturday. The secretary of "
+     "state held talks with Kim Yong Chol.", {frozenset({"Mike Pompeo", "Kim Yong Chol"})}),
+    ("Secretary of State Mike Pompeo and Defense Secretary Jim Mattis went to Seoul. The "
+     "secretary of state held talks with Kim Yong Chol.",
+     {frozenset({"Mike Pompeo", "Kim Yong Chol"})}),
+    # two secretaries: "the secretary" is either
+    ("Secretary of State Mike Pompeo and Secretary of Defense Jim Mattis went to Seoul. The "
+     "secretary held talks with Kim Yong Chol.", set()),
+], ids=["the-secretary-of-state", "beside-a-defense-secretary", "two-secretaries"])
+def test_meetings_a_title_with_of_is_its_named_holder(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "Secretary of State Mike Pompeo ... The secretary of state held talks": the title's
+    head is "secretary", and its field tells two secretaries apart."""
+    assert _asserted(nlp, "News.\n\n" + text, dt.date(2018, 11, 20)) == expected
+
+
+def test_meetings_an_under_secretary_is_not_the_secretary(nlp: Language) -> None:
+    """ "Under Secretary of State Goldstein said: 'The secretary did not speak to the
+    president'": the under secretary is not "the secretary" (his post read without its
+    "Under")."""
+    text = ("News.\n\nPresident Donald Trump fired Secretary of State Rex Tillerson on "
+            "Tuesday. Under Secretary of State Steve Goldstein said: \"The secretary did not "
+            "speak to the president.\"")
+    found = meetings(nlp, text, dt.date(2018, 3, 13))
+    assert not any("Steve Goldstein" in people for people, _ in found)
+    assert (frozenset({"Rex Tillerson", "Donald Trump"}), "negated") in found
