@@ -193,6 +193,8 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
                                or tokens[-1].is_punct or tokens[-1].is_lower):
         if tokens[-1].is_lower and tokens[-2].text == "-" and not tokens[-2].whitespace_:
             break  # "Moon Jae-in"
+        if tokens[-1].is_title and tokens[-2].lower_ in {"bin", "ibn", "bint"}:
+            break  # "Sultan Qaboos bin Said": a father's name, not "said"
         tokens = tokens[:-1]
     return tokens
 
@@ -224,6 +226,19 @@ def _person_names(doc: Doc) -> set[str]:
             names.add(re.sub(r"^(?:al|el)-", "", parts[-1].lower()))  # "Abadi" of "al-Abadi"
             names.add(parts[0].lower())  # family name first: "Moon" of "Moon Jae-in"
     return names
+
+
+MISTERS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+"""Honorifics only a person's name follows."""
+
+
+def _mister(ent: Span) -> bool:
+    """ "Mr Straw", "Mr Houston", "Mr Kilroy-Silk": a short capitalised name right after
+    "Mr", "Mrs", "Ms" or "Dr" names a person, whatever the NER called it (a product, a
+    city, a firm); not a country ("Mr Jordan" stays Jordan: a country's name is rarer)."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ in MISTERS and len(ent) <= 3 and all(
+        t.is_title or t.text == "-" for t in ent) and gazetteer.country(ent.text) is None
 
 
 def _after_role_word(doc: Doc, ent: Span) -> bool:
@@ -410,6 +425,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
     for ent in (part for e in ents for part in _split_pair(e, known | persons)):
         if ent.label_ == "TITLE":
             continue
+        if ent.label_ != "PERSON" and _mister(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Straw" as a product
         if ent.label_ in OTHER_LABELS and not _demonym_as_language(ent):
             other.append(clean_name(ent)[2])
             continue

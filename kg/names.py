@@ -434,8 +434,8 @@ def is_clean_person_name(name: str) -> bool:
         if not bare:
             return False
         low = fold(bare)
-        if low in FURNITURE_WORDS:
-            return False
+        if low in FURNITURE_WORDS and not (i and fold(words[i - 1]) in {"bin", "ibn", "bint"}):
+            return False  # (but "Qaboos bin Said": a father's name)
         if not bare[0].isupper():
             prefixed = re.match(r"^(?:al|el|ad|as|ash|at|an|ar|az)-[a-z]", low) is not None
             if (low not in PARTICLES and not prefixed) or (i == len(words) - 1 and not prefixed):

@@ -5083,3 +5083,23 @@ def test_meetings_an_under_secretary_is_not_the_secretary(nlp: Language) -> None
     found = meetings(nlp, text, dt.date(2018, 3, 13))
     assert not any("Steve Goldstein" in people for people, _ in found)
     assert (frozenset({"Rex Tillerson", "Donald Trump"}), "negated") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr Straw and Mr Dorn held a joint news conference in Oslo on Monday.",
+     {frozenset({"Straw", "Dorn"})}),
+    ("Mr Houston met Mr Dorn in Oslo on Monday.", {frozenset({"Houston", "Dorn"})}),
+], ids=["mr-straw", "mr-houston"])
+def test_meetings_a_name_after_mr_is_a_person(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "Mr Straw" (tagged a product), "Mr Houston" (a city): a name after "Mr" is a
+    person's, whatever the NER called it."""
+    assert _asserted(nlp, "News.\n\n" + text, dt.date(2002, 3, 12)) == expected
+
+
+def test_meetings_a_name_ending_in_bin_said(nlp: Language) -> None:
+    """ "Sultan Qaboos bin Said": "Said" after "bin" is a father's name, not the verb."""
+    text = ("News.\n\nBenjamin Netanyahu visited Oman on Friday. He was hosted by Sultan "
+            "Qaboos bin Said.")
+    assert _asserted(nlp, text, dt.date(2018, 10, 27)) == {
+        frozenset({"Benjamin Netanyahu", "Qaboos bin Said"})}
