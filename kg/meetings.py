@@ -70,6 +70,7 @@ from kg.rules import (
     joint_appearance,
     journey_includes,
     listed_subject,
+    named_person,
     ordinal_between,
     pair_as_modifier,
     paired_subject,
@@ -91,6 +92,7 @@ from kg.syntax import (
     children,
     clause_subjects,
     evidence,
+    fronted_subject,
     is_caption,
     is_headline,
     listed_with_root,
@@ -171,7 +173,7 @@ def contact_objects(verb: Token) -> list[Token]:
         # the parser may hang "with X" on it (a person only: "discussed ties with China")
         return _whom(verb, prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})
-            if p.ent_type_ == "PERSON"] + by_phone_with(verb))
+            if named_person(p)] + by_phone_with(verb))
     if lemma == "exchange":  # "exchanged views with X", "with" on the verb or the noun
         return [p for p in prep_objects(verb, {"with"}) + [
             p for d in children(verb, {"dobj"}) for p in prep_objects(d, {"with"})]
@@ -395,9 +397,12 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
     bodies: list[Token] = []
     meal_for = [p for c in children(trigger, {"dobj"}) if lemma == "host"
                 and c.lemma_.lower() in MEALS for p in prep_objects(c, {"for"})]
-    if not is_noun and not meal_for and any(c.dep_ == "dobj" and c.lower_ in MEET_NOUNS
-                                            for c in trigger.children):
+    if not is_noun and not meal_for and any(
+            c.dep_ == "dobj" and c.lower_ in MEET_NOUNS and not (
+                c.left_edge.i > trigger.i + 1 and c.doc[c.left_edge.i - 1].text == ",")
+            for c in trigger.children):
         return []  # "hosted talks between X and Y": the noun is the event, not the host
+        # (but "met B on Monday, their first meeting" is a met B the parser gave an object)
     if is_noun and any(c.dep_ in {"det", "predet"} and c.lower_ in {"all", "every", "each"}
                        for c in trigger.children):
         return []  # "the secretary attends all meetings between the President and world
@@ -767,12 +772,16 @@ def find_meetings(trigger: Token, index: MentionIndex, quotes: list[Quote],
                 lemma == "shake" and c.lower_ == "hands") for c in verb.children)) or (
             lemma == "discuss" and obj_toks)):
         # "A and B discussed trade" is theirs ("trade" a topic); "A and B discussed it with
-        # officials" is the two with someone unnamed
+        # officials" is the two with someone unnamed ("A and B negotiated the budget" may be
+        # two of one side, negotiating with others)
         return []  # "Hungary and Austria received applications", "have met a grim fate"
     if not subjects and not is_noun and not (lemma == "bring" and len(objects) > 1):
         # "That effort included speaking with A and B", "He [unresolved] spoke to A and B":
         # each with someone unnamed, never a meeting of A with B
         return []
+    if any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for t in subj_toks for c in t.children):
+        return []  # "whether he or the secretary would lead the talks": one or the other
+        # (but "willing to speak to A or B" is an offer to each, a plan with each)
     out = [m for g in groups for m in [_make_meeting(trigger, verb, g, subj_toks, index, date_text)]
            if m is not None]
     return out
@@ -1503,12 +1512,25 @@ def _reporter_instead(noun: Token, subj_toks: list[Token], index: MentionIndex
     return subj_toks
 
 
+SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
+"""Where side meetings happen: "on the sidelines of the G20 summit"."""
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the names a name is listed with ("C" of "A, B and C" is "A")."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
 def _governing_subjects(noun: Token) -> list[Token]:
     """ "X spoke at a news conference with Y", "Mr Straw, speaking at a conference with Y":
     the subject of the verb the noun's preposition hangs on."""
     prep = noun.head
     verb = prep.head
     doc = noun.doc
+    if (fronted := fronted_subject(noun)) is not None:
+        return [fronted]
     if (prep.dep_ == "prep" and prep.lower_ in {"in", "during"} and prep.i >= 2
             and doc[prep.i - 1].text == "," and doc[prep.i - 2].ent_type_ == "PERSON"
             and doc[prep.i - 2].dep_ != "pobj" and prep.right_edge.i + 1 < len(doc)
@@ -1552,16 +1574,22 @@ def _governing_subjects(noun: Token) -> list[Token]:
             # parser hung the call on the object of the passive verb
         elif verb.dep_ == "acomp" and verb.lower_ == "present" and prep.lower_ == "at":
             verb = verb.head  # "A and B were present at the talks"
+        elif (verb.dep_ == "pobj" and verb.lower_ in SIDELINES and prep.lower_ == "of"
+              and verb.head.dep_ == "prep" and verb.head.lower_ in {"on", "at"}):
+            prep, verb = verb.head, verb.head.head  # "A and B on the sidelines of the G20
+            # summit": where the summit is, they are
         elif (verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB"
               and prep.lower_ in TIME_PREPS | {"during", "at"}):
             verb = verb.head  # "announced the order during a lunch with X": the parser hung
             # the time on the object
         else:
             break
-    if (prep.dep_ == "prep" and prep.lower_ in {"during", "at"} and verb.dep_ == "ROOT"
-            and verb.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"}
-                                                       for t in verb.sent)):
-        return [verb]  # a caption with no verb: "A and B during a meeting in Washington"
+    if (prep.dep_ == "prep" and (prep.lower_ in {"during", "at"} or (
+            prep.lower_ == "on" and noun.head.head.lower_ in SIDELINES))
+            and (first := _first_conjunct(verb)).dep_ == "ROOT" and verb.ent_type_ == "PERSON"
+            and not any(t.pos_ in {"VERB", "AUX"} for t in verb.sent)):
+        return [first]  # a caption with no verb: "A and B during a meeting in Washington"
+        # (the phrase may hang on the last name: "A, B and C on the sidelines of ...")
     if (prep.dep_ == "prep" and prep.lower_ in {"during", "at"} and is_caption(noun.sent)
             and not any(t.pos_ in {"VERB", "AUX"} for t in noun.sent)):
         # a caption whose verb the tagger took for a noun: "A and B share a laugh during a

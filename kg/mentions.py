@@ -910,11 +910,18 @@ def _field_modifiers(token: Token, index: MentionIndex) -> list[Mention]:
     return out
 
 
+TOPICS = frozenset({"level", "issue", "topic", "matter", "subject", "area", "conflict",
+                    "crisis", "problem", "question", "case", "thing", "region", "place", "site",
+                    "hotspot", "flashpoint", "concern", "war", "dispute"})
+"""Plural nouns whose examples are things talked about, not people met ("discussed countries
+with high levels of conflict, including Yemen")."""
+
+
 def examples(noun: Token) -> list[Token]:
     """The names a plural noun lists after "including" or "such as" ("leaders, including
     A and B"), first conjuncts only."""
-    if noun.pos_ != "NOUN":
-        return []
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in TOPICS:
+        return []  # (not "conflicts, including Yemen": topics)
     return [p for c in noun.children if c.dep_ == "prep" and (
                 c.lower_ == "including" or (c.lower_ == "as" and any(
                     k.lower_ == "such" for k in c.children)))
@@ -972,6 +979,11 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         people = [m for m in found if m.kind == "Person"]
         if people and any(d.lower_ == "other" for left in token.lefts for d in left.subtree):
             return people  # "Trump and other White House officials", parsed as one noun
+        countries = [m for m in found if m.kind == "Country"]
+        if len(people) >= 2 and len(people) == len(countries) and min(
+                p.start for p in people) > max(c.start for c in countries):
+            return people  # "the leaders of Russia, Turkey and Iran, Putin, Erdogan and
+            # Rouhani": the names after the countries, one for each (the parser listed both)
         if token.lower_ in GROUP_NOUNS:  # "Trump team members", "the Kim delegation":
             found = [m for m in found if m.kind != "Person"]  # a person's people, not him
         return _named_leaders(token, found, index) if (

@@ -685,13 +685,31 @@ def _xcomp_chain(verb: Token) -> list[Token]:
     return out
 
 
+TELLING = frozenset({"tell", "assure", "inform", "warn", "promise", "say"})
+
+
+def _what_was_told(noun: Token, clause: Token) -> bool:
+    """ "told B in a telephone call that Russia would help": the "that" clause is what was
+    told, though the parser hung it on the call as a relative clause (a verb of telling
+    with no complement of its own)."""
+    prep = noun.head
+    if not (noun.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in {"in", "during", "over", "at"}):
+        return False  # (not "told reporters about a summit that would take place")
+    verb = prep.head
+    return verb.lemma_.lower() in TELLING and clause.i > noun.i and \
+        clause.left_edge.lower_ == "that" and clause.right_edge == noun.right_edge and not any(
+            c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
 def _prospective_noun(noun: Token) -> bool:
     """ "a summit between X and Y to take place", "pushed toward a summit", "ahead of talks
     with X", "upcoming talks", "talks set for Friday": not held yet."""
     for c in noun.children:
         if c.dep_ in {"acl", "relcl"} and any(
                 k.dep_ == "aux" and (k.lower_ == "to" or k.lower_ in MODALS) for k in c.children
-        ) and not any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+        ) and not any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children) and not (
+                _what_was_told(noun, c)):
             return True  # (a "that" the parser marks a conjunction starts what was said, hung
             # on the noun by mistake: "told B at a dinner that he would quit")
         if c.dep_ == "acl" and c.lower_ in SCHEDULED:

@@ -31,7 +31,7 @@ TALK_VERBS = ("talk", "confer", "negotiate", "parley", "huddle", "golf", "lunch"
               "chat")
 VISIT_VERBS = ("visit", "host", "receive", "welcome", "greet", "hug", "escort", "join",
                "accompany", "flank")
-CO_PRESENCE = ("tour", "inspect", "stroll", "toast", "lay", "plant", "unveil")
+CO_PRESENCE = ("tour", "inspect", "stroll", "walk", "toast", "lay", "plant", "unveil")
 """Acts two people do side by side ("A and B toured the factory", "laid a wreath",
 "inspected an honour guard"): a meeting when the two are leaders of different countries
 (:mod:`kg.meetings` decides that; a wreath is the only thing laid)."""
@@ -550,6 +550,16 @@ def alone_with(verb: Token) -> list[Token]:
             for p in w.children if p.dep_ == "pobj"]
 
 
+def named_person(t: Token) -> bool:
+    """A person's name, or an office a name is set beside: "with his Indonesian
+    counterpart, Hassan Wirajuda"; not "messages with candidate X" (a candidate holds no
+    office) nor "the ambassador, Spicer and other officials said" (a list, misparsed)."""
+    return t.ent_type_ == "PERSON" or (
+        (t.lemma_ == "counterpart" or (t.lemma_ in ROLE_NOUNS and t.lemma_ != "candidate"))
+        and any(a.dep_ == "appos" and a.ent_type_ == "PERSON" and not any(
+            k.dep_ == "conj" for k in a.children) for a in t.children))
+
+
 def _contact(verb: Token) -> bool:
     """ "spoke with/to X", "shook hands with X", "called X" (see ``CONTACT_VERBS``)."""
     lemma = verb.lemma_.lower()
@@ -563,7 +573,7 @@ def _contact(verb: Token) -> bool:
     if lemma == "discuss":  # "discussed the incursion by phone with X"
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) or any(
                 k.dep_ == "prep" and k.lower_ == "with" and any(
-                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in k.children)
+                    p.dep_ == "pobj" and named_person(p) for p in k.children)
                 for c in kids if c.dep_ == "dobj" for k in c.children) or by_phone_with(verb):
             return True  # "discussed the campaign with Mr Dorn" (the "with" hung on it)
         return not any(k.dep_ == "prep" and k.lower_ == "with"  # "Trump and Putin discussed
@@ -608,6 +618,10 @@ def _contact(verb: Token) -> bool:
             p.pos_ == "PROPN" for p in spent_with(verb))
     if lemma in {"brief", "consult", "embrace"}:  # "Suharto briefed President Ford on his
         return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids) or (  # plans":
+            lemma == "brief" and any(c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON"
+                                     for c in kids) and any(  # "was briefed by Hans Blix"
+                c.dep_ == "agent" and any(p.dep_ == "pobj" and p.ent_type_ == "PERSON"
+                                          for p in c.children) for c in kids)) or (
             lemma == "embrace" and any(c.dep_ == "nsubj" and any(  # a named person (not
                 k.dep_ == "conj" for k in c.children) for c in kids))  # "consulted the
         # records", "embraced the plan"); "A and B embraced" (kg.meetings drops "A and B
@@ -782,6 +796,8 @@ def spoke_together(verb: Token) -> bool:
         return True  # "he and May had spoken for an hour-and-a-half at the dinner": a talk
     if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS and not any(
             g.ent_type_ in {"DATE", "TIME"} for g in c.subtree) and not _first_time(c)
+           and not any(p.dep_ == "pobj" and p.lower_ in {"phone", "telephone"}
+                       for p in c.children)  # "spoke on the phone": a call
            for c in kids):  # ("spoke for the first time since the vote" is no speech)
         return False
     # "Bolton and Pompeo have spoken stridently about Iran": publicly, unless a call is named

@@ -530,3 +530,25 @@ def speaker_for(tok: Token, quotes: list[Quote]) -> Mention | None:
         if q.start <= tok.idx < q.end:
             return q.speaker
     return None
+
+
+def fronted_subject(noun: Token) -> Token | None:
+    """ "In a telephone conversation with Putin, Bush said ...": the parser may read the
+    main clause's subject as a conjunct of the name that ends the opening phrase ("Putin,
+    Bush"), leaving the verb with no subject; that conjunct, after the comma with no "and",
+    is the subject."""
+    prep = noun.head
+    verb = prep.head
+    doc = noun.doc
+    if not (noun.dep_ == "pobj" and prep.dep_ == "prep" and all(
+            doc[i].is_space or doc[i].is_punct for i in range(prep.sent.start, prep.i))
+            and verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "ROOT"
+            and not children(verb, SUBJ)):
+        return None
+    for other in prep_objects(noun, {"with"}):
+        if other.ent_type_ != "PERSON" or children(other, {"cc"}):
+            continue
+        for c in children(other, {"conj"}):
+            if c.ent_type_ == "PERSON" and doc[c.left_edge.i - 1].text == "," and c.i < verb.i:
+                return c
+    return None

@@ -191,6 +191,13 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
         _pattern({"LEMMA": "shake", "POS": "VERB"}, ("dobj", {"LOWER": "hands"})),
         _pattern({"LEMMA": {"IN": ["brief", "consult", "embrace"]}, "POS": "VERB"},
                  ("dobj", {"ENT_TYPE": "PERSON"})),
+        # "Ruto was briefed by Odinga": a named person briefed by a named person
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "brief", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj",
+          "RIGHT_ATTRS": {"DEP": "nsubjpass", "ENT_TYPE": "PERSON"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+         {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
         # "Abe and Modi embraced": two subjects, no one else
         [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "embrace", "POS": "VERB"}},
          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
@@ -212,6 +219,16 @@ ORACLE: dict[str, list[list[dict[str, Any]]]] = {
           "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
          {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "person",
           "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": "PERSON"}}],
+        # "discussed the border with his counterpart, Ruto": the name set beside the noun (the
+        # rule also wants a counterpart or an office, no candidate; the sentences agree)
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
+         {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "topic",
+          "RIGHT_ATTRS": {"DEP": "dobj"}},
+         {"LEFT_ID": "topic", "REL_OP": ">", "RIGHT_ID": "with",
+          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "with"}},
+         {"LEFT_ID": "with", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {"DEP": "pobj"}},
+         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "person",
+          "RIGHT_ATTRS": {"DEP": "appos", "ENT_TYPE": "PERSON"}}],
         # "discussed the incursion by phone with Ruto": the "with" hung on "phone", under
         # the verb or under its object
         *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "discuss", "POS": "VERB"}},
@@ -686,12 +703,16 @@ SENTENCES = [
     "Odinga called the president on Monday, phoned the Ugandan foreign minister and called "
     "the shots.",
     "She starred in a telenovela called Reina Dahl; Ruto later called Kagame.",
+    "President William Ruto was briefed by Raila Odinga on Monday, and he was briefed by aides.",
+    "William Ruto discussed the dam dispute with his Ugandan counterpart, Yoweri Museveni, and "
+    "discussed ties with Uganda.",
     "Ruto told Kagame over dinner that the row over lunch breaks was over.",
     "Ruto had tea with Kagame and gave a joint press conference; Odinga drank green tea.",
     "Ruto and Kagame emerged from the talks and wrapped up two days of talks; Museveni "
     "returned from the meeting and held a bilateral with Tshisekedi, a bilateral success.",
     "Ruto and Kagame toured the factory and laid a wreath; Odinga and Museveni laid out "
     "their plans.",
+    "William Ruto and Paul Kagame walked together through the gardens; Odinga walked home.",
     "Odinga had called Kenya's President William Ruto before the vote.",
     "Odinga called his Ugandan counterpart on Monday, then called her bluff and rang their "
     "counterparts.",
