@@ -314,6 +314,11 @@ def _subject_of_a_future(noun: Token) -> bool:
     return False
 
 
+RAN = frozenset({"run", "last", "go", "drag", "stretch", "overrun", "end", "finish",
+                 "conclude"})
+"""What a meeting did as it was held: "was scheduled to last an hour but ran for two"."""
+
+
 def _has_aux(verb: Token) -> bool:
     return any(k.dep_ in {"aux", "auxpass"} for k in verb.children)
 
@@ -523,6 +528,12 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         if _negated(head):
             return "negated"
+        if any(c.dep_ == "conj" and c.tag_ == "VBD" and c.lemma_.lower() in RAN and not _negated(c)
+               and not any(k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)
+               for c in head.children) and any(
+                c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+            return "asserted"  # "the meeting was scheduled to last an hour but ran for
+            # two": what it did says it was held
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in head.children):
             return "planned"  # "conditions for the Trump-Kim meeting to occur"
         if _modal(head) or (head.lemma_.lower() in SUBJECT_PLAN_HEADS and not (
@@ -530,8 +541,10 @@ def _noun_status(noun: Token, *, caption: bool) -> Status:
                 k.dep_ == "mark" and k.lower_ in IF for k in head.children):
             return "planned"  # "if the summit happens", "the summit is coming" (but "his
             # meeting with X came a week after the vote": held)
-        if head.tag_ in _PRESENT and _dated(head):
-            return "planned"  # "the summit takes place Friday"
+        if head.tag_ in _PRESENT and _dated(head) and not any(
+                k.dep_ == "advmod" and k.lower_ == "already" for k in head.children):
+            return "planned"  # "the summit takes place Friday" (but "the summit on Monday is
+            # already one of the most notorious moments": a judgement of one held)
         if any(k.dep_ in {"acomp", "oprd"} and k.lower_ in UNREAL for k in head.children) or any(
                 k.dep_ == "prep" and k.lower_ == "in" and any(
                     g.lower_ in {"works", "pipeline", "offing"} for g in k.children)

@@ -5215,3 +5215,32 @@ def test_meetings_the_leaders_of_countries_then_their_names(nlp: Language) -> No
             "Erdogan and Hassan Rouhani, gathered in Ankara on Monday.")
     assert _asserted(nlp, text, dt.date(2019, 9, 17)) == {
         frozenset({"Vladimir Putin", "Recep Tayyip Erdogan", "Hassan Rouhani"})}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The President's summit with Russian President Vladimir Putin in Helsinki on Monday is "
+     "already one of the most talked-about moments of his term.", "asserted"),
+    ("The President's summit with Russian President Vladimir Putin in Helsinki on Monday is "
+     "expected to be tense.", "planned"),
+], ids=["is-already-one-of", "is-expected-to-be"])
+def test_meetings_a_dated_summit_already_judged_was_held(
+        nlp: Language, text: str, status: str) -> None:
+    """ "The summit on Monday is already one of the most talked-about moments", in a Tuesday
+    article: a judgement of a summit held, not a schedule."""
+    text = "News.\n\nPresident Donald Trump flew home. " + text
+    assert meetings(nlp, text, dt.date(2018, 7, 17)) == {
+        (frozenset({"Donald Trump", "Vladimir Putin"}), status)}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("President Ola Dorn's meeting with Prime Minister Lars Berg was scheduled to last an hour "
+     "but ran for more than two.", "asserted"),
+    ("President Ola Dorn's meeting with Prime Minister Lars Berg was scheduled for Friday but "
+     "moved to Saturday.", "planned"),
+], ids=["scheduled-but-ran", "scheduled-but-moved"])
+def test_meetings_scheduled_to_last_but_ran_longer(
+        nlp: Language, text: str, status: str) -> None:
+    """ "The meeting was scheduled to last an hour but ran for two": held, as what it did
+    says; one "scheduled for Friday but moved" is still to come."""
+    assert meetings(nlp, "News.\n\n" + text, dt.date(2018, 7, 17)) == {
+        (frozenset({"Ola Dorn", "Lars Berg"}), status)}
