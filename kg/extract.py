@@ -48,7 +48,7 @@ from kg.model import (
 )
 from kg.names import family_name
 from kg.numbers import parse_count
-from kg.posts import find_posts, table_holders, title_holders
+from kg.posts import body_heads, find_posts, table_holders, title_holders
 from kg.realis import PUBLISHED_KEY, status_of
 from kg.rules import MEET_NOUNS, SAY_LEMMAS, TRIGGERS_KEY
 from kg.syntax import (
@@ -400,7 +400,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     leaders = known_holders(index.mentions, article.date)
     stated = title_holders(posts)
     index = replace(index, title_holders=stated,
-                    table_holders=table_holders(leaders, stated))
+                    table_holders=table_holders(leaders, stated), body_heads=body_heads(posts))
     triggers = [t for t in doc.spans.get(TRIGGERS_KEY, [])
                 if not is_headline(t.sent)]
     statements = [s for t in triggers if t.label_ == "SAY"

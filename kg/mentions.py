@@ -98,6 +98,9 @@ class MentionIndex:
     title: only a title naming a country ("the North Korean leader") may stand for them."""
     other_names: tuple[str, ...] = ()
     """Names the NER labelled as laws, products, events or works (see OTHER_LABELS)."""
+    body_heads: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    """A body's name (lower case) -> the people the text gives its top post ("NATO
+    Secretary-General George Robertson"): who "the NATO chief" is."""
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -1001,6 +1004,8 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         owner = [m for c in token.children if c.dep_ == "poss"
                  for m in actors(c, index, depth=depth + 1)]
         return _named_leaders(token, owner, index)
+    if (head := _body_head(token, index)) is not None:
+        return [head]  # "NATO Secretary-General Robertson ... the NATO chief met Putin"
     if (token.lower_ in ROLE_NOUNS or token.lower_ in OFFICIAL_NOUNS) and _definite(token):
         # "talks with the Ruritanian foreign minister", "his Russian counterpart": an
         # unnamed official stands for the country; "a Russian banker" stands for no one
@@ -1011,6 +1016,23 @@ def actors(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Mention
         # country's officials, unnamed, as the plural would be; "a Russian lawyer" is no one's
         return [m for m in _modifier_actors(token, index, depth) if m.kind == "Country"]
     return []
+
+
+BODY_HEADS = frozenset({"chief", "head", "secretary-general", "leader", "boss", "president",
+                        "director", "director-general", "chairman", "chairwoman", "chair"})
+"""Nouns for the top post of a body: "the NATO chief", "the IAEA head"."""
+
+
+def _body_head(token: Token, index: MentionIndex) -> Mention | None:
+    """ "the NATO chief", "the EU foreign policy chief": the one person the text gives the
+    top post of that body, when it names one (else None: the body stands for itself)."""
+    if token.lower_ not in BODY_HEADS or not _definite(token) or not index.body_heads:
+        return None
+    bodies = {m.text.lower() for t in token.subtree if t.i < token.i
+              and (m := index.at(t)) is not None and m.kind == "Organization"}
+    people = {p.text.split()[-1].lower(): p for b in bodies
+              for p in index.body_heads.get(b, ()) if p.text.split()}
+    return next(iter(people.values())) if len(bodies) == 1 and len(people) == 1 else None
 
 
 STATE_AGENTS = frozenset({"diplomat", "official", "envoy", "ambassador", "negotiator",

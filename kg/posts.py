@@ -286,6 +286,29 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     return {k: tuple(v) for k, v in out.items()}
 
 
+BODY_POSTS = frozenset({"secretary-general", "secretary general", "president", "chief",
+                        "head", "director", "director-general", "director general", "chairman",
+                        "chairwoman", "chair", "leader", "high representative"})
+"""Titles of a body's top post ("NATO Secretary-General")."""
+
+
+def body_heads(posts: list[PostFact]) -> dict[str, tuple[Mention, ...]]:
+    """A body's name (lower case) -> the people the text gives its top post, the input of
+    "the NATO chief" (:func:`kg.mentions.actors`); no deputies ("Deputy Secretary-General")."""
+    out: dict[str, list[Mention]] = {}
+    for f in posts:
+        if f.org is None or f.org.kind != "Organization":
+            continue
+        title = f.title.lower()
+        if not any(title == b or title.endswith(" " + b) for b in BODY_POSTS) or re.search(
+                r"\b(?:vice|deputy|assistant|under|former|ex-|acting)\b", title):
+            continue
+        people = out.setdefault(f.org.text.lower(), [])
+        if f.person not in people:
+            people.append(f.person)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def table_holders(known: Iterable[tuple[Mention, str, str]],
                   stated: dict[str, tuple[tuple[Mention, str | None], ...]]
                   ) -> dict[str, tuple[tuple[Mention, str], ...]]:

@@ -5244,3 +5244,17 @@ def test_meetings_scheduled_to_last_but_ran_longer(
     says; one "scheduled for Friday but moved" is still to come."""
     assert meetings(nlp, "News.\n\n" + text, dt.date(2018, 7, 17)) == {
         (frozenset({"Ola Dorn", "Lars Berg"}), status)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NATO Secretary-General George Robertson was in Moscow on Monday. The NATO chief met "
+     "Vladimir Putin at the Kremlin.", {frozenset({"George Robertson", "Vladimir Putin"})}),
+    # a deputy is not the body's chief: the body stands for itself
+    ("NATO Deputy Secretary-General Alessandro Minuto-Rizzo was in Moscow on Monday. The NATO "
+     "chief met Vladimir Putin at the Kremlin.", {frozenset({"NATO", "Vladimir Putin"})}),
+], ids=["the-nato-chief", "a-deputy-is-not-the-chief"])
+def test_meetings_the_chief_of_a_body_is_its_named_head(
+        nlp: Language, text: str, expected: set[frozenset[str]]) -> None:
+    """ "NATO Secretary-General George Robertson ... The NATO chief met Putin": the chief is
+    the one the text gives the body's top post."""
+    assert _asserted(nlp, "News.\n\n" + text, dt.date(2001, 11, 22)) == expected
