@@ -275,6 +275,19 @@ def resolve_date(phrase: str, anchor: _dt.date | None, *,
         return None
 
 
+def told_from_speaker(phrase: str) -> bool:
+    """Whether ``phrase`` counts days from the day it is spoken ("yesterday", "this
+    morning", "earlier today", "three days ago"): inside a quotation, that is the day of
+    the saying, not the article's (:mod:`kg.extract`).
+
+    >>> [told_from_speaker(p) for p in ("Yesterday", "earlier today", "last night",
+    ...                                  "two days ago", "on Sunday", "June 12")]
+    [True, True, True, True, False, False]
+    """
+    s = _clean(phrase)
+    return s in _OFFSETS or re.fullmatch(r"(?:\d{1,2}|[a-z]+) days? ago", s) is not None
+
+
 def _resolve_date(phrase: str, anchor: _dt.date | None, *, future: bool) -> _dt.date | None:
     s = _clean(phrase)
     year_shift: int | None = None

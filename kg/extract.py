@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.coref import pronoun_antecedent, quoted_ranges, same_person
-from kg.dates import is_date_phrase, names_day
+from kg.dates import is_date_phrase, names_day, told_from_speaker
 from kg.leaders import countries_of, is_leader_name, known_holders
 from kg.meetings import (
     bridged_meetings,
@@ -343,12 +343,6 @@ def _own_sides(posts: list[PostFact], leaders: Iterable[tuple[Mention, str, str]
     return own
 
 
-_SPEAKERS_DAY = re.compile(
-    r"(?:(?:earlier|early|late)\s+)?(?:today|tonight|yesterday|tomorrow|last night|"
-    r"this (?:morning|afternoon|evening)|the day (?:before yesterday|after tomorrow))"
-    r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
-"""Date phrases that count from the day they are spoken ("yesterday", "this morning")."""
-
 _SAY = frozenset(SAY_LEMMAS)
 
 
@@ -357,7 +351,7 @@ def _quoted_day(m: Meeting, doc: Doc, quotes: list[Quote]) -> Meeting:
     day, inside a quotation, counts from the day of the saying ("on Sunday", its date
     phrase outside the quotation), not from the article's date.  The meeting keeps the
     phrase as written and gains that anchor (:attr:`kg.model.Meeting.date_anchor`)."""
-    if not m.date_text or not _SPEAKERS_DAY.fullmatch(m.date_text.strip()):
+    if not m.date_text or not told_from_speaker(m.date_text):
         return m
     at = m.evidence.sentence.lower().find(m.date_text.lower())
     if at < 0:

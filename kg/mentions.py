@@ -1117,6 +1117,8 @@ a bare "the president" to be that one."""
 def title_holder(token: Token, index: MentionIndex) -> Mention | None:
     """ "the Pakistani president" -> the one person the article earlier named as president
     (of Pakistan, when the phrase names a country).  None when there is any doubt."""
+    if token.tag_ not in {"NN", "NNP"}:
+        return None
     key = "pm" if token.lower_ == "minister" and any(
         c.lower_ == "prime" for c in token.children) else token.lower_  # "the prime minister"
     field = [" ".join(w.lower_ for w in p.subtree if w.lower_ != "the")
@@ -1124,8 +1126,7 @@ def title_holder(token: Token, index: MentionIndex) -> Mention | None:
              for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"GPE", "NORP"}]
     if field and f"{key} of {field[0]}" in index.title_holders:
         key = f"{key} of {field[0]}"  # "the secretary of state", not the defense secretary
-    if token.tag_ not in {"NN", "NNP"} or (
-            key not in index.title_holders and key not in index.table_holders):
+    if key not in index.title_holders and key not in index.table_holders:
         return None
     if not any(c.lower_ == "the" for c in token.children) and not _country_possessed(token):
         return None

@@ -264,8 +264,8 @@ def title_holders(posts: list[PostFact]) -> dict[str, tuple[tuple[Mention, str |
     the post's country when it has one; the input of title coreference."""
     out: dict[str, list[tuple[Mention, str | None]]] = {}
     for f in posts:
-        head, _, field = f.title.lower().partition(" of ")
-        head = head.split()[-1] if head.split() else head  # "Secretary of State": "secretary"
+        before, _, field = f.title.lower().partition(" of ")
+        head = (before.split() or [before])[-1]  # "Secretary of State": "secretary"
         if re.search(r"\b(?:vice|deputy|assistant|under|lieutenant|associate)[ -]",
                      f.title, re.IGNORECASE) or re.search(
                 rf"\b(?:vice|deputy|assistant|under|lieutenant|associate)[ -]+{re.escape(f.title)}",
