@@ -367,9 +367,11 @@ def _quoted_day(m: Meeting, doc: Doc, quotes: list[Quote]) -> Meeting:
 def _saying_day(doc: Doc, quote: Quote) -> str | None:
     """The date phrase of the verb of saying that introduces or closes ``quote`` ("said on
     Sunday", "told reporters Thursday"), outside the quotation; None if it names none."""
-    sents = [s for s in doc.sents if s.start_char <= quote.end <= s.end_char
-             or s.start_char < quote.start <= s.end_char]  # what closes or opens it
-    for sent in sents:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for sent in {t.sent.start: t.sent for t in (span[0], span[-1])}.values():  # the
+        # sentences that open and close it
         for ent in sent.ents:
             if ent.label_ not in {"DATE", "TIME"} or quote.start <= ent.start_char < quote.end:
                 continue

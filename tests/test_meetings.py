@@ -5179,20 +5179,27 @@ def test_meetings_an_under_secretary_is_not_the_secretary(nlp: Language) -> None
     assert (frozenset({"Rex Tillerson", "Donald Trump"}), "negated") in found
 
 
-def test_meetings_alternatives_joined_by_or_never_met(nlp: Language) -> None:
+@pytest.mark.parametrize(("joined", "expected"), [
+    ("or", set()),
+    ("and", {(frozenset({"Lars Berg", "Ola Dorn"}), "planned")}),
+], ids=["or", "and"])
+def test_meetings_alternatives_joined_by_or_never_met(
+        nlp: Language, joined: str, expected: Pairs) -> None:
     """ "whether he or the minister would lead the talks": one or the other, never the two
-    together."""
-    text = ("News.\n\nPrime Minister Lars Berg would not say whether he or Foreign Minister "
-            "Ola Dorn would lead the talks.")
-    assert meetings(nlp, text, dt.date(2018, 3, 13)) == set()
+    together (as "he and the minister" would be)."""
+    text = (f"News.\n\nPrime Minister Lars Berg would not say whether he {joined} Foreign "
+            "Minister Ola Dorn would lead the talks.")
+    assert meetings(nlp, text, dt.date(2018, 3, 13)) == expected
 
 
 def test_meetings_topics_listed_with_including_are_no_side(nlp: Language) -> None:
     """ "discussed countries with high levels of conflict, including Yemen": Yemen is a
     topic, not someone met."""
     text = ("News.\n\nRex Tillerson also discussed other Middle Eastern countries with high "
-            "levels of conflict, including Yemen, on Monday.")
-    assert _asserted(nlp, text, dt.date(2017, 5, 22)) == set()
+            "levels of conflict, including Yemen, on Monday. He met Adel al-Jubeir in Riyadh "
+            "on Sunday.")
+    assert _asserted(nlp, text, dt.date(2017, 5, 22)) == {
+        frozenset({"Rex Tillerson", "Adel al-Jubeir"})}  # the meeting he did have
 
 
 @pytest.mark.parametrize("caption", [
